@@ -1,0 +1,3 @@
+from rnnkit.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""Entry point of the `rnnkit` command: builds the parser from the subcommand modules.
+
+Each subcommand module defines `register(subparsers)`, which adds its parser and sets
+`func` (called with the parsed arguments, returns an exit code). Errors a user can cause
+(`RnnkitError`) are printed as one line on stderr with exit code 2, never as a traceback.
+"""
+
+import argparse
+import importlib
+import sys
+
+from rnnkit import __version__
+from rnnkit.errors import RnnkitError
+
+SUBCOMMANDS = ["demo", "train", "translate", "evaluate", "gradients"]
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="rnnkit",
+        description="Recurrent neural networks from first principles, and a multilingual "
+        "translator built on them.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"rnnkit {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        try:
+            module = importlib.import_module(f"rnnkit.cli.{name}")
+        except ModuleNotFoundError as exc:  # a subcommand still being written
+            if exc.name != f"rnnkit.cli.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except RnnkitError as exc:
+        print(f"rnnkit {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"rnnkit {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
