@@ -4,4 +4,30 @@ The core (computation graph, primitives, fused recurrent kernels, layers, optimi
 depends on NumPy alone. `rnnkit.text` and `rnnkit.translator` build on it.
 """
 
+from rnnkit.core.functions import (
+    concat,
+    dropout,
+    embedding,
+    exp,
+    log,
+    log_softmax,
+    masked_fill,
+    matmul,
+    relu,
+    sigmoid,
+    softmax,
+    stack,
+    tanh,
+    where,
+)
+from rnnkit.core.losses import binary_cross_entropy, cross_entropy
+from rnnkit.core.random import manual_seed
+from rnnkit.core.tensor import Tensor, no_grad, tensor
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "Tensor", "binary_cross_entropy", "concat", "cross_entropy", "dropout", "embedding", "exp",
+    "log", "log_softmax", "manual_seed", "masked_fill", "matmul", "no_grad", "relu", "sigmoid",
+    "softmax", "stack", "tanh", "tensor", "where",
+]  # fmt: skip

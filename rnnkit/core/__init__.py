@@ -1,0 +1,2 @@
+"""The computation graph (Tensor, backward), its primitives, losses and the fused
+recurrent graph nodes. Depends on NumPy alone (CuPy optionally, through `backend`)."""

@@ -1,0 +1,248 @@
+"""The computation graph: a Tensor records the operation that made it, and `backward()`
+walks the graph in reverse topological order (the lecture: backprop works on any acyclic
+computation graph, so an unrolled RNN trains with what we already know).
+
+Each operation (see `functions.py`) gives its output a `_backward(g)` closure that *adds*
+the gradient of every input into that input's `.grad`; only primitives have one.
+"""
+
+import contextlib
+
+import numpy
+
+from rnnkit.core.backend import array_module, to_numpy
+
+_grad_enabled = True
+
+
+def is_grad_enabled():
+    return _grad_enabled
+
+
+class no_grad(contextlib.ContextDecorator):
+    """Context manager (and decorator) under which operations record no graph."""
+
+    def __enter__(self):
+        global _grad_enabled
+        self._previous, _grad_enabled = _grad_enabled, False
+
+    def __exit__(self, *exc):
+        global _grad_enabled
+        _grad_enabled = self._previous
+        return False
+
+
+def _as_array(data, dtype):
+    if isinstance(data, Tensor):
+        data = data.data
+    xp = array_module(data)
+    if dtype is not None:
+        return xp.asarray(data, dtype=dtype)
+    if isinstance(data, (numpy.ndarray, numpy.generic)) or xp is not numpy:
+        return xp.asarray(data)
+    array = numpy.asarray(data)
+    # Python floats become float32, the library's default precision.
+    return array.astype(numpy.float32) if array.dtype == numpy.float64 else array
+
+
+class Tensor:
+    """An array with an optional gradient: `data` (NumPy or CuPy array), `grad` (same shape,
+    or None), `requires_grad`. The dtype follows the data given (Python floats: float32)."""
+
+    __array_priority__ = 100  # NumPy defers `array * tensor` to Tensor.__rmul__
+
+    def __init__(self, data, requires_grad=False, dtype=None):
+        self.data = _as_array(data, dtype)
+        self.grad = None
+        self.requires_grad = bool(requires_grad)
+        self._parents = ()
+        self._backward = None
+        self._retain_grad = False
+
+    # --- a few array attributes -------------------------------------------------
+    shape = property(lambda self: self.data.shape)
+    dtype = property(lambda self: self.data.dtype)
+    ndim = property(lambda self: self.data.ndim)
+    size = property(lambda self: self.data.size)
+
+    def __len__(self):
+        return len(self.data)
+
+    def numpy(self):
+        """The values as a NumPy array (no graph)."""
+        return to_numpy(self.data)
+
+    def item(self):
+        return self.data.item()
+
+    def detach(self):
+        return Tensor(self.data)
+
+    def retain_grad(self):
+        """Keep `.grad` of this intermediate result after backward (leaves keep it always)."""
+        self._retain_grad = True
+        return self
+
+    @property
+    def is_leaf(self):
+        return self._backward is None
+
+    def __repr__(self):
+        grad = ", requires_grad=True" if self.requires_grad else ""
+        return f"Tensor({self.data!r}{grad})"
+
+    # --- backward ----------------------------------------------------------------
+    def backward(self, grad=None, retain_graph=False):
+        """Accumulate d(self)/d(leaf) into every leaf's `.grad` that requires it.
+
+        `grad` defaults to 1 for a one-element tensor. Intermediate gradients are freed as
+        soon as they have been used, and the graph too unless `retain_graph`.
+        """
+        if not self.requires_grad:
+            raise ValueError("backward() on a tensor that does not require grad")
+        xp = array_module(self.data)
+        if grad is None:
+            if self.data.size != 1:
+                raise ValueError(
+                    f"backward() needs `grad` for a tensor of shape {self.shape}; "
+                    "call it on a scalar loss"
+                )
+            grad = xp.ones_like(self.data)
+        grad = grad.data if isinstance(grad, Tensor) else xp.asarray(grad, dtype=self.dtype)
+        if grad.shape != self.shape:
+            raise ValueError(f"grad has shape {grad.shape}, expected {self.shape}")
+        accumulate(self, grad)
+        for node in reversed(_topological_order(self)):
+            if node.grad is not None:
+                node._backward(node.grad)
+            if not node._retain_grad:
+                node.grad = None
+            if not retain_graph:
+                node._parents, node._backward = (), _graph_freed
+
+    # --- operators (implemented in functions.py) ------------------------------------
+    def __add__(self, other):
+        return F.add(self, other)
+
+    def __radd__(self, other):
+        return F.add(other, self)
+
+    def __sub__(self, other):
+        return F.sub(self, other)
+
+    def __rsub__(self, other):
+        return F.sub(other, self)
+
+    def __mul__(self, other):
+        return F.mul(self, other)
+
+    def __rmul__(self, other):
+        return F.mul(other, self)
+
+    def __truediv__(self, other):
+        return F.div(self, other)
+
+    def __rtruediv__(self, other):
+        return F.div(other, self)
+
+    def __neg__(self):
+        return F.neg(self)
+
+    def __pow__(self, exponent):
+        return F.power(self, exponent)
+
+    def __matmul__(self, other):
+        return F.matmul(self, other)
+
+    def __rmatmul__(self, other):
+        return F.matmul(other, self)
+
+    def __getitem__(self, index):
+        return F.getitem(self, index)
+
+    @property
+    def T(self):
+        return F.transpose(self)
+
+    def sum(self, axis=None, keepdims=False):
+        return F.sum(self, axis, keepdims)
+
+    def mean(self, axis=None, keepdims=False):
+        return F.mean(self, axis, keepdims)
+
+    def reshape(self, *shape):
+        return F.reshape(self, shape[0] if len(shape) == 1 else shape)
+
+    def transpose(self, *axes):
+        return F.transpose(self, axes or None)
+
+    def swapaxes(self, a, b):
+        return F.swapaxes(self, a, b)
+
+    def exp(self):
+        return F.exp(self)
+
+    def log(self):
+        return F.log(self)
+
+    def tanh(self):
+        return F.tanh(self)
+
+    def sigmoid(self):
+        return F.sigmoid(self)
+
+    def relu(self):
+        return F.relu(self)
+
+
+def _graph_freed(grad):
+    raise RuntimeError(
+        "backward through a graph that was already freed; pass retain_graph=True the first time"
+    )
+
+
+def _topological_order(root):
+    """Non-leaf tensors reachable from `root`, each after all of its inputs (iterative DFS,
+    so a graph unrolled over thousands of steps does not hit Python's recursion limit)."""
+    order, visited, stack = [], set(), [(root, False)]
+    while stack:
+        node, inputs_done = stack.pop()
+        if inputs_done:
+            order.append(node)
+            continue
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        stack.append((node, True))
+        for parent in node._parents:
+            if parent._backward is not None and id(parent) not in visited:
+                stack.append((parent, False))
+    return [node for node in order if node._backward is not None]
+
+
+def accumulate(tensor, grad):
+    """tensor.grad += grad. A leaf gets its own copy, so no two `.grad` share memory."""
+    if not tensor.requires_grad:
+        return
+    if tensor.grad is None:
+        tensor.grad = grad.copy() if tensor._backward is None else grad
+    else:
+        tensor.grad = tensor.grad + grad
+
+
+def make_result(data, parents, backward):
+    """The output tensor of an operation; it joins the graph only when an input needs grad."""
+    out = Tensor.__new__(Tensor)
+    out.data, out.grad, out._retain_grad = data, None, False
+    out.requires_grad = _grad_enabled and any(p.requires_grad for p in parents)
+    out._parents, out._backward = (parents, backward) if out.requires_grad else ((), None)
+    return out
+
+
+def tensor(data, dtype=None, requires_grad=False):
+    """Make a Tensor (PyTorch's `torch.tensor`): floats default to float32."""
+    return Tensor(data, requires_grad=requires_grad, dtype=dtype)
+
+
+# Operators above call the primitives; functions.py imports this module's names first.
+from rnnkit.core import functions as F  # noqa: E402

@@ -1,0 +1,81 @@
+"""What every recurrent kernel shares: the order of time steps, the state buffer layout,
+padding masks and in-place nonlinearities.
+
+A kernel keeps the states of all steps in one buffer `states` of shape (T+1, B, H): the
+initial state in one end slot and the state after step t in the others. Going forward, step
+t reads states[t] and writes states[t+1]; going in reverse it reads states[t+1] and writes
+states[t]. So the outputs of all steps and the inputs of all steps are both contiguous
+views, and the weight gradient is one product over all steps.
+"""
+
+
+class Timeline:
+    """Time steps in processing order and where their states live in the (T+1, B, H) buffer."""
+
+    def __init__(self, steps, reverse):
+        self.length, self.reverse = steps, reverse
+        self.first = steps if reverse else 0  # slot of the initial state
+        self.last = 0 if reverse else steps  # slot of the final state
+
+    def order(self):
+        return range(self.length - 1, -1, -1) if self.reverse else range(self.length)
+
+    def backward_order(self):
+        return range(self.length) if self.reverse else range(self.length - 1, -1, -1)
+
+    def prev(self, t):
+        return t + 1 if self.reverse else t
+
+    def cur(self, t):
+        return t if self.reverse else t + 1
+
+    def outputs(self, states):
+        """(T, B, H) view: the state after each step."""
+        return states[: self.length] if self.reverse else states[1:]
+
+    def inputs(self, states):
+        """(T, B, H) view: the state each step started from."""
+        return states[1:] if self.reverse else states[: self.length]
+
+
+def padding_mask(xp, lengths, steps):
+    """(T, B, 1) bool: True where step t is inside sequence b (PyTorch's packed meaning).
+
+    None when every sequence is full length, so the common case pays nothing for masks.
+    """
+    if lengths is None:
+        return None
+    lengths = xp.asarray(lengths)
+    if bool((lengths == steps).all()):
+        return None
+    return (xp.arange(steps)[:, None] < lengths[None, :])[:, :, None]
+
+
+def masked_outputs(xp, timeline, states, mask):
+    """Outputs of all steps; zero past each sequence's end, as PyTorch's padded output."""
+    out = timeline.outputs(states)
+    return out if mask is None else out * mask
+
+
+def hold_finished(xp, new, old, mask_t):
+    """Rows past their sequence's end keep their previous state (in place on `new`)."""
+    if mask_t is not None:
+        xp.copyto(new, old, where=~mask_t)
+
+
+def sigmoid_(xp, a):
+    """a := logistic(a) in place, via tanh (no overflow for large |a|)."""
+    a *= 0.5
+    xp.tanh(a, out=a)
+    a *= 0.5
+    a += 0.5
+    return a
+
+
+def relu_(xp, a):
+    return xp.maximum(a, 0, out=a)
+
+
+def weight_gradient(xp, dgates, inputs):
+    """sum_t dgates[t]^T @ inputs[t] as one product: (T,B,G), (T,B,K) -> (G, K)."""
+    return dgates.reshape(-1, dgates.shape[-1]).T @ inputs.reshape(-1, inputs.shape[-1])

@@ -1,0 +1,126 @@
+"""One-step recurrent cells built from the graph's primitives, written against the
+equations of SPEC.md. Each step function is also what `RecurrentLayer.forward_unrolled`
+calls, so the fused kernels can be checked against the generic graph step by step.
+
+Shapes: x (B, D), a (B, H); weights as PyTorch: w_ih (G*H, D), w_hh (G*H, H).
+"""
+
+import math
+
+from rnnkit.core import functions as F
+from rnnkit.core.backend import array_module
+from rnnkit.core.tensor import Tensor
+from rnnkit.nn.init import uniform
+from rnnkit.nn.module import Module
+
+
+def _affine(x, w, b):
+    y = F.matmul(x, w.T)
+    return y if b is None else y + b
+
+
+def _blocks(z, count):
+    hidden = z.shape[-1] // count
+    return [z[:, k * hidden : (k + 1) * hidden] for k in range(count)]
+
+
+def rnn_step(x, a, w_ih, w_hh, b_ih=None, b_hh=None, nonlinearity="tanh"):
+    """a<t> = g(W_ax x<t> + W_aa a<t-1> + b)."""
+    z = _affine(x, w_ih, b_ih) + _affine(a, w_hh, b_hh)
+    return F.tanh(z) if nonlinearity == "tanh" else F.relu(z)
+
+
+def simplified_gru_step(x, a, w_ih, w_hh, b_ih=None, b_hh=None):
+    """The lecture's GRU with the update gate only (blocks u|c)."""
+    zu, zc = _blocks(_affine(x, w_ih, b_ih) + _affine(a, w_hh, b_hh), 2)
+    gate_u = F.sigmoid(zu)  # G_u
+    candidate = F.tanh(zc)  # a~<t>
+    return gate_u * candidate + (1 - gate_u) * a
+
+
+def gru_step(x, a, w_ih, w_hh, b_ih=None, b_hh=None, reset_after=True):
+    """Full GRU (blocks r|z|n); z keeps the old state, as PyTorch's update gate."""
+    xr, xz, xn = _blocks(_affine(x, w_ih, b_ih), 3)
+    hidden = a.shape[-1]
+    w_rz, w_n = w_hh[: 2 * hidden], w_hh[2 * hidden :]
+    b_rz, b_n = (None, None) if b_hh is None else (b_hh[: 2 * hidden], b_hh[2 * hidden :])
+    hr, hz = _blocks(_affine(a, w_rz, b_rz), 2)
+    r = F.sigmoid(xr + hr)  # reset (relevance) gate
+    z = F.sigmoid(xz + hz)  # update gate
+    if reset_after:  # PyTorch: r multiplies W_hn a + b_hn
+        n = F.tanh(xn + r * _affine(a, w_n, b_n))
+    else:  # the original paper: r multiplies a before W_hn
+        n = F.tanh(xn + _affine(r * a, w_n, b_n))
+    return (1 - z) * n + z * a
+
+
+def lstm_step(x, state, w_ih, w_hh, b_ih=None, b_hh=None):
+    """LSTM (blocks i|f|g|o); state = (a<t-1>, c<t-1>); returns (a<t>, c<t>)."""
+    a, c = state
+    zi, zf, zg, zo = _blocks(_affine(x, w_ih, b_ih) + _affine(a, w_hh, b_hh), 4)
+    gate_u, gate_f, gate_o = F.sigmoid(zi), F.sigmoid(zf), F.sigmoid(zo)
+    c_new = gate_u * F.tanh(zg) + gate_f * c  # c<t> = G_u * c~<t> + G_f * c<t-1>
+    return gate_o * F.tanh(c_new), c_new  # a<t> = G_o * tanh(c<t>)
+
+
+class _Cell(Module):
+    gates = 1
+
+    def __init__(self, input_size, hidden_size, bias=True):
+        super().__init__()
+        self.input_size, self.hidden_size = input_size, hidden_size
+        bound = 1 / math.sqrt(hidden_size)
+        size = self.gates * hidden_size
+        self.weight_ih = uniform((size, input_size), bound)
+        self.weight_hh = uniform((size, hidden_size), bound)
+        self.register_parameter("bias_ih", uniform((size,), bound) if bias else None)
+        self.register_parameter("bias_hh", uniform((size,), bound) if bias else None)
+
+    def _weights(self):
+        return self.weight_ih, self.weight_hh, self.bias_ih, self.bias_hh
+
+    def _zeros(self, x):
+        xp = array_module(x.data)
+        return Tensor(xp.zeros((x.shape[0], self.hidden_size), dtype=x.dtype))
+
+    def extra_repr(self):
+        return f"{self.input_size}, {self.hidden_size}"
+
+
+class RNNCell(_Cell):
+    def __init__(self, input_size, hidden_size, bias=True, nonlinearity="tanh"):
+        if nonlinearity not in ("tanh", "relu"):
+            raise ValueError(f"nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
+        super().__init__(input_size, hidden_size, bias)
+        self.nonlinearity = nonlinearity
+
+    def forward(self, x, h=None):
+        h = self._zeros(x) if h is None else h
+        return rnn_step(x, h, *self._weights(), nonlinearity=self.nonlinearity)
+
+
+class SimplifiedGRUCell(_Cell):
+    gates = 2
+
+    def forward(self, x, h=None):
+        return simplified_gru_step(x, self._zeros(x) if h is None else h, *self._weights())
+
+
+class GRUCell(_Cell):
+    gates = 3
+
+    def __init__(self, input_size, hidden_size, bias=True, reset_after=True):
+        super().__init__(input_size, hidden_size, bias)
+        self.reset_after = reset_after
+
+    def forward(self, x, h=None):
+        h = self._zeros(x) if h is None else h
+        return gru_step(x, h, *self._weights(), reset_after=self.reset_after)
+
+
+class LSTMCell(_Cell):
+    gates = 4
+
+    def forward(self, x, state=None):
+        state = (self._zeros(x), self._zeros(x)) if state is None else state
+        return lstm_step(x, state, *self._weights())

@@ -1,0 +1,107 @@
+"""Optimisers: the lecture's plain gradient step w := w - alpha dJ/dw (SGD, momentum
+optional), Adam, and gradient-norm clipping. Use: loss.backward(); opt.step(); opt.zero_grad()."""
+
+import math
+
+from rnnkit.core.backend import array_module
+
+
+class Optimizer:
+    def __init__(self, params, lr):
+        self.params = list(params)
+        if not self.params:
+            raise ValueError("the optimiser got no parameters")
+        if lr <= 0:
+            raise ValueError(f"learning rate must be positive, got {lr}")
+        self.lr = lr
+        self.state = [{} for _ in self.params]  # per-parameter buffers
+
+    def zero_grad(self):
+        for param in self.params:
+            param.grad = None
+
+    def step(self):
+        for param, state in zip(self.params, self.state):
+            if param.grad is not None:
+                self._update(param, param.grad, state)
+
+    def _update(self, param, grad, state):
+        raise NotImplementedError
+
+    def state_dict(self):
+        """Plain data: hyper-parameters, and per-parameter arrays under 'param{i}.{name}'."""
+        arrays = {
+            f"param{i}.{name}": value
+            for i, state in enumerate(self.state)
+            for name, value in state.items()
+            if hasattr(value, "shape")
+        }
+        scalars = {f"param{i}.{k}": v for i, s in enumerate(self.state) for k, v in s.items()
+                   if not hasattr(v, "shape")}  # fmt: skip
+        return {"lr": self.lr, "arrays": arrays, "scalars": scalars}
+
+    def load_state_dict(self, state):
+        self.lr = state["lr"]
+        self.state = [{} for _ in self.params]
+        for key, value in {**state["arrays"], **state["scalars"]}.items():
+            index, name = key.split(".", 1)
+            self.state[int(index[len("param") :])][name] = value
+
+
+class SGD(Optimizer):
+    """w := w - lr * (dJ/dw + weight_decay * w); with momentum mu: v := mu v + g, w := w - lr v."""
+
+    def __init__(self, params, lr=0.1, momentum=0.0, weight_decay=0.0):
+        super().__init__(params, lr)
+        self.momentum, self.weight_decay = momentum, weight_decay
+
+    def _update(self, param, grad, state):
+        if self.weight_decay:
+            grad = grad + self.weight_decay * param.data
+        if self.momentum:
+            velocity = state.get("velocity")
+            state["velocity"] = grad.copy() if velocity is None else velocity * self.momentum + grad
+            grad = state["velocity"]
+        param.data -= self.lr * grad
+
+
+class Adam(Optimizer):
+    """Adam (Kingma & Ba) with bias correction, as torch.optim.Adam."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+        super().__init__(params, lr)
+        self.betas, self.eps, self.weight_decay = betas, eps, weight_decay
+
+    def _update(self, param, grad, state):
+        xp = array_module(param.data)
+        beta1, beta2 = self.betas
+        if self.weight_decay:
+            grad = grad + self.weight_decay * param.data
+        if "step" not in state:
+            state["step"] = 0
+            state["exp_avg"] = xp.zeros_like(param.data)
+            state["exp_avg_sq"] = xp.zeros_like(param.data)
+        state["step"] += 1
+        step, m, v = state["step"], state["exp_avg"], state["exp_avg_sq"]
+        m *= beta1
+        m += (1 - beta1) * grad
+        v *= beta2
+        v += (1 - beta2) * grad * grad
+        denom = xp.sqrt(v / (1 - beta2**step)) + self.eps
+        param.data -= (self.lr / (1 - beta1**step)) * m / denom
+
+
+def clip_grad_norm_(params, max_norm):
+    """Scale all gradients together so that their global L2 norm is at most `max_norm`.
+
+    Returns the norm before clipping (as torch.nn.utils.clip_grad_norm_)."""
+    grads = [p.grad for p in params if p.grad is not None]
+    if not grads:
+        return 0.0
+    total = math.sqrt(sum(float((g.astype("float64") ** 2).sum()) for g in grads))
+    if total > max_norm:
+        scale = max_norm / (total + 1e-6)
+        for p in params:
+            if p.grad is not None:
+                p.grad = p.grad * p.grad.dtype.type(scale)
+    return total
