@@ -111,12 +111,22 @@ class Tensor:
         grad = grad.data if isinstance(grad, Tensor) else xp.asarray(grad, dtype=self.dtype)
         if grad.shape != self.shape:
             raise ValueError(f"grad has shape {grad.shape}, expected {self.shape}")
+        order = _topological_order(self)
+        # A retained gradient from an earlier backward must not flow again: set it aside and
+        # add it back once this pass has propagated its own gradient.
+        earlier = {}
+        for node in order:
+            if node._retain_grad and node.grad is not None:
+                earlier[id(node)], node.grad = node.grad, None
         accumulate(self, grad)
-        for node in reversed(_topological_order(self)):
+        for node in reversed(order):
             if node.grad is not None:
                 node._backward(node.grad)
             if not node._retain_grad:
                 node.grad = None
+            elif id(node) in earlier:
+                previous = earlier[id(node)]
+                node.grad = previous if node.grad is None else previous + node.grad
             if not retain_graph:
                 node._parents, node._backward = (), _graph_freed
 
