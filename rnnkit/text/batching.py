@@ -72,7 +72,8 @@ def plan_batches(
     (the <bos>/<eos> step). An example longer than `max_tokens` on its own gets a batch
     of its own. The same (seed, epoch) always gives the same plan; without `shuffle` the
     pools follow the input order and so do the batches (for translating a test set).
-    Within a batch, examples are in decreasing source length.
+    Within a batch, examples are in decreasing source length. Batches never span two
+    pools, so `pool_size` should hold many batches.
     """
     src_lengths = np.asarray(src_lengths, dtype=np.int64)
     tgt_lengths = np.asarray(tgt_lengths, dtype=np.int64)
