@@ -92,10 +92,10 @@ def matmul(a, b):
         a2 = a.data[None, :] if a.ndim == 1 else a.data
         b2 = b.data[:, None] if b.ndim == 1 else b.data
         g2 = g
+        if b.ndim == 1:  # first, so that vector @ vector (a 0-d g) becomes (1, 1)
+            g2 = xp.expand_dims(g2, -1)
         if a.ndim == 1:
             g2 = xp.expand_dims(g2, -2)
-        if b.ndim == 1:
-            g2 = xp.expand_dims(g2, -1)
         if a.requires_grad:
             ga = unbroadcast(g2 @ xp.swapaxes(b2, -1, -2), a2.shape)
             accumulate(a, ga.reshape(a.shape))
