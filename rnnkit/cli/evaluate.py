@@ -1,0 +1,43 @@
+"""`rnnkit evaluate`: sacrebleu BLEU and chrF of a model on a test set."""
+
+import json
+
+from rnnkit.cli.common import add_decoding_options, decoding_options, open_output
+
+
+def register(subparsers):
+    parser = subparsers.add_parser(
+        "evaluate", help="BLEU and chrF on a test set",
+        description="Translates the sources of a test set and scores them with sacrebleu, "
+        "per target language and overall (macro average).",
+    )  # fmt: skip
+    add_decoding_options(parser)
+    parser.add_argument("--data", required=True, help="test TSV (2 or 3 columns)")
+    parser.add_argument("--lang", help="target language of a 2-column test set")
+    parser.add_argument("--output", help="write the hypotheses here, one per line")
+    parser.add_argument("--force", action="store_true", help="replace an existing --output")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run)
+
+
+def run(args):
+    from rnnkit.translator.data import read_corpus
+    from rnnkit.translator.evaluation import format_table
+    from rnnkit.translator.inference import Translator
+    from rnnkit.translator.training import evaluate_corpus
+
+    options = decoding_options(args)
+    translator = Translator.load(args.model_dir, args.checkpoint)
+    corpus = read_corpus(args.data, lang=args.lang)
+    out = open_output(args.output, args.force) if args.output else None
+    result = evaluate_corpus(translator, corpus, **options)
+    hypotheses = result.pop("hypotheses")
+    if out is not None:
+        with out:
+            out.writelines(h + "\n" for h in hypotheses)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(format_table(result))
+        print(f"signature: {result['signature']}")
+    return 0

@@ -1,0 +1,66 @@
+"""`rnnkit train`: train a translator on parallel text into a model directory."""
+
+import argparse
+import dataclasses
+import typing
+
+from rnnkit.translator.config import TrainConfig, build_config
+
+RUN_OPTIONS = ("model_dir", "config", "resume", "overwrite", "quiet")
+
+
+def add_config_options(parser):
+    """One option per TrainConfig field: --batch-size for batch_size, --no-x for booleans.
+
+    Defaults are suppressed so that only options given on the command line override the
+    YAML config; the help shows the real default.
+    """
+    hints = typing.get_type_hints(TrainConfig)
+    for f in dataclasses.fields(TrainConfig):
+        flag = "--" + f.name.replace("_", "-")
+        help_text = f"{f.metadata['help']} (default: {f.default})".lstrip()
+        kind = hints[f.name]
+        if kind is bool:
+            parser.add_argument(flag, action=argparse.BooleanOptionalAction,
+                                default=argparse.SUPPRESS, help=help_text)  # fmt: skip
+        else:
+            base = [t for t in typing.get_args(kind) if t is not type(None)] or [kind]
+            parser.add_argument(flag, type=base[0], default=argparse.SUPPRESS, help=help_text,
+                                metavar=f.name.upper())  # fmt: skip
+
+
+def register(subparsers):
+    parser = subparsers.add_parser(
+        "train", help="train a translator on parallel text",
+        description="Train an encoder-decoder translator. Data: a TSV (source<TAB>target, or "
+        "lang<TAB>source<TAB>target for many target languages) or two aligned files.",
+    )  # fmt: skip
+    parser.add_argument("--model-dir", required=True, help="where the model is written")
+    parser.add_argument("--config", help="YAML file with the same keys as these options")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue from MODEL_DIR/latest.safetensors")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace the model in a non-empty MODEL_DIR")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_config_options(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args):
+    from rnnkit.translator.training import train
+
+    given = {k: v for k, v in vars(args).items() if k not in RUN_OPTIONS + ("func", "command")}
+    if args.resume:
+        config = None  # the saved config rules; only stopping options are taken from `given`
+    else:
+        config = build_config(args.config, given).validate()
+    summary = train(config, args.model_dir, resume=args.resume, overwrite=args.overwrite,
+                    overrides=given, show_progress=not args.quiet)  # fmt: skip
+    best = summary["best_bleu"]
+    print(
+        f"trained {summary['steps']} steps ({summary['stop_reason']}) in {summary['seconds']} s; "
+        f"training J {summary['train_loss']:.3f}"
+        + (f"; best dev BLEU {best:.2f}" if best is not None else "")
+        + f"; model in {args.model_dir}"
+    )
+    return 0

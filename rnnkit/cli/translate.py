@@ -1,0 +1,66 @@
+"""`rnnkit translate`: lines in (stdin or a file), translations out, each line flushed as
+soon as it is translated (the live-commentary use)."""
+
+import sys
+
+from rnnkit.cli.common import (
+    add_decoding_options,
+    decoding_options,
+    open_input,
+    open_output,
+    read_lines,
+)
+from rnnkit.errors import RnnkitError
+
+
+def register(subparsers):
+    parser = subparsers.add_parser(
+        "translate", help="translate lines with a trained model",
+        description="Reads one sentence per line and writes its translations. With several "
+        "target languages each input line gives one line per language, 'lang<TAB>text'; "
+        "with --n-best K each gives K lines '[lang<TAB>]rank<TAB>score<TAB>text'.",
+    )  # fmt: skip
+    add_decoding_options(parser)
+    parser.add_argument("--to", help="comma-separated target languages (default: all the "
+                        "model knows), e.g. fr,es,zh")  # fmt: skip
+    parser.add_argument("--n-best", type=int, default=1, help="translations per line (<= beam)")
+    parser.add_argument("--input", help="input file (default: stdin)")
+    parser.add_argument("--output", help="output file (default: stdout)")
+    parser.add_argument("--force", action="store_true", help="replace an existing --output")
+    parser.set_defaults(func=run)
+
+
+def run(args):
+    from rnnkit.translator.inference import Translator
+
+    options = decoding_options(args)
+    if args.n_best < 1:
+        raise RnnkitError(f"--n-best must be at least 1, got {args.n_best}")
+    translator = Translator.load(args.model_dir, args.checkpoint)
+    if args.to:
+        langs = [code.strip() for code in args.to.split(",") if code.strip()]
+    else:
+        langs = translator.languages or [None]
+    translator.check_languages(set(langs))
+    tagged = len(langs) > 1
+    stream, name = open_input(args.input)
+    out = open_output(args.output, args.force)
+    try:
+        for _, line in read_lines(stream, name):
+            if not line.strip():  # keep the output aligned with the input
+                out.write("\n" * (len(langs) * args.n_best))
+                out.flush()
+                continue
+            found = translator.translate([line] * len(langs), langs, n_best=args.n_best, **options)
+            for lang, hyps in zip(langs, found):
+                prefix = f"{lang}\t" if tagged else ""
+                for rank, hyp in enumerate(hyps, start=1):
+                    if args.n_best > 1:
+                        out.write(f"{prefix}{rank}\t{hyp.score:.4f}\t{hyp.text}\n")
+                    else:
+                        out.write(f"{prefix}{hyp.text}\n")
+            out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0

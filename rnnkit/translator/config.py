@@ -1,0 +1,144 @@
+"""The one commented source of training defaults (nanoGPT's habit): `TrainConfig`.
+
+The YAML file given with `--config` and the command-line options use these same keys
+(dashes on the command line, underscores here). Precedence: defaults < YAML < options
+given on the command line. Unknown keys and values of the wrong type are errors that name
+the key. The model's own shape lives in `model.ModelConfig`; both go into config.json.
+"""
+
+import dataclasses
+import typing
+from dataclasses import dataclass, field, fields
+
+import yaml
+
+from rnnkit.errors import ConfigError
+from rnnkit.text import is_language_code
+
+CELLS = ("rnn", "sgru", "gru", "lstm")
+ATTENTIONS = ("bahdanau", "luong", "none")
+TOKENIZERS = ("word", "sentencepiece")
+OPTIMIZERS = ("sgd", "adam")
+
+
+def opt(default, help):
+    """A TrainConfig field with its --help text."""
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class TrainConfig:
+    # --- data --------------------------------------------------------------------------
+    data: str | None = opt(None, "training TSV: source<TAB>target or lang<TAB>source<TAB>target")
+    valid: str | None = opt(None, "dev TSV in the same format (BLEU for early stopping)")
+    src_file: str | None = opt(None, "or: aligned plain files, one sentence per line")
+    tgt_file: str | None = opt(None, "target side of --src-file, line by line")
+    valid_src_file: str | None = opt(None, "dev source file (with --valid-tgt-file)")
+    valid_tgt_file: str | None = opt(None, "dev target file")
+    lang: str | None = opt(None, "target language of 2-column / aligned data (e.g. fr)")
+    skip_bad_lines: bool = opt(False, "skip (and count) malformed lines instead of stopping")
+    max_len: int = opt(100, "longest sentence (in tokens) kept for training")
+    # --- text pipeline -------------------------------------------------------------------
+    tokenizer: str = opt("word", "word | sentencepiece")
+    vocab_size: int = opt(20000, "the lecture's default; counts specials and language tags")
+    min_freq: int = opt(1, "drop tokens seen fewer times (they become <unk>)")
+    lowercase: bool = opt(False, "lowercase text before word tokenization")
+    # --- model ---------------------------------------------------------------------------
+    cell: str = opt("lstm", "rnn | sgru (the lecture's simplified GRU) | gru | lstm")
+    layers: int = opt(1, "recurrent layers in encoder and decoder")
+    embed: int = opt(128, "embedding size")
+    hidden: int = opt(256, "hidden size of each recurrent direction")
+    bidirectional: bool = opt(True, "bidirectional encoder")
+    attention: str = opt("bahdanau", "bahdanau | luong | none")
+    input_feeding: bool = opt(True, "feed the last attentional vector into the next decoder step")
+    dropout: float = opt(0.1, "dropout on embeddings, between layers and before the output")
+    tie_embeddings: bool = opt(False, "output projection shares the embedding matrix")
+    label_smoothing: float = opt(0.0, "mix this much of the uniform distribution into the targets")
+    # --- optimisation --------------------------------------------------------------------
+    batch_size: int = opt(64, "sentences per batch")
+    optimizer: str = opt("adam", "sgd (the lecture's w := w - alpha dJ/dw) | adam")
+    lr: float = opt(0.002, "learning rate alpha")
+    clip: float = opt(5.0, "global gradient-norm clipping; 0 turns it off")
+    epochs: int = opt(10, "passes over the training data")
+    max_steps: int = opt(0, "stop after this many updates; 0: no limit")
+    time_budget: float = opt(0.0, "stop cleanly after this many seconds; 0: no limit")
+    target_loss: float = opt(0.0, "the lecture's rule: stop once training J < target; 0: off")
+    # --- validation, checkpoints, logging ---------------------------------------------------
+    valid_every: int = opt(200, "steps between validations (and at each epoch's end)")
+    patience: int = opt(0, "stop after this many validations without a better dev BLEU; 0: off")
+    save_every: int = opt(200, "steps between latest.safetensors checkpoints")
+    valid_beam: int = opt(1, "beam size for dev BLEU (1: greedy, fastest)")
+    log_every: int = opt(20, "steps between train_log.jsonl loss entries")
+    seed: int = opt(1, "seed of initialisation, dropout and batch order")
+
+    def validate(self):
+        choices = {"tokenizer": TOKENIZERS, "cell": CELLS, "attention": ATTENTIONS,
+                   "optimizer": OPTIMIZERS}  # fmt: skip
+        for key, allowed in choices.items():
+            if getattr(self, key) not in allowed:
+                raise ConfigError(
+                    f"{key} must be one of {', '.join(allowed)}; got {getattr(self, key)!r}"
+                )
+        positive = ("max_len", "vocab_size", "min_freq", "layers", "embed", "hidden",
+                    "batch_size", "epochs", "valid_every", "save_every", "valid_beam",
+                    "log_every")  # fmt: skip
+        for key in positive:
+            if getattr(self, key) < 1:
+                raise ConfigError(f"{key} must be at least 1; got {getattr(self, key)}")
+        non_negative = ("max_steps", "time_budget", "target_loss", "patience", "clip",
+                        "label_smoothing")  # fmt: skip
+        for key in non_negative:
+            if getattr(self, key) < 0:
+                raise ConfigError(f"{key} must not be negative; got {getattr(self, key)}")
+        if not 0 <= self.dropout < 1:
+            raise ConfigError(f"dropout must be in [0, 1); got {self.dropout}")
+        if self.lr <= 0:
+            raise ConfigError(f"lr must be positive; got {self.lr}")
+        if self.lang is not None and not is_language_code(self.lang):
+            raise ConfigError(f"lang {self.lang!r} is not a language code like fr, zh or pt-BR")
+        if bool(self.src_file) != bool(self.tgt_file):
+            raise ConfigError("--src-file and --tgt-file go together; give both or neither")
+        if not (self.data or self.src_file):
+            raise ConfigError("no training data: give --data TRAIN.tsv or --src-file/--tgt-file")
+        return self
+
+    def to_dict(self):
+        return dataclasses.asdict(self)
+
+
+def _coerce(key, value, annotation):
+    """Check one YAML or option value against the field's type; ints are accepted as floats."""
+    allowed = [t for t in typing.get_args(annotation) if t is not type(None)] or [annotation]
+    if value is None and type(None) in typing.get_args(annotation):
+        return None
+    for kind in allowed:
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+            return value
+    names = " or ".join(kind.__name__ for kind in allowed)
+    raise ConfigError(f"{key} must be {names}; got {value!r}")
+
+
+def build_config(yaml_path=None, overrides=None):
+    """TrainConfig from defaults, then a YAML file, then explicit overrides (a dict)."""
+    values = {}
+    if yaml_path:
+        try:
+            with open(yaml_path, encoding="utf-8") as handle:
+                loaded = yaml.safe_load(handle)
+        except FileNotFoundError:
+            raise ConfigError(f"{yaml_path}: no such config file") from None
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{yaml_path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ConfigError(f"{yaml_path}: expected a mapping of option: value")
+        values.update({str(k).replace("-", "_"): v for k, v in (loaded or {}).items()})
+    values.update(overrides or {})
+    types = {f.name: f.type for f in fields(TrainConfig)}
+    unknown = sorted(set(values) - set(types))
+    if unknown:
+        where = f"{yaml_path}: " if yaml_path else ""
+        raise ConfigError(f"{where}unknown option(s) {', '.join(unknown)}; see rnnkit train --help")
+    hints = typing.get_type_hints(TrainConfig)
+    return TrainConfig(**{k: _coerce(k, v, hints[k]) for k, v in values.items()})

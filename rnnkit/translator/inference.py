@@ -1,0 +1,107 @@
+"""A trained model ready to translate: model directory -> text in, text out.
+
+One input line into several languages is one batched pass (one source per language, each
+with its own `<2xx>` tag). Used by `rnnkit translate`, `rnnkit evaluate`, validation during
+training and the demo's live game.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy
+
+from rnnkit.core.tensor import no_grad
+from rnnkit.errors import CheckpointError, ConfigError
+from rnnkit.text import UNK_INDEX, collate
+from rnnkit.translator import checkpoint
+from rnnkit.translator.data import encode_source, load_text_pipeline
+from rnnkit.translator.model import ModelConfig, Seq2Seq
+from rnnkit.translator.search import beam_search, greedy_search, replace_unknowns
+
+CHUNK = 64  # sentences per decoding batch
+
+
+@dataclass
+class Translation:
+    text: str
+    score: float
+    tokens: list
+    attention: numpy.ndarray | None = None
+
+
+class Translator:
+    def __init__(self, model, tokenizer, vocab, languages):
+        self.model, self.tokenizer, self.vocab = model.eval(), tokenizer, vocab
+        self.languages = list(languages)
+
+    @classmethod
+    def load(cls, model_dir, which="best"):
+        """Load DIR/config.json, the tokenizer, vocabulary and weights (best, else latest)."""
+        model_dir = Path(model_dir)
+        if not model_dir.is_dir():
+            raise CheckpointError(f"{model_dir}: no such model directory; train one first")
+        config = checkpoint.load_json(model_dir / checkpoint.CONFIG)
+        try:
+            tokenizer, vocab = load_text_pipeline(model_dir)
+            model = Seq2Seq(ModelConfig.from_dict(config["model"]))
+        except (KeyError, ConfigError, FileNotFoundError) as exc:
+            raise CheckpointError(f"{model_dir}: incomplete model directory ({exc})") from None
+        path = model_dir / (checkpoint.BEST if which == "best" else checkpoint.LATEST)
+        if which == "best" and not path.exists():
+            path = model_dir / checkpoint.LATEST
+        arrays, _ = checkpoint.load_checkpoint(path)
+        weights = {k[len("model/") :]: v for k, v in arrays.items() if k.startswith("model/")}
+        try:
+            model.load_state_dict(weights)
+        except ValueError as exc:
+            raise CheckpointError(f"{path}: does not fit config.json ({exc})") from None
+        return cls(model, tokenizer, vocab, config.get("languages", []))
+
+    def check_languages(self, langs):
+        """Refuse languages the model was not trained for, listing the ones it knows."""
+        known = self.languages
+        for lang in langs:
+            if (lang is None) != (not known) or (lang is not None and lang not in known):
+                listing = ", ".join(known) if known else "none (a single-language model)"
+                raise ConfigError(
+                    f"the model does not translate into {lang!r}; it knows: {listing}"
+                )
+
+    def translate(self, sources, langs, beam=1, n_best=1, length_penalty=1.0,
+                  max_len_ratio=2.0, replace_unk=False):  # fmt: skip
+        """sources, langs: parallel lists. Returns per source a list of n_best Translations."""
+        if n_best > beam:
+            raise ConfigError(f"--n-best ({n_best}) cannot exceed --beam ({beam})")
+        self.check_languages(set(langs))
+        source_tokens = [self.tokenizer.tokenize(s) for s in sources]
+        ids = [encode_source(s, lang, self.tokenizer, self.vocab)
+               for s, lang in zip(sources, langs)]  # fmt: skip
+        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
+        results = [None] * len(ids)
+        with no_grad():
+            for start in range(0, len(order), CHUNK):
+                chunk = order[start : start + CHUNK]
+                batch = collate(ids, [[]] * len(ids), chunk)  # targets unused here
+                if beam == 1:
+                    found = greedy_search(self.model, batch.src, batch.src_lengths,
+                                          max_len=int(max_len_ratio * batch.src.shape[0]) + 5)
+                    found = [[(tokens, 0.0, None)] for tokens in found]
+                else:
+                    found = beam_search(self.model, batch.src, batch.src_lengths, beam_size=beam,
+                                        length_penalty=length_penalty,
+                                        max_len_ratio=max_len_ratio, n_best=n_best)
+                    found = [[(h.tokens, h.score, h.attention) for h in hyps] for hyps in found]
+                for i, hyps in zip(chunk, found):
+                    results[i] = [self._finish(t, s, a, source_tokens[i], langs[i], replace_unk)
+                                  for t, s, a in hyps]  # fmt: skip
+        return results
+
+    def _finish(self, tokens, score, attention, source_tokens, lang, replace_unk):
+        if replace_unk and attention is not None:
+            # attention columns follow the encoded source: the tag (if any) comes first
+            offset = 1 if lang else 0
+            words = replace_unknowns(tokens, source_tokens, attention[:, offset:], UNK_INDEX,
+                                     self.vocab)  # fmt: skip
+        else:
+            words = self.vocab.decode(tokens)
+        return Translation(self.tokenizer.detokenize(words), float(score), tokens, attention)
