@@ -1,0 +1,155 @@
+"""Attention: which source positions the decoder looks at when it emits the next word.
+
+Scores e (one per source position), then
+    alpha   = softmax(e)  over the source positions, padding excluded
+    context = alpha · memory
+The decoder combines context and its state into the attentional vector (see model.py).
+
+    Bahdanau (additive):             e_j = v^T tanh(W_q q + W_k k_j)
+    Luong "general" (multiplicative): e_j = q^T W k_j
+
+W_k k_j (Bahdanau) and W k_j (Luong) do not depend on the decoder step, so they are computed
+once per sentence batch (`precompute`) and kept in `AttentionMemory`.
+
+Beams share their sentence's memory: the decoder batch holds `beam` consecutive rows per
+memory row (row i reads memory row i // beam), so a beam of k hypotheses attends with one
+(B, k, T) batched product instead of copying the memory k times.
+"""
+
+from dataclasses import dataclass, replace
+
+import numpy
+
+from rnnkit.core import functions as F
+from rnnkit.core.tensor import Tensor
+from rnnkit.nn import Linear, Module
+from rnnkit.nn.init import uniform
+
+# Padded positions get this score before the softmax; exp of it underflows to exactly 0.
+MASKED_SCORE = -1e9
+
+
+@dataclass
+class AttentionMemory:
+    """What attention reads at every decoder step, computed once per sentence batch.
+
+    values: (B_mem, T_src, H_mem) the encoder outputs, batch-major;
+    keys: the attention's projection of `values`, in the layout its `scores` wants;
+    mask: (B_mem, T_src) bool, True at padded positions (they get zero weight);
+    beam: decoder rows per memory row (row i of the decoder batch reads memory row i // beam).
+    """
+
+    values: Tensor
+    keys: Tensor
+    mask: numpy.ndarray
+    beam: int = 1
+
+    @property
+    def rows(self):
+        return self.values.shape[0]
+
+    def select(self, indices):
+        """The memory for a decoder batch whose row i is the old batch's row indices[i].
+
+        When every new row still reads the same memory row (beam expansion and reordering
+        within each sentence), only `beam` changes and nothing is copied; otherwise (a
+        sentence dropped from the batch, arbitrary reindexing) the memory rows are gathered.
+        """
+        indices = numpy.asarray(indices)
+        count = len(indices)
+        if count % self.rows == 0:
+            beam = count // self.rows
+            if (indices // self.beam == numpy.arange(count) // beam).all():
+                return replace(self, beam=beam)
+        rows = indices // self.beam
+        return AttentionMemory(self.values[rows], self.keys[rows], self.mask[rows], beam=1)
+
+
+class Attention(Module):
+    """The shared part: mask, softmax, weighted sum. Subclasses define the scores."""
+
+    def precompute(self, memory, mask):
+        """memory: (B, T_src, H_mem) Tensor; mask: (B, T_src) bool, True at padding."""
+        return AttentionMemory(memory, self.project_keys(memory), mask)
+
+    def forward(self, query, memory):
+        """query: (B', H_q), B' = memory.rows * memory.beam.
+
+        Returns context (B', H_mem) and the weights alpha (B', T_src) as a Tensor.
+        """
+        rows, beam = memory.rows, memory.beam
+        assert query.shape[0] == rows * beam, (query.shape, rows, beam)
+        q = query.reshape(rows, beam, query.shape[-1])  # (B, k, H_q)
+        scores = self.scores(q, memory.keys)  # (B, k, T)
+        scores = F.masked_fill(scores, memory.mask[:, None, :], MASKED_SCORE)
+        alpha = F.softmax(scores, axis=-1)  # (B, k, T)
+        context = F.matmul(alpha, memory.values)  # (B, k, T) @ (B, T, H_mem) -> (B, k, H_mem)
+        return context.reshape(rows * beam, -1), alpha.reshape(rows * beam, -1)
+
+    def project_keys(self, memory):
+        raise NotImplementedError
+
+    def scores(self, query, keys):
+        """query (B, k, H_q), keys from `project_keys` -> scores e (B, k, T_src)."""
+        raise NotImplementedError
+
+
+class BahdanauAttention(Attention):
+    """Additive attention: e_j = v^T tanh(W_q q + W_k k_j)."""
+
+    def __init__(self, query_size, memory_size, attention_size):
+        super().__init__()
+        self.key_layer = Linear(memory_size, attention_size, bias=False)  # W_k
+        self.query_layer = Linear(query_size, attention_size, bias=False)  # W_q
+        self.v = uniform((attention_size,), 1 / attention_size**0.5)
+
+    def project_keys(self, memory):
+        return _per_position(self.key_layer, memory)[:, None]  # (B, 1, T, A): for every beam
+
+    def scores(self, query, keys):
+        projected = _per_position(self.query_layer, query)[:, :, None]  # (B, k, 1, A)
+        return F.matmul(F.tanh(projected + keys), self.v)  # (B, k, T, A) @ (A,) -> (B, k, T)
+
+    def extra_repr(self):
+        return f"query={self.query_layer.in_features}, memory={self.key_layer.in_features}"
+
+
+class LuongAttention(Attention):
+    """Multiplicative "general" attention: e_j = q^T W k_j."""
+
+    def __init__(self, query_size, memory_size):
+        super().__init__()
+        self.key_layer = Linear(memory_size, query_size, bias=False)  # W
+
+    def project_keys(self, memory):
+        return F.swapaxes(_per_position(self.key_layer, memory), 1, 2)  # (B, H_q, T): for q @ keys
+
+    def scores(self, query, keys):
+        return F.matmul(query, keys)  # (B, k, H_q) @ (B, H_q, T) -> (B, k, T)
+
+    def extra_repr(self):
+        return f"query={self.key_layer.out_features}, memory={self.key_layer.in_features}"
+
+
+def _per_position(linear, x):
+    """A Linear on (B, N, D) as one 2-D product (a batched one would build (B, D, out) weight
+    gradients before summing them)."""
+    rows, count, features = x.shape
+    return linear(x.reshape(rows * count, features)).reshape(rows, count, linear.out_features)
+
+
+def make_attention(kind, query_size, memory_size):
+    """'bahdanau', 'luong' or 'none' (None: a plain encoder-decoder)."""
+    if kind == "bahdanau":
+        return BahdanauAttention(query_size, memory_size, attention_size=query_size)
+    if kind == "luong":
+        return LuongAttention(query_size, memory_size)
+    if kind == "none":
+        return None
+    raise ValueError(f"attention must be 'bahdanau', 'luong' or 'none', got {kind!r}")
+
+
+__all__ = [
+    "Attention", "AttentionMemory", "BahdanauAttention", "LuongAttention", "MASKED_SCORE",
+    "make_attention",
+]  # fmt: skip

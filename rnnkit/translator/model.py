@@ -1,0 +1,377 @@
+"""The translator's network: an encoder-decoder with attention (one model for all languages).
+
+    source ids (T_src, B) -> shared embedding -> Encoder (multi-layer, optionally
+        bidirectional recurrent layer) -> memory (T_src, B, D*H) and final states
+    final states -> bridge (Linear + tanh per layer) -> the decoder's initial state
+    per target step t (Decoder.step, the same code for training and for search):
+        x<t>  = [embed(y<t-1>); h~<t-1>]          input feeding (Luong), optional
+        h<t>  = cell steps, one per layer
+        context, alpha = attention(h<t>, memory)
+        h~<t> = tanh(W_c [context; h<t>])         the attentional vector
+        logits<t> = W_out h~<t> + b                 (W_out = embedding matrix when tied)
+
+Token ids follow `rnnkit.text.vocabulary`: <pad>=0, <unk>=1, <bos>=2, <eos>=3; the source
+starts with a target-language tag <2xx>, so one model serves every language.
+"""
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy
+
+from rnnkit.core import functions as F
+from rnnkit.core.backend import array_module, to_numpy
+from rnnkit.core.losses import cross_entropy
+from rnnkit.core.tensor import Tensor, no_grad
+from rnnkit.errors import ConfigError
+from rnnkit.nn import (
+    GRU,
+    LSTM,
+    RNN,
+    Dropout,
+    Embedding,
+    GRUCell,
+    Linear,
+    LSTMCell,
+    Module,
+    ModuleList,
+    Parameter,
+    RNNCell,
+    SimplifiedGRU,
+    SimplifiedGRUCell,
+)
+from rnnkit.text.vocabulary import PAD_INDEX
+from rnnkit.translator.attention import make_attention
+
+CELLS = ("rnn", "sgru", "gru", "lstm")
+ATTENTIONS = ("bahdanau", "luong", "none")
+_SEQUENCE_LAYERS = {"rnn": RNN, "sgru": SimplifiedGRU, "gru": GRU, "lstm": LSTM}
+_STEP_CELLS = {"rnn": RNNCell, "sgru": SimplifiedGRUCell, "gru": GRUCell, "lstm": LSTMCell}
+
+
+# --- configuration -------------------------------------------------------------------------
+@dataclass
+class ModelConfig:
+    """Everything that fixes the network's shape; a checkpoint carries it (`to_dict`)."""
+
+    vocab_size: int  # one vocabulary shared by source and target, specials included
+    cell: str = "lstm"  # rnn, sgru (the lecture's simplified GRU), gru, lstm
+    layers: int = 1  # recurrent layers, in the encoder and in the decoder
+    embed: int = 128  # embedding size E
+    hidden: int = 256  # H: decoder state, and each encoder direction (memory: D*H)
+    bidirectional: bool = True  # the encoder reads the source both ways
+    attention: str = "bahdanau"  # bahdanau (additive), luong (general), none
+    input_feeding: bool = True  # feed h~<t-1> into step t (ignored without attention)
+    dropout: float = 0.1  # on embeddings, between layers and before the output layer
+    tie_embeddings: bool = False  # output weight = the shared embedding matrix
+    label_smoothing: float = 0.0  # in the training loss only
+
+    def validate(self):
+        """Raise ConfigError naming the first bad field and what it allows; return self."""
+        for name in ("vocab_size", "layers", "embed", "hidden"):
+            value = getattr(self, name)
+            if not _is_int(value) or value < 1:
+                raise ConfigError(f"model {name} must be a positive integer, got {value!r}")
+        if self.vocab_size < 5:
+            raise ConfigError(
+                f"model vocab_size must be at least 5 (4 special tokens and a word), "
+                f"got {self.vocab_size}"
+            )
+        for name, allowed in (("cell", CELLS), ("attention", ATTENTIONS)):
+            value = getattr(self, name)
+            if value not in allowed:
+                raise ConfigError(
+                    f"model {name} must be one of {', '.join(allowed)}; got {value!r}"
+                )
+        for name in ("bidirectional", "input_feeding", "tie_embeddings"):
+            value = getattr(self, name)
+            if not isinstance(value, bool):
+                raise ConfigError(f"model {name} must be true or false, got {value!r}")
+        for name in ("dropout", "label_smoothing"):
+            value = getattr(self, name)
+            if not _is_number(value) or not 0 <= value < 1:
+                raise ConfigError(f"model {name} must be a number in [0, 1), got {value!r}")
+        return self
+
+    def to_dict(self):
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d):
+        """A validated config from a dict; unknown or missing keys raise ConfigError."""
+        names = [field.name for field in dataclasses.fields(cls)]
+        unknown = sorted(set(d) - set(names))
+        if unknown:
+            raise ConfigError(
+                f"unknown model config keys {', '.join(unknown)}; allowed: {', '.join(names)}"
+            )
+        if "vocab_size" not in d:
+            raise ConfigError("model config needs vocab_size")
+        return cls(**d).validate()
+
+
+def _is_int(value):
+    return isinstance(value, (int, numpy.integer)) and not isinstance(value, bool)
+
+
+def _is_number(value):
+    return isinstance(value, (int, float, numpy.number)) and not isinstance(value, bool)
+
+
+# --- the decoder's state -------------------------------------------------------------------
+class DecoderState:
+    """What the decoder carries from one step to the next, for a batch of B' rows.
+
+    hidden: one entry per layer, a (B', H) Tensor, or a pair (h, c) for LSTM;
+    feed: (B', H) the previous attentional vector h~<t-1> (input feeding), or None;
+    memory: the encoder outputs prepared for attention (`AttentionMemory`), or None.
+    """
+
+    def __init__(self, hidden, feed=None, memory=None):
+        self.hidden, self.feed, self.memory = hidden, feed, memory
+
+    @property
+    def batch_size(self):
+        first = self.hidden[0]
+        return (first[0] if isinstance(first, tuple) else first).shape[0]
+
+    def select(self, indices):
+        """The state whose row i is this state's row indices[i] (beam reorder / expansion)."""
+        indices = numpy.asarray(indices, dtype=numpy.int64)
+
+        def pick(t):
+            return tuple(s[indices] for s in t) if isinstance(t, tuple) else t[indices]
+
+        return DecoderState(
+            [pick(h) for h in self.hidden],
+            None if self.feed is None else self.feed[indices],
+            None if self.memory is None else self.memory.select(indices),
+        )
+
+
+@dataclass
+class EncoderOutput:
+    """memory: (T_src, B, D*H) encoder outputs (zero past each sentence's end);
+    mask: (B, T_src) bool, True at padded source positions;
+    state: the decoder's initial DecoderState (bridged final states, attention memory)."""
+
+    memory: Tensor
+    mask: numpy.ndarray
+    state: DecoderState
+
+
+# --- encoder -------------------------------------------------------------------------------
+class Encoder(Module):
+    """Recurrent layer over the embedded source, and the bridge to the decoder's state."""
+
+    def __init__(self, config):
+        super().__init__()
+        self.is_lstm = config.cell == "lstm"
+        self.directions = 2 if config.bidirectional else 1
+        self.rnn = _SEQUENCE_LAYERS[config.cell](
+            config.embed, config.hidden, num_layers=config.layers,
+            dropout=config.dropout if config.layers > 1 else 0.0,
+            bidirectional=config.bidirectional,
+        )  # fmt: skip
+        # Bridge: the final states of both directions, concatenated per layer -> decoder state.
+        self.bridge = Linear(self.directions * config.hidden, config.hidden)
+        if self.is_lstm:
+            self.bridge_c = Linear(self.directions * config.hidden, config.hidden)
+
+    @property
+    def output_size(self):
+        return self.directions * self.rnn.hidden_size
+
+    def forward(self, embedded, lengths):
+        """embedded: (T, B, E); lengths: (B,) ints.
+
+        Returns memory (T, B, D*H) and the decoder's initial hidden state (one entry per
+        layer: (B, H), or (h, c) for LSTM).
+        """
+        memory, final = self.rnn(embedded, lengths=lengths)
+        if self.is_lstm:
+            h = self._bridge(self.bridge, final[0])
+            c = self._bridge(self.bridge_c, final[1])
+            return memory, [(h[k], c[k]) for k in range(h.shape[0])]
+        h = self._bridge(self.bridge, final)
+        return memory, [h[k] for k in range(h.shape[0])]
+
+    def _bridge(self, linear, final):
+        """final: (L*D, B, H), layer-major as PyTorch -> tanh(W [fwd; bwd] + b): (L, B, H)."""
+        layers_directions, batch, hidden = final.shape
+        layers = layers_directions // self.directions
+        per_layer = final.reshape(layers, self.directions, batch, hidden).transpose(0, 2, 1, 3)
+        return F.tanh(linear(per_layer.reshape(layers, batch, self.directions * hidden)))
+
+
+# --- decoder -------------------------------------------------------------------------------
+class Decoder(Module):
+    """One cell step per layer, then attention; `step` is the whole decoder for one word."""
+
+    def __init__(self, config, memory_size):
+        super().__init__()
+        self.is_lstm = config.cell == "lstm"
+        self.hidden_size = config.hidden
+        self.attention = make_attention(config.attention, config.hidden, memory_size)
+        self.input_feeding = config.input_feeding and self.attention is not None
+        first_input = config.embed + (config.hidden if self.input_feeding else 0)
+        cell = _STEP_CELLS[config.cell]
+        self.cells = ModuleList(
+            cell(first_input if layer == 0 else config.hidden, config.hidden)
+            for layer in range(config.layers)
+        )
+        self.dropout = Dropout(config.dropout)
+        if self.attention is not None:
+            # W_c of h~ = tanh(W_c [context; h]) (Luong, eq. 5: no bias).
+            self.combine = Linear(memory_size + config.hidden, config.hidden, bias=False)
+
+    def initial_state(self, hidden, memory, mask):
+        """hidden: bridged encoder states; memory: (T, B, D*H); mask: (B, T) True at padding."""
+        attention_memory = None
+        if self.attention is not None:
+            attention_memory = self.attention.precompute(F.swapaxes(memory, 0, 1), mask)
+        feed = None
+        if self.input_feeding:  # h~<0> = 0
+            first = hidden[0][0] if self.is_lstm else hidden[0]
+            xp = array_module(first.data)
+            feed = Tensor(xp.zeros((first.shape[0], self.hidden_size), dtype=first.dtype))
+        return DecoderState(hidden, feed, attention_memory)
+
+    def step(self, embedded, state):
+        """embedded: (B', E) the previous target word's embedding; state: DecoderState.
+
+        Returns the attentional vector h~ (B', H), the next state, and the attention
+        weights (B', T_src) as a Tensor (None without attention).
+        """
+        x = embedded if state.feed is None else F.concat([embedded, state.feed], axis=1)
+        hidden = []
+        for layer, (cell, previous) in enumerate(zip(self.cells, state.hidden)):
+            if layer > 0:
+                x = self.dropout(x)
+            new = cell(x, previous)
+            hidden.append(new)
+            x = new[0] if self.is_lstm else new  # (B', H): the layer's output a<t>
+        if self.attention is None:
+            return x, DecoderState(hidden, None, None), None
+        context, alpha = self.attention(x, state.memory)  # (B', D*H), (B', T_src)
+        attentional = F.tanh(self.combine(F.concat([context, x], axis=1)))  # h~ (B', H)
+        feed = attentional if self.input_feeding else None
+        return attentional, DecoderState(hidden, feed, state.memory), alpha
+
+
+# --- the whole model -----------------------------------------------------------------------
+class Seq2Seq(Module):
+    """Shared embedding, Encoder, Decoder and output layer. Inputs are time-major int arrays."""
+
+    def __init__(self, config):
+        super().__init__()
+        self.config = config.validate()
+        self.embedding = Embedding(config.vocab_size, config.embed, padding_idx=PAD_INDEX)
+        self.dropout = Dropout(config.dropout)
+        self.encoder = Encoder(config)
+        self.decoder = Decoder(config, self.encoder.output_size)
+        if config.tie_embeddings:
+            # logits = (P h~) E^T + b: P maps h~ to the embedding size when they differ.
+            self.tie_projection = None
+            if config.hidden != config.embed:
+                self.tie_projection = Linear(config.hidden, config.embed, bias=False)
+            self.output_bias = Parameter(numpy.zeros(config.vocab_size, dtype=numpy.float32))
+        else:
+            self.output = Linear(config.hidden, config.vocab_size)
+
+    # --- encoder ---------------------------------------------------------------------------
+    def encode(self, src, src_lengths):
+        """src: (T_src, B) ints, first token the language tag; src_lengths: (B,) ints."""
+        src, lengths = _ids(src, "src"), _ids(src_lengths, "src_lengths")
+        if src.ndim != 2 or lengths.shape != (src.shape[1],):
+            raise ValueError(
+                f"src must be (T_src, B) and src_lengths (B,); got {src.shape} and {lengths.shape}"
+            )
+        embedded = self.dropout(self.embedding(src))  # (T, B, E)
+        memory, hidden = self.encoder(embedded, lengths)
+        mask = numpy.arange(src.shape[0])[None, :] >= lengths[:, None]  # (B, T): padding
+        return EncoderOutput(memory, mask, self.decoder.initial_state(hidden, memory, mask))
+
+    # --- decoder ---------------------------------------------------------------------------
+    def forward(self, src, src_lengths, tgt_in):
+        """Teacher forcing. tgt_in: (T_tgt, B) = <bos> + target, padded.
+
+        Returns logits (T_tgt, B, V) and the attention weights as a NumPy array
+        (T_tgt, B, T_src), or None without attention.
+        """
+        tgt_in = _ids(tgt_in, "tgt_in")
+        encoded = self.encode(src, src_lengths)
+        if tgt_in.ndim != 2 or tgt_in.shape[1] != encoded.mask.shape[0]:
+            raise ValueError(
+                f"tgt_in must be (T_tgt, B={encoded.mask.shape[0]}), got {tgt_in.shape}"
+            )
+        embedded = self.dropout(self.embedding(tgt_in))  # (T_tgt, B, E)
+        state, outputs, weights = encoded.state, [], []
+        for t in range(tgt_in.shape[0]):
+            attentional, state, alpha = self.decoder.step(embedded[t], state)
+            outputs.append(attentional)
+            weights.append(alpha)
+        # One output product over all steps: (T*B, H) @ (H, V) is the costliest op here.
+        logits = self._logits(F.stack(outputs))  # (T_tgt, B, V)
+        if self.decoder.attention is None:
+            return logits, None
+        return logits, numpy.stack([to_numpy(alpha.data) for alpha in weights])
+
+    def decode_step(self, prev_tokens, state):
+        """prev_tokens: (B',) ints, the last word of each hypothesis; state: DecoderState.
+
+        Returns log-probabilities (B', V) as a Tensor, the next state, and the attention
+        weights (B', T_src) as a NumPy array (None without attention).
+        """
+        embedded = self.dropout(self.embedding(_ids(prev_tokens, "prev_tokens")))  # (B', E)
+        attentional, state, alpha = self.decoder.step(embedded, state)
+        log_probs = F.log_softmax(self._logits(attentional), axis=-1)
+        return log_probs, state, None if alpha is None else to_numpy(alpha.data)
+
+    def _logits(self, attentional):
+        """attentional: (..., H) -> logits (..., V)."""
+        # Flattened to 2-D: a 3-D @ 2-D product would make its weight gradient per step first.
+        leading = attentional.shape[:-1]
+        x = self.dropout(attentional.reshape(-1, attentional.shape[-1]))
+        if not self.config.tie_embeddings:
+            logits = self.output(x)
+        else:
+            if self.tie_projection is not None:
+                x = self.tie_projection(x)  # (N, E)
+            logits = F.matmul(x, self.embedding.weight.T) + self.output_bias
+        return logits.reshape(*leading, logits.shape[-1])
+
+    # --- training loss -----------------------------------------------------------------------
+    def loss(self, src, src_lengths, tgt_in, tgt_out):
+        """The lecture's sequence loss: cross-entropy summed over target steps (padding adds
+        nothing), averaged over the B sentences.
+
+        Returns (loss Tensor scalar, n_tokens int, summed NLL float): n_tokens counts the
+        non-padding targets (<eos> included), so summed NLL / n_tokens is the per-token loss
+        whose exp is the perplexity. With label smoothing, `loss` is the smoothed objective
+        and the summed NLL is still the plain one.
+        """
+        tgt_out = _ids(tgt_out, "tgt_out")
+        logits, _ = self.forward(src, src_lengths, tgt_in)
+        if tgt_out.shape != logits.shape[:2]:
+            raise ValueError(
+                f"tgt_out must have the shape of tgt_in {logits.shape[:2]}, got {tgt_out.shape}"
+            )
+        smoothing = self.config.label_smoothing
+        summed = cross_entropy(
+            logits, tgt_out, ignore_index=PAD_INDEX, reduction="sum", label_smoothing=smoothing
+        )
+        nll = summed.item()
+        if smoothing:
+            with no_grad():
+                nll = cross_entropy(logits, tgt_out, ignore_index=PAD_INDEX).item()
+        n_tokens = int((tgt_out != PAD_INDEX).sum())
+        return summed / float(tgt_out.shape[1]), n_tokens, float(nll)
+
+
+def _ids(value, name):
+    """An integer NumPy array from an array, list or Tensor of token ids or lengths."""
+    array = numpy.asarray(to_numpy(getattr(value, "data", value)))
+    if not numpy.issubdtype(array.dtype, numpy.integer):
+        raise ValueError(f"{name} must hold integers, got dtype {array.dtype}")
+    return array
