@@ -51,18 +51,24 @@ class AttentionMemory:
     def select(self, indices):
         """The memory for a decoder batch whose row i is the old batch's row indices[i].
 
-        When every new row still reads the same memory row (beam expansion and reordering
-        within each sentence), only `beam` changes and nothing is copied; otherwise (a
-        sentence dropped from the batch, arbitrary reindexing) the memory rows are gathered.
+        Rows come in blocks of `beam` that read one memory row. When the new rows still form
+        such blocks (beam expansion, reordering within a sentence, dropping whole sentences),
+        one memory row is kept per block: nothing is copied when the blocks are unchanged.
         """
         indices = numpy.asarray(indices)
         count = len(indices)
-        if count % self.rows == 0:
-            beam = count // self.rows
-            if (indices // self.beam == numpy.arange(count) // beam).all():
-                return replace(self, beam=beam)
-        rows = indices // self.beam
-        return AttentionMemory(self.values[rows], self.keys[rows], self.mask[rows], beam=1)
+        reads = indices // self.beam  # the memory row each new decoder row reads
+        for beam in (count // self.rows, self.beam):
+            if beam >= 1 and count % beam == 0:
+                blocks = reads.reshape(-1, beam)
+                if (blocks == blocks[:, :1]).all():
+                    break
+        else:
+            beam, blocks = 1, reads[:, None]
+        rows = blocks[:, 0]
+        if len(rows) == self.rows and (rows == numpy.arange(self.rows)).all():
+            return replace(self, beam=beam)
+        return AttentionMemory(self.values[rows], self.keys[rows], self.mask[rows], beam=beam)
 
 
 class Attention(Module):

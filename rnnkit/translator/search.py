@@ -1,0 +1,226 @@
+"""Decoding: from a trained Seq2Seq and a source batch to target token ids.
+
+Both searches run every sentence (and, for beam search, every beam) of the batch as one
+decoder batch, one `model.decode_step` per target position, under `no_grad` and with the
+model in eval mode (no dropout). Neither ever emits <pad> or <bos>. A hypothesis has at most
+`max_len` words; at that length the only word left to it is <eos>.
+
+Default length limit per sentence: int(max_len_ratio * source length) + 5, the source
+length counting the language tag (the +5 leaves room after very short sources).
+"""
+
+import contextlib
+from dataclasses import dataclass
+
+import numpy
+
+from rnnkit.core.backend import to_numpy
+from rnnkit.core.tensor import no_grad
+from rnnkit.text.vocabulary import BOS_INDEX, EOS_INDEX, PAD_INDEX
+
+
+@dataclass
+class Hypothesis:
+    """tokens: target ids without <bos>/<eos>; score: sum of log-probabilities (<eos>
+    included) divided by the length penalty; attention: (len(tokens), source length)."""
+
+    tokens: list
+    score: float
+    attention: numpy.ndarray | None
+
+
+def length_penalty_factor(length, alpha):
+    """GNMT's lp(Y) = ((5 + |Y|) / 6) ** alpha; |Y| counts the tokens with <eos>."""
+    return ((5.0 + length) / 6.0) ** alpha
+
+
+def max_lengths(src_lengths, max_len=None, max_len_ratio=2.0):
+    """(B,) the longest hypothesis (in words, <eos> excluded) allowed per sentence."""
+    src_lengths = numpy.asarray(to_numpy(getattr(src_lengths, "data", src_lengths)))
+    if max_len is not None:
+        return numpy.full(len(src_lengths), int(max_len))
+    return (max_len_ratio * src_lengths).astype(numpy.int64) + 5
+
+
+@contextlib.contextmanager
+def _inference(model):
+    """no_grad and eval mode, restoring the model's mode afterwards."""
+    was_training = model.training
+    model.eval()
+    try:
+        with no_grad():
+            yield
+    finally:
+        model.train(was_training)
+
+
+def _next_word_scores(model, prev_tokens, state, at_limit):
+    """One decoder step: log-probs (B', V) as float64 NumPy, with <pad>/<bos> excluded and
+    only <eos> left to rows that reached their length limit (at_limit: (B',) bool)."""
+    log_probs, state, attention = model.decode_step(prev_tokens, state)
+    log_probs = to_numpy(log_probs.data).astype(numpy.float64)
+    log_probs[:, [PAD_INDEX, BOS_INDEX]] = -numpy.inf
+    if at_limit.any():
+        eos = log_probs[at_limit, EOS_INDEX]
+        log_probs[at_limit] = -numpy.inf
+        log_probs[at_limit, EOS_INDEX] = eos
+    return log_probs, state, attention
+
+
+def greedy_search(model, src, src_lengths, max_len=None, max_len_ratio=2.0):
+    """The most probable next word at every step. src: (T_src, B); src_lengths: (B,).
+
+    Returns per sentence its token ids, <bos>/<eos> excluded.
+    """
+    with _inference(model):
+        limits = max_lengths(src_lengths, max_len, max_len_ratio)
+        batch = len(limits)
+        state = model.encode(src, src_lengths).state
+        prev = numpy.full(batch, BOS_INDEX, dtype=numpy.int64)
+        found = [[] for _ in range(batch)]
+        running = numpy.arange(batch)  # sentences still decoding, in decoder-batch order
+        for t in range(int(limits.max()) + 1):
+            log_probs, state, _ = _next_word_scores(model, prev, state, limits[running] <= t)
+            prev = log_probs.argmax(axis=1)
+            for sentence, token in zip(running, prev):
+                if token != EOS_INDEX:
+                    found[sentence].append(int(token))
+            going = prev != EOS_INDEX
+            if not going.all():  # drop finished sentences from the decoder batch
+                running, prev = running[going], prev[going]
+                if not len(running):
+                    break
+                state = state.select(numpy.flatnonzero(going))
+    return found
+
+
+def beam_search(
+    model,
+    src,
+    src_lengths,
+    beam_size=5,
+    length_penalty=1.0,
+    max_len_ratio=2.0,
+    n_best=1,
+    max_len=None,
+):
+    """Beam search, all sentences x beams in one decoder batch.
+
+    src: (T_src, B) ints; src_lengths: (B,). length_penalty: GNMT's alpha (0: plain sum of
+    log-probabilities). max_len: words per hypothesis (default: from max_len_ratio, see the
+    module docstring). Returns per sentence its n_best Hypotheses, best first.
+
+    At each step every live beam proposes its continuations; of the 2k best (k = beam_size),
+    those ending in <eos> among the first k are finished hypotheses, and the first k others
+    are the next beams (as fairseq). A sentence is done once it has k finished hypotheses
+    (or no live beam left); done sentences leave the decoder batch.
+    """
+    if beam_size < 1 or not 1 <= n_best <= beam_size:
+        raise ValueError(
+            f"need beam_size >= 1 and 1 <= n_best <= beam_size, got {beam_size}, {n_best}"
+        )
+    k = beam_size
+    with _inference(model):
+        limits = max_lengths(src_lengths, max_len, max_len_ratio)
+        lengths = numpy.asarray(to_numpy(getattr(src_lengths, "data", src_lengths)))
+        batch = len(limits)
+        encoded = model.encode(src, src_lengths)
+        state = encoded.state.select(numpy.repeat(numpy.arange(batch), k))  # (B*k) rows
+        steps = encoded.mask.shape[1]
+        running = numpy.arange(batch)  # sentence of each block of k decoder rows
+        scores = numpy.full((batch, k), -numpy.inf)  # cumulative log-probs of the live beams
+        scores[:, 0] = 0.0  # all beams start equal: let only the first one expand at step 0
+        history = numpy.zeros((batch, k, 0), dtype=numpy.int64)  # words so far
+        weights = numpy.zeros((batch, k, 0, steps))  # attention of each word so far
+        finished = [[] for _ in range(batch)]
+        prev = numpy.full(batch * k, BOS_INDEX, dtype=numpy.int64)
+        t = 0
+        while len(running):
+            n = len(running)
+            at_limit = numpy.repeat(limits[running] <= t, k)
+            log_probs, state, attention = _next_word_scores(model, prev, state, at_limit)
+            vocab = log_probs.shape[1]
+            candidates = (scores[:, :, None] + log_probs.reshape(n, k, vocab)).reshape(n, -1)
+            # The 2k best continuations per sentence, best first.
+            top = numpy.argpartition(-candidates, 2 * k - 1, axis=1)[:, : 2 * k]
+            top_scores = numpy.take_along_axis(candidates, top, axis=1)
+            order = numpy.argsort(-top_scores, axis=1, kind="stable")
+            top = numpy.take_along_axis(top, order, axis=1)
+            top_scores = numpy.take_along_axis(top_scores, order, axis=1)
+            beam, word = top // vocab, top % vocab  # (n, 2k)
+            alive = numpy.isfinite(top_scores)
+            if attention is not None:
+                attention = attention.reshape(n, k, -1)
+
+            ends = (word == EOS_INDEX) & alive
+            for i, rank in zip(*numpy.nonzero(ends[:, :k])):
+                sentence, b = running[i], beam[i, rank]
+                tokens = history[i, b].tolist()
+                finished[sentence].append(
+                    Hypothesis(
+                        tokens,
+                        float(top_scores[i, rank] / length_penalty_factor(t + 1, length_penalty)),
+                        None if attention is None else weights[i, b, :, : lengths[sentence]].copy(),
+                    )
+                )
+
+            # The next beams: the first k continuations that do not end the sentence.
+            grows = alive & ~ends
+            pick = numpy.argsort(~grows, axis=1, kind="stable")[:, :k]  # (n, k) ranks
+            beam = numpy.take_along_axis(beam, pick, axis=1)
+            word = numpy.take_along_axis(word, pick, axis=1)
+            scores = numpy.where(
+                numpy.take_along_axis(grows, pick, axis=1),
+                numpy.take_along_axis(top_scores, pick, axis=1),
+                -numpy.inf,
+            )
+            rows = numpy.arange(n)[:, None]
+            history = numpy.concatenate([history[rows, beam], word[..., None]], axis=2)
+            if attention is not None:
+                weights = numpy.concatenate(
+                    [weights[rows, beam], attention[rows, beam][:, :, None]], axis=2
+                )
+
+            done = numpy.array([len(finished[s]) >= k for s in running]) | ~numpy.isfinite(
+                scores
+            ).any(axis=1)
+            keep = ~done
+            # Decoder row r of sentence block i continues as beam[i, j]: gather those rows.
+            source_rows = (rows * k + beam)[keep].reshape(-1)
+            running, scores, history, weights = (
+                running[keep], scores[keep], history[keep], weights[keep],
+            )  # fmt: skip
+            prev = word[keep].reshape(-1)
+            if len(running):
+                state = state.select(source_rows)
+            t += 1
+
+    results = []
+    for hypotheses in finished:
+        hypotheses.sort(key=lambda h: -h.score)
+        results.append(hypotheses[:n_best])
+    return results
+
+
+def replace_unknowns(tokens, src_tokens, attention, unk_id, vocab=None):
+    """Replace each <unk> in the output by the source token it attends to most.
+
+    tokens: output ids (or strings); src_tokens: the source token strings, one per
+    attention column (pass attention[:, 1:] when src_tokens omits the language tag);
+    attention: (len(tokens), len(src_tokens)); unk_id: the value marking an unknown word.
+    With `vocab` (anything with `lookup(id) -> str`), ids become strings; otherwise other
+    tokens are returned unchanged.
+    """
+    attention = numpy.asarray(attention)
+    if attention.shape[0] < len(tokens) or attention.shape[1] < len(src_tokens):
+        raise ValueError(
+            f"attention {attention.shape} does not cover {len(tokens)} outputs x "
+            f"{len(src_tokens)} source tokens"
+        )
+    out = []
+    for position, token in enumerate(tokens):
+        if token == unk_id and len(src_tokens):
+            out.append(src_tokens[int(attention[position, : len(src_tokens)].argmax())])
+        else:
+            out.append(vocab.lookup(int(token)) if vocab is not None else token)
+    return out
