@@ -1,0 +1,130 @@
+"""Decoding: beam search against exhaustive search, greedy against beam size 1, scores
+against teacher-forced rescoring, batching against one sentence at a time."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+import rnnkit as rk
+from rnnkit.translator.model import ModelConfig, Seq2Seq
+from rnnkit.translator.search import (
+    beam_search,
+    greedy_search,
+    length_penalty_factor,
+    replace_unknowns,
+)
+
+EOS = 3
+SRC = np.array([[4, 5, 6, 7], [4, 8, 0, 0], [4, 6, 9, 0]]).T  # (T_src, B), 0 = <pad>
+SRC_LENGTHS = np.array([4, 2, 3])
+
+
+def model_with(vocab_size, seed, **overrides):
+    rk.manual_seed(seed)
+    settings = dict(vocab_size=vocab_size, embed=6, hidden=5, layers=2, dropout=0.1)
+    settings.update(overrides)
+    return Seq2Seq(ModelConfig(**settings))
+
+
+def rescore(model, src, length, candidates, alpha):
+    """Teacher-forced scores of `candidates` (lists of word ids) for one source sentence:
+    sum of log-probabilities of the words and <eos>, divided by the length penalty."""
+    count, steps = len(candidates), max(len(c) for c in candidates) + 1
+    tgt_in = np.zeros((steps, count), dtype=np.int64)
+    tgt_out = np.zeros((steps, count), dtype=np.int64)
+    for j, words in enumerate(candidates):
+        tgt_in[: len(words) + 1, j] = [2, *words]
+        tgt_out[: len(words) + 1, j] = [*words, EOS]
+    model.eval()
+    with rk.no_grad():
+        logits, _ = model(np.repeat(src[:, None], count, axis=1), np.full(count, length), tgt_in)
+    log_probs = rk.log_softmax(logits, axis=-1).data
+    picked = np.take_along_axis(log_probs, tgt_out[..., None], axis=-1)[..., 0]
+    sums = (picked * (tgt_out != 0)).sum(axis=0)
+    return [s / length_penalty_factor(len(c) + 1, alpha) for s, c in zip(sums, candidates)]
+
+
+@pytest.mark.parametrize("alpha", [0.0, 1.0])
+@pytest.mark.parametrize("attention", ["bahdanau", "luong"])
+def test_exhaustive_beam_equals_brute_force(attention, alpha):
+    # Vocabulary of 6: the specials and the words 1 (<unk>), 4, 5; <pad>/<bos> never emitted.
+    model = model_with(6, seed=7, attention=attention)
+    src = np.minimum(SRC, 5)
+    max_len = 3
+    candidates = [
+        list(words)
+        for n in range(max_len + 1)
+        for words in itertools.product([1, 4, 5], repeat=n)
+    ]  # 40 complete hypotheses: the beam below holds them all
+    found = beam_search(
+        model, src, SRC_LENGTHS, beam_size=len(candidates), length_penalty=alpha,
+        n_best=len(candidates), max_len=max_len,
+    )  # fmt: skip
+    for b in range(src.shape[1]):
+        scores = rescore(model, src[:, b], SRC_LENGTHS[b], candidates, alpha)
+        ranking = np.argsort(scores)[::-1]
+        assert found[b][0].tokens == candidates[ranking[0]]
+        assert np.isclose(found[b][0].score, scores[ranking[0]], rtol=1e-5)
+        assert len(found[b]) == len(candidates)
+        np.testing.assert_allclose([h.score for h in found[b]], np.sort(scores)[::-1], rtol=1e-5)
+
+
+@pytest.mark.parametrize("cell, attention", [("lstm", "bahdanau"), ("gru", "none")])
+def test_greedy_equals_beam_size_one(cell, attention):
+    model = model_with(20, seed=8, cell=cell, attention=attention)
+    src = np.array([[4, 11, 12, 13, 14], [4, 15, 16, 0, 0], [4, 17, 0, 0, 0]]).T
+    lengths = np.array([5, 3, 2])
+    greedy = greedy_search(model, src, lengths, max_len=8)
+    beam = beam_search(model, src, lengths, beam_size=1, max_len=8)
+    assert greedy == [hyps[0].tokens for hyps in beam]
+    assert all(len(tokens) <= 8 for tokens in greedy)
+
+
+def test_beam_scores_match_rescoring_and_batching_changes_nothing():
+    model = model_with(30, seed=9, attention="luong")
+    rng = np.random.default_rng(9)
+    lengths = np.array([6, 2, 4, 5, 3])
+    src = np.zeros((6, 5), dtype=np.int64)
+    for b, n in enumerate(lengths):
+        src[:n, b] = [4, *rng.integers(5, 30, size=n - 1)]
+    batched = beam_search(model, src, lengths, beam_size=4, n_best=3, length_penalty=0.6)
+    for b, n in enumerate(lengths):
+        alone = beam_search(model, src[:n, b : b + 1], lengths[b : b + 1], beam_size=4,
+                            n_best=3, length_penalty=0.6)[0]  # fmt: skip
+        assert [h.tokens for h in alone] == [h.tokens for h in batched[b]]
+        scores = rescore(model, src[:n, b], n, [h.tokens for h in batched[b]], 0.6)
+        np.testing.assert_allclose([h.score for h in batched[b]], scores, rtol=1e-5)
+        for h in batched[b]:
+            assert h.attention.shape == (len(h.tokens), n)
+            np.testing.assert_allclose(h.attention.sum(axis=1), 1.0, rtol=1e-5)
+            assert 2 not in h.tokens and 0 not in h.tokens and EOS not in h.tokens
+
+
+def test_default_length_limit_and_mode_restored():
+    model = model_with(12, seed=10)
+    model.train()
+    found = beam_search(model, SRC, SRC_LENGTHS, beam_size=3, max_len_ratio=0.5)
+    limits = (0.5 * SRC_LENGTHS).astype(int) + 5
+    assert all(len(hyps[0].tokens) <= limit for hyps, limit in zip(found, limits))
+    assert model.training and model.dropout.training
+    with pytest.raises(ValueError, match="n_best"):
+        beam_search(model, SRC, SRC_LENGTHS, beam_size=2, n_best=3)
+
+
+def test_replace_unknowns_takes_the_most_attended_source_word():
+    attention = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3]])
+    source = ["Siakam", "dunks", "again"]
+    assert replace_unknowns(["<unk>", "smashes", "<unk>"], source, attention, "<unk>") == [
+        "Siakam", "smashes", "dunks",
+    ]  # fmt: skip
+
+    class Vocab:
+        words = ["<pad>", "<unk>", "<bos>", "<eos>", "marque"]
+
+        def lookup(self, index):
+            return self.words[index]
+
+    assert replace_unknowns([1, 4, 1], source, attention, 1, Vocab()) == [
+        "Siakam", "marque", "dunks",
+    ]  # fmt: skip
