@@ -107,6 +107,22 @@ def test_aligned_files_report_the_file_with_the_bad_line(tmp_path):
     assert dict(summary.skipped) == {"empty side": 1, "invalid UTF-8": 1}
 
 
+def test_aligned_files_report_an_over_long_source_in_the_source_file(tmp_path):
+    source = write(tmp_path / "en.txt", b"a\n" + b"x" * 11 + b"\n")
+    target = write(tmp_path / "fr.txt", b"a\nb\n")
+    assert error_of([source, target], max_chars=10) == (
+        f"{source}:2: the source side has 11 characters, more than max_chars=10; split the line "
+        f"or raise max_chars; {HINT}"
+    )
+
+
+def test_a_bad_first_line_with_a_valid_column_count_still_fixes_the_count(tmp_path):
+    path = write(tmp_path / "a.tsv", b"French\ta\tb\nc\td\nfr\te\tf\n")
+    examples, summary = read_all(path, skip_bad=True)
+    assert examples == [Example("e", "f", "fr", 3)]
+    assert summary.first_lines == {"invalid language code": [1], "wrong column count": [2]}
+
+
 def test_skip_mode_counts_reasons_and_first_lines(tmp_path):
     lines = [b"fr\tok\tok"] + [b"fr\tonly two"] * 7 + [b"xx-toolong\ta\tb", b"\xff\ta\tb",
                                                        b"fr\t\tb", b"fr\tgood\tbon"]

@@ -140,10 +140,12 @@ class ParallelCorpus:
                 continue
             fields = [f.strip() for f in text.split("\t")]
             try:
-                if columns is None and len(fields) not in (2, 3):
-                    raise _BadLine(COLUMNS, f"expected 2 tab-separated columns (source, target) "
-                                   f"or 3 (lang, source, target), found {len(fields)}")
-                if columns is not None and len(fields) != columns:
+                if columns is None:
+                    if len(fields) not in (2, 3):
+                        raise _BadLine(COLUMNS, "expected 2 tab-separated columns (source, "
+                                       f"target) or 3 (lang, source, target), found {len(fields)}")
+                    columns, first_line = len(fields), number
+                elif len(fields) != columns:
                     names = "(lang, source, target)" if columns == 3 else "(source, target)"
                     raise _BadLine(COLUMNS, f"expected {columns} tab-separated columns {names} "
                                    f"like line {first_line}, found {len(fields)}")
@@ -154,13 +156,13 @@ class ParallelCorpus:
                                        "column; use a code like fr, zh, pt-BR")
                 else:
                     (source, target), lang = fields, self.default_lang
-                self._check_sides(source, target)
             except _BadLine as bad:
                 self._reject(path, number, bad)
                 continue
-            if columns is None:
-                columns, first_line = len(fields), number
-            yield Example(source, target, lang, number)
+            if self._side_ok(path, number, "source", source) and self._side_ok(
+                path, number, "target", target
+            ):
+                yield Example(source, target, lang, number)
 
     def _read_aligned(self, source_path: Path, target_path: Path) -> Iterator[Example]:
         pairs = itertools.zip_longest(
@@ -176,12 +178,10 @@ class ParallelCorpus:
             source, target = source.strip(), target.strip()
             if not source and not target:
                 continue
-            try:
-                self._check_sides(source, target)
-            except _BadLine as bad:
-                self._reject(target_path if source else source_path, number, bad)
-                continue
-            yield Example(source, target, self.default_lang, number)
+            if self._side_ok(source_path, number, "source", source) and self._side_ok(
+                target_path, number, "target", target
+            ):
+                yield Example(source, target, self.default_lang, number)
 
     @staticmethod
     def _check_trailing_lines(source_path, target_path, source_line, target_line) -> None:
@@ -196,13 +196,17 @@ class ParallelCorpus:
 
     # -- checks -----------------------------------------------------------------------------
 
-    def _check_sides(self, source: str, target: str) -> None:
-        for side, text in (("source", source), ("target", target)):
-            if not text:
-                raise _BadLine(EMPTY, f"the {side} side is empty")
-            if len(text) > self.max_chars:
-                raise _BadLine(TOO_LONG, f"the {side} side has {len(text)} characters, more than "
-                               f"max_chars={self.max_chars}; split the line or raise max_chars")
+    def _side_ok(self, path: Path, number: int, side: str, text: str) -> bool:
+        """Whether one side of a pair is usable; a bad one is rejected (raise or count)."""
+        if not text:
+            bad = _BadLine(EMPTY, f"the {side} side is empty")
+        elif len(text) > self.max_chars:
+            bad = _BadLine(TOO_LONG, f"the {side} side has {len(text)} characters, more than "
+                           f"max_chars={self.max_chars}; split the line or raise max_chars")
+        else:
+            return True
+        self._reject(path, number, bad)
+        return False
 
     def _reject(self, path: Path, number: int, bad: _BadLine) -> None:
         if not self.skip_bad:

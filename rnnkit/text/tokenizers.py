@@ -119,8 +119,8 @@ def _char_class(code_points: Iterable[int]) -> str:
 # are not \w in Python's re, yet they belong inside the word they modify; so do the zero-width
 # (non-)joiners that Persian and the Indic scripts write inside words. Scanning planes 0-1 and
 # plane 14 (variation selectors) for them takes a few milliseconds. The astral-plane marks get
-# a class of their own because re can only test a long list of astral ranges one by one, which
-# made every word three times slower.
+# a class of their own, tried only after a one-range check for an astral character, because re
+# tests a list of astral ranges one by one and that made every word much slower.
 _MARKS = _char_class(
     c for c in range(0x10000) if unicodedata.category(chr(c)).startswith("M")
 ) + "\u200c\u200d"
@@ -145,7 +145,8 @@ _UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 
 _LETTERS = rf"[^\W{_UNSPACED}]+"  # \w, less the unspaced scripts
 # Letters, then any marks each followed by more letters: fast for the common markless word.
-_WORD = rf"{_LETTERS}(?:(?:[{_MARKS}]|[{_ASTRAL_MARKS}])+(?:{_LETTERS})?)*"
+_MARK = rf"(?:[{_MARKS}]|(?=[\U00010000-\U0010ffff])[{_ASTRAL_MARKS}])"
+_WORD = rf"{_LETTERS}(?:{_MARK}+(?:{_LETTERS})?)*"
 # French and Italian elision: "l'équipe" -> "l'", "équipe", so that "équipe" is the same
 # token as in "une équipe". Other inner apostrophes stay inside the word ("don't", "O'Brien").
 _ELISIONS = "l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|dell|dall|nell|sull|all|un|quest|quell"
@@ -199,7 +200,7 @@ class WordTokenizer(Tokenizer):
     them; ( [ { $ £ # ¿ ¡ and opening quotes “ ‘ « ‹ „ right before the token after them;
     straight quotes " and ' alternating opening/closing; elisions written as "l'équipe";
     no spaces next to CJK/kana/Thai characters; no other inner punctuation in words
-    (so not "U.S.", "e-mail-" or "3:45pm"). Spacing that differs (French " !", a space
+    (so not "U.S." or "3:45pm"). Spacing that differs (French " !", a space
     between Chinese and Latin text) is normalised.
     """
 
