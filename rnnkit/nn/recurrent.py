@@ -91,12 +91,18 @@ class RecurrentLayer(Module):
             )
         steps, batch = (x.shape[1], x.shape[0]) if self.batch_first else x.shape[:2]
         expected = (self.num_layers * self.num_directions, batch, self.hidden_size)
-        states = (h0 if h0 is not None else ()) if self.is_lstm else (h0,)
-        if self.is_lstm and h0 is not None and len(h0) != 2:
-            raise ValueError("LSTM takes its initial state as a pair (h0, c0)")
+        states = () if h0 is None else h0 if self.is_lstm else (h0,)
+        if self.is_lstm and h0 is not None and not (isinstance(h0, tuple | list) and len(h0) == 2):
+            raise ValueError(f"LSTM takes its initial state as a pair (h0, c0), got {_kind(h0)}")
         for name, state in zip(("h0", "c0"), states):
-            if state is not None and tuple(state.shape) != expected:
+            if not isinstance(state, Tensor):
+                raise ValueError(f"{name} must be a Tensor of shape {expected}, got {_kind(state)}")
+            if tuple(state.shape) != expected:
                 raise ValueError(f"{name} must have shape {expected}, got {tuple(state.shape)}")
+            if state.dtype != x.dtype:
+                raise ValueError(
+                    f"{name} has dtype {state.dtype} but x and the weights are {x.dtype}"
+                )
         if lengths is not None:
             lengths = numpy.asarray(getattr(lengths, "data", lengths))
             if lengths.shape != (batch,) or not numpy.issubdtype(lengths.dtype, numpy.integer):
@@ -190,6 +196,15 @@ class RecurrentLayer(Module):
 
     def _step(self, x, state, weights):
         raise NotImplementedError
+
+
+def _kind(value):
+    """'a Tensor of shape (2, 3)', 'a tuple of length 3', 'None': for error messages."""
+    if isinstance(value, Tensor):
+        return f"a Tensor of shape {tuple(value.shape)}"
+    if isinstance(value, tuple | list):
+        return f"a {type(value).__name__} of length {len(value)}"
+    return "None" if value is None else f"a {type(value).__name__}"
 
 
 class RNN(RecurrentLayer):
