@@ -1,0 +1,1 @@
+"""Experiments that measure what the lecture claims, on rnnkit's own layers."""
