@@ -53,9 +53,7 @@ def test_exhaustive_beam_equals_brute_force(attention, alpha):
     src = np.minimum(SRC, 5)
     max_len = 3
     candidates = [
-        list(words)
-        for n in range(max_len + 1)
-        for words in itertools.product([1, 4, 5], repeat=n)
+        list(words) for n in range(max_len + 1) for words in itertools.product([1, 4, 5], repeat=n)
     ]  # 40 complete hypotheses: the beam below holds them all
     found = beam_search(
         model, src, SRC_LENGTHS, beam_size=len(candidates), length_penalty=alpha,
