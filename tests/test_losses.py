@@ -1,0 +1,132 @@
+"""cross_entropy and binary_cross_entropy against torch.nn.functional (values and
+gradients) and against finite differences."""
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as TF
+from helpers import compare_with_torch, rk_leaf
+
+import rnnkit as rk
+from rnnkit.testing import gradcheck
+
+rng = np.random.default_rng(99)
+
+
+def targets_with_ignored(shape, classes, ignore_index):
+    targets = rng.integers(0, classes, size=shape)
+    targets[rng.random(shape) < 0.3] = ignore_index
+    targets.flat[0] = 1 if ignore_index != 1 else 2  # at least one counted position
+    return targets
+
+
+# (logits shape, ignore_index or None, label_smoothing)
+CE_CONFIGS = [
+    ((5, 4), None, 0.0),
+    ((5, 4), -100, 0.0),
+    ((2, 3, 5), -100, 0.0),
+    ((2, 3, 5), 0, 0.0),  # a real class id used as padding, as the translator does
+    ((6, 3), None, 0.1),
+    ((2, 4, 3), -100, 0.2),
+    ((3, 2, 4), 2, 0.05),
+]
+
+
+def ce_case(shape, ignore_index, smoothing, reduction):
+    classes = shape[-1]
+    kwargs = {} if ignore_index is None else {"ignore_index": ignore_index}
+    targets = (
+        rng.integers(0, classes, size=shape[:-1])
+        if ignore_index is None
+        else targets_with_ignored(shape[:-1], classes, ignore_index)
+    )
+
+    def ours(logits):
+        return rk.cross_entropy(
+            logits, targets, reduction=reduction, label_smoothing=smoothing, **kwargs
+        )
+
+    def theirs(logits):
+        loss = TF.cross_entropy(
+            logits.reshape(-1, classes), torch.tensor(targets.reshape(-1)),
+            reduction=reduction, label_smoothing=smoothing, **kwargs,
+        )  # fmt: skip
+        return loss.reshape(shape[:-1]) if reduction == "none" else loss
+
+    return ours, theirs, [2 * rng.standard_normal(shape)]
+
+
+@pytest.mark.parametrize("reduction", ["sum", "mean", "none"])
+@pytest.mark.parametrize("config", CE_CONFIGS, ids=str)
+def test_cross_entropy_matches_torch(config, reduction):
+    ours, theirs, arrays = ce_case(*config, reduction)
+    compare_with_torch(ours, theirs, arrays, tol=1e-13)
+
+
+@pytest.mark.parametrize("reduction", ["sum", "mean", "none"])
+@pytest.mark.parametrize("config", CE_CONFIGS, ids=str)
+def test_cross_entropy_gradient_matches_finite_differences(config, reduction):
+    ours, _, arrays = ce_case(*config, reduction)
+    gradcheck(ours, [rk_leaf(a) for a in arrays])
+
+
+def test_cross_entropy_default_is_the_lectures_sum_over_steps():
+    logits, targets = rng.standard_normal((3, 4, 5)), rng.integers(0, 5, size=(3, 4))
+    ours = rk.cross_entropy(rk_leaf(logits), targets).item()
+    logp = TF.log_softmax(torch.tensor(logits), -1)
+    per_step = -logp.gather(-1, torch.tensor(targets)[..., None])
+    np.testing.assert_allclose(ours, per_step.sum().item(), rtol=1e-13)
+
+
+def test_cross_entropy_float32_stays_float32():
+    logits = rk.Tensor(rng.standard_normal((4, 3)).astype(np.float32), requires_grad=True)
+    loss = rk.cross_entropy(logits, np.array([0, 1, 2, -100]), reduction="mean",
+                            label_smoothing=0.1)  # fmt: skip
+    loss.backward()
+    assert loss.dtype == np.float32 and logits.grad.dtype == np.float32
+
+
+def test_cross_entropy_rejects_bad_arguments():
+    logits = rk_leaf(rng.standard_normal((4, 3)))
+    with pytest.raises(ValueError, match=r"targets has shape \(3,\), expected \(4,\)"):
+        rk.cross_entropy(logits, np.array([0, 1, 2]))
+    with pytest.raises(ValueError, match="reduction must be one of .* got 'avg'"):
+        rk.cross_entropy(logits, np.array([0, 1, 2, 0]), reduction="avg")
+
+
+def bce_case(shape, reduction):
+    targets = rng.random(shape)
+    targets[rng.random(shape) < 0.5] = 1.0  # hard and soft targets both
+
+    def ours(probs):
+        return rk.binary_cross_entropy(probs, targets, reduction=reduction)
+
+    def theirs(probs):
+        return TF.binary_cross_entropy(probs, torch.tensor(targets), reduction=reduction)
+
+    return ours, theirs, [0.05 + 0.9 * rng.random(shape)]
+
+
+BCE_SHAPES = [(5,), (2, 3), (2, 3, 2)]
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize("shape", BCE_SHAPES, ids=str)
+def test_binary_cross_entropy_matches_torch(shape, reduction):
+    ours, theirs, arrays = bce_case(shape, reduction)
+    compare_with_torch(ours, theirs, arrays, tol=1e-13)
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize("shape", BCE_SHAPES, ids=str)
+def test_binary_cross_entropy_gradient_matches_finite_differences(shape, reduction):
+    ours, _, arrays = bce_case(shape, reduction)
+    gradcheck(ours, [rk_leaf(a) for a in arrays])
+
+
+def test_binary_cross_entropy_of_saturated_predictions_is_clamped_like_torch():
+    probs, targets = np.array([0.0, 1.0, 0.0, 1.0]), np.array([1.0, 0.0, 0.0, 1.0])
+    with np.errstate(divide="ignore"):
+        ours = rk.binary_cross_entropy(rk_leaf(probs), targets, reduction="none").numpy()
+    theirs = TF.binary_cross_entropy(torch.tensor(probs), torch.tensor(targets), reduction="none")
+    np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-15)
