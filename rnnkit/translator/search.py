@@ -131,7 +131,7 @@ def beam_search(
         scores = numpy.full((batch, k), -numpy.inf)  # cumulative log-probs of the live beams
         scores[:, 0] = 0.0  # all beams start equal: let only the first one expand at step 0
         history = numpy.zeros((batch, k, 0), dtype=numpy.int64)  # words so far
-        weights = numpy.zeros((batch, k, 0, steps))  # attention of each word so far
+        weights = numpy.zeros((batch, k, 0, steps), dtype=numpy.float32)  # per word so far
         finished = [[] for _ in range(batch)]
         prev = numpy.full(batch * k, BOS_INDEX, dtype=numpy.int64)
         t = 0
@@ -141,28 +141,20 @@ def beam_search(
             log_probs, state, attention = _next_word_scores(model, prev, state, at_limit)
             vocab = log_probs.shape[1]
             candidates = (scores[:, :, None] + log_probs.reshape(n, k, vocab)).reshape(n, -1)
-            # The 2k best continuations per sentence, best first.
-            top = numpy.argpartition(-candidates, 2 * k - 1, axis=1)[:, : 2 * k]
-            top_scores = numpy.take_along_axis(candidates, top, axis=1)
-            order = numpy.argsort(-top_scores, axis=1, kind="stable")
-            top = numpy.take_along_axis(top, order, axis=1)
-            top_scores = numpy.take_along_axis(top_scores, order, axis=1)
-            beam, word = top // vocab, top % vocab  # (n, 2k)
+            top, top_scores = _best(candidates, 2 * k)  # (n, 2k) best first
+            beam, word = top // vocab, top % vocab  # which beam it extends, with which word
             alive = numpy.isfinite(top_scores)
             if attention is not None:
                 attention = attention.reshape(n, k, -1)
 
+            # Continuations ending in <eos> among the k best are finished hypotheses.
             ends = (word == EOS_INDEX) & alive
+            penalty = length_penalty_factor(t + 1, length_penalty)  # t words + <eos>
             for i, rank in zip(*numpy.nonzero(ends[:, :k])):
                 sentence, b = running[i], beam[i, rank]
-                tokens = history[i, b].tolist()
-                finished[sentence].append(
-                    Hypothesis(
-                        tokens,
-                        float(top_scores[i, rank] / length_penalty_factor(t + 1, length_penalty)),
-                        None if attention is None else weights[i, b, :, : lengths[sentence]].copy(),
-                    )
-                )
+                seen = None if attention is None else weights[i, b, :, : lengths[sentence]].copy()
+                score = float(top_scores[i, rank] / penalty)
+                finished[sentence].append(Hypothesis(history[i, b].tolist(), score, seen))
 
             # The next beams: the first k continuations that do not end the sentence.
             grows = alive & ~ends
@@ -181,10 +173,8 @@ def beam_search(
                     [weights[rows, beam], attention[rows, beam][:, :, None]], axis=2
                 )
 
-            done = numpy.array([len(finished[s]) >= k for s in running]) | ~numpy.isfinite(
-                scores
-            ).any(axis=1)
-            keep = ~done
+            complete = numpy.array([len(finished[sentence]) >= k for sentence in running])
+            keep = ~complete & numpy.isfinite(scores).any(axis=1)
             # Decoder row r of sentence block i continues as beam[i, j]: gather those rows.
             source_rows = (rows * k + beam)[keep].reshape(-1)
             running, scores, history, weights = (
@@ -200,6 +190,17 @@ def beam_search(
         hypotheses.sort(key=lambda h: -h.score)
         results.append(hypotheses[:n_best])
     return results
+
+
+def _best(scores, count):
+    """Column indices and values of the `count` largest entries of each row, best first."""
+    count = min(count, scores.shape[1])
+    top = numpy.argpartition(-scores, count - 1, axis=1)[:, :count]  # unordered, O(columns)
+    top_scores = numpy.take_along_axis(scores, top, axis=1)
+    order = numpy.argsort(-top_scores, axis=1, kind="stable")
+    return numpy.take_along_axis(top, order, axis=1), numpy.take_along_axis(
+        top_scores, order, axis=1
+    )
 
 
 def replace_unknowns(tokens, src_tokens, attention, unk_id, vocab=None):
