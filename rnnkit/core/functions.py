@@ -100,7 +100,11 @@ def matmul(a, b):
             ga = unbroadcast(g2 @ xp.swapaxes(b2, -1, -2), a2.shape)
             accumulate(a, ga.reshape(a.shape))
         if b.requires_grad:
-            gb = unbroadcast(xp.swapaxes(a2, -1, -2) @ g2, b2.shape)
+            if b2.ndim == 2 and a2.ndim > 2:  # (..., K) @ (K, N), e.g. Linear over (T, B, K):
+                # one (K, N) product over all leading positions, not a batch of them summed
+                gb = a2.reshape(-1, a2.shape[-1]).T @ g2.reshape(-1, g2.shape[-1])
+            else:
+                gb = unbroadcast(xp.swapaxes(a2, -1, -2) @ g2, b2.shape)
             accumulate(b, gb.reshape(b.shape))
 
     return make_result(a.data @ b.data, (a, b), backward)
@@ -180,6 +184,27 @@ def getitem(a, index):
         accumulate(a, full)
 
     return make_result(a.data[index], (a,), backward)
+
+
+def unstack(a, axis=0):
+    """The slices of `a` along `axis` as separate tensors (torch.unbind).
+
+    Slicing a (T, B, E) sequence step by step with a[t] would allocate a full (T, B, E)
+    gradient for every step; here all slices write their gradients into one shared buffer.
+    """
+    xp = array_module(a.data)
+    axis = axis % a.ndim
+    whole = make_result(a.data, (a,), lambda g: accumulate(a, g))  # gathers the slices' grads
+
+    def piece(i):
+        def backward(g):
+            if whole.grad is None:
+                whole.grad = xp.zeros_like(a.data)
+            whole.grad[(slice(None),) * axis + (i,)] += g
+
+        return make_result(xp.take(a.data, i, axis=axis), (whole,), backward)
+
+    return [piece(i) for i in range(a.shape[axis])]
 
 
 def concat(tensors, axis=0):
