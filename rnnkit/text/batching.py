@@ -30,7 +30,7 @@ class Batch:
     `time_major=False` every (T, B) array is (B, T) instead.
 
     src          (T_src, B) int64  source ids, padded with <pad>
-    src_lengths  (B,)       int64  real length of each source, in decreasing order
+    src_lengths  (B,)       int64  real length of each source (decreasing, from plan_batches)
     src_mask     (T_src, B) bool   True at real (non-pad) positions
     tgt_in       (T_tgt, B) int64  <bos> y1 ... yn, padded: the decoder's input
     tgt_out      (T_tgt, B) int64  y1 ... yn <eos>, padded: what it must predict
