@@ -110,10 +110,10 @@ class BahdanauAttention(Attention):
         self.v = uniform((attention_size,), 1 / attention_size**0.5)
 
     def project_keys(self, memory):
-        return _per_position(self.key_layer, memory)[:, None]  # (B, 1, T, A): for every beam
+        return self.key_layer(memory)[:, None]  # (B, 1, T, A): for every beam
 
     def scores(self, query, keys):
-        projected = _per_position(self.query_layer, query)[:, :, None]  # (B, k, 1, A)
+        projected = self.query_layer(query)[:, :, None]  # (B, k, 1, A)
         return F.matmul(F.tanh(projected + keys), self.v)  # (B, k, T, A) @ (A,) -> (B, k, T)
 
     def extra_repr(self):
@@ -128,20 +128,13 @@ class LuongAttention(Attention):
         self.key_layer = Linear(memory_size, query_size, bias=False)  # W
 
     def project_keys(self, memory):
-        return F.swapaxes(_per_position(self.key_layer, memory), 1, 2)  # (B, H_q, T): for q @ keys
+        return F.swapaxes(self.key_layer(memory), 1, 2)  # (B, H_q, T): for q @ keys
 
     def scores(self, query, keys):
         return F.matmul(query, keys)  # (B, k, H_q) @ (B, H_q, T) -> (B, k, T)
 
     def extra_repr(self):
         return f"query={self.key_layer.out_features}, memory={self.key_layer.in_features}"
-
-
-def _per_position(linear, x):
-    """A Linear on (B, N, D) as one 2-D product (a batched one would build (B, D, out) weight
-    gradients before summing them)."""
-    rows, count, features = x.shape
-    return linear(x.reshape(rows * count, features)).reshape(rows, count, linear.out_features)
 
 
 def make_attention(kind, query_size, memory_size):

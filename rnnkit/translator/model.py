@@ -307,8 +307,8 @@ class Seq2Seq(Module):
             )
         embedded = self.dropout(self.embedding(tgt_in))  # (T_tgt, B, E)
         state, outputs, weights = encoded.state, [], []
-        for t in range(tgt_in.shape[0]):
-            attentional, state, alpha = self.decoder.step(embedded[t], state)
+        for step_input in F.unstack(embedded):  # (B, E) per step, one shared gradient buffer
+            attentional, state, alpha = self.decoder.step(step_input, state)
             outputs.append(attentional)
             weights.append(alpha)
         # One output product over all steps: (T*B, H) @ (H, V) is the costliest op here.
