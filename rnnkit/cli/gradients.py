@@ -81,7 +81,7 @@ def config_from_args(args):
 def run(args):
     config = config_from_args(args)
     try:
-        with tqdm(total=config.work(), unit="step", disable=args.quiet, desc="training") as bar:
+        with tqdm(total=config.work(), unit="rnn-step", disable=args.quiet, desc="training") as bar:
             summary = experiment.run(config, args.out, progress=bar.update)
     except OSError as exc:
         raise ConfigError(f"--out {args.out}: cannot write there ({exc.strerror})") from exc

@@ -38,6 +38,10 @@ VERB_SLOT = "<verb>"
 VOCABULARY = SINGULAR + PLURAL + FILLER + (VERB_SLOT,)
 VERBS = ("was", "were")  # class 0: singular subject, class 1: plural
 
+# Time of one training step relative to the vanilla RNN's (measured, hidden 32): the progress
+# bar counts in these units so that its rate and ETA hold across cells.
+RELATIVE_COST = {"rnn": 1, "sgru": 3, "gru": 6, "lstm": 7}
+
 
 @dataclasses.dataclass
 class Config:
@@ -63,8 +67,9 @@ class Config:
         return sorted({int(round(d)) for d in grid} | {self.max_distance})
 
     def work(self):
-        """Units of progress (training steps) that `run` reports, for a progress bar."""
-        return (len(self.cells) * self.seeds + 2) * self.steps
+        """Units of progress that `run` reports: training steps weighted by RELATIVE_COST."""
+        agreement = sum(RELATIVE_COST[cell] for cell in self.cells) * self.seeds
+        return (agreement + 2 * RELATIVE_COST["rnn"]) * self.steps
 
 
 # --- the agreement task ---------------------------------------------------------------------
@@ -127,11 +132,11 @@ def accuracy(model, ids, labels):
     return float((logits.argmax(axis=1) == labels).mean())
 
 
-def train(model, rng, max_distance, steps, batch, optimizer, clip=None, progress=None):
+def train(model, rng, max_distance, steps, batch, optimizer, clip=None, progress=None, cost=1):
     """`steps` gradient steps on fresh agreement batches, each batch with its own distractor
     length drawn uniformly from 1..max_distance (short sentences teach what to keep, long ones
     test keeping it). Returns (losses, grad_norms) per step: the mean cross-entropy and the
-    global gradient norm before any clipping."""
+    global gradient norm before any clipping. `progress(cost)` is called after each step."""
     losses, grad_norms = [], []
     for _ in range(steps):
         ids, labels = agreement_batch(rng, int(rng.integers(1, max_distance + 1)), batch)
@@ -142,7 +147,7 @@ def train(model, rng, max_distance, steps, batch, optimizer, clip=None, progress
         optimizer.step()
         losses.append(loss.item())
         if progress:
-            progress(1)
+            progress(cost)
     return losses, grad_norms
 
 
@@ -166,7 +171,7 @@ def agreement_experiment(config, progress=None):
             norms["init"].append(input_gradient_norms(model, *probe))
             optimizer = Adam(model.parameters(), lr=config.lr)
             train(model, rng, config.max_distance, config.steps, config.batch, optimizer,
-                  progress=progress)  # fmt: skip
+                  progress=progress, cost=RELATIVE_COST[cell])  # fmt: skip
             norms["trained"].append(input_gradient_norms(model, *probe))
             scores.append([accuracy(model, *agreement_batch(rng, d, config.eval_batch))
                            for d in config.distances()])  # fmt: skip
@@ -260,8 +265,13 @@ def plot_accuracy(path, accuracy_rows, config):
     """Accuracy of the verb's number against the length of the distractor clause."""
     figure = Figure(figsize=(7, 4.5), layout="constrained")
     ax = figure.subplots()
-    for cell, (distances, scores) in _series(accuracy_rows, 0, 1, 2).items():
-        ax.plot(distances, scores, marker="o", label=CELL_NAMES[cell])
+    # Distinct markers and sizes, so that cells with the same scores stay visible.
+    styles = zip("os^D", (10, 8, 6, 4), ("-", "--", "-.", ":"))
+    for (cell, (distances, scores)), (marker, size, line) in zip(
+        _series(accuracy_rows, 0, 1, 2).items(), styles
+    ):
+        ax.plot(distances, scores, marker=marker, markersize=size, linestyle=line,
+                label=CELL_NAMES[cell])  # fmt: skip
     ax.axhline(0.5, color="grey", linestyle="--", linewidth=1, label="chance")
     ax.set_xscale("log")
     ax.set_ylim(0, 1.05)
@@ -290,8 +300,8 @@ def plot_exploding(path, flow, clipping, config):
     left.set_title("Vanilla RNN at initialisation")
     left.grid(True, alpha=0.3)
     left.legend()
-    window = 20
     for label, (steps, losses) in _series(clipping, 0, 1, 2).items():
+        window = min(20, len(losses))
         (line,) = right.plot(steps, losses, alpha=0.25, linewidth=0.8)
         smooth = numpy.convolve(losses, numpy.ones(window) / window, mode="valid")
         right.plot(steps[window - 1 :], smooth, color=line.get_color(), label=f"clipping: {label}")
@@ -330,18 +340,19 @@ def summary(flow, accuracy_rows, explode_flow, clipping, config):
         lines.append(f"  W_aa x {scale:<6g}{norms[0] / norms[-1]:>10.1e}")
     lines += [
         f"Training W_aa x {config.explode_scale:g} with SGD (lr {config.sgd_lr:g}):",
-        f"  {'clipping':<16}{'max grad norm':>14}{'loss, last 50 steps':>22}",
+        f"  {'clipping':<16}{'max grad norm (before clip)':>28}{'loss, last 50 steps':>22}",
     ]
     for label, (_, losses) in _series(clipping, 0, 1, 2).items():
         norms = [n for c, _, _, n in clipping if c == label]
-        lines.append(f"  {label:<16}{max(norms):>14.1f}{numpy.mean(losses[-50:]):>22.3f}")
+        lines.append(f"  {label:<16}{max(norms):>28.1f}{numpy.mean(losses[-50:]):>22.3f}")
     return "\n".join(lines)
 
 
 def run(config, out_dir, progress=None):
     """Runs the three measurements and writes the CSVs and PNGs into `out_dir`.
 
-    Returns the summary text. `progress(n)` is called after every training step.
+    Returns the summary text. `progress(n)` is called after every training step, with n in the
+    units of `config.work()`.
     """
     out = pathlib.Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
