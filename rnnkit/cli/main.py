@@ -25,13 +25,7 @@ def build_parser():
     parser.add_argument("--version", action="version", version=f"rnnkit {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        try:
-            module = importlib.import_module(f"rnnkit.cli.{name}")
-        except ModuleNotFoundError as exc:  # a subcommand still being written
-            if exc.name != f"rnnkit.cli.{name}":
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(f"rnnkit.cli.{name}").register(subparsers)
     return parser
 
 

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnnkit.errors import ConfigError, DataError
+from rnnkit.errors import ConfigError
 from rnnkit.text import (
     SentencePieceTokenizer,
     Vocabulary,
@@ -51,8 +51,6 @@ def read_corpus(tsv=None, src_file=None, tgt_file=None, lang=None, skip_bad=Fals
         corpus.sources.append(example.source)
         corpus.targets.append(example.target)
         corpus.langs.append(example.lang)
-    if not len(corpus):
-        raise DataError(tsv or src_file, None, "no usable sentence pairs; check the file")
     if corpus_files.summary.total_skipped and not quiet:
         print(str(corpus_files.summary), file=sys.stderr)
     return corpus
