@@ -8,9 +8,9 @@ same equations through the generic graph, and the tests check that both agree.
 """
 
 from rnnkit.core.backend import array_module
-from rnnkit.core.tensor import Tensor, accumulate, make_result
+from rnnkit.core.tensor import Tensor, accumulate, is_grad_enabled, make_result
 from rnnkit.kernels import gru, lstm, rnn, sgru
-from rnnkit.kernels.common import padding_mask
+from rnnkit.kernels.common import ChunkedProjection, input_projection, padding_mask
 
 MODES = ("rnn_tanh", "rnn_relu", "sgru", "gru", "gru_reset_before", "lstm")
 GATES = {"rnn_tanh": 1, "rnn_relu": 1, "sgru": 2, "gru": 3, "gru_reset_before": 3, "lstm": 4}
@@ -33,30 +33,39 @@ def recurrent(mode, x, h0, w_ih, w_hh, b_ih=None, b_hh=None, lengths=None, rever
     if mode == "lstm":
         h0, c0 = h0 if h0 is not None else (None, None)
 
-    # (T*B, D) @ (D, G*H): the input projection of every step in one product.
-    xw = (x.data.reshape(steps * batch, features) @ w_ih.data.T).reshape(steps, batch, gates_size)
-    b_hn = None
+    # The biases fold into one vector added to the input projection; b_hn stays apart when
+    # reset_after, since it sits inside r * (a W_hn^T + b_hn).
+    bias = b_hn = None
     if b_ih is not None:
-        xw += b_ih.data
-        if reset_after:  # b_hn sits inside r * (a W_hn^T + b_hn)
-            xw[..., : 2 * hidden] += b_hh.data[: 2 * hidden]
+        bias = b_ih.data + b_hh.data
+        if reset_after:
+            bias[2 * hidden :] = b_ih.data[2 * hidden :]
             b_hn = b_hh.data[2 * hidden :]
-        else:
-            xw += b_hh.data
+    # Inference (no input needs a gradient) keeps nothing for a backward: the kernels keep no
+    # per-step activations and the input projection is computed a few steps at a time.
+    keep = is_grad_enabled() and any(
+        t is not None and t.requires_grad for t in (x, w_ih, w_hh, b_ih, b_hh, h0, c0)
+    )
+    if keep:  # (T*B, D) @ (D, G*H): the input projection of every step in one product
+        xw = input_projection(xp, x.data, w_ih.data, bias)
+    else:
+        xw = ChunkedProjection(xp, x.data, w_ih.data, bias, reverse)
     zeros = xp.zeros((batch, hidden), dtype=x.dtype)
     h0_data = zeros if h0 is None else h0.data
     mask = padding_mask(xp, lengths, steps)
 
     if mode == "lstm":
         c0_data = zeros if c0 is None else c0.data
-        out, h_n, c_n, cache = lstm.forward(xw, h0_data, c0_data, w_hh.data, mask, reverse)
+        out, h_n, c_n, cache = lstm.forward(xw, h0_data, c0_data, w_hh.data, mask, reverse, keep)
     elif mode in ("gru", "gru_reset_before"):
-        out, h_n, cache = gru.forward(xw, h0_data, w_hh.data, b_hn, mask, reverse, reset_after)
+        out, h_n, cache = gru.forward(
+            xw, h0_data, w_hh.data, b_hn, mask, reverse, reset_after, keep
+        )
     elif mode == "sgru":
-        out, h_n, cache = sgru.forward(xw, h0_data, w_hh.data, mask, reverse)
+        out, h_n, cache = sgru.forward(xw, h0_data, w_hh.data, mask, reverse, keep)
     else:
         nonlinearity = "tanh" if mode == "rnn_tanh" else "relu"
-        out, h_n, cache = rnn.forward(xw, h0_data, w_hh.data, mask, reverse, nonlinearity)
+        out, h_n, cache = rnn.forward(xw, h0_data, w_hh.data, mask, reverse, nonlinearity, keep)
 
     final_grads = {}  # gradients of h_n (and c_n), handed over by their own nodes
 

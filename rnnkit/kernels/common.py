@@ -79,3 +79,52 @@ def relu_(xp, a):
 def weight_gradient(xp, dgates, inputs):
     """sum_t dgates[t]^T @ inputs[t] as one product: (T,B,G), (T,B,K) -> (G, K)."""
     return dgates.reshape(-1, dgates.shape[-1]).T @ inputs.reshape(-1, inputs.shape[-1])
+
+
+class ChunkedProjection:
+    """xw[t] = x[t] W_ih^T + bias, computed a few steps at a time into one small buffer.
+
+    Inference keeps no activations for a backward, so it need not hold the (T, B, G*H)
+    projection of all steps either; products of `rows` >= a few hundred rows stay efficient.
+    Indexed like the full (T, B, G*H) array, in the kernel's processing order.
+    """
+
+    def __init__(self, xp, x, w_ih, bias, reverse, max_elements=1 << 21):
+        self.steps, self.batch, self.features = x.shape
+        self.xp, self.x, self.w_t, self.bias, self.reverse = xp, x, w_ih.T, bias, reverse
+        gates_size = w_ih.shape[0]
+        self.chunk = max(1, min(self.steps, max_elements // (self.batch * gates_size)))
+        self.buffer = xp.empty((self.chunk, self.batch, gates_size), dtype=x.dtype)
+        self.lo = self.hi = 0  # steps [lo, hi) are in the buffer
+
+    def __len__(self):
+        return self.steps
+
+    def __getitem__(self, t):
+        if not self.lo <= t < self.hi:
+            self.lo = max(0, t - self.chunk + 1) if self.reverse else t
+            self.hi = min(self.steps, self.lo + self.chunk)
+            rows = (self.hi - self.lo) * self.batch
+            x = self.x[self.lo : self.hi].reshape(rows, self.features)
+            out = self.buffer[: self.hi - self.lo].reshape(rows, -1)
+            self.xp.matmul(x, self.w_t, out=out)
+            if self.bias is not None:
+                out += self.bias
+        return self.buffer[t - self.lo]
+
+
+def input_projection(xp, x, w_ih, bias):
+    """x W_ih^T + bias for all steps: (T, B, D) -> (T, B, G*H), one product."""
+    steps, batch, features = x.shape
+    xw = (x.reshape(steps * batch, features) @ w_ih.T).reshape(steps, batch, w_ih.shape[0])
+    if bias is not None:
+        xw += bias
+    return xw
+
+
+def step_masks(xp, mask, batch):
+    """mask_t (B,) bool for step t, for the fused kernels: all True without a mask."""
+    if mask is None:
+        ones = xp.ones(batch, dtype=bool)
+        return lambda t: ones
+    return lambda t: mask[t, :, 0]

@@ -12,50 +12,61 @@ sits inside r * (...)); the caller computes it and hands it over to be overwritt
 """
 
 from rnnkit.core.backend import array_module
+from rnnkit.kernels import fused
 from rnnkit.kernels.common import (
     Timeline,
     hold_finished,
     masked_outputs,
     sigmoid_,
+    step_masks,
     weight_gradient,
 )
 
 
-def forward(xw, h0, w_hh, b_hn=None, mask=None, reverse=False, reset_after=True):
+def forward(xw, h0, w_hh, b_hn=None, mask=None, reverse=False, reset_after=True, keep=True):
     """xw: (T, B, 3H); h0: (B, H); w_hh: (3H, H); b_hn: (H,) or None.
 
-    Returns out (T, B, H), h_n (B, H) and the cache for `backward`.
+    Returns out (T, B, H), h_n (B, H) and the cache for `backward` (None without keep).
     """
-    xp = array_module(xw)
-    steps, batch, gates_size = xw.shape
-    hidden = gates_size // 3
+    xp = array_module(h0)
+    steps, (batch, hidden) = len(xw), h0.shape
     timeline = Timeline(steps, reverse)
-    h = xp.empty((steps + 1, batch, hidden), dtype=xw.dtype)
+    h = xp.empty((steps + 1, batch, hidden), dtype=h0.dtype)
     h[timeline.first] = h0
     # reset_after keeps a W_hn^T + b_hn per step; reset_before keeps r * a per step.
-    saved = xp.empty((steps, batch, hidden), dtype=xw.dtype)
+    saved = xp.empty((steps if keep else 1, batch, hidden), dtype=h0.dtype)
     w_rz_t, w_n_t = w_hh[: 2 * hidden].T, w_hh[2 * hidden :].T
+    fast = reset_after and fused.usable(h, w_hh)
+    if fast:
+        recurrent = xp.empty((batch, 3 * hidden), dtype=h0.dtype)  # a W_hh^T, all three blocks
+        b_hn = xp.zeros(hidden, dtype=h0.dtype) if b_hn is None else b_hn
+        mask_at = step_masks(xp, mask, batch)
     for t in timeline.order():
         prev, cur = timeline.prev(t), timeline.cur(t)
-        rz, zn = xw[t, :, : 2 * hidden], xw[t, :, 2 * hidden :]
+        hn = saved[t if keep else 0]
+        if fast:  # the same gate math as below, in one pass
+            xp.matmul(h[prev], w_hh.T, out=recurrent)
+            fused.gru_step(xw[t], recurrent, b_hn, mask_at(t), h[prev], h[cur], hn)
+            continue
+        rz, zn = xw[t][:, : 2 * hidden], xw[t][:, 2 * hidden :]
         rz += h[prev] @ w_rz_t
         sigmoid_(xp, rz)
         r, z = rz[:, :hidden], rz[:, hidden:]
         if reset_after:
-            xp.matmul(h[prev], w_n_t, out=saved[t])
+            xp.matmul(h[prev], w_n_t, out=hn)
             if b_hn is not None:
-                saved[t] += b_hn
-            zn += r * saved[t]
+                hn += b_hn
+            zn += r * hn
         else:
-            xp.multiply(r, h[prev], out=saved[t])
-            zn += saved[t] @ w_n_t
+            xp.multiply(r, h[prev], out=hn)
+            zn += hn @ w_n_t
         n = xp.tanh(zn, out=zn)
         xp.subtract(h[prev], n, out=h[cur])  # a<t> = n + z * (a<t-1> - n)
         h[cur] *= z
         h[cur] += n
         if mask is not None:
             hold_finished(xp, h[cur], h[prev], mask[t])
-    cache = (xw, h, saved, w_hh, mask, timeline, reset_after)
+    cache = (xw, h, saved, w_hh, mask, timeline, reset_after) if keep else None
     return masked_outputs(xp, timeline, h, mask), h[timeline.last], cache
 
 
@@ -67,10 +78,31 @@ def backward(dout, dh_n, cache):
     acts, h, saved, w_hh, mask, timeline, reset_after = cache
     xp = array_module(acts)
     hidden = h.shape[-1]
-    w_rz, w_n = w_hh[: 2 * hidden], w_hh[2 * hidden :]
     # gradient of the pre-activation a W_hn^T (+ b_hn) per step, for W_hn and b_hn
     d_hn = xp.empty_like(saved)
     dh = xp.zeros_like(h[0]) if dh_n is None else dh_n.copy()
+    if reset_after and fused.usable(acts, h):
+        dh = _fused_backward(xp, dout, dh, d_hn, cache)
+    else:
+        dh = _numpy_backward(xp, dout, dh, d_hn, cache)
+    inputs = timeline.inputs(h)
+    dw_hh = xp.concatenate(
+        [
+            weight_gradient(xp, acts[:, :, : 2 * hidden], inputs),
+            weight_gradient(xp, d_hn, inputs if reset_after else saved),
+        ]
+    )
+    db_hh = acts.sum(axis=(0, 1))
+    if reset_after:
+        db_hh[2 * hidden :] = d_hn.sum(axis=(0, 1))
+    return acts, dh, dw_hh, db_hh
+
+
+def _numpy_backward(xp, dout, dh, d_hn, cache):
+    """BPTT through the steps: fills dz into acts and d_hn; returns dh0."""
+    acts, h, saved, w_hh, mask, timeline, reset_after = cache
+    hidden = h.shape[-1]
+    w_rz, w_n = w_hh[: 2 * hidden], w_hh[2 * hidden :]
     for t in timeline.backward_order():
         prev = timeline.prev(t)
         m = None if mask is None else mask[t]
@@ -96,14 +128,22 @@ def backward(dout, dh_n, cache):
             d_hn[t] *= m
         dh_prev += dz[:, : 2 * hidden] @ w_rz
         dh = dh_prev if m is None else xp.where(m, dh_prev, dh)
-    inputs = timeline.inputs(h)
-    dw_hh = xp.concatenate(
-        [
-            weight_gradient(xp, acts[:, :, : 2 * hidden], inputs),
-            weight_gradient(xp, d_hn, inputs if reset_after else saved),
-        ]
-    )
-    db_hh = acts.sum(axis=(0, 1))
-    if reset_after:
-        db_hh[2 * hidden :] = d_hn.sum(axis=(0, 1))
-    return acts, dh, dw_hh, db_hh
+    return dh
+
+
+def _fused_backward(xp, dout, dh, d_hn, cache):
+    """`_numpy_backward` for reset_after with the elementwise part in `fused`."""
+    acts, h, saved, w_hh, mask, timeline, _ = cache
+    carry = xp.zeros_like(dh)  # dh * z, and all of dh for finished rows
+    dgh = xp.empty_like(acts[0])  # gradient of a<t-1> W_hh^T (+ b_hn): dz_r | dz_z | dz_n * r
+    has_dout = dout is not None
+    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
+    mask_at = step_masks(xp, mask, dh.shape[0])
+    for t in timeline.backward_order():
+        d_t = dout[t] if has_dout else dh
+        prev = h[timeline.prev(t)]
+        fused.gru_backward_step(
+            acts[t], saved[t], prev, mask_at(t), dh, carry, d_t, has_dout, dgh, d_hn[t]
+        )
+        xp.matmul(dgh, w_hh, out=dh)
+    return dh + carry

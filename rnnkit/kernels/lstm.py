@@ -11,48 +11,58 @@ pre-activation gradients after the backward pass.
 """
 
 from rnnkit.core.backend import array_module
+from rnnkit.kernels import fused
 from rnnkit.kernels.common import (
     Timeline,
     hold_finished,
     masked_outputs,
     sigmoid_,
+    step_masks,
     weight_gradient,
 )
 
 
-def forward(xw, h0, c0, w_hh, mask=None, reverse=False):
+def forward(xw, h0, c0, w_hh, mask=None, reverse=False, keep=True):
     """xw: (T, B, 4H); h0, c0: (B, H); w_hh: (4H, H); mask: (T, B, 1) bool or None.
 
-    Returns out (T, B, H), h_n (B, H), c_n (B, H) and the cache for `backward`.
+    Returns out (T, B, H), h_n (B, H), c_n (B, H) and the cache for `backward` (None when
+    keep is False: inference, where c and tanh(c) of past steps are not kept).
     """
-    xp = array_module(xw)
-    steps, batch, gates_size = xw.shape
-    hidden = gates_size // 4
+    xp = array_module(h0)
+    steps, (batch, hidden) = len(xw), h0.shape
     timeline = Timeline(steps, reverse)
-    h = xp.empty((steps + 1, batch, hidden), dtype=xw.dtype)
-    c = xp.empty_like(h)
-    tanh_c = xp.empty((steps, batch, hidden), dtype=xw.dtype)
-    h[timeline.first], c[timeline.first] = h0, c0
+    h = xp.empty((steps + 1, batch, hidden), dtype=h0.dtype)
+    # without keep, c lives in two alternating slots and tanh(c) in one
+    c = xp.empty_like(h) if keep else xp.empty((2, batch, hidden), dtype=h0.dtype)
+    tanh_c = xp.empty((steps if keep else 1, batch, hidden), dtype=h0.dtype)
+    slot = (lambda s: s) if keep else (lambda s: s % 2)
+    h[timeline.first], c[slot(timeline.first)] = h0, c0
     w_hh_t = w_hh.T
-    recurrent = xp.empty((batch, gates_size), dtype=xw.dtype)
+    recurrent = xp.empty((batch, 4 * hidden), dtype=h0.dtype)
+    fast, mask_at = fused.usable(h, w_hh), step_masks(xp, mask, batch)
     for t in timeline.order():
         prev, cur = timeline.prev(t), timeline.cur(t)
+        c_prev, c_cur, tc = c[slot(prev)], c[slot(cur)], tanh_c[t if keep else 0]
         z = xw[t]
         xp.matmul(h[prev], w_hh_t, out=recurrent)
+        if fast:  # the same gate math as below, in one pass
+            fused.lstm_step(z, recurrent, mask_at(t), c_prev, c_cur, tc, h[prev], h[cur])
+            continue
         z += recurrent
         sigmoid_(xp, z[:, : 2 * hidden])  # i, f
         xp.tanh(z[:, 2 * hidden : 3 * hidden], out=z[:, 2 * hidden : 3 * hidden])  # g
         sigmoid_(xp, z[:, 3 * hidden :])  # o
         i, f, g, o = (z[:, k * hidden : (k + 1) * hidden] for k in range(4))
-        xp.multiply(f, c[prev], out=c[cur])
-        c[cur] += i * g
-        xp.tanh(c[cur], out=tanh_c[t])
-        xp.multiply(o, tanh_c[t], out=h[cur])
+        xp.multiply(f, c_prev, out=c_cur)
+        c_cur += i * g
+        xp.tanh(c_cur, out=tc)
+        xp.multiply(o, tc, out=h[cur])
         if mask is not None:
             hold_finished(xp, h[cur], h[prev], mask[t])
-            hold_finished(xp, c[cur], c[prev], mask[t])
-    cache = (xw, h, c, tanh_c, w_hh, mask, timeline)
-    return masked_outputs(xp, timeline, h, mask), h[timeline.last], c[timeline.last], cache
+            hold_finished(xp, c_cur, c_prev, mask[t])
+    cache = (xw, h, c, tanh_c, w_hh, mask, timeline) if keep else None
+    c_n = c[slot(timeline.last)]
+    return masked_outputs(xp, timeline, h, mask), h[timeline.last], c_n, cache
 
 
 def backward(dout, dh_n, dc_n, cache):
@@ -65,6 +75,9 @@ def backward(dout, dh_n, dc_n, cache):
     hidden = h.shape[-1]
     dh = xp.zeros_like(h[0]) if dh_n is None else dh_n.copy()
     dc = xp.zeros_like(c[0]) if dc_n is None else dc_n.copy()
+    if fused.usable(acts, h):
+        dh = _fused_backward(xp, dout, dh, dc, cache)
+        return acts, dh, dc, weight_gradient(xp, acts, timeline.inputs(h))
     for t in timeline.backward_order():
         prev = timeline.prev(t)
         m = None if mask is None else mask[t]
@@ -89,3 +102,19 @@ def backward(dout, dh_n, dc_n, cache):
             dc = xp.where(m, dc_prev, dc)
     dw_hh = weight_gradient(xp, acts, timeline.inputs(h))
     return acts, dh, dc, dw_hh
+
+
+def _fused_backward(xp, dout, dh, dc, cache):
+    """The loop above with the elementwise part in `fused`; returns dh0 (dc is updated)."""
+    acts, h, c, tanh_c, w_hh, mask, timeline = cache
+    carry = xp.zeros_like(dh)  # the part of dh that bypasses dz @ W_hh (finished rows)
+    has_dout = dout is not None
+    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
+    mask_at = step_masks(xp, mask, dh.shape[0])
+    for t in timeline.backward_order():
+        d_t = dout[t] if has_dout else dh
+        fused.lstm_backward_step(
+            acts[t], tanh_c[t], c[timeline.prev(t)], mask_at(t), dh, carry, d_t, has_dout, dc
+        )
+        xp.matmul(acts[t], w_hh, out=dh)
+    return dh + carry

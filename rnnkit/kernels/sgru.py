@@ -17,13 +17,12 @@ from rnnkit.kernels.common import (
 )
 
 
-def forward(xw, h0, w_hh, mask=None, reverse=False):
-    """xw: (T, B, 2H); h0: (B, H); w_hh: (2H, H). Returns out, h_n and the cache."""
-    xp = array_module(xw)
-    steps, batch, gates_size = xw.shape
-    hidden = gates_size // 2
+def forward(xw, h0, w_hh, mask=None, reverse=False, keep=True):
+    """xw: (T, B, 2H); h0: (B, H); w_hh: (2H, H). Returns out, h_n and the cache (or None)."""
+    xp = array_module(h0)
+    steps, (batch, hidden) = len(xw), h0.shape
     timeline = Timeline(steps, reverse)
-    h = xp.empty((steps + 1, batch, hidden), dtype=xw.dtype)
+    h = xp.empty((steps + 1, batch, hidden), dtype=h0.dtype)
     h[timeline.first] = h0
     w_hh_t = w_hh.T
     for t in timeline.order():
@@ -37,7 +36,7 @@ def forward(xw, h0, w_hh, mask=None, reverse=False):
         h[cur] += h[prev]
         if mask is not None:
             hold_finished(xp, h[cur], h[prev], mask[t])
-    cache = (xw, h, w_hh, mask, timeline)
+    cache = (xw, h, w_hh, mask, timeline) if keep else None
     return masked_outputs(xp, timeline, h, mask), h[timeline.last], cache
 
 

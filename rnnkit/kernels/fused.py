@@ -1,0 +1,207 @@
+"""Optional numba kernels: the elementwise gate math of one time step in one pass.
+
+The NumPy kernels spend about as long on the gates as on the recurrent matrix product
+(each `tanh`, `*`, `+` is one pass over (B, G*H) with a temporary, and NumPy's float32 tanh
+is not vectorised here). These loops do all of one step's gate math in one pass, vectorised
+by LLVM; the matrix products stay in BLAS. They compute the same equations as the NumPy
+code next to each call (see lstm.py, gru.py, rnn.py), and padding (mask) too: a finished
+row keeps its state going forward and passes its gradient through going backward.
+
+float32 uses a rational approximation of tanh (Eigen's; at most 3e-7 from the true value,
+a few float32 ulps) because libm's tanh does not vectorise; float64 uses math.tanh, so the
+float64 parity checks against PyTorch hold to 1e-10 on this path as well.
+
+Used when numba imports and RNNKIT_NUMBA is not "0" (set RNNKIT_NUMBA=0 or
+`rnnkit.kernels.fused.ENABLED = False` for the pure NumPy path), for NumPy arrays only.
+"""
+
+import math
+import os
+
+import numpy
+
+try:
+    import numba
+    from numba import types
+    from numba.extending import overload
+except ImportError:  # the pure NumPy path
+    numba = None
+
+ENABLED = numba is not None and os.environ.get("RNNKIT_NUMBA", "1") != "0"
+
+
+def usable(*arrays):
+    """Whether the fused kernels run for these arrays (NumPy, float32 or float64)."""
+    return ENABLED and all(
+        type(a) is numpy.ndarray and a.dtype in (numpy.float32, numpy.float64) for a in arrays
+    )
+
+
+if numba is not None:
+    # error_model="numpy": no ZeroDivisionError check, which would stop vectorisation.
+    JIT = {"fastmath": True, "error_model": "numpy", "boundscheck": False, "cache": True}
+
+    def tanh(x):
+        return math.tanh(x)
+
+    def _tanh_float32(x):
+        # Eigen's float32 tanh: odd rational function on [-7.9, 7.9], where tanh is 1 - 1e-7.
+        x = min(max(x, numpy.float32(-7.90531110763549805)), numpy.float32(7.90531110763549805))
+        x2 = x * x
+        p = x2 * numpy.float32(-2.76076847742355e-16) + numpy.float32(2.00018790482477e-13)
+        p = x2 * p + numpy.float32(-8.60467152213735e-11)
+        p = x2 * p + numpy.float32(5.12229709037114e-08)
+        p = x2 * p + numpy.float32(1.48572235717979e-05)
+        p = x2 * p + numpy.float32(6.37261928875436e-04)
+        p = x2 * p + numpy.float32(4.89352455891786e-03)
+        q = x2 * numpy.float32(1.19825839466702e-06) + numpy.float32(1.18534705686654e-04)
+        q = x2 * q + numpy.float32(2.26843463243900e-03)
+        q = x2 * q + numpy.float32(4.89352518554385e-03)
+        return x * p / q
+
+    @overload(tanh, jit_options={"fastmath": True, "error_model": "numpy"})
+    def _tanh_overload(x):
+        if isinstance(x, types.Float) and x.bitwidth == 32:
+            return _tanh_float32
+        return lambda x: math.tanh(x)
+
+    # Constants as float32 (exact in both precisions): a Python float would be float64 and
+    # turn float32 arithmetic into float64, with the scalar libm tanh.
+    ZERO, ONE, HALF = numpy.float32(0), numpy.float32(1), numpy.float32(0.5)
+
+    @numba.njit(inline="always", **JIT)
+    def sigmoid(x):
+        return HALF * tanh(HALF * x) + HALF  # no overflow for large |x|
+
+    # --- LSTM, gate blocks i|f|g|o ------------------------------------------------------------
+    @numba.njit(**JIT)
+    def lstm_step(xw_t, rec, mask_t, c_prev, c_cur, tanh_c, h_prev, h_cur):
+        """xw_t (B,4H) += rec, then the gate activations in place; c_cur, tanh_c, h_cur out."""
+        hidden = h_cur.shape[1]
+        for b in range(h_cur.shape[0]):
+            if not mask_t[b]:  # finished: keep the state
+                h_cur[b, :] = h_prev[b, :]
+                c_cur[b, :] = c_prev[b, :]
+                continue
+            # Short loops over one row, each touching few arrays, so that LLVM vectorises
+            # them (one long loop over eight arrays needs too many aliasing checks).
+            z, r = xw_t[b], rec[b]
+            for k in range(4 * hidden):
+                z[k] += r[k]
+            for k in range(2 * hidden):  # i, f
+                z[k] = sigmoid(z[k])
+            for k in range(2 * hidden, 3 * hidden):  # g
+                z[k] = tanh(z[k])
+            for k in range(3 * hidden, 4 * hidden):  # o
+                z[k] = sigmoid(z[k])
+            cp, cc, tc, hc = c_prev[b], c_cur[b], tanh_c[b], h_cur[b]
+            for j in range(hidden):  # c<t> = f * c<t-1> + i * g
+                cc[j] = z[hidden + j] * cp[j] + z[j] * z[2 * hidden + j]
+            for j in range(hidden):  # a<t> = o * tanh(c<t>)
+                tc[j] = tanh(cc[j])
+            for j in range(hidden):
+                hc[j] = z[3 * hidden + j] * tc[j]
+
+    @numba.njit(**JIT)
+    def lstm_backward_step(acts_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, has_dout, dc):
+        """dh = dh_mm + carry (+ dout_t); acts_t := dz (B,4H); dc := dc<t-1>; carry := the part
+        of dh<t-1> that bypasses the product dz @ W_hh (all of it for finished rows)."""
+        hidden = dc.shape[1]
+        for b in range(dc.shape[0]):
+            if not mask_t[b]:  # finished: the gradient passes straight through
+                acts_t[b, :] = 0
+                carry[b, :] += dh_mm[b, :]
+                continue
+            a = acts_t[b]
+            for j in range(hidden):
+                dh = dh_mm[b, j] + carry[b, j]
+                if has_dout:
+                    dh += dout_t[b, j]
+                i, f, g, o = a[j], a[hidden + j], a[2 * hidden + j], a[3 * hidden + j]
+                tc = tanh_c[b, j]
+                dc_t = dc[b, j] + dh * o * (ONE - tc * tc)  # through a<t> = o * tanh(c<t>)
+                a[j] = dc_t * g * i * (ONE - i)
+                a[hidden + j] = dc_t * c_prev[b, j] * f * (ONE - f)
+                a[2 * hidden + j] = dc_t * i * (ONE - g * g)
+                a[3 * hidden + j] = dh * tc * o * (ONE - o)
+                dc[b, j] = dc_t * f
+                carry[b, j] = 0
+
+    # --- GRU (reset_after, PyTorch's), gate blocks r|z|n ---------------------------------------
+    @numba.njit(**JIT)
+    def gru_step(xw_t, rec, b_hn, mask_t, h_prev, h_cur, hn_t):
+        """rec = a<t-1> W_hh^T (B,3H); xw_t := r|z|n; hn_t := a<t-1> W_hn^T + b_hn; h_cur."""
+        hidden = h_cur.shape[1]
+        for b in range(h_cur.shape[0]):
+            if not mask_t[b]:
+                h_cur[b, :] = h_prev[b, :]
+                continue
+            x, r_, hn, hp, hc = xw_t[b], rec[b], hn_t[b], h_prev[b], h_cur[b]
+            for k in range(2 * hidden):  # r, z (short loops vectorise, as in lstm_step)
+                x[k] = sigmoid(x[k] + r_[k])
+            for j in range(hidden):
+                hn[j] = r_[2 * hidden + j] + b_hn[j]
+            for j in range(hidden):  # n = tanh(xw_n + r * (a W_hn^T + b_hn))
+                x[2 * hidden + j] = tanh(x[2 * hidden + j] + x[j] * hn[j])
+            for j in range(hidden):  # a<t> = n + z * (a<t-1> - n)
+                n = x[2 * hidden + j]
+                hc[j] = n + x[hidden + j] * (hp[j] - n)
+
+    @numba.njit(**JIT)
+    def gru_backward_step(
+        acts_t, hn_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, dgh, d_hn_t
+    ):
+        """dh = dh_mm + carry (+ dout_t); acts_t := dz_r|dz_z|dz_n; dgh := dz_r|dz_z|dz_n*r
+        (B,3H), the gradient of a<t-1> W_hh^T (+ b_hn); d_hn_t := dz_n*r; carry := dh*z."""
+        hidden = h_prev.shape[1]
+        for b in range(h_prev.shape[0]):
+            if not mask_t[b]:
+                acts_t[b, :] = 0
+                dgh[b, :] = 0
+                d_hn_t[b, :] = 0
+                carry[b, :] += dh_mm[b, :]
+                continue
+            a, d = acts_t[b], dgh[b]
+            for j in range(hidden):
+                dh = dh_mm[b, j] + carry[b, j]
+                if has_dout:
+                    dh += dout_t[b, j]
+                r, z, n = a[j], a[hidden + j], a[2 * hidden + j]
+                dz_n = dh * (ONE - z) * (ONE - n * n)
+                dz_z = dh * (h_prev[b, j] - n) * z * (ONE - z)
+                dhn = dz_n * r
+                dz_r = dhn * hn_t[b, j] * (ONE - r)
+                a[j], a[hidden + j], a[2 * hidden + j] = dz_r, dz_z, dz_n
+                d[j], d[hidden + j], d[2 * hidden + j] = dz_r, dz_z, dhn
+                d_hn_t[b, j] = dhn
+                carry[b, j] = dh * z
+
+    # --- vanilla RNN ------------------------------------------------------------------------------
+    @numba.njit(**JIT)
+    def rnn_step(xw_t, mask_t, h_prev, h_cur, relu):
+        """h_cur holds a<t-1> W_hh^T on entry and a<t> = g(that + xw_t) on exit."""
+        hidden = h_cur.shape[1]
+        for b in range(h_cur.shape[0]):
+            if not mask_t[b]:
+                h_cur[b, :] = h_prev[b, :]
+                continue
+            for j in range(hidden):
+                v = h_cur[b, j] + xw_t[b, j]
+                h_cur[b, j] = (v if v > 0 else ZERO) if relu else tanh(v)
+
+    @numba.njit(**JIT)
+    def rnn_backward_step(dz_t, h_cur, mask_t, dh_mm, carry, dout_t, has_dout, relu):
+        """dh = dh_mm + carry (+ dout_t); dz_t := dh * g'(.); carry := dh for finished rows."""
+        hidden = h_cur.shape[1]
+        for b in range(h_cur.shape[0]):
+            if not mask_t[b]:
+                dz_t[b, :] = 0
+                carry[b, :] += dh_mm[b, :]
+                continue
+            for j in range(hidden):
+                dh = dh_mm[b, j] + carry[b, j]
+                if has_dout:
+                    dh += dout_t[b, j]
+                a = h_cur[b, j]
+                dz_t[b, j] = (dh if a > 0 else ZERO) if relu else dh * (ONE - a * a)
+                carry[b, j] = 0
