@@ -26,6 +26,8 @@ def build_parser():
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
         importlib.import_module(f"rnnkit.cli.{name}").register(subparsers)
+    for subparser in subparsers.choices.values():  # every --help shows the defaults
+        subparser.formatter_class = argparse.ArgumentDefaultsHelpFormatter
     return parser
 
 

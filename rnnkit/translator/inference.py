@@ -12,7 +12,7 @@ import numpy
 
 from rnnkit.core.tensor import no_grad
 from rnnkit.errors import CheckpointError, ConfigError
-from rnnkit.text import UNK_INDEX, collate
+from rnnkit.text import UNK_INDEX, collate, language_tag
 from rnnkit.translator import checkpoint
 from rnnkit.translator.data import encode_source, load_text_pipeline
 from rnnkit.translator.model import ModelConfig, Seq2Seq
@@ -95,6 +95,20 @@ class Translator:
                     results[i] = [self._finish(t, s, a, source_tokens[i], langs[i], replace_unk)
                                   for t, s, a in hyps]  # fmt: skip
         return results
+
+    def attention(self, source, target, lang):
+        """Attention while producing `target` for `source` (teacher forcing).
+
+        Returns (source tokens incl. the tag, weights (len(target tokens), len(source tokens)),
+        target tokens incl. <eos>).
+        """
+        src_ids = encode_source(source, lang, self.tokenizer, self.vocab)
+        tgt_tokens = self.tokenizer.tokenize(target)
+        batch = collate([src_ids], [self.vocab.encode(tgt_tokens)], [0])
+        with no_grad():
+            _, weights = self.model(batch.src, batch.src_lengths, batch.tgt_in)
+        src_tokens = ([language_tag(lang)] if lang else []) + self.tokenizer.tokenize(source)
+        return src_tokens, weights[:, 0, :], tgt_tokens + ["<eos>"]
 
     def _finish(self, tokens, score, attention, source_tokens, lang, replace_unk):
         if replace_unk and attention is not None:

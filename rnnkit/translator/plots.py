@@ -6,6 +6,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only; no display needed
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.font_manager import FontProperties, findfont  # noqa: E402
+from matplotlib.ft2font import FT2Font  # noqa: E402
 
 from rnnkit.translator import checkpoint  # noqa: E402
 
@@ -60,21 +62,27 @@ def attention_heatmap(source_tokens, target_tokens, weights, path, title="Attent
     return path
 
 
+def _drawable(text):
+    font = FT2Font(findfont(FontProperties()))
+    return all(font.get_char_index(ord(c)) for c in text if not c.isspace())
+
+
 def training_plots(model_dir, translator, valid_corpus):
-    """Write plots/loss.png, plots/bleu.png and plots/attention.png (one dev sentence)."""
+    """Write plots/loss.png, plots/bleu.png and plots/attention.png.
+
+    The heatmap shows where the model looks while producing the reference translation of
+    the first dev pair the plot's font can draw (teacher forcing, so it reads the same
+    whether or not the model's own output is right yet).
+    """
     out = Path(model_dir) / PLOTS
     out.mkdir(exist_ok=True)
     records = checkpoint.read_log(model_dir)
     written = [loss_curve(records, out / "loss.png"), bleu_curve(records, out / "bleu.png")]
     if valid_corpus is not None and translator.model.config.attention != "none":
-        source, lang = valid_corpus.sources[0], valid_corpus.langs[0]
-        best = translator.translate([source], [lang], beam=2)[0][0]
-        if best.attention is not None and len(best.tokens):
-            vocab = translator.vocab
-            src = ([f"<2{lang}>"] if lang else []) + translator.tokenizer.tokenize(source)
-            tgt = [vocab.lookup(i) for i in best.tokens] + ["<eos>"]
-            weights = best.attention[: len(tgt), : len(src)]
-            written.append(attention_heatmap(src, tgt[: len(weights)], weights,
-                                             out / "attention.png",
-                                             title=f"Attention, English → {lang or 'target'}"))
+        index = next((i for i, t in enumerate(valid_corpus.targets) if _drawable(t)), 0)
+        source, target = valid_corpus.sources[index], valid_corpus.targets[index]
+        lang = valid_corpus.langs[index]
+        src_tokens, weights, tgt_tokens = translator.attention(source, target, lang)
+        written.append(attention_heatmap(src_tokens, tgt_tokens, weights, out / "attention.png",
+                                         title=f"Attention, English → {lang or 'target'}"))
     return [p for p in written if p]
