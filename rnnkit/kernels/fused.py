@@ -86,14 +86,12 @@ if numba is not None:
             # Short loops over one row, each touching few arrays, so that LLVM vectorises
             # them (one long loop over eight arrays needs too many aliasing checks).
             z, r = xw_t[b], rec[b]
-            for k in range(4 * hidden):
-                z[k] += r[k]
             for k in range(2 * hidden):  # i, f
-                z[k] = sigmoid(z[k])
+                z[k] = sigmoid(z[k] + r[k])
             for k in range(2 * hidden, 3 * hidden):  # g
-                z[k] = tanh(z[k])
+                z[k] = tanh(z[k] + r[k])
             for k in range(3 * hidden, 4 * hidden):  # o
-                z[k] = sigmoid(z[k])
+                z[k] = sigmoid(z[k] + r[k])
             cp, cc, tc, hc = c_prev[b], c_cur[b], tanh_c[b], h_cur[b]
             for j in range(hidden):  # c<t> = f * c<t-1> + i * g
                 cc[j] = z[hidden + j] * cp[j] + z[j] * z[2 * hidden + j]
