@@ -6,8 +6,6 @@ import typing
 
 from rnnkit.translator.config import TrainConfig, build_config
 
-RUN_OPTIONS = ("model_dir", "config", "resume", "overwrite", "quiet")
-
 
 def add_config_options(parser):
     """One option per TrainConfig field: --batch-size for batch_size, --no-x for booleans.
@@ -49,7 +47,8 @@ def register(subparsers):
 def run(args):
     from rnnkit.translator.training import train
 
-    given = {k: v for k, v in vars(args).items() if k not in RUN_OPTIONS + ("func", "command")}
+    config_keys = {f.name for f in dataclasses.fields(TrainConfig)}
+    given = {k: v for k, v in vars(args).items() if k in config_keys}  # only those typed
     if args.resume:
         config = None  # the saved config rules; only stopping options are taken from `given`
     else:
