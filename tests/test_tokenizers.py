@@ -18,6 +18,8 @@ word = WordTokenizer()
     ("L'équipe d'Italia, qu'aujourd'hui", ["L'", "équipe", "d'", "Italia", ",", "qu'",
                                             "aujourd'hui"]),
     ("don't O'Brien well-known", ["don't", "O'Brien", "well-known"]),
+    ("Raptors dẫn trước Celtics 54–49", ["Raptors", "dẫn", "trước", "Celtics", "54–49"]),
+    ("won 102-98", ["won", "102-98"]),
     ("Он сказал: «Привет»", ["Он", "сказал", ":", "«", "Привет", "»"]),
     ("Καλημέρα κόσμε", ["Καλημέρα", "κόσμε"]),
     ("نمی‌خواهم بروم؟", ["نمی\u200cخواهم", "بروم", "؟"]),
@@ -38,6 +40,7 @@ def test_word_tokens(text, tokens):
 @pytest.mark.parametrize("text", [
     "Cats are nice.",
     "L'équipe a gagné 102-98 à 3:45, avec 2.5 points!",
+    "Raptors dẫn trước Celtics 54–49",
     "Он сказал: «Привет» (тихо).",
     "我喜欢篮球。",
     'He said "hi" and \'bye\' [sic]; $5 or 50%… ¿Qué? “Yes” ‘no’',

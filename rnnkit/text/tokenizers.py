@@ -158,7 +158,7 @@ _ELIDED = re.compile(rf"(?i:{_ELISIONS})[{_APOSTROPHES}]")
 _TOKEN = re.compile(
     "|".join([
         LANGUAGE_TAG,                                           # <2fr>, never split
-        r"\d+(?:[.,:]\d+)+",                                    # 2.5, 3:45, 1,000
+        r"\d+(?:[.,:\-\u2013]\d+)+",                            # 2.5, 3:45, 1,000, 54–49
         rf"[{_UNSPACED}][{_MARKS}]*",                           # one CJK / kana / Thai char
         rf"{_WORD}(?:[-\u2010{_APOSTROPHES}]{_WORD})*",          # words, don't, well-known
         rf"\S[{_MARKS}]*",                                      # any other symbol, alone
@@ -188,7 +188,8 @@ class WordTokenizer(Tokenizer):
       spaces (Latin, Cyrillic, Greek, Arabic, Devanagari, Hangul, ...), joined by inner
       apostrophes or hyphens: "don't", "O'Brien" and "well-known" are one token each.
     - French and Italian elisions split after the apostrophe: "l'équipe" -> "l'", "équipe".
-    - Numbers with decimal points, commas or colons stay whole: "2.5", "3:45", "1,000".
+    - Numbers with decimal points, commas or colons stay whole: "2.5", "3:45", "1,000", and
+      so do scores and ranges joined by a hyphen or en dash: "54-49", "54–49".
     - Characters of scripts written without spaces (CJK ideographs, kana, Thai, and CJK
       punctuation) are one token each.
     - Any other non-space character is a token of its own; language tags (<2fr>) stay whole.
