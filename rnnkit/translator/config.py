@@ -68,6 +68,7 @@ class TrainConfig:
     patience: int = opt(0, "stop after this many validations without a better dev BLEU; 0: off")
     save_every: int = opt(200, "steps between latest.safetensors checkpoints")
     valid_beam: int = opt(1, "beam size for dev BLEU (1: greedy, fastest)")
+    replace_unk: bool = opt(False, "dev translations: <unk> -> the most-attended source word")
     log_every: int = opt(20, "steps between train_log.jsonl loss entries")
     seed: int = opt(1, "seed of initialisation, dropout and batch order")
 

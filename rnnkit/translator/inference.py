@@ -16,7 +16,7 @@ from rnnkit.text import UNK_INDEX, collate, language_tag
 from rnnkit.translator import checkpoint
 from rnnkit.translator.data import encode_source, load_text_pipeline
 from rnnkit.translator.model import ModelConfig, Seq2Seq
-from rnnkit.translator.search import beam_search, greedy_search, replace_unknowns
+from rnnkit.translator.search import beam_search, replace_unknowns
 
 CHUNK = 64  # sentences per decoding batch
 
@@ -82,18 +82,12 @@ class Translator:
             for start in range(0, len(order), CHUNK):
                 chunk = order[start : start + CHUNK]
                 batch = collate(ids, [[]] * len(ids), chunk)  # targets unused here
-                if beam == 1:
-                    found = greedy_search(self.model, batch.src, batch.src_lengths,
-                                          max_len=int(max_len_ratio * batch.src.shape[0]) + 5)
-                    found = [[(tokens, 0.0, None)] for tokens in found]
-                else:
-                    found = beam_search(self.model, batch.src, batch.src_lengths, beam_size=beam,
-                                        length_penalty=length_penalty,
-                                        max_len_ratio=max_len_ratio, n_best=n_best)
-                    found = [[(h.tokens, h.score, h.attention) for h in hyps] for hyps in found]
+                found = beam_search(self.model, batch.src, batch.src_lengths, beam_size=beam,
+                                    length_penalty=length_penalty, max_len_ratio=max_len_ratio,
+                                    n_best=n_best)  # beam 1 is greedy search, with attention
                 for i, hyps in zip(chunk, found):
-                    results[i] = [self._finish(t, s, a, source_tokens[i], langs[i], replace_unk)
-                                  for t, s, a in hyps]  # fmt: skip
+                    results[i] = [self._finish(h, source_tokens[i], langs[i], replace_unk)
+                                  for h in hyps]  # fmt: skip
         return results
 
     def attention(self, source, target, lang):
@@ -110,7 +104,8 @@ class Translator:
         src_tokens = ([language_tag(lang)] if lang else []) + self.tokenizer.tokenize(source)
         return src_tokens, weights[:, 0, :], tgt_tokens + ["<eos>"]
 
-    def _finish(self, tokens, score, attention, source_tokens, lang, replace_unk):
+    def _finish(self, hypothesis, source_tokens, lang, replace_unk):
+        tokens, attention = hypothesis.tokens, hypothesis.attention
         if replace_unk and attention is not None:
             # attention columns follow the encoded source: the tag (if any) comes first
             offset = 1 if lang else 0
@@ -118,4 +113,5 @@ class Translator:
                                      self.vocab)  # fmt: skip
         else:
             words = self.vocab.decode(tokens)
-        return Translation(self.tokenizer.detokenize(words), float(score), tokens, attention)
+        text = self.tokenizer.detokenize(words)
+        return Translation(text, float(hypothesis.score), tokens, attention)

@@ -159,7 +159,8 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     def validate():
         if valid_corpus is None:
             return None
-        result = evaluate_corpus(translator, valid_corpus, beam=config.valid_beam)
+        result = evaluate_corpus(translator, valid_corpus, beam=config.valid_beam,
+                                 replace_unk=config.replace_unk)  # fmt: skip
         model.train()
         checkpoint.append_log(model_dir, {"step": progress.step, "bleu": result["bleu"],
                                           "chrf": result["chrf"]})  # fmt: skip
