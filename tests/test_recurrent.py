@@ -15,7 +15,16 @@ from helpers import (
 
 import rnnkit as rk
 from rnnkit import nn
+from rnnkit.kernels import fused
 from rnnkit.testing import gradcheck
+
+
+@pytest.fixture(autouse=True, params=["numba", "numpy"])
+def kernel_path(request, monkeypatch):
+    """Every test here runs twice: with numba's fused gate loops and on the pure NumPy path
+    (what users without numba, or with RNNKIT_NUMBA=0, run)."""
+    monkeypatch.setattr(fused, "ENABLED", request.param == "numba")
+    return request.param
 
 LAYERS = {
     "rnn_tanh": lambda *args, **kw: nn.RNN(*args, nonlinearity="tanh", **kw),
