@@ -1,0 +1,139 @@
+"""Translator speed: training target tokens/s and beam-5 translation sentences/s.
+
+The model of the tracker's benchmark: a bidirectional LSTM encoder of 256 units per
+direction, Bahdanau attention with input feeding, batch 64, on the demo's generated
+commentary (English into six languages) through the real text pipeline. Beside it, the text
+pipeline's own throughput on the same file, so one sees that it is never the bottleneck.
+
+    python benchmarks/translate.py                 # about 2 minutes on 2 cores
+    python benchmarks/translate.py --profile       # also where a training step's time goes
+"""
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy
+from threadpoolctl import threadpool_limits
+
+import rnnkit
+from rnnkit import optim
+from rnnkit.core.tensor import no_grad
+from rnnkit.text import collate, plan_batches
+from rnnkit.translator import commentary
+from rnnkit.translator.config import TrainConfig
+from rnnkit.translator.data import build_text_pipeline, encode_corpus, read_corpus
+from rnnkit.translator.model import Seq2Seq
+from rnnkit.translator.search import beam_search, greedy_search
+from rnnkit.translator.training import model_config
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pipeline import pipeline_throughput  # noqa: E402
+
+
+def prepare(workdir, sentences, hidden, embed):
+    path = Path(workdir) / "train.tsv"
+    commentary.write_tsv(path, commentary.generate_corpus(sentences, seed=0))
+    config = TrainConfig(data=str(path), hidden=hidden, embed=embed, dropout=0.0)
+    corpus = read_corpus(config.data)
+    tokenizer, vocab = build_text_pipeline(corpus, config, workdir)
+    sources, targets, _ = encode_corpus(corpus, tokenizer, vocab)
+    rnnkit.manual_seed(0)
+    model = Seq2Seq(model_config(config, len(vocab)))
+    return path, model, sources, targets, len(vocab)
+
+
+def time_training(model, sources, targets, batch_size, steps):
+    """Train `steps` steps (so that decoding afterwards produces real-length output); returns
+    the median seconds per step and target tokens per step (incl. <eos>)."""
+    opt = optim.Adam(model.parameters(), lr=2e-3)
+    plan = plan_batches([len(s) for s in sources], [len(t) for t in targets], batch_size)
+    times, tokens = [], []
+    model.train()
+    for indices in plan[: steps + 1]:
+        batch = collate(sources, targets, indices)
+        start = time.perf_counter()
+        loss, n_tokens, _ = model.loss(batch.src, batch.src_lengths, batch.tgt_in, batch.tgt_out)
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+        times.append(time.perf_counter() - start)
+        tokens.append(n_tokens)
+    return statistics.median(times[1:]), statistics.median(tokens[1:])  # [0] warms up
+
+
+def time_decoding(model, sources, count, beam):
+    """(sentences per second, mean output length) translating `count` sources, 64 a batch."""
+    order = sorted(range(count), key=lambda i: -len(sources[i]))
+    lengths = []
+    start = time.perf_counter()
+    with no_grad():
+        for first in range(0, count, 64):
+            batch = collate(sources, [[]] * len(sources), order[first : first + 64])
+            if beam == 1:
+                found = greedy_search(model, batch.src, batch.src_lengths)
+            else:
+                found = [hyps[0].tokens for hyps in
+                         beam_search(model, batch.src, batch.src_lengths, beam_size=beam)]
+            lengths.extend(len(tokens) for tokens in found)
+    return count / (time.perf_counter() - start), statistics.mean(lengths)
+
+
+def profile_step(model, sources, targets, batch_size):
+    opt = optim.Adam(model.parameters(), lr=1e-3)
+    batch = collate(sources, targets, plan_batches(
+        [len(s) for s in sources], [len(t) for t in targets], batch_size)[0])  # fmt: skip
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(3):
+        loss, _, _ = model.loss(batch.src, batch.src_lengths, batch.tgt_in, batch.tgt_out)
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
+    return out.getvalue()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hidden", type=int, default=256)
+    parser.add_argument("--embed", type=int, default=256)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--steps", type=int, default=150,
+                        help="training steps, timed; decoding is timed on the trained model")
+    parser.add_argument("--sentences", type=int, default=256, help="sentences to translate")
+    parser.add_argument("--threads", type=int, default=1, help="BLAS threads")
+    parser.add_argument("--profile", action="store_true", help="cProfile of training steps")
+    args = parser.parse_args(argv)
+    with threadpool_limits(args.threads, user_api="blas"), tempfile.TemporaryDirectory() as tmp:
+        path, model, sources, targets, vocab_size = prepare(tmp, 30000, args.hidden, args.embed)
+        step, tokens = time_training(model, sources, targets, args.batch_size, args.steps)
+        model.eval()
+        rows = [("training step (median)", f"{step * 1000:.0f} ms",
+                 f"{tokens / step:,.0f} target tok/s", f"{args.batch_size / step:,.0f} sent/s")]
+        reference = statistics.mean(len(t) for t in targets[: args.sentences])
+        for name, beam in (("greedy translation", 1), ("beam-5 translation", 5)):
+            rate, length = time_decoding(model, sources, args.sentences, beam)
+            rows.append((name, "", f"{length:.1f} tokens out", f"{rate:,.1f} sent/s"))
+        pipeline = pipeline_throughput(path, batch_size=args.batch_size)[-1]
+        rows.append(("text pipeline: read -> batches", "", "",
+                     f"{pipeline.sentences_per_s:,.0f} sent/s"))  # fmt: skip
+        print(f"bi-LSTM {args.hidden}, Bahdanau + input feeding, embed {args.embed}, vocab "
+              f"{vocab_size}, batch {args.batch_size}, float32, {args.threads} BLAS thread(s), "
+              f"numpy {numpy.__version__}; reference length {reference:.1f} tokens")  # fmt: skip
+        for row in rows:
+            print(f"  {row[0]:<32}{row[1]:>9}{row[2]:>22}{row[3]:>22}")
+        if args.profile:
+            print(profile_step(model.train(), sources, targets, args.batch_size))
+
+
+if __name__ == "__main__":
+    main()
