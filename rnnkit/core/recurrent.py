@@ -46,17 +46,21 @@ def recurrent(mode, x, h0, w_ih, w_hh, b_ih=None, b_hh=None, lengths=None, rever
     keep = is_grad_enabled() and any(
         t is not None and t.requires_grad for t in (x, w_ih, w_hh, b_ih, b_hh, h0, c0)
     )
+    # The LSTM kernel adds the bias step by step itself (inside its fused gate loop).
+    projection_bias = None if mode == "lstm" else bias
     if keep:  # (T*B, D) @ (D, G*H): the input projection of every step in one product
-        xw = input_projection(xp, x.data, w_ih.data, bias)
+        xw = input_projection(xp, x.data, w_ih.data, projection_bias)
     else:
-        xw = ChunkedProjection(xp, x.data, w_ih.data, bias, reverse)
+        xw = ChunkedProjection(xp, x.data, w_ih.data, projection_bias, reverse)
     zeros = xp.zeros((batch, hidden), dtype=x.dtype)
     h0_data = zeros if h0 is None else h0.data
     mask = padding_mask(xp, lengths, steps)
 
     if mode == "lstm":
         c0_data = zeros if c0 is None else c0.data
-        out, h_n, c_n, cache = lstm.forward(xw, h0_data, c0_data, w_hh.data, mask, reverse, keep)
+        out, h_n, c_n, cache = lstm.forward(
+            xw, h0_data, c0_data, w_hh.data, mask, reverse, keep, bias
+        )
     elif mode in ("gru", "gru_reset_before"):
         out, h_n, cache = gru.forward(
             xw, h0_data, w_hh.data, b_hn, mask, reverse, reset_after, keep

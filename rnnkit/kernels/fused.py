@@ -73,10 +73,21 @@ if numba is not None:
     def sigmoid(x):
         return HALF * tanh(HALF * x) + HALF  # no overflow for large |x|
 
+    @numba.njit(inline="always", **JIT)
+    def block(row, k, hidden):
+        """Gate block k of one row of (B, G*H): a view indexed from 0.
+
+        An index like z[2 * hidden + j] may be negative as far as LLVM knows, and numba's
+        wraparound for negative indices then keeps the loop scalar (measured: 3-4x slower).
+        """
+        return row[k * hidden : (k + 1) * hidden]
+
     # --- LSTM, gate blocks i|f|g|o ------------------------------------------------------------
     @numba.njit(**JIT)
-    def lstm_step(xw_t, rec, mask_t, c_prev, c_cur, tanh_c, h_prev, h_cur):
-        """xw_t (B,4H) += rec, then the gate activations in place; c_cur, tanh_c, h_cur out."""
+    def lstm_step(xw_t, bias, rec, mask_t, c_prev, c_cur, tanh_c, h_prev, h_cur):
+        """xw_t (B,4H) += bias (4H,) + rec, then the gate activations in place; c_cur, tanh_c,
+        h_cur out. (Adding the bias here is free; NumPy's broadcast add over all steps was
+        ~75 ms of a 2.3 s training step at T,B,H = 50,128,1024.)"""
         hidden = h_cur.shape[1]
         for b in range(h_cur.shape[0]):
             if not mask_t[b]:  # finished: keep the state
@@ -84,21 +95,30 @@ if numba is not None:
                 c_cur[b, :] = c_prev[b, :]
                 continue
             # Short loops over one row, each touching few arrays, so that LLVM vectorises
-            # them (one long loop over eight arrays needs too many aliasing checks).
+            # them (one long loop over eight arrays needs too many aliasing checks); each
+            # gate block a view indexed from 0 (`block`).
             z, r = xw_t[b], rec[b]
             for k in range(2 * hidden):  # i, f
-                z[k] = sigmoid(z[k] + r[k])
-            for k in range(2 * hidden, 3 * hidden):  # g
-                z[k] = tanh(z[k] + r[k])
-            for k in range(3 * hidden, 4 * hidden):  # o
-                z[k] = sigmoid(z[k] + r[k])
+                z[k] = sigmoid(z[k] + bias[k] + r[k])
+            i, f, g, o = (
+                block(z, 0, hidden),
+                block(z, 1, hidden),
+                block(z, 2, hidden),
+                block(z, 3, hidden),
+            )
+            r_g, r_o = block(r, 2, hidden), block(r, 3, hidden)
+            b_g, b_o = block(bias, 2, hidden), block(bias, 3, hidden)
+            for j in range(hidden):
+                g[j] = tanh(g[j] + b_g[j] + r_g[j])
+            for j in range(hidden):
+                o[j] = sigmoid(o[j] + b_o[j] + r_o[j])
             cp, cc, tc, hc = c_prev[b], c_cur[b], tanh_c[b], h_cur[b]
             for j in range(hidden):  # c<t> = f * c<t-1> + i * g
-                cc[j] = z[hidden + j] * cp[j] + z[j] * z[2 * hidden + j]
+                cc[j] = f[j] * cp[j] + i[j] * g[j]
             for j in range(hidden):  # a<t> = o * tanh(c<t>)
                 tc[j] = tanh(cc[j])
             for j in range(hidden):
-                hc[j] = z[3 * hidden + j] * tc[j]
+                hc[j] = o[j] * tc[j]
 
     @numba.njit(**JIT)
     def lstm_backward_step(acts_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, has_dout, dc):
@@ -111,19 +131,27 @@ if numba is not None:
                 carry[b, :] += dh_mm[b, :]
                 continue
             a = acts_t[b]
+            a_i, a_f, a_g, a_o = (
+                block(a, 0, hidden),
+                block(a, 1, hidden),
+                block(a, 2, hidden),
+                block(a, 3, hidden),
+            )
+            dh_b, carry_b, dc_b, tc_b, cp_b = dh_mm[b], carry[b], dc[b], tanh_c[b], c_prev[b]
+            dout_b = dout_t[b] if has_dout else dh_b
             for j in range(hidden):
-                dh = dh_mm[b, j] + carry[b, j]
+                dh = dh_b[j] + carry_b[j]
                 if has_dout:
-                    dh += dout_t[b, j]
-                i, f, g, o = a[j], a[hidden + j], a[2 * hidden + j], a[3 * hidden + j]
-                tc = tanh_c[b, j]
-                dc_t = dc[b, j] + dh * o * (ONE - tc * tc)  # through a<t> = o * tanh(c<t>)
-                a[j] = dc_t * g * i * (ONE - i)
-                a[hidden + j] = dc_t * c_prev[b, j] * f * (ONE - f)
-                a[2 * hidden + j] = dc_t * i * (ONE - g * g)
-                a[3 * hidden + j] = dh * tc * o * (ONE - o)
-                dc[b, j] = dc_t * f
-                carry[b, j] = 0
+                    dh += dout_b[j]
+                i, f, g, o = a_i[j], a_f[j], a_g[j], a_o[j]
+                tc = tc_b[j]
+                dc_t = dc_b[j] + dh * o * (ONE - tc * tc)  # through a<t> = o * tanh(c<t>)
+                a_i[j] = dc_t * g * i * (ONE - i)
+                a_f[j] = dc_t * cp_b[j] * f * (ONE - f)
+                a_g[j] = dc_t * i * (ONE - g * g)
+                a_o[j] = dh * tc * o * (ONE - o)
+                dc_b[j] = dc_t * f
+                carry_b[j] = 0
 
     # --- GRU (reset_after, PyTorch's), gate blocks r|z|n ---------------------------------------
     @numba.njit(**JIT)

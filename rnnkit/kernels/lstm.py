@@ -5,7 +5,8 @@ Per step (PyTorch's gate order i|f|g|o; the lecture's G_u = i, G_f = f, G_o = o,
     i, f, o = sigmoid(z_i, z_f, z_o);  g = tanh(z_g)
     c<t> = i * g + f * c<t-1>
     a<t> = o * tanh(c<t>)
-xw = x @ W_ih^T + b_ih + b_hh for all steps is computed by the caller in one product and
+xw = x @ W_ih^T for all steps is computed by the caller in one product (the bias
+b = b_ih + b_hh is added step by step, inside the fused gate loop where it costs nothing) and
 handed over to be overwritten: it holds the gate activations after the forward pass and the
 pre-activation gradients after the backward pass.
 """
@@ -22,8 +23,9 @@ from rnnkit.kernels.common import (
 )
 
 
-def forward(xw, h0, c0, w_hh, mask=None, reverse=False, keep=True):
-    """xw: (T, B, 4H); h0, c0: (B, H); w_hh: (4H, H); mask: (T, B, 1) bool or None.
+def forward(xw, h0, c0, w_hh, mask=None, reverse=False, keep=True, bias=None):
+    """xw: (T, B, 4H); h0, c0: (B, H); w_hh: (4H, H); mask: (T, B, 1) bool or None;
+    bias: (4H,) or None, added to every xw[t] (z = xw[t] + bias + a<t-1> @ W_hh^T).
 
     Returns out (T, B, H), h_n (B, H), c_n (B, H) and the cache for `backward` (None when
     keep is False: inference, where c and tanh(c) of past steps are not kept).
@@ -40,14 +42,18 @@ def forward(xw, h0, c0, w_hh, mask=None, reverse=False, keep=True):
     w_hh_t = w_hh.T
     recurrent = xp.empty((batch, 4 * hidden), dtype=h0.dtype)
     fast, mask_at = fused.usable(h, w_hh), step_masks(xp, mask, batch)
+    if fast:  # the fused loop always adds a bias (zeros when there is none)
+        bias = xp.zeros(4 * hidden, h0.dtype) if bias is None else bias.astype(h0.dtype, copy=False)
     for t in timeline.order():
         prev, cur = timeline.prev(t), timeline.cur(t)
         c_prev, c_cur, tc = c[slot(prev)], c[slot(cur)], tanh_c[t if keep else 0]
         z = xw[t]
         xp.matmul(h[prev], w_hh_t, out=recurrent)
         if fast:  # the same gate math as below, in one pass
-            fused.lstm_step(z, recurrent, mask_at(t), c_prev, c_cur, tc, h[prev], h[cur])
+            fused.lstm_step(z, bias, recurrent, mask_at(t), c_prev, c_cur, tc, h[prev], h[cur])
             continue
+        if bias is not None:
+            z += bias
         z += recurrent
         sigmoid_(xp, z[:, : 2 * hidden])  # i, f
         xp.tanh(z[:, 2 * hidden : 3 * hidden], out=z[:, 2 * hidden : 3 * hidden])  # g
