@@ -165,13 +165,14 @@ if numba is not None:
             x, r_, hn, hp, hc = xw_t[b], rec[b], hn_t[b], h_prev[b], h_cur[b]
             for k in range(2 * hidden):  # r, z (short loops vectorise, as in lstm_step)
                 x[k] = sigmoid(x[k] + r_[k])
+            r, z, n = block(x, 0, hidden), block(x, 1, hidden), block(x, 2, hidden)
+            rec_n = block(r_, 2, hidden)
             for j in range(hidden):
-                hn[j] = r_[2 * hidden + j] + b_hn[j]
+                hn[j] = rec_n[j] + b_hn[j]
             for j in range(hidden):  # n = tanh(xw_n + r * (a W_hn^T + b_hn))
-                x[2 * hidden + j] = tanh(x[2 * hidden + j] + x[j] * hn[j])
+                n[j] = tanh(n[j] + r[j] * hn[j])
             for j in range(hidden):  # a<t> = n + z * (a<t-1> - n)
-                n = x[2 * hidden + j]
-                hc[j] = n + x[hidden + j] * (hp[j] - n)
+                hc[j] = n[j] + z[j] * (hp[j] - n[j])
 
     @numba.njit(**JIT)
     def gru_backward_step(
@@ -187,20 +188,24 @@ if numba is not None:
                 d_hn_t[b, :] = 0
                 carry[b, :] += dh_mm[b, :]
                 continue
+            # gate blocks as views indexed from 0, so that the loop vectorises (see `block`)
             a, d = acts_t[b], dgh[b]
+            a_r, a_z, a_n = block(a, 0, hidden), block(a, 1, hidden), block(a, 2, hidden)
+            d_r, d_z, d_n = block(d, 0, hidden), block(d, 1, hidden), block(d, 2, hidden)
+            mm, cr, hp, hn, dhn_row = dh_mm[b], carry[b], h_prev[b], hn_t[b], d_hn_t[b]
             for j in range(hidden):
-                dh = dh_mm[b, j] + carry[b, j]
+                dh = mm[j] + cr[j]
                 if has_dout:
                     dh += dout_t[b, j]
-                r, z, n = a[j], a[hidden + j], a[2 * hidden + j]
+                r, z, n = a_r[j], a_z[j], a_n[j]
                 dz_n = dh * (ONE - z) * (ONE - n * n)
-                dz_z = dh * (h_prev[b, j] - n) * z * (ONE - z)
+                dz_z = dh * (hp[j] - n) * z * (ONE - z)
                 dhn = dz_n * r
-                dz_r = dhn * hn_t[b, j] * (ONE - r)
-                a[j], a[hidden + j], a[2 * hidden + j] = dz_r, dz_z, dz_n
-                d[j], d[hidden + j], d[2 * hidden + j] = dz_r, dz_z, dhn
-                d_hn_t[b, j] = dhn
-                carry[b, j] = dh * z
+                dz_r = dhn * hn[j] * (ONE - r)
+                a_r[j], a_z[j], a_n[j] = dz_r, dz_z, dz_n
+                d_r[j], d_z[j], d_n[j] = dz_r, dz_z, dhn
+                dhn_row[j] = dhn
+                cr[j] = dh * z
 
     # --- vanilla RNN ------------------------------------------------------------------------------
     @numba.njit(**JIT)
