@@ -22,9 +22,8 @@ def register(subparsers):
 
 def run(args):
     from rnnkit.translator.data import read_corpus
-    from rnnkit.translator.evaluation import format_table
+    from rnnkit.translator.evaluation import evaluate_corpus, format_table
     from rnnkit.translator.inference import Translator
-    from rnnkit.translator.training import evaluate_corpus
 
     options = decoding_options(args)
     translator = Translator.load(args.model_dir, args.checkpoint)

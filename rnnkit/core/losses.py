@@ -39,7 +39,7 @@ def cross_entropy(logits, targets, ignore_index=-100, reduction="sum", label_smo
     value = {"sum": losses.sum(), "mean": losses.sum() / n, "none": losses}[reduction]
 
     def backward(g):
-        scale = g if reduction == "none" else g / n if reduction == "mean" else g
+        scale = g / n if reduction == "mean" else g
         scale = xp.asarray(scale, dtype=logp.dtype) * counted
         grad = xp.exp(logp)
         target = xp.zeros_like(grad)

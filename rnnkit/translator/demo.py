@@ -16,9 +16,9 @@ from rnnkit.errors import RnnkitError
 from rnnkit.translator import checkpoint, commentary
 from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import read_corpus
-from rnnkit.translator.evaluation import format_table
+from rnnkit.translator.evaluation import evaluate_corpus, format_table
 from rnnkit.translator.inference import Translator
-from rnnkit.translator.training import evaluate_corpus, train
+from rnnkit.translator.training import train
 
 MARKER = "results.json"  # present in a directory the demo wrote before
 

@@ -60,3 +60,12 @@ def format_table(result):
         lines.append(f"{lang:<8}{s['bleu']:>8.1f}{s['chrf']:>8.1f}{s['sentences']:>8}")
     lines.append(f"{'all':<8}{result['bleu']:>8.1f}{result['chrf']:>8.1f}")
     return "\n".join(lines)
+
+
+def evaluate_corpus(translator, corpus, beam=1, **options):
+    """Translate a corpus and score it; returns the dict of `score` plus the hypotheses."""
+    found = translator.translate(corpus.sources, corpus.langs, beam=beam, **options)
+    hypotheses = [hyps[0].text for hyps in found]
+    result = score(hypotheses, corpus.targets, corpus.langs)
+    result["hypotheses"] = hypotheses
+    return result

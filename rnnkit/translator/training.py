@@ -33,7 +33,7 @@ from rnnkit.translator.data import (
     load_text_pipeline,
     read_corpus,
 )
-from rnnkit.translator.evaluation import score
+from rnnkit.translator.evaluation import evaluate_corpus
 from rnnkit.translator.inference import Translator
 from rnnkit.translator.model import ModelConfig, Seq2Seq
 
@@ -245,15 +245,6 @@ def _stop_reason(config, progress, started, total):
     if config.patience and progress.bad_validations >= config.patience:
         return f"no better dev BLEU in {config.patience} validations"
     return None
-
-
-def evaluate_corpus(translator, corpus, beam=1, **options):
-    """Translate a corpus and score it; returns evaluation.score's dict plus hypotheses."""
-    found = translator.translate(corpus.sources, corpus.langs, beam=beam, **options)
-    hypotheses = [hyps[0].text for hyps in found]
-    result = score(hypotheses, corpus.targets, corpus.langs)
-    result["hypotheses"] = hypotheses
-    return result
 
 
 # --- checkpoints ------------------------------------------------------------------------------
