@@ -1,0 +1,35 @@
+"""The demo end to end on a small budget, and its output directory rules."""
+
+import json
+
+import pytest
+
+from rnnkit.errors import RnnkitError
+from rnnkit.translator import demo
+
+
+@pytest.fixture
+def small_demo(monkeypatch):
+    monkeypatch.setattr(demo, "SIZES", {"train": 600, "dev": 24, "test": 48})
+    monkeypatch.setattr(demo, "DEMO_TRAIN", demo.TrainConfig(
+        **{**demo.DEMO_TRAIN.__dict__, "embed": 16, "hidden": 16, "min_freq": 2,
+           "valid_every": 10}))  # fmt: skip
+
+
+def test_demo_runs_end_to_end_and_reruns_into_its_own_directory(small_demo, tmp_path, capsys):
+    out = tmp_path / "demo"
+    results = demo.run_demo(out, time_budget=2, events=3, beam=2, show_progress=False)
+    printed = capsys.readouterr().out
+    assert set(results["test"]["per_language"]) == set(demo.commentary.LANGUAGES)
+    assert json.loads((out / "results.json").read_text())["test"]["bleu"] == results["test"]["bleu"]
+    assert printed.count("\n  EN  ") == 3 and "  ZH  " in printed
+    assert {p.name for p in (out / "model" / "plots").iterdir()} >= {"loss.png", "attention.png"}
+    assert len(results["live_latency_ms"]) == 3
+    demo.run_demo(out, time_budget=1, events=1, beam=1, show_progress=False)  # replaced
+
+
+def test_demo_refuses_a_directory_it_did_not_write(tmp_path):
+    (tmp_path / "thesis.tex").write_text("years of work")
+    with pytest.raises(RnnkitError, match="not a previous demo's output"):
+        demo.prepare_output(tmp_path)
+    assert (tmp_path / "thesis.tex").read_text() == "years of work"
