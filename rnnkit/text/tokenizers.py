@@ -26,6 +26,7 @@ from pathlib import Path
 import sentencepiece
 
 from rnnkit.errors import DataError
+from rnnkit.files import atomic_write
 from rnnkit.text.vocabulary import LANGUAGE_TAG, is_language_tag, language_tag
 
 CONFIG_FILE = "tokenizer.json"
@@ -54,7 +55,7 @@ class Tokenizer(ABC):
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         config = {"kind": self.kind, **self.options()}
-        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        atomic_write(directory / CONFIG_FILE, json.dumps(config, indent=2) + "\n")
 
     @classmethod
     def load(cls, directory: str | os.PathLike) -> Tokenizer:
@@ -317,7 +318,7 @@ class SentencePieceTokenizer(Tokenizer):
 
     def save(self, directory: str | os.PathLike) -> None:
         super().save(directory)
-        (Path(directory) / self.MODEL_FILE).write_bytes(self.model_proto)
+        atomic_write(Path(directory) / self.MODEL_FILE, self.model_proto)
 
     @classmethod
     def _from_options(cls, directory: Path, options: dict) -> SentencePieceTokenizer:

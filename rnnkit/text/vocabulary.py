@@ -20,11 +20,11 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 
 import numpy as np
 
 from rnnkit.errors import DataError
+from rnnkit.files import atomic_write
 
 PAD, UNK, BOS, EOS = "<pad>", "<unk>", "<bos>", "<eos>"
 SPECIALS = (PAD, UNK, BOS, EOS)
@@ -255,11 +255,7 @@ class Vocabulary:
 
     def save(self, path: str | os.PathLike) -> None:
         """Write one token per line (UTF-8, LF); replaces the file atomically."""
-        path = Path(path)
-        temporary = path.with_name(path.name + ".tmp")
-        with open(temporary, "w", encoding="utf-8", newline="\n") as f:
-            f.writelines(token + "\n" for token in self._itos)
-        os.replace(temporary, path)
+        atomic_write(path, "".join(token + "\n" for token in self._itos))
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> Vocabulary:

@@ -11,8 +11,6 @@ so a crash mid-write leaves the previous file intact.
 """
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import numpy
@@ -20,27 +18,12 @@ from safetensors import SafetensorError, safe_open
 from safetensors.numpy import save as safetensors_bytes
 
 from rnnkit.errors import CheckpointError
+from rnnkit.files import atomic_write
 
 CONFIG = "config.json"
 LATEST = "latest.safetensors"
 BEST = "best.safetensors"
 LOG = "train_log.jsonl"
-
-
-def atomic_write(path, data):
-    """Write bytes or text to `path` via a temporary file and an atomic rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_json(path, obj):

@@ -1,5 +1,6 @@
 """PNG plots of a training run: loss curve, dev BLEU curve, an attention heatmap."""
 
+import io
 from pathlib import Path
 
 import matplotlib
@@ -9,6 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.font_manager import FontProperties, findfont  # noqa: E402
 from matplotlib.ft2font import FT2Font  # noqa: E402
 
+from rnnkit.files import atomic_write  # noqa: E402
 from rnnkit.translator import checkpoint  # noqa: E402
 
 PLOTS = "plots"
@@ -16,10 +18,10 @@ PLOTS = "plots"
 
 def _save(fig, path):
     fig.tight_layout()
-    data = path.with_suffix(".tmp.png")
-    fig.savefig(data, dpi=120)
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=120)
     plt.close(fig)
-    data.replace(path)  # atomic, like every file of a model directory
+    atomic_write(path, png.getvalue())
 
 
 def loss_curve(records, path):
