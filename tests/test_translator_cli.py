@@ -323,3 +323,11 @@ def test_killed_and_resumed_run_ends_bit_exact(corpus, tmp_path):
     for name in expected:
         assert numpy.array_equal(actual[name], expected[name]), name
     assert Path(killed / "train_log.jsonl").exists()
+
+
+def test_an_unwritable_model_directory_is_one_line(corpus, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    code, _, err = run_cli(["train", "--data", str(corpus / "train.tsv"), "--model-dir",
+                            str(blocker / "model"), *TINY], capsys)  # fmt: skip
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err

@@ -53,6 +53,9 @@ def main(argv=None):
     except RnnkitError as exc:
         print(f"rnnkit {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # permission denied, disk full, ...: the system's own words
+        print(f"rnnkit {args.command}: error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"rnnkit {args.command}: interrupted", file=sys.stderr)
         return 130
