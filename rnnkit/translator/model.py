@@ -192,9 +192,9 @@ class Encoder(Module):
         if self.is_lstm:
             h = self._bridge(self.bridge, final[0])
             c = self._bridge(self.bridge_c, final[1])
-            return memory, [(h[k], c[k]) for k in range(h.shape[0])]
+            return memory, list(zip(F.unstack(h), F.unstack(c)))  # per layer
         h = self._bridge(self.bridge, final)
-        return memory, [h[k] for k in range(h.shape[0])]
+        return memory, F.unstack(h)  # per layer
 
     def _bridge(self, linear, final):
         """final: (L*D, B, H), layer-major as PyTorch -> tanh(W [fwd; bwd] + b): (L, B, H)."""
