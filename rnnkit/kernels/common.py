@@ -85,15 +85,17 @@ class ChunkedProjection:
     """xw[t] = x[t] W_ih^T + bias, computed a few steps at a time into one small buffer.
 
     Inference keeps no activations for a backward, so it need not hold the (T, B, G*H)
-    projection of all steps either; products of `rows` >= a few hundred rows stay efficient.
+    projection of all steps either. A chunk is at most `max_elements` (1 MB of float32), but
+    at least `min_rows` rows of x, since smaller products lose BLAS efficiency.
     Indexed like the full (T, B, G*H) array, in the kernel's processing order.
     """
 
-    def __init__(self, xp, x, w_ih, bias, reverse, max_elements=1 << 21):
+    def __init__(self, xp, x, w_ih, bias, reverse, max_elements=1 << 18, min_rows=256):
         self.steps, self.batch, self.features = x.shape
         self.xp, self.x, self.w_t, self.bias, self.reverse = xp, x, w_ih.T, bias, reverse
         gates_size = w_ih.shape[0]
-        self.chunk = max(1, min(self.steps, max_elements // (self.batch * gates_size)))
+        fitting = max_elements // (self.batch * gates_size)
+        self.chunk = min(self.steps, max(fitting, -(-min_rows // self.batch), 1))
         self.buffer = xp.empty((self.chunk, self.batch, gates_size), dtype=x.dtype)
         self.lo = self.hi = 0  # steps [lo, hi) are in the buffer
 
