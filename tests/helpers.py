@@ -52,12 +52,10 @@ def weighted_sum(outputs, weights, lib):
     return total
 
 
-def compare_with_torch(rk_fn, torch_fn, arrays, tol=1e-12, seed=0):
-    """Run rk_fn and torch_fn on the same float arrays (as differentiable leaves), compare
-    every output and, through one random weighted sum of the outputs, every input gradient."""
-    rk_inputs = [rk_leaf(a) for a in arrays]
-    torch_inputs = [torch_leaf(a) for a in arrays]
-    rk_outs, torch_outs = as_list(rk_fn(*rk_inputs)), as_list(torch_fn(*torch_inputs))
+def compare_outputs_and_backprop(rk_result, torch_result, tol, seed):
+    """Compare every output (values and dtype), then backpropagate the same random weighted
+    sum of the outputs on both sides, so that every input gradient can be compared."""
+    rk_outs, torch_outs = as_list(rk_result), as_list(torch_result)
     assert len(rk_outs) == len(torch_outs)
     for k, (ours, theirs) in enumerate(zip(rk_outs, torch_outs)):
         assert ours.dtype == to_numpy(theirs).dtype, f"output {k}: dtype {ours.dtype}"
@@ -66,6 +64,14 @@ def compare_with_torch(rk_fn, torch_fn, arrays, tol=1e-12, seed=0):
     weights = [rng.standard_normal(out.shape).astype(out.dtype) for out in rk_outs]
     weighted_sum(rk_outs, weights, "rk").backward()
     weighted_sum(torch_outs, weights, "torch").backward()
+
+
+def compare_with_torch(rk_fn, torch_fn, arrays, tol=1e-12, seed=0):
+    """Run rk_fn and torch_fn on the same float arrays (as differentiable leaves), compare
+    every output and, through one random weighted sum of the outputs, every input gradient."""
+    rk_inputs = [rk_leaf(a) for a in arrays]
+    torch_inputs = [torch_leaf(a) for a in arrays]
+    compare_outputs_and_backprop(rk_fn(*rk_inputs), torch_fn(*torch_inputs), tol, seed)
     for k, (ours, theirs) in enumerate(zip(rk_inputs, torch_inputs)):
         expected = torch.zeros_like(theirs) if theirs.grad is None else theirs.grad
         actual = np.zeros(ours.shape) if ours.grad is None else ours.grad
@@ -103,16 +109,8 @@ def compare_module_with_torch(ours, theirs, run_ours, run_theirs, arrays, tol, s
     assert names == [name for name, _ in theirs.named_parameters()]
     rk_inputs = [None if a is None else rk_leaf(a) for a in arrays]
     torch_inputs = [None if a is None else torch_leaf(a) for a in arrays]
-    rk_outs = as_list(run_ours(ours, *rk_inputs))
-    torch_outs = as_list(run_theirs(theirs, *torch_inputs))
-    assert len(rk_outs) == len(torch_outs)
-    for k, (mine, reference) in enumerate(zip(rk_outs, torch_outs)):
-        assert mine.dtype == to_numpy(reference).dtype, f"output {k}: dtype {mine.dtype}"
-        assert_close(mine, reference, tol, f"output {k}")
-    rng = np.random.default_rng(seed)
-    weights = [rng.standard_normal(out.shape).astype(out.dtype) for out in rk_outs]
-    weighted_sum(rk_outs, weights, "rk").backward()
-    weighted_sum(torch_outs, weights, "torch").backward()
+    compare_outputs_and_backprop(run_ours(ours, *rk_inputs), run_theirs(theirs, *torch_inputs),
+                                 tol, seed)  # fmt: skip
     for k, (mine, reference) in enumerate(zip(rk_inputs, torch_inputs)):
         if mine is not None:
             assert mine.grad is not None and mine.grad.dtype == mine.dtype
