@@ -110,6 +110,16 @@ def test_resume_continues_from_the_saved_step(trained, corpus, tmp_path, capsys)
     assert [r["step"] for r in checkpoint.read_log(model_dir) if "loss" in r][-2:] == [12, 14]
 
 
+def test_a_run_shorter_than_log_every_still_logs_its_last_step(corpus, tmp_path, capsys):
+    model_dir = tmp_path / "short"
+    code, _, _ = run_cli(["train", "--data", str(corpus / "train.tsv"), "--model-dir",
+                          str(model_dir), "--max-steps", "3", *TINY, "--log-every", "20"],
+                         capsys)  # fmt: skip
+    assert code == 0
+    assert [r["step"] for r in checkpoint.read_log(model_dir) if "loss" in r] == [3]
+    assert (model_dir / "plots" / "loss.png").stat().st_size > 0
+
+
 def test_yaml_config_and_overrides(corpus, tmp_path, capsys):
     cfg = tmp_path / "cfg.yaml"
     cfg.write_text("cell: sgru\nhidden: 12\nmax-steps: 3\nattention: luong\n")

@@ -172,6 +172,7 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
         bar.write(f"step {progress.step}: dev BLEU {result['bleu']:.2f} chrF {result['chrf']:.2f}")
         return result
 
+    last_record = None
     model.train()
     while stop_reason is None and progress.epoch < config.epochs:
         plan = plan_batches(src_lengths, tgt_lengths, config.batch_size, seed=config.seed,
@@ -200,11 +201,10 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
             bar.update(1)
             bar.set_postfix(J=f"{value:.3f}", ppl=f"{math.exp(min(summed / n_tokens, 50)):.1f}",
                             tok_s=f"{rate:.0f}", lr=config.lr, refresh=False)  # fmt: skip
+            last_record = {"step": progress.step, "epoch": progress.epoch, "loss": value,
+                           "token_loss": summed / n_tokens, "tokens_per_s": round(rate, 1)}
             if progress.step % config.log_every == 0:
-                checkpoint.append_log(model_dir, {
-                    "step": progress.step, "epoch": progress.epoch, "loss": value,
-                    "token_loss": summed / n_tokens, "tokens_per_s": round(rate, 1),
-                })  # fmt: skip
+                checkpoint.append_log(model_dir, last_record)
             if progress.step % config.valid_every == 0:
                 validate()
             if progress.step % config.save_every == 0:
@@ -219,6 +219,10 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
                 validate()
             stop_reason = _stop_reason(config, progress, started, total)
     bar.close()
+    if last_record is not None and last_record["step"] % config.log_every:
+        # A run that stops between log steps (time budget, target J) still records where it
+        # ended, so even a run shorter than --log-every steps has a loss curve.
+        checkpoint.append_log(model_dir, last_record)
     save_latest()
     if valid_corpus is not None and not (model_dir / checkpoint.BEST).exists():
         validate()
