@@ -8,6 +8,7 @@ import pytest
 import rnnkit as rk
 from rnnkit import nn
 from rnnkit.kernels import fused
+from rnnkit.kernels.common import ChunkedProjection, input_projection
 
 KINDS = {
     "rnn": nn.RNN, "sgru": nn.SimplifiedGRU, "gru": nn.GRU, "lstm": nn.LSTM,
@@ -57,3 +58,18 @@ def test_inference_path_matches_training_forward(kind, fused_enabled, monkeypatc
     trained, _ = run(layer, x, lengths, fused_enabled, monkeypatch)
     inferred, _ = run(layer, x, lengths, fused_enabled, monkeypatch, grad=False)
     assert rel(inferred, trained) < 1e-6
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+@pytest.mark.parametrize("max_elements, min_rows", [(1, 1), (100, 1), (1, 9), (1 << 18, 256)])
+def test_chunked_projection_equals_the_all_steps_product(reverse, max_elements, min_rows):
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((11, 4, 6))
+    w_ih, bias = rng.standard_normal((12, 6)), rng.standard_normal(12)
+    full = input_projection(np, x, w_ih, bias)
+    chunked = ChunkedProjection(np, x, w_ih, bias, reverse, hidden=3,
+                                max_elements=max_elements, min_rows=min_rows)  # fmt: skip
+    assert chunked.chunk <= 11 * 3 // 12  # never more of the projection than the output
+    order = range(10, -1, -1) if reverse else range(11)
+    for t in order:
+        np.testing.assert_allclose(chunked[t], full[t], rtol=1e-12)

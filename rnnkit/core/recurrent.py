@@ -51,7 +51,7 @@ def recurrent(mode, x, h0, w_ih, w_hh, b_ih=None, b_hh=None, lengths=None, rever
     if keep:  # (T*B, D) @ (D, G*H): the input projection of every step in one product
         xw = input_projection(xp, x.data, w_ih.data, projection_bias)
     else:
-        xw = ChunkedProjection(xp, x.data, w_ih.data, projection_bias, reverse)
+        xw = ChunkedProjection(xp, x.data, w_ih.data, projection_bias, reverse, hidden)
     zeros = xp.zeros((batch, hidden), dtype=x.dtype)
     h0_data = zeros if h0 is None else h0.data
     mask = padding_mask(xp, lengths, steps)
