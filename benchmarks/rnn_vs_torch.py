@@ -229,7 +229,19 @@ def main(argv=None):
     )
     parser.add_argument("--runs", type=int, default=None, help="timed runs (default 5; 3 quick)")
     parser.add_argument("--modes", default="train,infer", help="comma list of train, infer")
+    parser.add_argument(
+        "--torch-without-onednn",
+        action="store_true",
+        help="run torch with oneDNN (mkldnn) off: its nn.LSTM then uses aten's own per-step "
+        "products instead of oneDNN's fused RNN primitive",
+    )
     args = parser.parse_args(argv)
+    if args.torch_without_onednn:
+        torch.backends.mkldnn.enabled = False
+    run_table(args)
+
+
+def run_table(args):
     configs = parse_configs(args.configs)
     if args.quick and args.configs is None:
         configs = CONFIGS[:2]
@@ -237,11 +249,14 @@ def main(argv=None):
     cells = args.cells.split(",")
     unknown = [c for c in cells if c not in CELLS]
     if unknown:
-        parser.error(f"unknown cells {unknown}; choose from {sorted(CELLS)}")
+        raise SystemExit(f"unknown cells {unknown}; choose from {sorted(CELLS)}")
 
+    mkldnn = torch.backends.mkldnn
+    onednn = "on" if mkldnn.is_available() and mkldnn.enabled else "off"
     print(
         f"numpy {np.__version__} (OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}), "
-        f"torch {torch.__version__} ({torch.get_num_threads()} threads), {os.cpu_count()} CPUs, "
+        f"torch {torch.__version__} ({torch.get_num_threads()} threads, oneDNN {onednn}), "
+        f"{os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.2f}, float32, median of {runs}"
     )
     header = (f"{'cell':5} {'T,B,D,H':>16} {'mode':5} {'rnnkit ms':>10} {'torch ms':>10} "
