@@ -148,7 +148,7 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     total = per_epoch * config.epochs
     if config.max_steps:
         total = min(total, config.max_steps)
-    started = time.monotonic()
+    started, first_step = time.monotonic(), progress.step
     stop_reason = None
     bar = tqdm(total=total, initial=progress.step, unit="step", disable=not show_progress,
                dynamic_ncols=True, file=sys.stderr)  # fmt: skip
@@ -198,6 +198,8 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
             progress.batch_in_epoch += 1
             progress.recent_losses = (progress.recent_losses + [value])[-config.log_every :]
             rate = n_tokens / max(time.monotonic() - tick, 1e-9)
+            bar.total = expected_total(config, total, first_step, progress.step,
+                                       time.monotonic() - started)  # fmt: skip
             bar.update(1)
             bar.set_postfix(J=f"{value:.3f}", ppl=f"{math.exp(min(summed / n_tokens, 50)):.1f}",
                             tok_s=f"{rate:.0f}", lr=config.lr, refresh=False)  # fmt: skip
@@ -235,6 +237,15 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
         "best_bleu": progress.best_bleu if progress.best_bleu >= 0 else None,
         "seconds": round(time.monotonic() - started, 1),
     }  # fmt: skip
+
+
+def expected_total(config, total, first_step, step, elapsed):
+    """The step this run will end at: `total`, or sooner when --time-budget runs out first (at
+    the rate so far, validations included), so that the progress bar's ETA is the budget's."""
+    if not config.time_budget or step == first_step or elapsed <= 0:
+        return total
+    rate = (step - first_step) / elapsed
+    return min(total, max(step, round(step + rate * (config.time_budget - elapsed))))
 
 
 def _stop_reason(config, progress, started, total):
