@@ -88,7 +88,7 @@ class ChunkedProjection:
     projection of all steps either. A chunk is at most `max_elements` (1 MB of float32), but
     at least `min_rows` rows of x, since smaller products lose BLAS efficiency (OpenBLAS
     repacks W_ih for every call: at T,B,D,H = 50,64,256,512, 256-row chunks made LSTM and GRU
-    inference ~7% slower than one product over all steps, 1024-row chunks ~1%); and never
+    inference 7-8% slower than one product over all steps, 1024-row chunks 1-4%); and never
     larger than the layer's output (T, B, H), so that small layers hold a fraction of the
     projection, not all of it.
     Indexed like the full (T, B, G*H) array, in the kernel's processing order.
