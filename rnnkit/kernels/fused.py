@@ -207,6 +207,46 @@ if numba is not None:
                 dhn_row[j] = dhn
                 cr[j] = dh * z
 
+    # --- the lecture's simplified GRU, gate blocks u|c ------------------------------------------
+    @numba.njit(**JIT)
+    def sgru_step(xw_t, rec, mask_t, h_prev, h_cur):
+        """rec = a<t-1> W_hh^T (B,2H); xw_t := G_u|a~; h_cur := a<t-1> + G_u * (a~ - a<t-1>)."""
+        hidden = h_cur.shape[1]
+        for b in range(h_cur.shape[0]):
+            if not mask_t[b]:
+                h_cur[b, :] = h_prev[b, :]
+                continue
+            x, r, hp, hc = xw_t[b], rec[b], h_prev[b], h_cur[b]
+            u, c = block(x, 0, hidden), block(x, 1, hidden)
+            r_u, r_c = block(r, 0, hidden), block(r, 1, hidden)
+            for j in range(hidden):
+                u[j] = sigmoid(u[j] + r_u[j])
+            for j in range(hidden):
+                c[j] = tanh(c[j] + r_c[j])
+            for j in range(hidden):
+                hc[j] = hp[j] + u[j] * (c[j] - hp[j])
+
+    @numba.njit(**JIT)
+    def sgru_backward_step(acts_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout):
+        """dh = dh_mm + carry (+ dout_t); acts_t := dz_u|dz_c; carry := dh * (1 - G_u), the part
+        of dh<t-1> that bypasses dz @ W_hh (all of dh for finished rows)."""
+        hidden = h_prev.shape[1]
+        for b in range(h_prev.shape[0]):
+            if not mask_t[b]:
+                acts_t[b, :] = 0
+                carry[b, :] += dh_mm[b, :]
+                continue
+            a, mm, cr, hp = acts_t[b], dh_mm[b], carry[b], h_prev[b]
+            a_u, a_c = block(a, 0, hidden), block(a, 1, hidden)
+            for j in range(hidden):
+                dh = mm[j] + cr[j]
+                if has_dout:
+                    dh += dout_t[b, j]
+                u, c = a_u[j], a_c[j]
+                a_u[j] = dh * (c - hp[j]) * u * (ONE - u)
+                a_c[j] = dh * u * (ONE - c * c)
+                cr[j] = dh * (ONE - u)
+
     # --- vanilla RNN ------------------------------------------------------------------------------
     @numba.njit(**JIT)
     def rnn_step(xw_t, mask_t, h_prev, h_cur, relu):

@@ -8,11 +8,13 @@ xw = x W_ih^T + b_ih + b_hh for all steps, handed over by the caller to be overw
 """
 
 from rnnkit.core.backend import array_module
+from rnnkit.kernels import fused
 from rnnkit.kernels.common import (
     Timeline,
     hold_finished,
     masked_outputs,
     sigmoid_,
+    step_masks,
     weight_gradient,
 )
 
@@ -25,9 +27,16 @@ def forward(xw, h0, w_hh, mask=None, reverse=False, keep=True):
     h = xp.empty((steps + 1, batch, hidden), dtype=h0.dtype)
     h[timeline.first] = h0
     w_hh_t = w_hh.T
+    fast, mask_at = fused.usable(h, w_hh), step_masks(xp, mask, batch)
+    if fast:
+        recurrent = xp.empty((batch, 2 * hidden), dtype=h0.dtype)
     for t in timeline.order():
         prev, cur = timeline.prev(t), timeline.cur(t)
         z = xw[t]
+        if fast:  # the same gate math as below, in one pass
+            xp.matmul(h[prev], w_hh_t, out=recurrent)
+            fused.sgru_step(z, recurrent, mask_at(t), h[prev], h[cur])
+            continue
         z += h[prev] @ w_hh_t
         u = sigmoid_(xp, z[:, :hidden])
         candidate = xp.tanh(z[:, hidden:], out=z[:, hidden:])
@@ -46,6 +55,9 @@ def backward(dout, dh_n, cache):
     xp = array_module(acts)
     hidden = h.shape[-1]
     dh = xp.zeros_like(h[0]) if dh_n is None else dh_n.copy()
+    if fused.usable(acts, h):
+        dh = _fused_backward(xp, dout, dh, cache)
+        return acts, dh, weight_gradient(xp, acts, timeline.inputs(h))
     for t in timeline.backward_order():
         prev = timeline.prev(t)
         m = None if mask is None else mask[t]
@@ -62,3 +74,17 @@ def backward(dout, dh_n, cache):
         dh_prev += dz @ w_hh
         dh = dh_prev if m is None else xp.where(m, dh_prev, dh)
     return acts, dh, weight_gradient(xp, acts, timeline.inputs(h))
+
+
+def _fused_backward(xp, dout, dh, cache):
+    """The loop above with the elementwise part in `fused`; returns dh0."""
+    acts, h, w_hh, mask, timeline = cache
+    carry = xp.zeros_like(dh)  # dh * (1 - G_u), and all of dh for finished rows
+    has_dout = dout is not None
+    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
+    mask_at = step_masks(xp, mask, dh.shape[0])
+    for t in timeline.backward_order():
+        d_t = dout[t] if has_dout else dh
+        fused.sgru_backward_step(acts[t], h[timeline.prev(t)], mask_at(t), dh, carry, d_t, has_dout)
+        xp.matmul(acts[t], w_hh, out=dh)
+    return dh + carry
