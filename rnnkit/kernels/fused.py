@@ -207,6 +207,72 @@ if numba is not None:
                 dhn_row[j] = dhn
                 cr[j] = dh * z
 
+    # --- GRU with the reset gate before the product (reset_after=False): two products a step ---
+    @numba.njit(**JIT)
+    def gru_rb_gates(xw_t, rec_rz, h_prev, rh_t):
+        """rec_rz = a<t-1> W_hrz^T (B,2H); xw_t[:, :2H] := r|z; rh_t := r * a<t-1>. All rows, so
+        that rh_t (which enters the W_hn gradient) is finite in finished rows too."""
+        hidden = h_prev.shape[1]
+        for b in range(h_prev.shape[0]):
+            x, rr, hp, rh = xw_t[b], rec_rz[b], h_prev[b], rh_t[b]
+            for k in range(2 * hidden):
+                x[k] = sigmoid(x[k] + rr[k])
+            r = block(x, 0, hidden)
+            for j in range(hidden):
+                rh[j] = r[j] * hp[j]
+
+    @numba.njit(**JIT)
+    def gru_rb_step(xw_t, rec_n, mask_t, h_prev, h_cur):
+        """rec_n = (r * a<t-1>) W_hn^T (B,H); xw_t[:, 2H:] := n; h_cur := n + z * (a<t-1> - n)."""
+        hidden = h_cur.shape[1]
+        for b in range(h_cur.shape[0]):
+            if not mask_t[b]:
+                h_cur[b, :] = h_prev[b, :]
+                continue
+            x, rn, hp, hc = xw_t[b], rec_n[b], h_prev[b], h_cur[b]
+            z, n = block(x, 1, hidden), block(x, 2, hidden)
+            for j in range(hidden):
+                n[j] = tanh(n[j] + rn[j])
+            for j in range(hidden):
+                hc[j] = n[j] + z[j] * (hp[j] - n[j])
+
+    @numba.njit(**JIT)
+    def gru_rb_backward_zn(acts_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, d_hn_t):
+        """dh = dh_mm + carry (+ dout_t); acts_t[:, H:] := dz_z|dz_n; d_hn_t := dz_n (the
+        gradient of (r * a<t-1>) W_hn^T); carry := dh * z (all of dh for finished rows, whose
+        acts_t row is zeroed)."""
+        hidden = h_prev.shape[1]
+        for b in range(h_prev.shape[0]):
+            if not mask_t[b]:
+                acts_t[b, :] = 0
+                d_hn_t[b, :] = 0
+                carry[b, :] += dh_mm[b, :]
+                continue
+            a, mm, cr, hp, dhn = acts_t[b], dh_mm[b], carry[b], h_prev[b], d_hn_t[b]
+            a_z, a_n = block(a, 1, hidden), block(a, 2, hidden)
+            for j in range(hidden):
+                dh = mm[j] + cr[j]
+                if has_dout:
+                    dh += dout_t[b, j]
+                z, n = a_z[j], a_n[j]
+                dz_n = dh * (ONE - z) * (ONE - n * n)
+                a_z[j] = dh * (hp[j] - n) * z * (ONE - z)
+                a_n[j] = dz_n
+                dhn[j] = dz_n
+                cr[j] = dh * z
+
+    @numba.njit(**JIT)
+    def gru_rb_backward_r(acts_t, h_prev, d_rh, carry):
+        """d_rh = dz_n W_hn (B,H), the gradient of r * a<t-1>: acts_t[:, :H] := dz_r and
+        carry += d_rh * r. Finished rows have r = 0 and d_rh = 0 here, so they stay as they are."""
+        hidden = h_prev.shape[1]
+        for b in range(h_prev.shape[0]):
+            a_r, hp, d, cr = block(acts_t[b], 0, hidden), h_prev[b], d_rh[b], carry[b]
+            for j in range(hidden):
+                r = a_r[j]
+                cr[j] += d[j] * r
+                a_r[j] = d[j] * hp[j] * r * (ONE - r)
+
     # --- the lecture's simplified GRU, gate blocks u|c ------------------------------------------
     @numba.njit(**JIT)
     def sgru_step(xw_t, rec, mask_t, h_prev, h_cur):

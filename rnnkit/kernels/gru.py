@@ -36,17 +36,25 @@ def forward(xw, h0, w_hh, b_hn=None, mask=None, reverse=False, reset_after=True,
     # reset_after keeps a W_hn^T + b_hn per step; reset_before keeps r * a per step.
     saved = xp.empty((steps if keep else 1, batch, hidden), dtype=h0.dtype)
     w_rz_t, w_n_t = w_hh[: 2 * hidden].T, w_hh[2 * hidden :].T
-    fast = reset_after and fused.usable(h, w_hh)
-    if fast:
+    fast, mask_at = fused.usable(h, w_hh), step_masks(xp, mask, batch)
+    if fast and reset_after:
         recurrent = xp.empty((batch, 3 * hidden), dtype=h0.dtype)  # a W_hh^T, all three blocks
         b_hn = xp.zeros(hidden, dtype=h0.dtype) if b_hn is None else b_hn
-        mask_at = step_masks(xp, mask, batch)
+    elif fast:
+        rec_rz = xp.empty((batch, 2 * hidden), dtype=h0.dtype)
+        rec_n = xp.empty((batch, hidden), dtype=h0.dtype)
     for t in timeline.order():
         prev, cur = timeline.prev(t), timeline.cur(t)
         hn = saved[t if keep else 0]
-        if fast:  # the same gate math as below, in one pass
+        if fast and reset_after:  # the same gate math as below, in one pass
             xp.matmul(h[prev], w_hh.T, out=recurrent)
             fused.gru_step(xw[t], recurrent, b_hn, mask_at(t), h[prev], h[cur], hn)
+            continue
+        if fast:  # reset before the product: two passes around the second product
+            xp.matmul(h[prev], w_rz_t, out=rec_rz)
+            fused.gru_rb_gates(xw[t], rec_rz, h[prev], hn)
+            xp.matmul(hn, w_n_t, out=rec_n)
+            fused.gru_rb_step(xw[t], rec_n, mask_at(t), h[prev], h[cur])
             continue
         rz, zn = xw[t][:, : 2 * hidden], xw[t][:, 2 * hidden :]
         rz += h[prev] @ w_rz_t
@@ -83,6 +91,8 @@ def backward(dout, dh_n, cache):
     dh = xp.zeros_like(h[0]) if dh_n is None else dh_n.copy()
     if reset_after and fused.usable(acts, h):
         dh = _fused_backward(xp, dout, dh, d_hn, cache)
+    elif fused.usable(acts, h):
+        dh = _fused_backward_reset_before(xp, dout, dh, d_hn, cache)
     else:
         dh = _numpy_backward(xp, dout, dh, d_hn, cache)
     inputs = timeline.inputs(h)
@@ -146,4 +156,24 @@ def _fused_backward(xp, dout, dh, d_hn, cache):
             acts[t], saved[t], prev, mask_at(t), dh, carry, d_t, has_dout, dgh, d_hn[t]
         )
         xp.matmul(dgh, w_hh, out=dh)
+    return dh + carry
+
+
+def _fused_backward_reset_before(xp, dout, dh, d_hn, cache):
+    """`_numpy_backward` for reset_after=False with the elementwise part in `fused`."""
+    acts, h, saved, w_hh, mask, timeline, _ = cache
+    hidden = h.shape[-1]
+    w_rz, w_n = w_hh[: 2 * hidden], w_hh[2 * hidden :]
+    carry = xp.zeros_like(dh)  # dh * z + d(r * a) * r, and all of dh for finished rows
+    d_rh = xp.empty_like(dh)  # gradient of r * a<t-1>
+    has_dout = dout is not None
+    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
+    mask_at = step_masks(xp, mask, dh.shape[0])
+    for t in timeline.backward_order():
+        d_t = dout[t] if has_dout else dh
+        prev = h[timeline.prev(t)]
+        fused.gru_rb_backward_zn(acts[t], prev, mask_at(t), dh, carry, d_t, has_dout, d_hn[t])
+        xp.matmul(d_hn[t], w_n, out=d_rh)
+        fused.gru_rb_backward_r(acts[t], prev, d_rh, carry)
+        xp.matmul(acts[t][:, : 2 * hidden], w_rz, out=dh)
     return dh + carry
