@@ -4,8 +4,8 @@ The NumPy kernels spend about as long on the gates as on the recurrent matrix pr
 (each `tanh`, `*`, `+` is one pass over (B, G*H) with a temporary, and NumPy's float32 tanh
 is not vectorised here). These loops do all of one step's gate math in one pass, vectorised
 by LLVM; the matrix products stay in BLAS. They compute the same equations as the NumPy
-code next to each call (see lstm.py, gru.py, rnn.py), and padding (mask) too: a finished
-row keeps its state going forward and passes its gradient through going backward.
+code next to each call (see lstm.py, gru.py, sgru.py, rnn.py), and padding (mask) too: a
+finished row keeps its state going forward and passes its gradient through going backward.
 
 float32 uses a rational approximation of tanh (Eigen's; at most 3e-7 from the true value,
 a few float32 ulps) because libm's tanh does not vectorise; float64 uses math.tanh, so the
