@@ -130,6 +130,16 @@ def input_projection(xp, x, w_ih, bias):
     return xw
 
 
+def fused_backward_setup(xp, dout, dh, mask):
+    """What every fused BPTT loop starts from: `carry` (zeros: the part of dh<t-1> that bypasses
+    the product with W_hh, all of it for finished rows), whether the outputs get a gradient,
+    that gradient as one contiguous array (dh[None], unused, when they do not), and the
+    per-step masks."""
+    has_dout = dout is not None
+    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
+    return xp.zeros_like(dh), has_dout, dout, step_masks(xp, mask, dh.shape[0])
+
+
 def step_masks(xp, mask, batch):
     """mask_t (B,) bool for step t, for the fused kernels: all True without a mask."""
     if mask is None:

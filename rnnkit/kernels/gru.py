@@ -15,6 +15,7 @@ from rnnkit.core.backend import array_module
 from rnnkit.kernels import fused
 from rnnkit.kernels.common import (
     Timeline,
+    fused_backward_setup,
     hold_finished,
     masked_outputs,
     sigmoid_,
@@ -144,11 +145,9 @@ def _numpy_backward(xp, dout, dh, d_hn, cache):
 def _fused_backward(xp, dout, dh, d_hn, cache):
     """`_numpy_backward` for reset_after with the elementwise part in `fused`."""
     acts, h, saved, w_hh, mask, timeline, _ = cache
-    carry = xp.zeros_like(dh)  # dh * z, and all of dh for finished rows
+    # carry: dh * z, and all of dh for finished rows
+    carry, has_dout, dout, mask_at = fused_backward_setup(xp, dout, dh, mask)
     dgh = xp.empty_like(acts[0])  # gradient of a<t-1> W_hh^T (+ b_hn): dz_r | dz_z | dz_n * r
-    has_dout = dout is not None
-    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
-    mask_at = step_masks(xp, mask, dh.shape[0])
     for t in timeline.backward_order():
         d_t = dout[t] if has_dout else dh
         prev = h[timeline.prev(t)]
@@ -164,11 +163,9 @@ def _fused_backward_reset_before(xp, dout, dh, d_hn, cache):
     acts, h, saved, w_hh, mask, timeline, _ = cache
     hidden = h.shape[-1]
     w_rz, w_n = w_hh[: 2 * hidden], w_hh[2 * hidden :]
-    carry = xp.zeros_like(dh)  # dh * z + d(r * a) * r, and all of dh for finished rows
+    # carry: dh * z + d(r * a) * r, and all of dh for finished rows
+    carry, has_dout, dout, mask_at = fused_backward_setup(xp, dout, dh, mask)
     d_rh = xp.empty_like(dh)  # gradient of r * a<t-1>
-    has_dout = dout is not None
-    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
-    mask_at = step_masks(xp, mask, dh.shape[0])
     for t in timeline.backward_order():
         d_t = dout[t] if has_dout else dh
         prev = h[timeline.prev(t)]

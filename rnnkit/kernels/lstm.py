@@ -15,6 +15,7 @@ from rnnkit.core.backend import array_module
 from rnnkit.kernels import fused
 from rnnkit.kernels.common import (
     Timeline,
+    fused_backward_setup,
     hold_finished,
     masked_outputs,
     sigmoid_,
@@ -113,10 +114,8 @@ def backward(dout, dh_n, dc_n, cache):
 def _fused_backward(xp, dout, dh, dc, cache):
     """The loop above with the elementwise part in `fused`; returns dh0 (dc is updated)."""
     acts, h, c, tanh_c, w_hh, mask, timeline = cache
-    carry = xp.zeros_like(dh)  # the part of dh that bypasses dz @ W_hh (finished rows)
-    has_dout = dout is not None
-    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
-    mask_at = step_masks(xp, mask, dh.shape[0])
+    # carry: the part of dh that bypasses dz @ W_hh (finished rows)
+    carry, has_dout, dout, mask_at = fused_backward_setup(xp, dout, dh, mask)
     for t in timeline.backward_order():
         d_t = dout[t] if has_dout else dh
         fused.lstm_backward_step(

@@ -5,6 +5,7 @@ from rnnkit.core.backend import array_module
 from rnnkit.kernels import fused
 from rnnkit.kernels.common import (
     Timeline,
+    fused_backward_setup,
     hold_finished,
     masked_outputs,
     relu_,
@@ -68,10 +69,8 @@ def backward(dout, dh_n, cache):
 def _fused_backward(xp, dout, dh, cache):
     """The loop above with the elementwise part in `fused`; returns dh0."""
     dxw, h, w_hh, mask, timeline, nonlinearity = cache
-    carry = xp.zeros_like(dh)  # all of dh for finished rows
-    has_dout = dout is not None
-    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
-    mask_at = step_masks(xp, mask, dh.shape[0])
+    # carry: all of dh for finished rows
+    carry, has_dout, dout, mask_at = fused_backward_setup(xp, dout, dh, mask)
     relu = nonlinearity == "relu"
     for t in timeline.backward_order():
         d_t = dout[t] if has_dout else dh

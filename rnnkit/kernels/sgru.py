@@ -11,6 +11,7 @@ from rnnkit.core.backend import array_module
 from rnnkit.kernels import fused
 from rnnkit.kernels.common import (
     Timeline,
+    fused_backward_setup,
     hold_finished,
     masked_outputs,
     sigmoid_,
@@ -79,10 +80,8 @@ def backward(dout, dh_n, cache):
 def _fused_backward(xp, dout, dh, cache):
     """The loop above with the elementwise part in `fused`; returns dh0."""
     acts, h, w_hh, mask, timeline = cache
-    carry = xp.zeros_like(dh)  # dh * (1 - G_u), and all of dh for finished rows
-    has_dout = dout is not None
-    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
-    mask_at = step_masks(xp, mask, dh.shape[0])
+    # carry: dh * (1 - G_u), and all of dh for finished rows
+    carry, has_dout, dout, mask_at = fused_backward_setup(xp, dout, dh, mask)
     for t in timeline.backward_order():
         d_t = dout[t] if has_dout else dh
         fused.sgru_backward_step(acts[t], h[timeline.prev(t)], mask_at(t), dh, carry, d_t, has_dout)
