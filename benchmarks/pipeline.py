@@ -22,8 +22,32 @@ import numpy as np
 
 from rnnkit.text import Vocabulary, WordTokenizer, batches, language_tag, read_parallel
 
-LANGUAGES = ["fr", "zh", "yue", "fil", "es", "pt", "it", "pa", "fa", "ta", "ur", "ru", "ar",
-             "ko", "pl", "vi", "gu", "hi", "bn", "el", "uk", "sr", "hu", "de"]
+LANGUAGES = [
+    "fr",
+    "zh",
+    "yue",
+    "fil",
+    "es",
+    "pt",
+    "it",
+    "pa",
+    "fa",
+    "ta",
+    "ur",
+    "ru",
+    "ar",
+    "ko",
+    "pl",
+    "vi",
+    "gu",
+    "hi",
+    "bn",
+    "el",
+    "uk",
+    "sr",
+    "hu",
+    "de",
+]
 
 
 @dataclass
@@ -47,7 +71,7 @@ def generate_corpus(path: Path, lines: int, seed: int = 0, chunk: int = 100_000)
         letters = "".join(rng.choice(list(alphabet), lengths.sum()))
         ends = np.cumsum(lengths).tolist()
         pairs = zip(ends, lengths.tolist(), strict=True)
-        return np.array([letters[end - n:end] for end, n in pairs])
+        return np.array([letters[end - n : end] for end, n in pairs])
 
     source_words = lexicon("abcdefghijklmnopqrstuvwxyz")
     target_words = lexicon("abcdeéèfghijklmnoôpqrstuüvwxyzç")
@@ -56,8 +80,10 @@ def generate_corpus(path: Path, lines: int, seed: int = 0, chunk: int = 100_000)
             n = min(chunk, lines - start)
             langs = rng.choice(LANGUAGES, n).tolist()
             sources, targets = _sentences(rng, source_words, n), _sentences(rng, target_words, n)
-            f.writelines(f"{lang}\t{source}\t{target}\n"
-                         for lang, source, target in zip(langs, sources, targets, strict=True))
+            f.writelines(
+                f"{lang}\t{source}\t{target}\n"
+                for lang, source, target in zip(langs, sources, targets, strict=True)
+            )
 
 
 def _sentences(rng: np.random.Generator, words: np.ndarray, n: int) -> list[str]:
@@ -67,7 +93,7 @@ def _sentences(rng: np.random.Generator, words: np.ndarray, n: int) -> list[str]
     chosen = words[ranks].tolist()
     sentences = []
     for end, length in zip(np.cumsum(lengths).tolist(), lengths.tolist(), strict=True):
-        sentence = chosen[end - length:end]
+        sentence = chosen[end - length : end]
         sentence[0] = sentence[0].capitalize()
         if length > 8:
             sentence[length // 2] += ","
@@ -104,8 +130,14 @@ def pipeline_throughput(path: Path, batch_size: int = 64, max_size: int = 20000)
     for example in read_parallel(path):
         # int32 arrays: a million Python lists of ints would take gigabytes.
         src.append(np.array(source_vocab.encode(tokenizer.tokenize(example.source)), np.int32))
-        tgt.append(np.array(target_vocab.encode(
-            [language_tag(example.lang), *tokenizer.tokenize(example.target)]), np.int32))
+        tgt.append(
+            np.array(
+                target_vocab.encode(
+                    [language_tag(example.lang), *tokenizer.tokenize(example.target)]
+                ),
+                np.int32,
+            )
+        )
     encode = Stage("read + tokenize + encode", time.perf_counter() - started, n)
     stages.append(encode)
 
@@ -135,8 +167,10 @@ def main(argv: list[str] | None = None) -> None:
         started = time.perf_counter()
         generate_corpus(path, args.lines)
         size = path.stat().st_size / 2**20
-        print(f"generated {args.lines:,} lines ({size:.0f} MiB) in "
-              f"{time.perf_counter() - started:.1f} s\n")
+        print(
+            f"generated {args.lines:,} lines ({size:.0f} MiB) in "
+            f"{time.perf_counter() - started:.1f} s\n"
+        )
         print_table(pipeline_throughput(path, args.batch_size))
 
 

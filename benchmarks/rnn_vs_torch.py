@@ -45,8 +45,11 @@ import rnnkit
 from rnnkit import nn
 
 CONFIGS = [(20, 16, 64, 64), (35, 32, 128, 256), (50, 64, 256, 512), (50, 128, 512, 1024)]
-CELLS = {"lstm": (nn.LSTM, torch.nn.LSTM, 4), "gru": (nn.GRU, torch.nn.GRU, 3),
-         "rnn": (nn.RNN, torch.nn.RNN, 1)}  # fmt: skip
+CELLS = {
+    "lstm": (nn.LSTM, torch.nn.LSTM, 4),
+    "gru": (nn.GRU, torch.nn.GRU, 3),
+    "rnn": (nn.RNN, torch.nn.RNN, 1),
+}
 
 
 # --- peak memory ---------------------------------------------------------------------------------
@@ -259,9 +262,11 @@ def run_table(args):
         f"{os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.2f}, float32, median of {runs}"
     )
-    header = (f"{'cell':5} {'T,B,D,H':>16} {'mode':5} {'rnnkit ms':>10} {'torch ms':>10} "
-              f"{'ratio':>6} {'rnnkit GF/s':>11} {'torch GF/s':>10} {'sgemm GF/s':>10} "
-              f"{'%ceil':>6} {'rnnkit MB':>16} {'torch MB':>9}")  # fmt: skip
+    header = (
+        f"{'cell':5} {'T,B,D,H':>16} {'mode':5} {'rnnkit ms':>10} {'torch ms':>10} "
+        f"{'ratio':>6} {'rnnkit GF/s':>11} {'torch GF/s':>10} {'sgemm GF/s':>10} "
+        f"{'%ceil':>6} {'rnnkit MB':>16} {'torch MB':>9}"
+    )
     print(header)
     print("-" * len(header))
     for cell in cells:
@@ -273,11 +278,14 @@ def run_table(args):
                     return "n/a" if v is None else f"{v:.1f}"
 
                 ours_mem = f"{mb(r['mem_ours'])} [{r['traced_ours']:.1f}]"
-                print(f"{cell:5} {','.join(map(str, config)):>16} {mode:5} "
-                      f"{r['ms_ours']:10.2f} {r['ms_theirs']:10.2f} {r['ratio']:6.2f} "
-                      f"{r['gf_ours']:11.1f} {r['gf_theirs']:10.1f} {r['gf_ceiling']:10.1f} "
-                      f"{100 * r['gf_ours'] / r['gf_ceiling']:5.0f}% {ours_mem:>16} "
-                      f"{mb(r['mem_theirs']):>9}", flush=True)  # fmt: skip
+                print(
+                    f"{cell:5} {','.join(map(str, config)):>16} {mode:5} "
+                    f"{r['ms_ours']:10.2f} {r['ms_theirs']:10.2f} {r['ratio']:6.2f} "
+                    f"{r['gf_ours']:11.1f} {r['gf_theirs']:10.1f} {r['gf_ceiling']:10.1f} "
+                    f"{100 * r['gf_ours'] / r['gf_ceiling']:5.0f}% {ours_mem:>16} "
+                    f"{mb(r['mem_theirs']):>9}",
+                    flush=True,
+                )
     print(f"load at the end {os.getloadavg()[0]:.2f}")
 
 

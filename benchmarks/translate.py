@@ -79,16 +79,21 @@ def time_decoding(model, sources, count, beam):
             if beam == 1:
                 found = greedy_search(model, batch.src, batch.src_lengths)
             else:
-                found = [hyps[0].tokens for hyps in
-                         beam_search(model, batch.src, batch.src_lengths, beam_size=beam)]
+                found = [
+                    hyps[0].tokens
+                    for hyps in beam_search(model, batch.src, batch.src_lengths, beam_size=beam)
+                ]
             lengths.extend(len(tokens) for tokens in found)
     return count / (time.perf_counter() - start), statistics.mean(lengths)
 
 
 def profile_step(model, sources, targets, batch_size):
     opt = optim.Adam(model.parameters(), lr=1e-3)
-    batch = collate(sources, targets, plan_batches(
-        [len(s) for s in sources], [len(t) for t in targets], batch_size)[0])  # fmt: skip
+    batch = collate(
+        sources,
+        targets,
+        plan_batches([len(s) for s in sources], [len(t) for t in targets], batch_size)[0],
+    )
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(3):
@@ -107,8 +112,12 @@ def main(argv=None):
     parser.add_argument("--hidden", type=int, default=256)
     parser.add_argument("--embed", type=int, default=256)
     parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--steps", type=int, default=150,
-                        help="training steps, timed; decoding is timed on the trained model")
+    parser.add_argument(
+        "--steps",
+        type=int,
+        default=150,
+        help="training steps, timed; decoding is timed on the trained model",
+    )
     parser.add_argument("--sentences", type=int, default=256, help="sentences to translate")
     parser.add_argument("--threads", type=int, default=1, help="BLAS threads")
     parser.add_argument("--profile", action="store_true", help="cProfile of training steps")
@@ -117,18 +126,27 @@ def main(argv=None):
         path, model, sources, targets, vocab_size = prepare(tmp, 30000, args.hidden, args.embed)
         step, tokens = time_training(model, sources, targets, args.batch_size, args.steps)
         model.eval()
-        rows = [("training step (median)", f"{step * 1000:.0f} ms",
-                 f"{tokens / step:,.0f} target tok/s", f"{args.batch_size / step:,.0f} sent/s")]
+        rows = [
+            (
+                "training step (median)",
+                f"{step * 1000:.0f} ms",
+                f"{tokens / step:,.0f} target tok/s",
+                f"{args.batch_size / step:,.0f} sent/s",
+            )
+        ]
         reference = statistics.mean(len(t) for t in targets[: args.sentences])
         for name, beam in (("greedy translation", 1), ("beam-5 translation", 5)):
             rate, length = time_decoding(model, sources, args.sentences, beam)
             rows.append((name, "", f"{length:.1f} tokens out", f"{rate:,.1f} sent/s"))
         pipeline = pipeline_throughput(path, batch_size=args.batch_size)[-1]
-        rows.append(("text pipeline: read -> batches", "", "",
-                     f"{pipeline.sentences_per_s:,.0f} sent/s"))  # fmt: skip
-        print(f"bi-LSTM {args.hidden}, Bahdanau + input feeding, embed {args.embed}, vocab "
-              f"{vocab_size}, batch {args.batch_size}, float32, {args.threads} BLAS thread(s), "
-              f"numpy {numpy.__version__}; reference length {reference:.1f} tokens")  # fmt: skip
+        rows.append(
+            ("text pipeline: read -> batches", "", "", f"{pipeline.sentences_per_s:,.0f} sent/s")
+        )
+        print(
+            f"bi-LSTM {args.hidden}, Bahdanau + input feeding, embed {args.embed}, vocab "
+            f"{vocab_size}, batch {args.batch_size}, float32, {args.threads} BLAS thread(s), "
+            f"numpy {numpy.__version__}; reference length {reference:.1f} tokens"
+        )
         for row in rows:
             print(f"  {row[0]:<32}{row[1]:>9}{row[2]:>22}{row[3]:>22}")
         if args.profile:

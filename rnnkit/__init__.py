@@ -27,7 +27,24 @@ from rnnkit.core.tensor import Tensor, no_grad, tensor
 __version__ = "0.1.0"
 
 __all__ = [
-    "Tensor", "binary_cross_entropy", "concat", "cross_entropy", "dropout", "embedding", "exp",
-    "log", "log_softmax", "manual_seed", "masked_fill", "matmul", "no_grad", "relu", "sigmoid",
-    "softmax", "stack", "tanh", "tensor", "where",
-]  # fmt: skip
+    "Tensor",
+    "binary_cross_entropy",
+    "concat",
+    "cross_entropy",
+    "dropout",
+    "embedding",
+    "exp",
+    "log",
+    "log_softmax",
+    "manual_seed",
+    "masked_fill",
+    "matmul",
+    "no_grad",
+    "relu",
+    "sigmoid",
+    "softmax",
+    "stack",
+    "tanh",
+    "tensor",
+    "where",
+]

@@ -36,8 +36,12 @@ class Optimizer:
             for name, value in state.items()
             if hasattr(value, "shape")
         }
-        scalars = {f"param{i}.{k}": v for i, s in enumerate(self.state) for k, v in s.items()
-                   if not hasattr(v, "shape")}  # fmt: skip
+        scalars = {
+            f"param{i}.{k}": v
+            for i, s in enumerate(self.state)
+            for k, v in s.items()
+            if not hasattr(v, "shape")
+        }
         return {"lr": self.lr, "arrays": arrays, "scalars": scalars}
 
     def load_state_dict(self, state):

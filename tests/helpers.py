@@ -109,8 +109,9 @@ def compare_module_with_torch(ours, theirs, run_ours, run_theirs, arrays, tol, s
     assert names == [name for name, _ in theirs.named_parameters()]
     rk_inputs = [None if a is None else rk_leaf(a) for a in arrays]
     torch_inputs = [None if a is None else torch_leaf(a) for a in arrays]
-    compare_outputs_and_backprop(run_ours(ours, *rk_inputs), run_theirs(theirs, *torch_inputs),
-                                 tol, seed)  # fmt: skip
+    compare_outputs_and_backprop(
+        run_ours(ours, *rk_inputs), run_theirs(theirs, *torch_inputs), tol, seed
+    )
     for k, (mine, reference) in enumerate(zip(rk_inputs, torch_inputs)):
         if mine is not None:
             assert mine.grad is not None and mine.grad.dtype == mine.dtype

@@ -61,8 +61,9 @@ def check_epoch(src, tgt, plan, batch_list):
         assert batch.n_tokens == batch.tgt_mask.sum()
 
 
-@pytest.mark.parametrize("limits", [{"batch_size": 16}, {"max_tokens": 200},
-                                    {"batch_size": 8, "max_tokens": 200}])
+@pytest.mark.parametrize(
+    "limits", [{"batch_size": 16}, {"max_tokens": 200}, {"batch_size": 8, "max_tokens": 200}]
+)
 def test_epoch_invariants(limits):
     src, tgt = random_pairs(300)
     lengths = [len(s) for s in src], [len(t) for t in tgt]
@@ -111,8 +112,9 @@ def test_sorting_within_pools_reduces_padding():
 
     def padding(pool_size):
         plan = plan_batches(*lengths, batch_size=32, pool_size=pool_size, seed=0)
-        return sum(len(g) * max(lengths[0][i] for i in g) - sum(lengths[0][i] for i in g)
-                   for g in plan)
+        return sum(
+            len(g) * max(lengths[0][i] for i in g) - sum(lengths[0][i] for i in g) for g in plan
+        )
 
     # A pool of one batch is the same as no sorting at all.
     assert padding(2000) < padding(32) / 10
@@ -130,21 +132,30 @@ def test_bad_arguments():
 
 
 pairs = st.lists(
-    st.tuples(st.lists(st.integers(4, 50), min_size=1, max_size=12),
-              st.lists(st.integers(4, 50), max_size=12)),
-    min_size=1, max_size=60,
+    st.tuples(
+        st.lists(st.integers(4, 50), min_size=1, max_size=12),
+        st.lists(st.integers(4, 50), max_size=12),
+    ),
+    min_size=1,
+    max_size=60,
 )
 
 
 @settings(max_examples=60, deadline=None)
-@given(pairs, st.integers(1, 9), st.one_of(st.none(), st.integers(1, 60)), st.integers(0, 3),
-       st.integers(1, 20))
+@given(
+    pairs,
+    st.integers(1, 9),
+    st.one_of(st.none(), st.integers(1, 60)),
+    st.integers(0, 3),
+    st.integers(1, 20),
+)
 def test_epoch_invariants_property(examples, batch_size, max_tokens, seed, pool_size):
     src, tgt = [s for s, _ in examples], [t for _, t in examples]
     lengths = [len(s) for s in src], [len(t) for t in tgt]
     plan = plan_batches(*lengths, batch_size, max_tokens, seed, pool_size=pool_size)
-    batch_list = list(batches(src, tgt, batch_size, max_tokens, seed, pool_size=pool_size,
-                              time_major=False))
+    batch_list = list(
+        batches(src, tgt, batch_size, max_tokens, seed, pool_size=pool_size, time_major=False)
+    )
     check_epoch(src, tgt, plan, [transposed(b) for b in batch_list])
     for batch in batch_list:
         assert len(batch) <= batch_size

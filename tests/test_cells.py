@@ -77,8 +77,14 @@ def test_cell_matches_torch(kind, bias, seed):
     def run_theirs(cell, x, h, c=None):
         return cell(x, (h, c)) if kind == "lstm" else cell(x, h)
 
-    compare_module_with_torch(ours, theirs, lambda cell, *a: call(cell, kind, *a), run_theirs,
-                              random_inputs(kind, seed), tol=1e-10)  # fmt: skip
+    compare_module_with_torch(
+        ours,
+        theirs,
+        lambda cell, *a: call(cell, kind, *a),
+        run_theirs,
+        random_inputs(kind, seed),
+        tol=1e-10,
+    )
 
 
 # --- the lecture's equations, written out by hand (NumPy for values, the same lines run by

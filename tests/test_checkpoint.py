@@ -8,8 +8,10 @@ from rnnkit.translator import checkpoint
 
 
 def test_round_trip_keeps_arrays_dtypes_and_metadata(tmp_path):
-    arrays = {"model/w": numpy.arange(6, dtype=numpy.float32).reshape(2, 3),
-              "optim/param0.exp_avg": numpy.ones(3, dtype=numpy.float64)}  # fmt: skip
+    arrays = {
+        "model/w": numpy.arange(6, dtype=numpy.float32).reshape(2, 3),
+        "optim/param0.exp_avg": numpy.ones(3, dtype=numpy.float64),
+    }
     meta = {"step": 7, "rng": {"state": {"state": 2**100 + 1}}, "losses": [0.1, 2.5]}
     checkpoint.save_checkpoint(tmp_path / "c.safetensors", arrays, meta)
     loaded, loaded_meta = checkpoint.load_checkpoint(tmp_path / "c.safetensors")

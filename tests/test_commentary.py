@@ -41,9 +41,17 @@ def every_event() -> list[Event]:
             for rebound in REBOUNDS if "rebound" in slots else [None]:
                 for quarter in (1, 2, 3, 4) if "quarter" in slots else [None]:
                     values = dict(
-                        player="Tremblay", other="Mensah", team="Raptors", opponent="Celtics",
-                        shot=shot, rebound=rebound, a=54, b=49, quarter=quarter, clock=225,
-                    )  # fmt: skip
+                        player="Tremblay",
+                        other="Mensah",
+                        team="Raptors",
+                        opponent="Celtics",
+                        shot=shot,
+                        rebound=rebound,
+                        a=54,
+                        b=49,
+                        quarter=quarter,
+                        clock=225,
+                    )
                     events.append(Event(template, **{s: values[s] for s in slots}))
     return events
 

@@ -27,8 +27,10 @@ def error_of(path_or_paths, **options) -> str:
 def test_two_columns_with_default_language(tmp_path):
     path = write(tmp_path / "a.tsv", b"Hello\tBonjour\nGood night\tBonne nuit\n")
     examples, summary = read_all(path, default_lang="fr")
-    assert examples == [Example("Hello", "Bonjour", "fr", 1),
-                        Example("Good night", "Bonne nuit", "fr", 2)]
+    assert examples == [
+        Example("Hello", "Bonjour", "fr", 1),
+        Example("Good night", "Bonne nuit", "fr", 2),
+    ]
     assert summary.examples == 2 and summary.total_skipped == 0
     assert str(summary) == f"{path}: read 2 examples"
 
@@ -36,8 +38,11 @@ def test_two_columns_with_default_language(tmp_path):
 def test_three_columns_bom_crlf_blank_lines_and_field_spaces(tmp_path):
     data = "\ufefffr\tHello\tBonjour\r\n\r\nzh_CN\t Good \t晚安\r\npt-BR\tHi\tOlá".encode()
     examples, _ = read_all(write(tmp_path / "b.tsv", data))
-    assert examples == [Example("Hello", "Bonjour", "fr", 1), Example("Good", "晚安", "zh_CN", 3),
-                        Example("Hi", "Olá", "pt-BR", 4)]
+    assert examples == [
+        Example("Hello", "Bonjour", "fr", 1),
+        Example("Good", "晚安", "zh_CN", 3),
+        Example("Hi", "Olá", "pt-BR", 4),
+    ]
 
 
 def test_aligned_files(tmp_path):
@@ -53,25 +58,43 @@ def test_every_pass_reads_again(tmp_path):
     assert corpus.summary.examples == 1
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"fr\ta\tb\nfr\ta\tb\n\nc\td\n",
-     f"4: expected 3 tab-separated columns (lang, source, target) like line 1, found 2; {HINT}"),
-    (b"a\tb\nc\td\te\n",
-     f"2: expected 2 tab-separated columns (source, target) like line 1, found 3; {HINT}"),
-    (b"just one column\n",
-     "1: expected 2 tab-separated columns (source, target) or 3 (lang, source, target), found 1; "
-     f"{HINT}"),
-    (b"a\tb\n\t b\n", f"2: the source side is empty; {HINT}"),
-    (b"a\tb\nc\t  \n", f"2: the target side is empty; {HINT}"),
-    (b"a\tb\nok\tok\n\xe9t\xe9\tsummer\n",
-     f"3: invalid UTF-8 at byte 1 of the line; convert the file to UTF-8; {HINT}"),
-    (b"a\tb\n" + b"x" * 11 + b"\ty\n",
-     f"2: the source side has 11 characters, more than max_chars=10; split the line or raise "
-     f"max_chars; {HINT}"),
-    (b"fr\ta\tb\nFrench\ta\tb\n",
-     "2: invalid language code 'French' in the first column; use a code like fr, zh, pt-BR; "
-     f"{HINT}"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            b"fr\ta\tb\nfr\ta\tb\n\nc\td\n",
+            f"4: expected 3 tab-separated columns (lang, source, target) like line 1, found 2; "
+            f"{HINT}",
+        ),
+        (
+            b"a\tb\nc\td\te\n",
+            f"2: expected 2 tab-separated columns (source, target) like line 1, found 3; {HINT}",
+        ),
+        (
+            b"just one column\n",
+            "1: expected 2 tab-separated columns (source, target) or 3 (lang, source, target), "
+            "found 1; "
+            f"{HINT}",
+        ),
+        (b"a\tb\n\t b\n", f"2: the source side is empty; {HINT}"),
+        (b"a\tb\nc\t  \n", f"2: the target side is empty; {HINT}"),
+        (
+            b"a\tb\nok\tok\n\xe9t\xe9\tsummer\n",
+            f"3: invalid UTF-8 at byte 1 of the line; convert the file to UTF-8; {HINT}",
+        ),
+        (
+            b"a\tb\n" + b"x" * 11 + b"\ty\n",
+            f"2: the source side has 11 characters, more than max_chars=10; split the line or "
+            "raise "
+            f"max_chars; {HINT}",
+        ),
+        (
+            b"fr\ta\tb\nFrench\ta\tb\n",
+            "2: invalid language code 'French' in the first column; use a code like fr, zh, pt-BR; "
+            f"{HINT}",
+        ),
+    ],
+)
 def test_bad_lines_raise_with_file_and_line(tmp_path, data, message):
     path = write(tmp_path / "train.tsv", data)
     assert error_of(path, max_chars=10) == f"{path}:{message}"
@@ -83,8 +106,10 @@ def test_missing_and_empty_files(tmp_path):
     assert error_of(tmp_path) == f"{tmp_path}: is a directory, not a corpus file"
     for data in (b"", b"\n\r\n  \n", b"\xef\xbb\xbf"):
         empty = write(tmp_path / "empty.tsv", data)
-        assert error_of(empty) == (f"{empty}: the file is empty; expected lines of "
-                                   "'source<TAB>target' or 'lang<TAB>source<TAB>target'")
+        assert error_of(empty) == (
+            f"{empty}: the file is empty; expected lines of "
+            "'source<TAB>target' or 'lang<TAB>source<TAB>target'"
+        )
 
 
 def test_aligned_files_with_different_line_counts(tmp_path):
@@ -124,14 +149,21 @@ def test_a_bad_first_line_with_a_valid_column_count_still_fixes_the_count(tmp_pa
 
 
 def test_skip_mode_counts_reasons_and_first_lines(tmp_path):
-    lines = [b"fr\tok\tok"] + [b"fr\tonly two"] * 7 + [b"xx-toolong\ta\tb", b"\xff\ta\tb",
-                                                       b"fr\t\tb", b"fr\tgood\tbon"]
+    lines = (
+        [b"fr\tok\tok"]
+        + [b"fr\tonly two"] * 7
+        + [b"xx-toolong\ta\tb", b"\xff\ta\tb", b"fr\t\tb", b"fr\tgood\tbon"]
+    )
     path = write(tmp_path / "train.tsv", b"\n".join(lines) + b"\n")
     examples, summary = read_all(path, skip_bad=True)
     assert [e.line for e in examples] == [1, 12]
     assert summary.examples == 2 and summary.total_skipped == 10
-    assert summary.skipped == {"wrong column count": 7, "invalid language code": 1,
-                               "invalid UTF-8": 1, "empty side": 1}
+    assert summary.skipped == {
+        "wrong column count": 7,
+        "invalid language code": 1,
+        "invalid UTF-8": 1,
+        "empty side": 1,
+    }
     assert summary.first_lines["wrong column count"] == [2, 3, 4, 5, 6]
     assert str(summary) == (
         f"{path}: read 2 examples, skipped 10 bad lines (empty side: 1 (line 11); invalid UTF-8: "

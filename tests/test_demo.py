@@ -11,9 +11,19 @@ from rnnkit.translator import demo
 @pytest.fixture
 def small_demo(monkeypatch):
     monkeypatch.setattr(demo, "SIZES", {"train": 600, "dev": 24, "test": 48})
-    monkeypatch.setattr(demo, "DEMO_TRAIN", demo.TrainConfig(
-        **{**demo.DEMO_TRAIN.__dict__, "embed": 16, "hidden": 16, "min_freq": 2,
-           "valid_every": 10}))  # fmt: skip
+    monkeypatch.setattr(
+        demo,
+        "DEMO_TRAIN",
+        demo.TrainConfig(
+            **{
+                **demo.DEMO_TRAIN.__dict__,
+                "embed": 16,
+                "hidden": 16,
+                "min_freq": 2,
+                "valid_every": 10,
+            }
+        ),
+    )
 
 
 def test_demo_runs_end_to_end_and_reruns_into_its_own_directory(small_demo, tmp_path, capsys):

@@ -6,8 +6,12 @@ from sacrebleu.metrics import BLEU, CHRF
 from rnnkit.translator.evaluation import bleu_tokenizer, format_table, score
 
 HYPS = ["Les Raptors mènent 54 à 49", "Mensah réussit un dunk", "猛龙以54比49领先", "第二节开始"]
-REFS = ["Les Raptors mènent 54 à 49 face aux Celtics", "Mensah réussit un dunk",
-        "猛龙以54比49领先凯尔特人", "第二节比赛开始"]  # fmt: skip
+REFS = [
+    "Les Raptors mènent 54 à 49 face aux Celtics",
+    "Mensah réussit un dunk",
+    "猛龙以54比49领先凯尔特人",
+    "第二节比赛开始",
+]
 LANGS = ["fr", "fr", "zh", "zh"]
 
 
@@ -18,15 +22,25 @@ def test_per_language_scores_are_sacrebleus():
     assert result["per_language"]["fr"]["bleu"] == pytest.approx(fr, abs=0.01)
     assert result["per_language"]["zh"]["bleu"] == pytest.approx(zh, abs=0.01)
     assert result["per_language"]["zh"]["chrf"] == pytest.approx(
-        CHRF().corpus_score(HYPS[2:], [REFS[2:]]).score, abs=0.01)
+        CHRF().corpus_score(HYPS[2:], [REFS[2:]]).score, abs=0.01
+    )
     assert result["bleu"] == pytest.approx((fr + zh) / 2, abs=0.02)  # macro average
     assert "tok:zh" in result["per_language"]["zh"]["signature"]
     assert "fr" in format_table(result) and "all" in format_table(result)
 
 
-@pytest.mark.parametrize("lang, tokenizer", [("fr", "13a"), ("zh", "zh"), ("zh-Hant", "zh"),
-                                             ("yue", "zh"), ("ja", "char"), ("ko", "char"),
-                                             (None, "13a")])  # fmt: skip
+@pytest.mark.parametrize(
+    "lang, tokenizer",
+    [
+        ("fr", "13a"),
+        ("zh", "zh"),
+        ("zh-Hant", "zh"),
+        ("yue", "zh"),
+        ("ja", "char"),
+        ("ko", "char"),
+        (None, "13a"),
+    ],
+)
 def test_bleu_tokenizer_per_language(lang, tokenizer):
     assert bleu_tokenizer(lang) == tokenizer
 

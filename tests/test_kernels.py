@@ -11,9 +11,12 @@ from rnnkit.kernels import fused
 from rnnkit.kernels.common import ChunkedProjection, input_projection
 
 KINDS = {
-    "rnn": nn.RNN, "sgru": nn.SimplifiedGRU, "gru": nn.GRU, "lstm": nn.LSTM,
+    "rnn": nn.RNN,
+    "sgru": nn.SimplifiedGRU,
+    "gru": nn.GRU,
+    "lstm": nn.LSTM,
     "gru_reset_before": lambda *a, **k: nn.GRU(*a, reset_after=False, **k),
-}  # fmt: skip
+}
 
 
 def run(layer, x, lengths, fused_enabled, monkeypatch, grad=True):
@@ -67,8 +70,9 @@ def test_chunked_projection_equals_the_all_steps_product(reverse, max_elements, 
     x = rng.standard_normal((11, 4, 6))
     w_ih, bias = rng.standard_normal((12, 6)), rng.standard_normal(12)
     full = input_projection(np, x, w_ih, bias)
-    chunked = ChunkedProjection(np, x, w_ih, bias, reverse, hidden=3,
-                                max_elements=max_elements, min_rows=min_rows)  # fmt: skip
+    chunked = ChunkedProjection(
+        np, x, w_ih, bias, reverse, hidden=3, max_elements=max_elements, min_rows=min_rows
+    )
     assert chunked.chunk <= 11 * 3 // 12  # never more of the projection than the output
     order = range(10, -1, -1) if reverse else range(11)
     for t in order:

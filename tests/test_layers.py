@@ -16,8 +16,9 @@ rng = np.random.default_rng(5)
 def test_linear_matches_torch(bias, shape):
     theirs = torch.nn.Linear(3, 6, bias=bias).double()
     ours = nn.Linear(3, 6, bias=bias).load_state_dict(theirs.state_dict())
-    compare_module_with_torch(ours, theirs, lambda m, x: m(x), lambda m, x: m(x),
-                              [rng.standard_normal(shape)], tol=1e-13)  # fmt: skip
+    compare_module_with_torch(
+        ours, theirs, lambda m, x: m(x), lambda m, x: m(x), [rng.standard_normal(shape)], tol=1e-13
+    )
 
 
 IDS = np.array([[2, 0, 5, 2], [5, 5, 1, 0]])  # repeated ids, and id 0 for padding_idx
@@ -27,8 +28,9 @@ IDS = np.array([[2, 0, 5, 2], [5, 5, 1, 0]])  # repeated ids, and id 0 for paddi
 def test_embedding_matches_torch(padding_idx):
     theirs = torch.nn.Embedding(6, 3, padding_idx=padding_idx).double()
     ours = nn.Embedding(6, 3, padding_idx=padding_idx).load_state_dict(theirs.state_dict())
-    compare_module_with_torch(ours, theirs, lambda m: m(IDS), lambda m: m(torch.tensor(IDS)),
-                              [], tol=1e-15)  # fmt: skip
+    compare_module_with_torch(
+        ours, theirs, lambda m: m(IDS), lambda m: m(torch.tensor(IDS)), [], tol=1e-15
+    )
 
 
 def test_embedding_padding_row_starts_at_zero_as_torchs():

@@ -48,9 +48,12 @@ def ce_case(shape, ignore_index, smoothing, reduction):
 
     def theirs(logits):
         loss = TF.cross_entropy(
-            logits.reshape(-1, classes), torch.tensor(targets.reshape(-1)),
-            reduction=reduction, label_smoothing=smoothing, **kwargs,
-        )  # fmt: skip
+            logits.reshape(-1, classes),
+            torch.tensor(targets.reshape(-1)),
+            reduction=reduction,
+            label_smoothing=smoothing,
+            **kwargs,
+        )
         return loss.reshape(shape[:-1]) if reduction == "none" else loss
 
     return ours, theirs, [2 * rng.standard_normal(shape)]
@@ -80,8 +83,9 @@ def test_cross_entropy_default_is_the_lectures_sum_over_steps():
 
 def test_cross_entropy_float32_stays_float32():
     logits = rk.Tensor(rng.standard_normal((4, 3)).astype(np.float32), requires_grad=True)
-    loss = rk.cross_entropy(logits, np.array([0, 1, 2, -100]), reduction="mean",
-                            label_smoothing=0.1)  # fmt: skip
+    loss = rk.cross_entropy(
+        logits, np.array([0, 1, 2, -100]), reduction="mean", label_smoothing=0.1
+    )
     loss.backward()
     assert loss.dtype == np.float32 and logits.grad.dtype == np.float32
 

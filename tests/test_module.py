@@ -15,8 +15,12 @@ OURS = {
     "LSTM": nn.LSTM,
     "SimplifiedGRU": nn.SimplifiedGRU,
 }
-THEIRS = {"RNN": torch.nn.RNN, "GRU": torch.nn.GRU, "LSTM": torch.nn.LSTM,
-          "SimplifiedGRU": torch.nn.GRU}  # fmt: skip
+THEIRS = {
+    "RNN": torch.nn.RNN,
+    "GRU": torch.nn.GRU,
+    "LSTM": torch.nn.LSTM,
+    "SimplifiedGRU": torch.nn.GRU,
+}
 GATES = {"RNN": 1, "SimplifiedGRU": 2, "GRU": 3, "LSTM": 4}
 LAYOUTS = [
     dict(num_layers=1),

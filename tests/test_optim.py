@@ -54,8 +54,9 @@ ADAM_SETTINGS = [
 
 @pytest.mark.parametrize("settings", ADAM_SETTINGS, ids=str)
 def test_adam_matches_torch(settings):
-    run_both(lambda p: optim.Adam(p, **settings), lambda p: torch.optim.Adam(p, **settings),
-             steps=8)  # fmt: skip
+    run_both(
+        lambda p: optim.Adam(p, **settings), lambda p: torch.optim.Adam(p, **settings), steps=8
+    )
 
 
 @pytest.mark.parametrize("max_norm", [0.5, 3.0, 100.0])

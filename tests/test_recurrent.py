@@ -26,6 +26,7 @@ def kernel_path(request, monkeypatch):
     monkeypatch.setattr(fused, "ENABLED", request.param == "numba")
     return request.param
 
+
 LAYERS = {
     "rnn_tanh": lambda *args, **kw: nn.RNN(*args, nonlinearity="tanh", **kw),
     "rnn_relu": lambda *args, **kw: nn.RNN(*args, nonlinearity="relu", **kw),
@@ -45,13 +46,27 @@ TORCH_LAYERS = {
 class Config:
     """One layer configuration and its random inputs (numpy arrays; None: not given)."""
 
-    def __init__(self, kind, steps, batch, features, hidden, num_layers=1, bidirectional=False,
-                 batch_first=False, ragged=False, given_state=True, bias=True, seed=0,
-                 dtype=np.float64):  # fmt: skip
+    def __init__(
+        self,
+        kind,
+        steps,
+        batch,
+        features,
+        hidden,
+        num_layers=1,
+        bidirectional=False,
+        batch_first=False,
+        ragged=False,
+        given_state=True,
+        bias=True,
+        seed=0,
+        dtype=np.float64,
+    ):
         rng = np.random.default_rng(seed)
         self.kind, self.seed = kind, seed
-        self.kwargs = dict(num_layers=num_layers, bidirectional=bidirectional,
-                           batch_first=batch_first, bias=bias)  # fmt: skip
+        self.kwargs = dict(
+            num_layers=num_layers, bidirectional=bidirectional, batch_first=batch_first, bias=bias
+        )
         self.sizes = (features, hidden)
         self.batch_first = batch_first
         shape = (batch, steps, features) if batch_first else (steps, batch, features)
@@ -71,8 +86,9 @@ class Config:
 
     def __repr__(self):
         lengths = None if self.lengths is None else self.lengths.tolist()
-        return (f"{self.kind} x{self.x.shape} {self.kwargs} lengths={lengths} "
-                f"h0={self.h0 is not None}")  # fmt: skip
+        return (
+            f"{self.kind} x{self.x.shape} {self.kwargs} lengths={lengths} h0={self.h0 is not None}"
+        )
 
     def arrays(self):
         return [self.x, self.h0] + ([self.c0] if self.kind == "lstm" else [])
@@ -95,22 +111,48 @@ class Config:
 def random_config(kind, seed, dtype=np.float64):
     rng = np.random.default_rng([seed, sorted(LAYERS).index(kind)])
     return Config(
-        kind, steps=int(rng.integers(2, 6)), batch=int(rng.integers(1, 5)),
-        features=int(rng.integers(1, 5)), hidden=int(rng.integers(1, 5)),
-        num_layers=int(rng.integers(1, 4)), bidirectional=bool(rng.integers(2)),
-        batch_first=bool(rng.integers(2)), ragged=[False, True, "short"][seed % 3],
-        given_state=bool(rng.integers(2)), bias=seed % 4 != 3, seed=seed, dtype=dtype,
-    )  # fmt: skip
+        kind,
+        steps=int(rng.integers(2, 6)),
+        batch=int(rng.integers(1, 5)),
+        features=int(rng.integers(1, 5)),
+        hidden=int(rng.integers(1, 5)),
+        num_layers=int(rng.integers(1, 4)),
+        bidirectional=bool(rng.integers(2)),
+        batch_first=bool(rng.integers(2)),
+        ragged=[False, True, "short"][seed % 3],
+        given_state=bool(rng.integers(2)),
+        bias=seed % 4 != 3,
+        seed=seed,
+        dtype=dtype,
+    )
 
 
 # --- 1. finite differences ------------------------------------------------------------------
 GRADCHECK_CONFIGS = [
     dict(steps=3, batch=2, features=2, hidden=3),
-    dict(steps=4, batch=3, features=2, hidden=2, num_layers=2, bidirectional=True,
-         batch_first=True, ragged=True, seed=1),
-    dict(steps=3, batch=3, features=1, hidden=2, bidirectional=True, ragged=True,
-         given_state=False, bias=False, seed=2),
-]  # fmt: skip
+    dict(
+        steps=4,
+        batch=3,
+        features=2,
+        hidden=2,
+        num_layers=2,
+        bidirectional=True,
+        batch_first=True,
+        ragged=True,
+        seed=1,
+    ),
+    dict(
+        steps=3,
+        batch=3,
+        features=1,
+        hidden=2,
+        bidirectional=True,
+        ragged=True,
+        given_state=False,
+        bias=False,
+        seed=2,
+    ),
+]
 
 
 @pytest.mark.parametrize("settings", GRADCHECK_CONFIGS, ids=["plain", "deep_bi_ragged", "nobias"])
@@ -129,12 +171,23 @@ def test_layer_gradients_match_finite_differences(kind, settings):
 @pytest.mark.parametrize("bidirectional", [False, True], ids=["uni", "bi"])
 @pytest.mark.parametrize("num_layers", [1, 2])
 @pytest.mark.parametrize("kind", sorted(LAYERS))
-def test_fused_layer_equals_the_unrolled_graph(kind, num_layers, bidirectional, ragged,
-                                               batch_first):  # fmt: skip
+def test_fused_layer_equals_the_unrolled_graph(
+    kind, num_layers, bidirectional, ragged, batch_first
+):
     seed = num_layers * 8 + bidirectional * 4 + ragged * 2 + batch_first
-    config = Config(kind, steps=4, batch=3, features=3, hidden=3, num_layers=num_layers,
-                    bidirectional=bidirectional, ragged=ragged, batch_first=batch_first,
-                    given_state=seed % 3 != 0, seed=seed)  # fmt: skip
+    config = Config(
+        kind,
+        steps=4,
+        batch=3,
+        features=3,
+        hidden=3,
+        num_layers=num_layers,
+        bidirectional=bidirectional,
+        ragged=ragged,
+        batch_first=batch_first,
+        given_state=seed % 3 != 0,
+        seed=seed,
+    )
     layer = config.layer()
     results = []
     for unrolled in (False, True):
@@ -142,8 +195,10 @@ def test_fused_layer_equals_the_unrolled_graph(kind, num_layers, bidirectional, 
         layer.zero_grad()
         outs = config.run(layer, *inputs, unrolled=unrolled)
         rng = np.random.default_rng(seed)
-        loss = sum(((o * rng.standard_normal(o.shape)).sum() for o in outs[1:]),
-                   (outs[0] * rng.standard_normal(outs[0].shape)).sum())  # fmt: skip
+        loss = sum(
+            ((o * rng.standard_normal(o.shape)).sum() for o in outs[1:]),
+            (outs[0] * rng.standard_normal(outs[0].shape)).sum(),
+        )
         loss.backward()
         grads = [t.grad for t in inputs if t is not None]
         grads += [p.grad for p in layer.parameters()]
@@ -184,8 +239,9 @@ def check_against_torch(config, dtype, tol):
     )
     ours = config.layer().load_state_dict(theirs.state_dict())  # adopts torch's dtype
     assert ours.weight_ih_l0.dtype == dtype
-    compare_module_with_torch(ours, theirs, config.run, config.run_torch, config.arrays(),
-                              tol=tol, seed=config.seed)  # fmt: skip
+    compare_module_with_torch(
+        ours, theirs, config.run, config.run_torch, config.arrays(), tol=tol, seed=config.seed
+    )
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -196,23 +252,52 @@ def test_layer_matches_torch_float64(kind, seed):
 
 @pytest.mark.parametrize("kind", sorted(TORCH_LAYERS))
 def test_layer_matches_torch_for_a_long_sequence(kind):
-    config = Config(kind, steps=40, batch=3, features=4, hidden=5, num_layers=2,
-                    bidirectional=True, ragged=True, seed=3)  # fmt: skip
+    config = Config(
+        kind,
+        steps=40,
+        batch=3,
+        features=4,
+        hidden=5,
+        num_layers=2,
+        bidirectional=True,
+        ragged=True,
+        seed=3,
+    )
     check_against_torch(config, np.float64, 1e-10)
 
 
 @pytest.mark.parametrize("kind", sorted(TORCH_LAYERS))
 def test_layer_matches_torch_float32_and_stays_float32(kind):
     # compare_module_with_torch also asserts that every output and gradient is float32.
-    config = Config(kind, steps=5, batch=3, features=3, hidden=4, num_layers=2,
-                    bidirectional=True, ragged=True, seed=4, dtype=np.float32)  # fmt: skip
+    config = Config(
+        kind,
+        steps=5,
+        batch=3,
+        features=3,
+        hidden=4,
+        num_layers=2,
+        bidirectional=True,
+        ragged=True,
+        seed=4,
+        dtype=np.float32,
+    )
     check_against_torch(config, np.float32, 1e-5)
 
 
 @pytest.mark.parametrize("kind", sorted(LAYERS))
 def test_float32_inputs_give_float32_outputs_and_gradients(kind):
-    config = Config(kind, steps=3, batch=2, features=2, hidden=3, num_layers=2,
-                    bidirectional=True, ragged=True, seed=6, dtype=np.float32)  # fmt: skip
+    config = Config(
+        kind,
+        steps=3,
+        batch=2,
+        features=2,
+        hidden=3,
+        num_layers=2,
+        bidirectional=True,
+        ragged=True,
+        seed=6,
+        dtype=np.float32,
+    )
     layer = config.layer(np.float32)
     for unrolled in (False, True):
         layer.zero_grad()
@@ -240,15 +325,21 @@ def x_of(*shape, dtype=np.float64):
 @pytest.mark.parametrize(
     "kwargs, x, message",
     [
-        ({}, x_of(5, 2, 2), r"x must have shape \(T, B, input_size\) with input_size=3, "
-                            r"got \(5, 2, 2\)"),
+        (
+            {},
+            x_of(5, 2, 2),
+            r"x must have shape \(T, B, input_size\) with input_size=3, "
+            r"got \(5, 2, 2\)",
+        ),
         ({}, x_of(5, 3), r"x must have shape \(T, B, input_size\) with input_size=3, got \(5, 3\)"),
-        ({"batch_first": True}, x_of(2, 5, 4),
-         r"x must have shape \(B, T, input_size\) with input_size=3, got \(2, 5, 4\)"),
-        ({}, x_of(5, 2, 3, dtype=np.float32),
-         "x has dtype float32 but the weights are float64"),
+        (
+            {"batch_first": True},
+            x_of(2, 5, 4),
+            r"x must have shape \(B, T, input_size\) with input_size=3, got \(2, 5, 4\)",
+        ),
+        ({}, x_of(5, 2, 3, dtype=np.float32), "x has dtype float32 but the weights are float64"),
     ],
-)  # fmt: skip
+)
 def test_bad_x_is_refused(kwargs, x, message):
     with pytest.raises(ValueError, match=message):
         bad_input_layer(**kwargs)(x)
@@ -265,10 +356,13 @@ def test_x_that_is_not_a_tensor_is_refused():
         ([0, 3], r"lengths must be in \[1, 5\] \(the sequence length\), got values from 0 to 3"),
         ([6, 3], r"lengths must be in \[1, 5\] \(the sequence length\), got values from 3 to 6"),
         ([5, 3, 1], r"lengths must be 2 integers \(one per sequence\), got shape \(3,\)"),
-        ([2.0, 3.0], r"lengths must be 2 integers \(one per sequence\), got shape \(2,\) "
-                     "dtype float64"),
+        (
+            [2.0, 3.0],
+            r"lengths must be 2 integers \(one per sequence\), got shape \(2,\) "
+            "dtype float64",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_lengths_are_refused(lengths, message):
     with pytest.raises(ValueError, match=message):
         bad_input_layer()(x_of(5, 2, 3), lengths=lengths)
@@ -278,22 +372,46 @@ def test_bad_lengths_are_refused(lengths, message):
     "kind, kwargs, h0, message",
     [
         ("gru", {}, x_of(2, 4), r"h0 must have shape \(1, 2, 4\), got \(2, 4\)"),
-        ("rnn_tanh", {"num_layers": 2, "bidirectional": True}, x_of(2, 2, 4),
-         r"h0 must have shape \(4, 2, 4\), got \(2, 2, 4\)"),
+        (
+            "rnn_tanh",
+            {"num_layers": 2, "bidirectional": True},
+            x_of(2, 2, 4),
+            r"h0 must have shape \(4, 2, 4\), got \(2, 2, 4\)",
+        ),
         ("gru", {}, (x_of(1, 2, 4),), r"h0 must be a Tensor of shape \(1, 2, 4\), got a tuple"),
-        ("gru", {}, x_of(1, 2, 4, dtype=np.float32),
-         "h0 has dtype float32 but x and the weights are float64"),
-        ("lstm", {}, x_of(1, 2, 4),
-         r"LSTM takes its initial state as a pair \(h0, c0\), got a Tensor of shape \(1, 2, 4\)"),
-        ("lstm", {"num_layers": 2}, x_of(2, 2, 4),
-         r"LSTM takes its initial state as a pair \(h0, c0\), got a Tensor of shape \(2, 2, 4\)"),
-        ("lstm", {}, (x_of(1, 2, 4),) * 3,
-         r"LSTM takes its initial state as a pair \(h0, c0\), got a tuple of length 3"),
-        ("lstm", {}, (x_of(1, 2, 4), x_of(1, 3, 4)),
-         r"c0 must have shape \(1, 2, 4\), got \(1, 3, 4\)"),
+        (
+            "gru",
+            {},
+            x_of(1, 2, 4, dtype=np.float32),
+            "h0 has dtype float32 but x and the weights are float64",
+        ),
+        (
+            "lstm",
+            {},
+            x_of(1, 2, 4),
+            r"LSTM takes its initial state as a pair \(h0, c0\), got a Tensor of shape \(1, 2, 4\)",
+        ),
+        (
+            "lstm",
+            {"num_layers": 2},
+            x_of(2, 2, 4),
+            r"LSTM takes its initial state as a pair \(h0, c0\), got a Tensor of shape \(2, 2, 4\)",
+        ),
+        (
+            "lstm",
+            {},
+            (x_of(1, 2, 4),) * 3,
+            r"LSTM takes its initial state as a pair \(h0, c0\), got a tuple of length 3",
+        ),
+        (
+            "lstm",
+            {},
+            (x_of(1, 2, 4), x_of(1, 3, 4)),
+            r"c0 must have shape \(1, 2, 4\), got \(1, 3, 4\)",
+        ),
         ("lstm", {}, (x_of(1, 2, 4), None), r"c0 must be a Tensor of shape \(1, 2, 4\), got None"),
     ],
-)  # fmt: skip
+)
 def test_bad_initial_state_is_refused(kind, kwargs, h0, message):
     with pytest.raises(ValueError, match=message):
         bad_input_layer(kind, **kwargs)(x_of(5, 2, 3), h0)
@@ -320,8 +438,17 @@ def test_bad_constructor_arguments_are_refused(kwargs, message):
     [("gru", "out"), ("gru", "h_n"), ("lstm", "out"), ("lstm", "h_n"), ("lstm", "c_n")],
 )
 def test_a_loss_on_one_output_alone_gives_the_unrolled_gradients(kind, used):
-    config = Config(kind, steps=3, batch=2, features=2, hidden=2, num_layers=2,
-                    bidirectional=True, ragged=True, seed=9)  # fmt: skip
+    config = Config(
+        kind,
+        steps=3,
+        batch=2,
+        features=2,
+        hidden=2,
+        num_layers=2,
+        bidirectional=True,
+        ragged=True,
+        seed=9,
+    )
     layer = config.layer()
     grads = []
     for unrolled in (False, True):

@@ -56,9 +56,14 @@ def test_exhaustive_beam_equals_brute_force(attention, alpha):
         list(words) for n in range(max_len + 1) for words in itertools.product([1, 4, 5], repeat=n)
     ]  # 40 complete hypotheses: the beam below holds them all
     found = beam_search(
-        model, src, SRC_LENGTHS, beam_size=len(candidates), length_penalty=alpha,
-        n_best=len(candidates), max_len=max_len,
-    )  # fmt: skip
+        model,
+        src,
+        SRC_LENGTHS,
+        beam_size=len(candidates),
+        length_penalty=alpha,
+        n_best=len(candidates),
+        max_len=max_len,
+    )
     for b in range(src.shape[1]):
         scores = rescore(model, src[:, b], SRC_LENGTHS[b], candidates, alpha)
         ranking = np.argsort(scores)[::-1]
@@ -88,8 +93,9 @@ def test_beam_scores_match_rescoring_and_batching_changes_nothing():
         src[:n, b] = [4, *rng.integers(5, 30, size=n - 1)]
     batched = beam_search(model, src, lengths, beam_size=4, n_best=3, length_penalty=0.6)
     for b, n in enumerate(lengths):
-        alone = beam_search(model, src[:n, b : b + 1], lengths[b : b + 1], beam_size=4,
-                            n_best=3, length_penalty=0.6)[0]  # fmt: skip
+        alone = beam_search(
+            model, src[:n, b : b + 1], lengths[b : b + 1], beam_size=4, n_best=3, length_penalty=0.6
+        )[0]
         assert [h.tokens for h in alone] == [h.tokens for h in batched[b]]
         scores = rescore(model, src[:n, b], n, [h.tokens for h in batched[b]], 0.6)
         np.testing.assert_allclose([h.score for h in batched[b]], scores, rtol=1e-5)
@@ -114,8 +120,10 @@ def test_replace_unknowns_takes_the_most_attended_source_word():
     attention = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3]])
     source = ["Siakam", "dunks", "again"]
     assert replace_unknowns(["<unk>", "smashes", "<unk>"], source, attention, "<unk>") == [
-        "Siakam", "smashes", "dunks",
-    ]  # fmt: skip
+        "Siakam",
+        "smashes",
+        "dunks",
+    ]
 
     class Vocab:
         words = ["<pad>", "<unk>", "<bos>", "<eos>", "marque"]
@@ -124,5 +132,7 @@ def test_replace_unknowns_takes_the_most_attended_source_word():
             return self.words[index]
 
     assert replace_unknowns([1, 4, 1], source, attention, 1, Vocab()) == [
-        "Siakam", "marque", "dunks",
-    ]  # fmt: skip
+        "Siakam",
+        "marque",
+        "dunks",
+    ]

@@ -10,42 +10,54 @@ from rnnkit.text import SentencePieceTokenizer, WordTokenizer, load_tokenizer
 word = WordTokenizer()
 
 
-@pytest.mark.parametrize("text, tokens", [
-    ("Cats are nice.", ["Cats", "are", "nice", "."]),
-    ("It is 3:45, and 2.5 points; 1,000 fans!", ["It", "is", "3:45", ",", "and", "2.5", "points",
-                                                   ";", "1,000", "fans", "!"]),
-    ("L'équipe d'Italia, qu'aujourd'hui", ["L'", "équipe", "d'", "Italia", ",", "qu'",
-                                            "aujourd'hui"]),
-    ("don't O'Brien well-known", ["don't", "O'Brien", "well-known"]),
-    ("Raptors dẫn trước Celtics 54–49", ["Raptors", "dẫn", "trước", "Celtics", "54–49"]),
-    ("won 102-98", ["won", "102-98"]),
-    ("Он сказал: «Привет»", ["Он", "сказал", ":", "«", "Привет", "»"]),
-    ("Καλημέρα κόσμε", ["Καλημέρα", "κόσμε"]),
-    ("نمی‌خواهم بروم؟", ["نمی\u200cخواهم", "بروم", "؟"]),
-    ("नमस्ते दुनिया।", ["नमस्ते", "दुनिया", "।"]),
-    ("cafe\u0301 ok", ["cafe\u0301", "ok"]),  # decomposed accent stays in its word
-    ("我喜欢篮球。", ["我", "喜", "欢", "篮", "球", "。"]),
-    ("バスケが好き", ["バ", "ス", "ケ", "が", "好", "き"]),
-    ("농구를 좋아해요", ["농구를", "좋아해요"]),
-    ("<2pt-BR> Olá <2zh>", ["<2pt-BR>", "Olá", "<2zh>"]),
-    ("<2fr>Bonjour", ["<2fr>", "Bonjour"]),
-    ('He said "hi (there)" today.', ["He", "said", '"', "hi", "(", "there", ")", '"', "today",
-                                     "."]),
-])
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Cats are nice.", ["Cats", "are", "nice", "."]),
+        (
+            "It is 3:45, and 2.5 points; 1,000 fans!",
+            ["It", "is", "3:45", ",", "and", "2.5", "points", ";", "1,000", "fans", "!"],
+        ),
+        (
+            "L'équipe d'Italia, qu'aujourd'hui",
+            ["L'", "équipe", "d'", "Italia", ",", "qu'", "aujourd'hui"],
+        ),
+        ("don't O'Brien well-known", ["don't", "O'Brien", "well-known"]),
+        ("Raptors dẫn trước Celtics 54–49", ["Raptors", "dẫn", "trước", "Celtics", "54–49"]),
+        ("won 102-98", ["won", "102-98"]),
+        ("Он сказал: «Привет»", ["Он", "сказал", ":", "«", "Привет", "»"]),
+        ("Καλημέρα κόσμε", ["Καλημέρα", "κόσμε"]),
+        ("نمی‌خواهم بروم؟", ["نمی\u200cخواهم", "بروم", "؟"]),
+        ("नमस्ते दुनिया।", ["नमस्ते", "दुनिया", "।"]),
+        ("cafe\u0301 ok", ["cafe\u0301", "ok"]),  # decomposed accent stays in its word
+        ("我喜欢篮球。", ["我", "喜", "欢", "篮", "球", "。"]),
+        ("バスケが好き", ["バ", "ス", "ケ", "が", "好", "き"]),
+        ("농구를 좋아해요", ["농구를", "좋아해요"]),
+        ("<2pt-BR> Olá <2zh>", ["<2pt-BR>", "Olá", "<2zh>"]),
+        ("<2fr>Bonjour", ["<2fr>", "Bonjour"]),
+        (
+            'He said "hi (there)" today.',
+            ["He", "said", '"', "hi", "(", "there", ")", '"', "today", "."],
+        ),
+    ],
+)
 def test_word_tokens(text, tokens):
     assert word.tokenize(text) == tokens
 
 
-@pytest.mark.parametrize("text", [
-    "Cats are nice.",
-    "L'équipe a gagné 102-98 à 3:45, avec 2.5 points!",
-    "Raptors dẫn trước Celtics 54–49",
-    "Он сказал: «Привет» (тихо).",
-    "我喜欢篮球。",
-    'He said "hi" and \'bye\' [sic]; $5 or 50%… ¿Qué? “Yes” ‘no’',
-    "नमस्ते दुनिया।",
-    "<2fr> Bonjour.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cats are nice.",
+        "L'équipe a gagné 102-98 à 3:45, avec 2.5 points!",
+        "Raptors dẫn trước Celtics 54–49",
+        "Он сказал: «Привет» (тихо).",
+        "我喜欢篮球。",
+        "He said \"hi\" and 'bye' [sic]; $5 or 50%… ¿Qué? “Yes” ‘no’",
+        "नमस्ते दुनिया।",
+        "<2fr> Bonjour.",
+    ],
+)
 def test_detokenize_restores_normally_spaced_text(text):
     assert word.detokenize(word.tokenize(text)) == text
 
@@ -72,8 +84,15 @@ number = st.one_of(
 )
 elided = st.tuples(st.sampled_from(["l'", "d'", "qu'", "L'", "dell'"]), plain_word).map("".join)
 tag = st.sampled_from(["<2fr>", "<2zh>", "<2pt-BR>"])
-token = st.one_of(plain_word, plain_word, inner_joined, number, elided, tag,
-                  st.sampled_from(["नमस्ते", "عربي", "मैं"]))
+token = st.one_of(
+    plain_word,
+    plain_word,
+    inner_joined,
+    number,
+    elided,
+    tag,
+    st.sampled_from(["नमस्ते", "عربي", "मैं"]),
+)
 trailing = st.sampled_from(["", "", "", ",", ".", "!", "?", ";", ":", "%", "…"])
 phrase = st.lists(st.tuples(token, trailing).map("".join), min_size=1, max_size=5).map(" ".join)
 wrapped = st.one_of(
@@ -108,13 +127,21 @@ def test_word_tokenizer_save_and_load(tmp_path):
     assert WordTokenizer.load(tmp_path / "tok").lowercase
 
 
-@pytest.mark.parametrize("content, message", [
-    (None, "tokenizer.json: no tokenizer here; save or train a tokenizer first"),
-    ('{"kind": "word",\n "lowercase": }', "tokenizer.json:2: invalid JSON: Expecting value"),
-    ('{"kind": "bytes"}', "tokenizer.json: unknown tokenizer kind 'bytes'; expected one of word, "
-     "sentencepiece"),
-    ('{"kind": "word", "lower": true}', "tokenizer.json: unknown word tokenizer options: lower"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "tokenizer.json: no tokenizer here; save or train a tokenizer first"),
+        ('{"kind": "word",\n "lowercase": }', "tokenizer.json:2: invalid JSON: Expecting value"),
+        (
+            '{"kind": "bytes"}',
+            "tokenizer.json: unknown tokenizer kind 'bytes'; expected one of word, sentencepiece",
+        ),
+        (
+            '{"kind": "word", "lower": true}',
+            "tokenizer.json: unknown word tokenizer options: lower",
+        ),
+    ],
+)
 def test_bad_tokenizer_configs(tmp_path, content, message):
     if content is not None:
         (tmp_path / "tokenizer.json").write_text(content)
@@ -132,15 +159,20 @@ def test_loading_the_wrong_kind(tmp_path):
 def corpus(n=400):
     subjects = ["the Raptors", "Toronto", "the Celtics", "our team", "the fans"]
     verbs = ["won", "lost", "played", "scored against", "celebrated with"]
-    return [f"<2fr> {subjects[i % 5]} {verbs[i // 5 % 5]} {subjects[i // 25 % 5]} tonight, "
-            f"{i} points." for i in range(n)]
+    return [
+        f"<2fr> {subjects[i % 5]} {verbs[i // 5 % 5]} {subjects[i // 25 % 5]} tonight, {i} points."
+        for i in range(n)
+    ]
 
 
 @pytest.fixture(scope="module")
 def spm_tokenizers():
-    return {kind: SentencePieceTokenizer.train(corpus(), vocab_size=120, model_type=kind,
-                                               languages=["fr", "pt-BR"])
-            for kind in ("unigram", "bpe")}
+    return {
+        kind: SentencePieceTokenizer.train(
+            corpus(), vocab_size=120, model_type=kind, languages=["fr", "pt-BR"]
+        )
+        for kind in ("unigram", "bpe")
+    }
 
 
 @pytest.mark.parametrize("kind", ["unigram", "bpe"])

@@ -59,10 +59,13 @@ def test_from_dict_rejects_unknown_keys():
 # --- every variant -------------------------------------------------------------------------
 VARIANTS = list(
     itertools.product(
-        ["rnn", "sgru", "gru", "lstm"], ["bahdanau", "luong", "none"], [True, False],
-        [True, False], [True, False],
+        ["rnn", "sgru", "gru", "lstm"],
+        ["bahdanau", "luong", "none"],
+        [True, False],
+        [True, False],
+        [True, False],
     )
-)  # fmt: skip
+)
 
 
 @pytest.mark.parametrize("cell, attention, bidirectional, feeding, tie", VARIANTS)
@@ -71,9 +74,13 @@ def test_shapes_masking_and_gradients_reach_every_parameter(
 ):
     rk.manual_seed(0)
     model = tiny(
-        cell=cell, attention=attention, bidirectional=bidirectional, input_feeding=feeding,
-        tie_embeddings=tie, embed=4 if tie and feeding else 3,  # tied: E != H and E == H
-    )  # fmt: skip
+        cell=cell,
+        attention=attention,
+        bidirectional=bidirectional,
+        input_feeding=feeding,
+        tie_embeddings=tie,
+        embed=4 if tie and feeding else 3,  # tied: E != H and E == H
+    )
     logits, weights = model(SRC, SRC_LENGTHS, TGT_IN)
     assert logits.shape == (3, 3, 10)
     if attention == "none":
@@ -123,11 +130,19 @@ def test_loss_gradients_match_finite_differences(attention, cell):
     src, tgt_in, tgt_out = (np.minimum(a, 6) for a in (SRC, TGT_IN, TGT_OUT))
     params = dict(model.named_parameters())
     names = [
-        "embedding.weight", "encoder.rnn.weight_hh_l1_reverse", "encoder.bridge.weight",
-        "decoder.cells.0.weight_ih", "decoder.cells.1.bias_hh", "decoder.combine.weight",
-        "decoder.attention.key_layer.weight", "output.weight",
-    ] + (["decoder.attention.v", "decoder.attention.query_layer.weight"]
-         if attention == "bahdanau" else [])  # fmt: skip
+        "embedding.weight",
+        "encoder.rnn.weight_hh_l1_reverse",
+        "encoder.bridge.weight",
+        "decoder.cells.0.weight_ih",
+        "decoder.cells.1.bias_hh",
+        "decoder.combine.weight",
+        "decoder.attention.key_layer.weight",
+        "output.weight",
+    ] + (
+        ["decoder.attention.v", "decoder.attention.query_layer.weight"]
+        if attention == "bahdanau"
+        else []
+    )
     if cell == "lstm":
         names.append("encoder.bridge_c.bias")
 
@@ -140,9 +155,13 @@ def test_loss_gradients_match_finite_differences(attention, cell):
 # --- training and decoding agree -----------------------------------------------------------
 @pytest.mark.parametrize(
     "cell, attention, feeding, tie",
-    [("lstm", "bahdanau", True, False), ("gru", "luong", True, True),
-     ("sgru", "bahdanau", False, False), ("rnn", "none", True, True)],
-)  # fmt: skip
+    [
+        ("lstm", "bahdanau", True, False),
+        ("gru", "luong", True, True),
+        ("sgru", "bahdanau", False, False),
+        ("rnn", "none", True, True),
+    ],
+)
 def test_teacher_forcing_equals_step_by_step_decoding(cell, attention, feeding, tie):
     rk.manual_seed(4)
     model = tiny(cell=cell, attention=attention, input_feeding=feeding, tie_embeddings=tie)

@@ -10,8 +10,21 @@ import rnnkit
 from rnnkit.cli.main import main
 from rnnkit.experiments import vanishing_gradients as vg
 
-TINY = ["--max-distance", "4", "--steps", "5", "--seeds", "1", "--hidden", "3", "--points", "2",
-        "--batch", "4", "--quiet"]  # fmt: skip
+TINY = [
+    "--max-distance",
+    "4",
+    "--steps",
+    "5",
+    "--seeds",
+    "1",
+    "--hidden",
+    "3",
+    "--points",
+    "2",
+    "--batch",
+    "4",
+    "--quiet",
+]
 
 
 def loss_at_last_step(model, x, labels):

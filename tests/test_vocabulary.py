@@ -23,8 +23,16 @@ def test_specials_have_fixed_indices():
 def test_frequency_order_breaks_ties_alphabetically():
     vocab = Vocabulary.build(SENTENCES)
     # the: 4, game: 2, then the rest once each in code-point order.
-    assert vocab.itos[4:] == ("the", "game", "basketball", "cheered", "fans", "is", "raptors",
-                              "won")
+    assert vocab.itos[4:] == (
+        "the",
+        "game",
+        "basketball",
+        "cheered",
+        "fans",
+        "is",
+        "raptors",
+        "won",
+    )
 
 
 def test_alphabetical_order_gives_the_lecture_table():
@@ -77,7 +85,12 @@ def test_decode_stops_at_eos_unless_specials_are_kept():
     ids = [2, vocab["the"], 1, 3, vocab["game"], 0]
     assert vocab.decode(ids) == ["the", "<unk>"]
     assert vocab.decode(ids, strip_specials=False) == [
-        "<bos>", "the", "<unk>", "<eos>", "game", "<pad>"
+        "<bos>",
+        "the",
+        "<unk>",
+        "<eos>",
+        "game",
+        "<pad>",
     ]
     with pytest.raises(IndexError):
         vocab.decode([len(vocab)])
@@ -102,10 +115,16 @@ def test_save_load_round_trip_with_unicode(tmp_path):
     assert (tmp_path / "vocab.txt").read_bytes().startswith(b"<pad>\n<unk>\n<bos>\n<eos>\n<2zh>")
 
 
-@pytest.mark.parametrize("token, problem", [
-    ("", "is empty"), ("a\nb", "contains a line break"), ("a\r", "contains a line break"),
-    (" a", "starts or ends with whitespace"), ("a\t", "starts or ends with whitespace"),
-])
+@pytest.mark.parametrize(
+    "token, problem",
+    [
+        ("", "is empty"),
+        ("a\nb", "contains a line break"),
+        ("a\r", "contains a line break"),
+        (" a", "starts or ends with whitespace"),
+        ("a\t", "starts or ends with whitespace"),
+    ],
+)
 def test_tokens_that_cannot_be_stored_are_rejected(token, problem):
     with pytest.raises(ValueError, match=problem):
         Vocabulary.build([["ok", token]])
@@ -128,23 +147,41 @@ def test_load_accepts_bom_and_crlf(tmp_path):
     assert Vocabulary.load(path).itos == (*SPECIALS, "basket")
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"<pad>\n<unk>\n<bos>\n<eos>\na\n\nb\n",
-     "v.txt:6: the token is empty; a vocabulary file holds one token per line with no blank lines"),
-    (b"<pad>\n<unk>\n<bos>\n<eos>\na\nb\na\n",
-     "v.txt:7: token 'a' repeats line 5; each token must appear once"),
-    (b"<pad>\n<unk>\n<bos>\n<eos>\nok\n\xff\n",
-     "v.txt:6: invalid UTF-8 at byte 1; save the file as UTF-8"),
-    (b"<pad>\n<unk>\n<bos>\n<eos>\nok \n",
-     "v.txt:5: the token starts or ends with whitespace; a vocabulary file holds one token per "
-     "line with no blank lines"),
-    (b"<pad>\n<bos>\n<unk>\n<eos>\n",
-     "v.txt:2: expected <unk> here; the file must start with <pad>, <unk>, <bos>, <eos> "
-     "(one per line)"),
-    (b"<pad>\n<unk>\n",
-     "v.txt: the vocabulary file is too short; it must start with <pad>, <unk>, <bos>, <eos> "
-     "(one per line)"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            b"<pad>\n<unk>\n<bos>\n<eos>\na\n\nb\n",
+            "v.txt:6: the token is empty; a vocabulary file holds one token per line with no blank "
+            "lines",
+        ),
+        (
+            b"<pad>\n<unk>\n<bos>\n<eos>\na\nb\na\n",
+            "v.txt:7: token 'a' repeats line 5; each token must appear once",
+        ),
+        (
+            b"<pad>\n<unk>\n<bos>\n<eos>\nok\n\xff\n",
+            "v.txt:6: invalid UTF-8 at byte 1; save the file as UTF-8",
+        ),
+        (
+            b"<pad>\n<unk>\n<bos>\n<eos>\nok \n",
+            "v.txt:5: the token starts or ends with whitespace; a vocabulary file holds one token "
+            "per "
+            "line with no blank lines",
+        ),
+        (
+            b"<pad>\n<bos>\n<unk>\n<eos>\n",
+            "v.txt:2: expected <unk> here; the file must start with <pad>, <unk>, <bos>, <eos> "
+            "(one per line)",
+        ),
+        (
+            b"<pad>\n<unk>\n",
+            "v.txt: the vocabulary file is too short; it must start with <pad>, <unk>, <bos>, "
+            "<eos> "
+            "(one per line)",
+        ),
+    ],
+)
 def test_bad_files_raise_data_error_with_the_line(tmp_path, content, message):
     path = write(tmp_path / "v.txt", content)
     with pytest.raises(DataError) as error:

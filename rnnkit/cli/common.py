@@ -9,21 +9,40 @@ from rnnkit.errors import DataError, RnnkitError
 def add_decoding_options(parser, beam=5):
     parser.add_argument("--model-dir", required=True, help="a directory made by rnnkit train")
     parser.add_argument("--beam", type=int, default=beam, help="beam size (1: greedy search)")
-    parser.add_argument("--length-penalty", type=float, default=1.0,
-                        help="GNMT length penalty alpha for beam search (0: none)")
-    parser.add_argument("--max-len-ratio", type=float, default=2.0,
-                        help="longest translation, as a multiple of the source length")
-    parser.add_argument("--replace-unk", action="store_true",
-                        help="replace <unk> in the output by the most-attended source word")
-    parser.add_argument("--checkpoint", choices=("best", "latest"), default="best",
-                        help="which weights to use (best: highest dev BLEU)")
+    parser.add_argument(
+        "--length-penalty",
+        type=float,
+        default=1.0,
+        help="GNMT length penalty alpha for beam search (0: none)",
+    )
+    parser.add_argument(
+        "--max-len-ratio",
+        type=float,
+        default=2.0,
+        help="longest translation, as a multiple of the source length",
+    )
+    parser.add_argument(
+        "--replace-unk",
+        action="store_true",
+        help="replace <unk> in the output by the most-attended source word",
+    )
+    parser.add_argument(
+        "--checkpoint",
+        choices=("best", "latest"),
+        default="best",
+        help="which weights to use (best: highest dev BLEU)",
+    )
 
 
 def decoding_options(args):
     if args.beam < 1:
         raise RnnkitError(f"--beam must be at least 1, got {args.beam}")
-    return {"beam": args.beam, "length_penalty": args.length_penalty,
-            "max_len_ratio": args.max_len_ratio, "replace_unk": args.replace_unk}  # fmt: skip
+    return {
+        "beam": args.beam,
+        "length_penalty": args.length_penalty,
+        "max_len_ratio": args.max_len_ratio,
+        "replace_unk": args.replace_unk,
+    }
 
 
 def read_lines(stream, name):
@@ -35,8 +54,9 @@ def read_lines(stream, name):
         try:
             yield number, raw.decode("utf-8").rstrip("\r\n")
         except UnicodeDecodeError as exc:
-            raise DataError(name, number, f"invalid UTF-8 at byte {exc.start + 1}; "
-                            "convert the input to UTF-8") from None  # fmt: skip
+            raise DataError(
+                name, number, f"invalid UTF-8 at byte {exc.start + 1}; convert the input to UTF-8"
+            ) from None
 
 
 def open_input(path):

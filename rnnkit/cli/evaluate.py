@@ -7,10 +7,11 @@ from rnnkit.cli.common import add_decoding_options, decoding_options, open_outpu
 
 def register(subparsers):
     parser = subparsers.add_parser(
-        "evaluate", help="BLEU and chrF on a test set",
+        "evaluate",
+        help="BLEU and chrF on a test set",
         description="Translates the sources of a test set and scores them with sacrebleu, "
         "per target language and overall (macro average).",
-    )  # fmt: skip
+    )
     add_decoding_options(parser)
     parser.add_argument("--data", required=True, help="test TSV (2 or 3 columns)")
     parser.add_argument("--lang", help="target language of a 2-column test set")

@@ -26,11 +26,13 @@ def build_parser():
     )
     parser.add_argument("--version", action="version", version=f"rnnkit {__version__}")
     parser.add_argument(
-        "--threads", type=int, default=1,
+        "--threads",
+        type=int,
+        default=1,
         help="BLAS threads for matrix products. 1 is fastest for the small per-step products "
         "of recurrent layers and stays fast on a busy machine (multi-threaded OpenBLAS was "
         "measured 6-40x slower there); try more for hidden sizes of 512 and up on idle cores",
-    )  # fmt: skip
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
         importlib.import_module(f"rnnkit.cli.{name}").register(subparsers)

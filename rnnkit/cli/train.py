@@ -19,26 +19,38 @@ def add_config_options(parser):
         help_text = f"{f.metadata['help']} (default: {f.default})".lstrip()
         kind = hints[f.name]
         if kind is bool:
-            parser.add_argument(flag, action=argparse.BooleanOptionalAction,
-                                default=argparse.SUPPRESS, help=help_text)  # fmt: skip
+            parser.add_argument(
+                flag,
+                action=argparse.BooleanOptionalAction,
+                default=argparse.SUPPRESS,
+                help=help_text,
+            )
         else:
             base = [t for t in typing.get_args(kind) if t is not type(None)] or [kind]
-            parser.add_argument(flag, type=base[0], default=argparse.SUPPRESS, help=help_text,
-                                metavar=f.name.upper())  # fmt: skip
+            parser.add_argument(
+                flag,
+                type=base[0],
+                default=argparse.SUPPRESS,
+                help=help_text,
+                metavar=f.name.upper(),
+            )
 
 
 def register(subparsers):
     parser = subparsers.add_parser(
-        "train", help="train a translator on parallel text",
+        "train",
+        help="train a translator on parallel text",
         description="Train an encoder-decoder translator. Data: a TSV (source<TAB>target, or "
         "lang<TAB>source<TAB>target for many target languages) or two aligned files.",
-    )  # fmt: skip
+    )
     parser.add_argument("--model-dir", required=True, help="where the model is written")
     parser.add_argument("--config", help="YAML file with the same keys as these options")
-    parser.add_argument("--resume", action="store_true",
-                        help="continue from MODEL_DIR/latest.safetensors")
-    parser.add_argument("--overwrite", action="store_true",
-                        help="replace the model in a non-empty MODEL_DIR")
+    parser.add_argument(
+        "--resume", action="store_true", help="continue from MODEL_DIR/latest.safetensors"
+    )
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace the model in a non-empty MODEL_DIR"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_config_options(parser)
     parser.set_defaults(func=run)
@@ -53,8 +65,14 @@ def run(args):
         config = None  # the saved config rules; only stopping options are taken from `given`
     else:
         config = build_config(args.config, given).validate()
-    summary = train(config, args.model_dir, resume=args.resume, overwrite=args.overwrite,
-                    overrides=given, show_progress=not args.quiet)  # fmt: skip
+    summary = train(
+        config,
+        args.model_dir,
+        resume=args.resume,
+        overwrite=args.overwrite,
+        overrides=given,
+        show_progress=not args.quiet,
+    )
     best = summary["best_bleu"]
     print(
         f"trained {summary['steps']} steps ({summary['stop_reason']}) in {summary['seconds']} s; "

@@ -15,14 +15,17 @@ from rnnkit.errors import RnnkitError
 
 def register(subparsers):
     parser = subparsers.add_parser(
-        "translate", help="translate lines with a trained model",
+        "translate",
+        help="translate lines with a trained model",
         description="Reads one sentence per line and writes its translations. With several "
         "target languages each input line gives one line per language, 'lang<TAB>text'; "
         "with --n-best K each gives K lines '[lang<TAB>]rank<TAB>score<TAB>text'.",
-    )  # fmt: skip
+    )
     add_decoding_options(parser)
-    parser.add_argument("--to", help="comma-separated target languages (default: all the "
-                        "model knows), e.g. fr,es,zh")  # fmt: skip
+    parser.add_argument(
+        "--to",
+        help="comma-separated target languages (default: all the model knows), e.g. fr,es,zh",
+    )
     parser.add_argument("--n-best", type=int, default=1, help="translations per line (<= beam)")
     parser.add_argument("--input", help="input file (default: stdin)")
     parser.add_argument("--output", help="output file (default: stdout)")

@@ -370,4 +370,3 @@ def dropout(a, p, training=True, rng=None):
     keep = rng.random(a.shape) >= p
     scale = xp.asarray(keep, dtype=a.dtype) / a.dtype.type(1 - p)
     return mul(a, Tensor(scale))
-

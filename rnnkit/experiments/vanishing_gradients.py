@@ -170,11 +170,23 @@ def agreement_experiment(config, progress=None):
             probe = agreement_batch(rng, config.max_distance, config.eval_batch)
             norms["init"].append(input_gradient_norms(model, *probe))
             optimizer = Adam(model.parameters(), lr=config.lr)
-            train(model, rng, config.max_distance, config.steps, config.batch, optimizer,
-                  progress=progress, cost=RELATIVE_COST[cell])  # fmt: skip
+            train(
+                model,
+                rng,
+                config.max_distance,
+                config.steps,
+                config.batch,
+                optimizer,
+                progress=progress,
+                cost=RELATIVE_COST[cell],
+            )
             norms["trained"].append(input_gradient_norms(model, *probe))
-            scores.append([accuracy(model, *agreement_batch(rng, d, config.eval_batch))
-                           for d in config.distances()])  # fmt: skip
+            scores.append(
+                [
+                    accuracy(model, *agreement_batch(rng, d, config.eval_batch))
+                    for d in config.distances()
+                ]
+            )
         for distance, score in zip(config.distances(), numpy.mean(scores, axis=0)):
             accuracy_rows.append((cell, distance, float(score)))
         for phase, runs in norms.items():
@@ -214,10 +226,12 @@ def exploding_experiment(config, progress=None):
         model = scaled_rnn(config.hidden, config.seed, config.explode_scale)
         rng = numpy.random.default_rng(config.seed)
         optimizer = SGD(model.parameters(), lr=config.sgd_lr)
-        losses, norms = train(model, rng, longest, config.steps, config.batch, optimizer,
-                              clip=clip, progress=progress)  # fmt: skip
-        clipping.extend((label, step + 1, loss, norm)
-                        for step, (loss, norm) in enumerate(zip(losses, norms)))  # fmt: skip
+        losses, norms = train(
+            model, rng, longest, config.steps, config.batch, optimizer, clip=clip, progress=progress
+        )
+        clipping.extend(
+            (label, step + 1, loss, norm) for step, (loss, norm) in enumerate(zip(losses, norms))
+        )
     return flow, clipping
 
 
@@ -270,8 +284,14 @@ def plot_accuracy(path, accuracy_rows, config):
     for (cell, (distances, scores)), (marker, size, line) in zip(
         _series(accuracy_rows, 0, 1, 2).items(), styles
     ):
-        ax.plot(distances, scores, marker=marker, markersize=size, linestyle=line,
-                label=CELL_NAMES[cell])  # fmt: skip
+        ax.plot(
+            distances,
+            scores,
+            marker=marker,
+            markersize=size,
+            linestyle=line,
+            label=CELL_NAMES[cell],
+        )
     ax.axhline(0.5, color="grey", linestyle="--", linewidth=1, label="chance")
     ax.set_xscale("log")
     ax.set_ylim(0, 1.05)
@@ -319,8 +339,10 @@ def plot_exploding(path, flow, clipping, config):
 def summary(flow, accuracy_rows, explode_flow, clipping, config):
     """The results as plain-text tables."""
     distances = config.distances()
-    lines = ["Accuracy against distance (words between subject and verb; chance = 0.50)",
-             f"{'cell':<16}" + "".join(f"{d:>7}" for d in distances)]  # fmt: skip
+    lines = [
+        "Accuracy against distance (words between subject and verb; chance = 0.50)",
+        f"{'cell':<16}" + "".join(f"{d:>7}" for d in distances),
+    ]
     for cell, (_, scores) in _series(accuracy_rows, 0, 1, 2).items():
         lines.append(f"{CELL_NAMES[cell]:<16}" + "".join(f"{a:>7.2f}" for a in scores))
     lines += [

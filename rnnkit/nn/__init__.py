@@ -7,7 +7,20 @@ from rnnkit.nn.module import Module, ModuleList, Parameter
 from rnnkit.nn.recurrent import GRU, LSTM, RNN, RecurrentLayer, SimplifiedGRU
 
 __all__ = [
-    "GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "RNNCell", "Dropout", "Embedding", "Linear",
-    "Module", "ModuleList", "OneHot", "Parameter", "RecurrentLayer", "SimplifiedGRU",
+    "GRU",
+    "GRUCell",
+    "LSTM",
+    "LSTMCell",
+    "RNN",
+    "RNNCell",
+    "Dropout",
+    "Embedding",
+    "Linear",
+    "Module",
+    "ModuleList",
+    "OneHot",
+    "Parameter",
+    "RecurrentLayer",
+    "SimplifiedGRU",
     "SimplifiedGRUCell",
-]  # fmt: skip
+]

@@ -62,8 +62,12 @@ class RecurrentLayer(Module):
 
     def _weights(self, suffix):
         get = self.__dict__.get
-        return (get(f"weight_ih{suffix}"), get(f"weight_hh{suffix}"),
-                get(f"bias_ih{suffix}"), get(f"bias_hh{suffix}"))  # fmt: skip
+        return (
+            get(f"weight_ih{suffix}"),
+            get(f"weight_hh{suffix}"),
+            get(f"bias_ih{suffix}"),
+            get(f"bias_hh{suffix}"),
+        )
 
     @property
     def is_lstm(self):
@@ -133,9 +137,13 @@ class RecurrentLayer(Module):
             for direction, suffix in enumerate(self._suffixes(layer)):
                 index = layer * self.num_directions + direction
                 out, *final = recurrent(
-                    self.mode, layer_input, initial(index), *self._weights(suffix),
-                    lengths=lengths, reverse=direction == 1,
-                )  # fmt: skip
+                    self.mode,
+                    layer_input,
+                    initial(index),
+                    *self._weights(suffix),
+                    lengths=lengths,
+                    reverse=direction == 1,
+                )
                 outs.append(out)
                 finals.append(final)
             layer_input = outs[0] if len(outs) == 1 else F.concat(outs, axis=2)

@@ -79,8 +79,11 @@ def plan_batches(
     tgt_lengths = np.asarray(tgt_lengths, dtype=np.int64)
     if batch_size is None and max_tokens is None:
         raise ValueError("give batch_size, max_tokens or both")
-    for name, value in (("batch_size", batch_size), ("max_tokens", max_tokens),
-                        ("pool_size", pool_size)):
+    for name, value in (
+        ("batch_size", batch_size),
+        ("max_tokens", max_tokens),
+        ("pool_size", pool_size),
+    ):
         if value is not None and value < 1:
             raise ValueError(f"{name} must be positive, not {value}")
     if src_lengths.shape != tgt_lengths.shape or src_lengths.ndim != 1:
@@ -94,7 +97,7 @@ def plan_batches(
 
     groups = []
     for start in range(0, len(order), pool_size):
-        pool = order[start:start + pool_size]
+        pool = order[start : start + pool_size]
         # Longest source first (then longest target); a stable sort keeps the shuffled
         # order among equal lengths.
         pool = pool[np.lexsort((-tgt_lengths[pool], -src_lengths[pool]))]
@@ -107,7 +110,7 @@ def plan_batches(
 def _cut(pool: np.ndarray, width: np.ndarray, batch_size, max_tokens) -> list[np.ndarray]:
     """Cut a length-sorted pool into consecutive groups within the limits."""
     if max_tokens is None:
-        return [pool[i:i + batch_size] for i in range(0, len(pool), batch_size)]
+        return [pool[i : i + batch_size] for i in range(0, len(pool), batch_size)]
     groups, start, widest = [], 0, 0  # the open group is pool[start:i], widest that wide
     for i, w in enumerate(width.tolist()):
         size, widest_with_i = i - start, max(widest, w)
@@ -147,9 +150,9 @@ def collate(
     tgt_out = tgt_in.copy()
     for row, i in enumerate(indices):
         n = len(tgt[i])
-        src_ids[row, :src_lengths[row]] = src[i]
+        src_ids[row, : src_lengths[row]] = src[i]
         tgt_in[row, 0] = bos_index
-        tgt_in[row, 1:n + 1] = tgt[i]
+        tgt_in[row, 1 : n + 1] = tgt[i]
         tgt_out[row, :n] = tgt[i]
         tgt_out[row, n] = eos_index
     src_mask = np.arange(src_ids.shape[1]) < src_lengths[:, None]  # (B, T_src)
@@ -161,9 +164,16 @@ def collate(
             np.ascontiguousarray(a.T) for a in (src_ids, src_mask, tgt_in, tgt_out, tgt_mask)
         )
     return Batch(
-        src=src_ids, src_lengths=src_lengths, src_mask=src_mask,
-        tgt_in=tgt_in, tgt_out=tgt_out, tgt_lengths=tgt_lengths, tgt_mask=tgt_mask,
-        indices=indices, n_tokens=int(tgt_lengths.sum()), time_major=time_major,
+        src=src_ids,
+        src_lengths=src_lengths,
+        src_mask=src_mask,
+        tgt_in=tgt_in,
+        tgt_out=tgt_out,
+        tgt_lengths=tgt_lengths,
+        tgt_mask=tgt_mask,
+        indices=indices,
+        n_tokens=int(tgt_lengths.sum()),
+        time_major=time_major,
     )
 
 
@@ -187,6 +197,7 @@ def batches(
         empty = int(np.argmin(src_lengths))
         raise ValueError(f"source {empty} is empty; every source needs at least one token")
     # Planned now, so that bad arguments fail at the call rather than at the first batch.
-    plan = plan_batches(src_lengths, tgt_lengths, batch_size, max_tokens, seed, epoch, shuffle,
-                        pool_size)
+    plan = plan_batches(
+        src_lengths, tgt_lengths, batch_size, max_tokens, seed, epoch, shuffle, pool_size
+    )
     return (collate(src, tgt, indices, time_major) for indices in plan)

@@ -30,7 +30,11 @@ _BOM = b"\xef\xbb\xbf"
 
 # The reasons a line is bad, as counted in ReadSummary.skipped.
 COLUMNS, EMPTY, ENCODING, TOO_LONG, LANGUAGE = (
-    "wrong column count", "empty side", "invalid UTF-8", "too long", "invalid language code"
+    "wrong column count",
+    "empty side",
+    "invalid UTF-8",
+    "too long",
+    "invalid language code",
 )
 
 
@@ -127,8 +131,12 @@ class ParallelCorpus:
                 )
             if len(self.paths) == 2:
                 raise DataError(path, None, f"the file is empty, and so is {self.paths[1]}")
-            raise DataError(path, None, "the file is empty; expected lines of "
-                            "'source<TAB>target' or 'lang<TAB>source<TAB>target'")
+            raise DataError(
+                path,
+                None,
+                "the file is empty; expected lines of "
+                "'source<TAB>target' or 'lang<TAB>source<TAB>target'",
+            )
 
     # -- the two layouts --------------------------------------------------------------------
 
@@ -142,18 +150,27 @@ class ParallelCorpus:
             try:
                 if columns is None:
                     if len(fields) not in (2, 3):
-                        raise _BadLine(COLUMNS, "expected 2 tab-separated columns (source, "
-                                       f"target) or 3 (lang, source, target), found {len(fields)}")
+                        raise _BadLine(
+                            COLUMNS,
+                            "expected 2 tab-separated columns (source, "
+                            f"target) or 3 (lang, source, target), found {len(fields)}",
+                        )
                     columns, first_line = len(fields), number
                 elif len(fields) != columns:
                     names = "(lang, source, target)" if columns == 3 else "(source, target)"
-                    raise _BadLine(COLUMNS, f"expected {columns} tab-separated columns {names} "
-                                   f"like line {first_line}, found {len(fields)}")
+                    raise _BadLine(
+                        COLUMNS,
+                        f"expected {columns} tab-separated columns {names} "
+                        f"like line {first_line}, found {len(fields)}",
+                    )
                 if len(fields) == 3:
                     lang, source, target = fields
                     if not is_language_code(lang):
-                        raise _BadLine(LANGUAGE, f"invalid language code {lang!r} in the first "
-                                       "column; use a code like fr, zh, pt-BR")
+                        raise _BadLine(
+                            LANGUAGE,
+                            f"invalid language code {lang!r} in the first "
+                            "column; use a code like fr, zh, pt-BR",
+                        )
                 else:
                     (source, target), lang = fields, self.default_lang
             except _BadLine as bad:
@@ -191,8 +208,12 @@ class ParallelCorpus:
         )
         if text is None or text.strip():
             shorter = target_path if longer == source_path else source_path
-            raise DataError(longer, number, f"{shorter} has only {number - 1} lines; aligned "
-                            "files must have the same number of lines")
+            raise DataError(
+                longer,
+                number,
+                f"{shorter} has only {number - 1} lines; aligned "
+                "files must have the same number of lines",
+            )
 
     # -- checks -----------------------------------------------------------------------------
 
@@ -201,8 +222,11 @@ class ParallelCorpus:
         if not text:
             bad = _BadLine(EMPTY, f"the {side} side is empty")
         elif len(text) > self.max_chars:
-            bad = _BadLine(TOO_LONG, f"the {side} side has {len(text)} characters, more than "
-                           f"max_chars={self.max_chars}; split the line or raise max_chars")
+            bad = _BadLine(
+                TOO_LONG,
+                f"the {side} side has {len(text)} characters, more than "
+                f"max_chars={self.max_chars}; split the line or raise max_chars",
+            )
         else:
             return True
         self._reject(path, number, bad)
@@ -237,8 +261,15 @@ def _decoded_lines(path: Path, reject) -> Iterator[tuple[int, str | None]]:
             try:
                 yield number, raw.decode("utf-8")
             except UnicodeDecodeError as error:
-                reject(path, number, _BadLine(ENCODING, f"invalid UTF-8 at byte {error.start + 1} "
-                                              "of the line; convert the file to UTF-8"))
+                reject(
+                    path,
+                    number,
+                    _BadLine(
+                        ENCODING,
+                        f"invalid UTF-8 at byte {error.start + 1} "
+                        "of the line; convert the file to UTF-8",
+                    ),
+                )
                 yield number, None
 
 

@@ -62,8 +62,11 @@ class Tokenizer(ABC):
         """Read a tokenizer of this kind saved by `save`."""
         kind, options = _read_config(directory)
         if kind != cls.kind:
-            raise DataError(Path(directory) / CONFIG_FILE, None,
-                            f"holds a {kind!r} tokenizer, not a {cls.kind!r} one")
+            raise DataError(
+                Path(directory) / CONFIG_FILE,
+                None,
+                f"holds a {kind!r} tokenizer, not a {cls.kind!r} one",
+            )
         return cls._from_options(Path(directory), options)
 
     @classmethod
@@ -93,8 +96,9 @@ def _read_config(directory: str | os.PathLike) -> tuple[str, dict]:
         raise DataError(path, error.lineno, f"invalid JSON: {error.msg}") from None
     kind = config.get("kind") if isinstance(config, dict) else None
     if kind not in TOKENIZERS:
-        raise DataError(path, None, f"unknown tokenizer kind {kind!r}; expected one of "
-                        + ", ".join(TOKENIZERS))
+        raise DataError(
+            path, None, f"unknown tokenizer kind {kind!r}; expected one of " + ", ".join(TOKENIZERS)
+        )
     cls = TOKENIZERS[kind]
     options = {key: value for key, value in config.items() if key != "kind"}
     unknown = set(options) - set(cls.option_names)
@@ -105,6 +109,7 @@ def _read_config(directory: str | os.PathLike) -> tuple[str, dict]:
 
 
 # -- the word tokenizer ---------------------------------------------------------------------
+
 
 def _char_class(code_points: Iterable[int]) -> str:
     """A regex character class body for a set of code points, as compact ranges."""
@@ -122,11 +127,13 @@ def _char_class(code_points: Iterable[int]) -> str:
 # plane 14 (variation selectors) for them takes a few milliseconds. The astral-plane marks get
 # a class of their own, tried only after a one-range check for an astral character, because re
 # tests a list of astral ranges one by one and that made every word much slower.
-_MARKS = _char_class(
-    c for c in range(0x10000) if unicodedata.category(chr(c)).startswith("M")
-) + "\u200c\u200d"
+_MARKS = (
+    _char_class(c for c in range(0x10000) if unicodedata.category(chr(c)).startswith("M"))
+    + "\u200c\u200d"
+)
 _ASTRAL_MARKS = _char_class(
-    c for c in itertools.chain(range(0x10000, 0x20000), range(0xE0000, 0xE1000))
+    c
+    for c in itertools.chain(range(0x10000, 0x20000), range(0xE0000, 0xE1000))
     if unicodedata.category(chr(c)).startswith("M")
 )
 
@@ -157,13 +164,15 @@ _APOSTROPHES = "'\u2019"
 _ELIDED = re.compile(rf"(?i:{_ELISIONS})[{_APOSTROPHES}]")
 
 _TOKEN = re.compile(
-    "|".join([
-        LANGUAGE_TAG,                                           # <2fr>, never split
-        r"\d+(?:[.,:\-\u2013]\d+)+",                            # 2.5, 3:45, 1,000, 54–49
-        rf"[{_UNSPACED}][{_MARKS}]*",                           # one CJK / kana / Thai char
-        rf"{_WORD}(?:[-\u2010{_APOSTROPHES}]{_WORD})*",          # words, don't, well-known
-        rf"\S[{_MARKS}]*",                                      # any other symbol, alone
-    ])
+    "|".join(
+        [
+            LANGUAGE_TAG,  # <2fr>, never split
+            r"\d+(?:[.,:\-\u2013]\d+)+",  # 2.5, 3:45, 1,000, 54–49
+            rf"[{_UNSPACED}][{_MARKS}]*",  # one CJK / kana / Thai char
+            rf"{_WORD}(?:[-\u2010{_APOSTROPHES}]{_WORD})*",  # words, don't, well-known
+            rf"\S[{_MARKS}]*",  # any other symbol, alone
+        ]
+    )
 )
 
 
@@ -171,7 +180,7 @@ def _split_elision(token: str) -> list[str]:
     """["l'", "équipe"] for "l'équipe"; [token] for any other token ("aujourd'hui")."""
     match = _ELIDED.match(token)
     if match and match.end() < len(token):
-        return [match.group(), token[match.end():]]
+        return [match.group(), token[match.end() :]]
     return [token]
 
 
@@ -326,8 +335,12 @@ class SentencePieceTokenizer(Tokenizer):
         try:
             return cls(path.read_bytes())
         except FileNotFoundError:
-            raise DataError(path, None, "the sentencepiece model is missing; retrain the "
-                            "tokenizer or copy spm.model beside tokenizer.json") from None
+            raise DataError(
+                path,
+                None,
+                "the sentencepiece model is missing; retrain the "
+                "tokenizer or copy spm.model beside tokenizer.json",
+            ) from None
         except RuntimeError as error:  # sentencepiece's report of a corrupt model
             raise DataError(path, None, f"not a sentencepiece model ({error})") from None
 

@@ -285,17 +285,33 @@ class Vocabulary:
                 ) from None
             problem = storage_problem(token)
             if problem:
-                raise DataError(path, number, f"the token {problem}; a vocabulary file holds one "
-                                "token per line with no blank lines")
+                raise DataError(
+                    path,
+                    number,
+                    f"the token {problem}; a vocabulary file holds one "
+                    "token per line with no blank lines",
+                )
             if token in seen:
-                raise DataError(path, number, f"token {token!r} repeats line {seen[token]}; "
-                                "each token must appear once")
+                raise DataError(
+                    path,
+                    number,
+                    f"token {token!r} repeats line {seen[token]}; each token must appear once",
+                )
             if number <= len(SPECIALS) and token != SPECIALS[number - 1]:
-                raise DataError(path, number, f"expected {SPECIALS[number - 1]} here; the file "
-                                "must start with " + ", ".join(SPECIALS) + " (one per line)")
+                raise DataError(
+                    path,
+                    number,
+                    f"expected {SPECIALS[number - 1]} here; the file "
+                    "must start with " + ", ".join(SPECIALS) + " (one per line)",
+                )
             seen[token] = number
             itos.append(token)
         if len(itos) < len(SPECIALS):
-            raise DataError(path, None, "the vocabulary file is too short; it must start with "
-                            + ", ".join(SPECIALS) + " (one per line)")
+            raise DataError(
+                path,
+                None,
+                "the vocabulary file is too short; it must start with "
+                + ", ".join(SPECIALS)
+                + " (one per line)",
+            )
         return cls(itos)

@@ -149,6 +149,10 @@ def make_attention(kind, query_size, memory_size):
 
 
 __all__ = [
-    "Attention", "AttentionMemory", "BahdanauAttention", "LuongAttention", "MASKED_SCORE",
+    "Attention",
+    "AttentionMemory",
+    "BahdanauAttention",
+    "LuongAttention",
+    "MASKED_SCORE",
     "make_attention",
-]  # fmt: skip
+]

@@ -44,15 +44,23 @@ RAPTORS = "Raptors"
 # The first five of each roster start the game; the rest come off the bench.
 ROSTERS: dict[str, tuple[str, ...]] = {
     "Raptors": (
-        "Tremblay", "Mensah", "Lindqvist", "Castellano", "Haddad",
-        "Okonkwo", "Brennan", "Delacroix", "Varga", "Sutherland",
+        "Tremblay",
+        "Mensah",
+        "Lindqvist",
+        "Castellano",
+        "Haddad",
+        "Okonkwo",
+        "Brennan",
+        "Delacroix",
+        "Varga",
+        "Sutherland",
     ),
     "Celtics": ("Donnelly", "Whitfield", "Moreau", "Kaminski", "Ferreira", "Halloran", "Abara"),
     "Knicks": ("Romano", "Hollister", "Ndiaye", "Quinlan", "Petrov", "Esposito", "Barlow"),
     "Bucks": ("Hartmann", "Oyelaran", "Dunmore", "Lucero", "Szabo", "Lindgren", "Kruger"),
     "Lakers": ("Whitaker", "Calloway", "Baptiste", "Montoya", "Eklund", "Navarro", "Ashby"),
     "Bulls": ("Gallagher", "Marin", "Fairbank", "Iwu", "Talbot", "Rinaldi", "Kovac"),
-}  # fmt: skip
+}
 OPPONENTS = tuple(team for team in ROSTERS if team != RAPTORS)
 TEAM_OF = {player: team for team, players in ROSTERS.items() for player in players}
 
@@ -548,12 +556,27 @@ def split_of(event: Event) -> str:
 
 # How often each template is drawn for the corpus: play-by-play is mostly shots.
 _CORPUS_WEIGHTS = {
-    "made": 4.0, "made_clock": 1.5, "missed": 3.0, "assist": 2.5, "block": 1.0,
-    "rebound": 2.5, "steal": 1.0, "turnover": 1.0, "foul_personal": 1.0,
-    "foul_shooting": 1.0, "substitution": 1.0, "timeout": 0.7, "lead": 1.0,
-    "lead_opponent": 1.0, "lead_clock": 1.0, "tied": 0.4, "tied_clock": 0.4,
-    "quarter_start": 0.3, "quarter_end": 0.3, "win": 0.4,
-}  # fmt: skip
+    "made": 4.0,
+    "made_clock": 1.5,
+    "missed": 3.0,
+    "assist": 2.5,
+    "block": 1.0,
+    "rebound": 2.5,
+    "steal": 1.0,
+    "turnover": 1.0,
+    "foul_personal": 1.0,
+    "foul_shooting": 1.0,
+    "substitution": 1.0,
+    "timeout": 0.7,
+    "lead": 1.0,
+    "lead_opponent": 1.0,
+    "lead_clock": 1.0,
+    "tied": 0.4,
+    "tied_clock": 0.4,
+    "quarter_start": 0.3,
+    "quarter_end": 0.3,
+    "win": 0.4,
+}
 
 
 def random_event(rng: Random, template: str) -> Event:
@@ -646,10 +669,17 @@ def write_tsv(path: str | Path, examples: Iterable[tuple[str, str, str]]) -> Non
 # What happens on a fresh possession, and how often. Rebounds follow misses and blocks,
 # free throws follow shooting fouls, and score updates follow some baskets.
 _PLAY_WEIGHTS = {
-    "made": 0.30, "missed": 0.28, "assist": 0.12, "block": 0.05, "steal": 0.06,
-    "turnover": 0.06, "foul_personal": 0.05, "foul_shooting": 0.05,
-    "substitution": 0.04, "timeout": 0.02,
-}  # fmt: skip
+    "made": 0.30,
+    "missed": 0.28,
+    "assist": 0.12,
+    "block": 0.05,
+    "steal": 0.06,
+    "turnover": 0.06,
+    "foul_personal": 0.05,
+    "foul_shooting": 0.05,
+    "substitution": 0.04,
+    "timeout": 0.02,
+}
 
 
 class Game:

@@ -73,21 +73,42 @@ class TrainConfig:
     seed: int = opt(1, "seed of initialisation, dropout and batch order")
 
     def validate(self):
-        choices = {"tokenizer": TOKENIZERS, "cell": CELLS, "attention": ATTENTIONS,
-                   "optimizer": OPTIMIZERS}  # fmt: skip
+        choices = {
+            "tokenizer": TOKENIZERS,
+            "cell": CELLS,
+            "attention": ATTENTIONS,
+            "optimizer": OPTIMIZERS,
+        }
         for key, allowed in choices.items():
             if getattr(self, key) not in allowed:
                 raise ConfigError(
                     f"{key} must be one of {', '.join(allowed)}; got {getattr(self, key)!r}"
                 )
-        positive = ("max_len", "vocab_size", "min_freq", "layers", "embed", "hidden",
-                    "batch_size", "epochs", "valid_every", "save_every", "valid_beam",
-                    "log_every")  # fmt: skip
+        positive = (
+            "max_len",
+            "vocab_size",
+            "min_freq",
+            "layers",
+            "embed",
+            "hidden",
+            "batch_size",
+            "epochs",
+            "valid_every",
+            "save_every",
+            "valid_beam",
+            "log_every",
+        )
         for key in positive:
             if getattr(self, key) < 1:
                 raise ConfigError(f"{key} must be at least 1; got {getattr(self, key)}")
-        non_negative = ("max_steps", "time_budget", "target_loss", "patience", "clip",
-                        "label_smoothing")  # fmt: skip
+        non_negative = (
+            "max_steps",
+            "time_budget",
+            "target_loss",
+            "patience",
+            "clip",
+            "label_smoothing",
+        )
         for key in non_negative:
             if getattr(self, key) < 0:
                 raise ConfigError(f"{key} must not be negative; got {getattr(self, key)}")

@@ -44,8 +44,7 @@ def read_corpus(tsv=None, src_file=None, tgt_file=None, lang=None, skip_bad=Fals
     skipped and summarised on stderr with `skip_bad`)."""
     if not (tsv or src_file):
         raise ConfigError("no data given")
-    corpus_files = read_parallel(tsv or [src_file, tgt_file], skip_bad=skip_bad,
-                                 default_lang=lang)  # fmt: skip
+    corpus_files = read_parallel(tsv or [src_file, tgt_file], skip_bad=skip_bad, default_lang=lang)
     corpus = Corpus()
     for example in corpus_files:
         corpus.sources.append(example.source)
@@ -61,14 +60,16 @@ def build_text_pipeline(corpus, config, model_dir):
     tags = [language_tag(lang) for lang in corpus.languages]
     if config.tokenizer == "sentencepiece":
         tokenizer = SentencePieceTokenizer.train(
-            corpus.sources + corpus.targets, vocab_size=config.vocab_size,
+            corpus.sources + corpus.targets,
+            vocab_size=config.vocab_size,
             languages=corpus.languages,
-        )  # fmt: skip
+        )
     else:
         tokenizer = WordTokenizer(lowercase=config.lowercase)
     token_lists = (tokenizer.tokenize(s) for s in corpus.sources + corpus.targets)
-    vocab = Vocabulary.build(token_lists, max_size=config.vocab_size, min_freq=config.min_freq,
-                             reserved=tags)  # fmt: skip
+    vocab = Vocabulary.build(
+        token_lists, max_size=config.vocab_size, min_freq=config.min_freq, reserved=tags
+    )
     tokenizer.save(Path(model_dir) / TOKENIZER_DIR)
     vocab.save(Path(model_dir) / VOCAB_FILE)
     return tokenizer, vocab

@@ -27,11 +27,27 @@ MARKER = "results.json"  # present in a directory the demo wrote before
 # for words that do not matter to the task, and come back by copying the most-attended
 # source word: "with 11:04 left" keeps 11:04 in every language though 11:04 was never seen.
 DEMO_TRAIN = TrainConfig(
-    cell="lstm", layers=1, embed=64, hidden=128, bidirectional=True, attention="bahdanau",
-    input_feeding=True, dropout=0.0, min_freq=25, batch_size=32, lr=0.003, clip=5.0,
-    epochs=50, time_budget=180, valid_every=500, save_every=500, log_every=20, valid_beam=1,
-    replace_unk=True, seed=1,
-)  # fmt: skip
+    cell="lstm",
+    layers=1,
+    embed=64,
+    hidden=128,
+    bidirectional=True,
+    attention="bahdanau",
+    input_feeding=True,
+    dropout=0.0,
+    min_freq=25,
+    batch_size=32,
+    lr=0.003,
+    clip=5.0,
+    epochs=50,
+    time_budget=180,
+    valid_every=500,
+    save_every=500,
+    log_every=20,
+    valid_beam=1,
+    replace_unk=True,
+    seed=1,
+)
 SIZES = {"train": 20000, "dev": 240, "test": 480}
 
 
@@ -68,8 +84,9 @@ def live_game(translator, languages, seed, events, beam, echo=print):
     for event in commentary.play_by_play(seed=seed, n_events=events, split="test"):
         echo(f"\n  EN  {event.english}")
         start = time.perf_counter()
-        found = translator.translate([event.english] * len(languages), languages, beam=beam,
-                                     replace_unk=True)  # fmt: skip
+        found = translator.translate(
+            [event.english] * len(languages), languages, beam=beam, replace_unk=True
+        )
         latencies.append((time.perf_counter() - start) * 1000)
         for lang, hyps in zip(languages, found):
             echo(f"  {lang.upper():<3} {hyps[0].text}")
@@ -80,16 +97,21 @@ def run_demo(out="rnnkit-demo", seed=0, time_budget=None, events=8, beam=3, show
     """The whole demo; returns the results dict written to results.json."""
     started = time.monotonic()
     out = prepare_output(out)
-    print(f"Generating play-by-play commentary in English and {len(commentary.LANGUAGES)} "
-          f"languages ({', '.join(commentary.LANGUAGES)}) into {out / 'data'} ...")  # fmt: skip
+    print(
+        f"Generating play-by-play commentary in English and {len(commentary.LANGUAGES)} "
+        f"languages ({', '.join(commentary.LANGUAGES)}) into {out / 'data'} ..."
+    )
     paths = generate_data(out, seed)
-    config = TrainConfig(**{**DEMO_TRAIN.__dict__, "data": str(paths["train"]),
-                            "valid": str(paths["dev"])})  # fmt: skip
+    config = TrainConfig(
+        **{**DEMO_TRAIN.__dict__, "data": str(paths["train"]), "valid": str(paths["dev"])}
+    )
     if time_budget is not None:
         config.time_budget = time_budget
     model_dir = out / "model"
-    print(f"Training one multilingual {config.cell.upper()} encoder-decoder with "
-          f"{config.attention} attention (time budget {config.time_budget:g} s) ...")  # fmt: skip
+    print(
+        f"Training one multilingual {config.cell.upper()} encoder-decoder with "
+        f"{config.attention} attention (time budget {config.time_budget:g} s) ..."
+    )
     summary = train(config.validate(), model_dir, show_progress=show_progress)
     print(f"  {summary['steps']} steps, stopped by: {summary['stop_reason']}")
 
@@ -103,14 +125,20 @@ def run_demo(out="rnnkit-demo", seed=0, time_budget=None, events=8, beam=3, show
     print("\nLive: the Raptors game, line by line")
     latencies = live_game(translator, translator.languages, seed, events, beam)
     mean_ms = sum(latencies) / len(latencies)
-    print(f"\nEach line into {len(translator.languages)} languages took {mean_ms:.0f} ms on "
-          f"average (max {max(latencies):.0f} ms).")  # fmt: skip
+    print(
+        f"\nEach line into {len(translator.languages)} languages took {mean_ms:.0f} ms on "
+        f"average (max {max(latencies):.0f} ms)."
+    )
     plots = sorted(str(p) for p in (model_dir / "plots").glob("*.png"))
     results = {
-        "test": scores, "training": summary, "live_latency_ms": [round(x, 1) for x in latencies],
-        "plots": plots, "seconds": round(time.monotonic() - started, 1),
-    }  # fmt: skip
+        "test": scores,
+        "training": summary,
+        "live_latency_ms": [round(x, 1) for x in latencies],
+        "plots": plots,
+        "seconds": round(time.monotonic() - started, 1),
+    }
     checkpoint.save_json(out / MARKER, results)
-    print(f"Plots: {', '.join(plots)}\nDone in {results['seconds']:.0f} s; results in "
-          f"{out / MARKER}")  # fmt: skip
+    print(
+        f"Plots: {', '.join(plots)}\nDone in {results['seconds']:.0f} s; results in {out / MARKER}"
+    )
     return results

@@ -39,9 +39,11 @@ def score(hypotheses, references, langs):
         b, c = bleu.corpus_score(hyps, [refs]), chrf.corpus_score(hyps, [refs])
         signature = f"{bleu.get_signature()} | {chrf.get_signature()}"
         per_language[lang or "-"] = {
-            "bleu": round(b.score, 2), "chrf": round(c.score, 2), "sentences": len(hyps),
+            "bleu": round(b.score, 2),
+            "chrf": round(c.score, 2),
+            "sentences": len(hyps),
             "signature": signature,
-        }  # fmt: skip
+        }
         signatures[lang] = signature
     n = max(len(per_language), 1)
     return {

@@ -67,27 +67,43 @@ class Translator:
                     f"the model does not translate into {lang!r}; it knows: {listing}"
                 )
 
-    def translate(self, sources, langs, beam=1, n_best=1, length_penalty=1.0,
-                  max_len_ratio=2.0, replace_unk=False):  # fmt: skip
+    def translate(
+        self,
+        sources,
+        langs,
+        beam=1,
+        n_best=1,
+        length_penalty=1.0,
+        max_len_ratio=2.0,
+        replace_unk=False,
+    ):
         """sources, langs: parallel lists. Returns per source a list of n_best Translations."""
         if n_best > beam:
             raise ConfigError(f"--n-best ({n_best}) cannot exceed --beam ({beam})")
         self.check_languages(set(langs))
         source_tokens = [self.tokenizer.tokenize(s) for s in sources]
-        ids = [encode_source(s, lang, self.tokenizer, self.vocab)
-               for s, lang in zip(sources, langs)]  # fmt: skip
+        ids = [
+            encode_source(s, lang, self.tokenizer, self.vocab) for s, lang in zip(sources, langs)
+        ]
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         results = [None] * len(ids)
         with no_grad():
             for start in range(0, len(order), CHUNK):
                 chunk = order[start : start + CHUNK]
                 batch = collate(ids, [[]] * len(ids), chunk)  # targets unused here
-                found = beam_search(self.model, batch.src, batch.src_lengths, beam_size=beam,
-                                    length_penalty=length_penalty, max_len_ratio=max_len_ratio,
-                                    n_best=n_best)  # beam 1 is greedy search, with attention
+                found = beam_search(
+                    self.model,
+                    batch.src,
+                    batch.src_lengths,
+                    beam_size=beam,
+                    length_penalty=length_penalty,
+                    max_len_ratio=max_len_ratio,
+                    n_best=n_best,
+                )  # beam 1 is greedy search, with attention
                 for i, hyps in zip(chunk, found):
-                    results[i] = [self._finish(h, source_tokens[i], langs[i], replace_unk)
-                                  for h in hyps]  # fmt: skip
+                    results[i] = [
+                        self._finish(h, source_tokens[i], langs[i], replace_unk) for h in hyps
+                    ]
         return results
 
     def attention(self, source, target, lang):
@@ -109,8 +125,9 @@ class Translator:
         if replace_unk and attention is not None:
             # attention columns follow the encoded source: the tag (if any) comes first
             offset = 1 if lang else 0
-            words = replace_unknowns(tokens, source_tokens, attention[:, offset:], UNK_INDEX,
-                                     self.vocab)  # fmt: skip
+            words = replace_unknowns(
+                tokens, source_tokens, attention[:, offset:], UNK_INDEX, self.vocab
+            )
         else:
             words = self.vocab.decode(tokens)
         text = self.tokenizer.detokenize(words)

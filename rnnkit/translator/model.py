@@ -169,10 +169,12 @@ class Encoder(Module):
         self.is_lstm = config.cell == "lstm"
         self.directions = 2 if config.bidirectional else 1
         self.rnn = _SEQUENCE_LAYERS[config.cell](
-            config.embed, config.hidden, num_layers=config.layers,
+            config.embed,
+            config.hidden,
+            num_layers=config.layers,
             dropout=config.dropout if config.layers > 1 else 0.0,
             bidirectional=config.bidirectional,
-        )  # fmt: skip
+        )
         # Bridge: the final states of both directions, concatenated per layer -> decoder state.
         self.bridge = Linear(self.directions * config.hidden, config.hidden)
         if self.is_lstm:

@@ -85,6 +85,13 @@ def training_plots(model_dir, translator, valid_corpus):
         source, target = valid_corpus.sources[index], valid_corpus.targets[index]
         lang = valid_corpus.langs[index]
         src_tokens, weights, tgt_tokens = translator.attention(source, target, lang)
-        written.append(attention_heatmap(src_tokens, tgt_tokens, weights, out / "attention.png",
-                                         title=f"Attention, English → {lang or 'target'}"))
+        written.append(
+            attention_heatmap(
+                src_tokens,
+                tgt_tokens,
+                weights,
+                out / "attention.png",
+                title=f"Attention, English → {lang or 'target'}",
+            )
+        )
     return [p for p in written if p]

@@ -178,8 +178,11 @@ def beam_search(
             # Decoder row r of sentence block i continues as beam[i, j]: gather those rows.
             source_rows = (rows * k + beam)[keep].reshape(-1)
             running, scores, history, weights = (
-                running[keep], scores[keep], history[keep], weights[keep],
-            )  # fmt: skip
+                running[keep],
+                scores[keep],
+                history[keep],
+                weights[keep],
+            )
             prev = word[keep].reshape(-1)
             if len(running):
                 state = state.select(source_rows)

@@ -40,8 +40,15 @@ from rnnkit.translator.model import ModelConfig, Seq2Seq
 # Options that a resumed run may change; everything else comes from the saved config.
 STOPPING_KEYS = ("epochs", "max_steps", "time_budget", "target_loss", "patience")
 # Files rnnkit writes into a model directory (--overwrite removes only these).
-OWN_FILES = (checkpoint.CONFIG, checkpoint.LATEST, checkpoint.BEST, checkpoint.LOG,
-             "vocab.txt", "tokenizer", "plots")  # fmt: skip
+OWN_FILES = (
+    checkpoint.CONFIG,
+    checkpoint.LATEST,
+    checkpoint.BEST,
+    checkpoint.LOG,
+    "vocab.txt",
+    "tokenizer",
+    "plots",
+)
 
 
 class TrainingStopped(RnnkitError):
@@ -62,11 +69,18 @@ class Progress:
 
 def model_config(config, vocab_size):
     return ModelConfig(
-        vocab_size=vocab_size, cell=config.cell, layers=config.layers, embed=config.embed,
-        hidden=config.hidden, bidirectional=config.bidirectional, attention=config.attention,
-        input_feeding=config.input_feeding, dropout=config.dropout,
-        tie_embeddings=config.tie_embeddings, label_smoothing=config.label_smoothing,
-    )  # fmt: skip
+        vocab_size=vocab_size,
+        cell=config.cell,
+        layers=config.layers,
+        embed=config.embed,
+        hidden=config.hidden,
+        bidirectional=config.bidirectional,
+        attention=config.attention,
+        input_feeding=config.input_feeding,
+        dropout=config.dropout,
+        tie_embeddings=config.tie_embeddings,
+        label_smoothing=config.label_smoothing,
+    )
 
 
 def prepare_model_dir(model_dir, resume, overwrite):
@@ -107,12 +121,18 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
         config = build_config(overrides={**saved["train"], **stopping}).validate()
     config.validate()
 
-    train_corpus = read_corpus(config.data, config.src_file, config.tgt_file, config.lang,
-                               config.skip_bad_lines)  # fmt: skip
+    train_corpus = read_corpus(
+        config.data, config.src_file, config.tgt_file, config.lang, config.skip_bad_lines
+    )
     valid_corpus = None
     if config.valid or config.valid_src_file:
-        valid_corpus = read_corpus(config.valid, config.valid_src_file, config.valid_tgt_file,
-                                   config.lang, config.skip_bad_lines)  # fmt: skip
+        valid_corpus = read_corpus(
+            config.valid,
+            config.valid_src_file,
+            config.valid_tgt_file,
+            config.lang,
+            config.skip_bad_lines,
+        )
 
     if resume:
         tokenizer, vocab = load_text_pipeline(model_dir)
@@ -126,15 +146,24 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     mconfig = model_config(config, len(vocab))
     model = Seq2Seq(mconfig)
     params = model.parameters()
-    optimizer = (optim.Adam(params, lr=config.lr) if config.optimizer == "adam"
-                 else optim.SGD(params, lr=config.lr))  # fmt: skip
+    optimizer = (
+        optim.Adam(params, lr=config.lr)
+        if config.optimizer == "adam"
+        else optim.SGD(params, lr=config.lr)
+    )
     languages = train_corpus.languages
     if not resume:
-        checkpoint.save_json(model_dir / checkpoint.CONFIG, {
-            "rnnkit_version": rnnkit.__version__, "model": mconfig.to_dict(),
-            "train": config.to_dict(), "languages": languages,
-            "tokenizer": tokenizer.kind, "vocab_size": len(vocab),
-        })  # fmt: skip
+        checkpoint.save_json(
+            model_dir / checkpoint.CONFIG,
+            {
+                "rnnkit_version": rnnkit.__version__,
+                "model": mconfig.to_dict(),
+                "train": config.to_dict(),
+                "languages": languages,
+                "tokenizer": tokenizer.kind,
+                "vocab_size": len(vocab),
+            },
+        )
 
     progress = Progress()
     if resume:
@@ -150,8 +179,14 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
         total = min(total, config.max_steps)
     started, first_step = time.monotonic(), progress.step
     stop_reason = None
-    bar = tqdm(total=total, initial=progress.step, unit="step", disable=not show_progress,
-               dynamic_ncols=True, file=sys.stderr)  # fmt: skip
+    bar = tqdm(
+        total=total,
+        initial=progress.step,
+        unit="step",
+        disable=not show_progress,
+        dynamic_ncols=True,
+        file=sys.stderr,
+    )
 
     def save_latest():
         _save(model_dir / checkpoint.LATEST, model, optimizer, progress)
@@ -159,11 +194,13 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     def validate():
         if valid_corpus is None:
             return None
-        result = evaluate_corpus(translator, valid_corpus, beam=config.valid_beam,
-                                 replace_unk=config.replace_unk)  # fmt: skip
+        result = evaluate_corpus(
+            translator, valid_corpus, beam=config.valid_beam, replace_unk=config.replace_unk
+        )
         model.train()
-        checkpoint.append_log(model_dir, {"step": progress.step, "bleu": result["bleu"],
-                                          "chrf": result["chrf"]})  # fmt: skip
+        checkpoint.append_log(
+            model_dir, {"step": progress.step, "bleu": result["bleu"], "chrf": result["chrf"]}
+        )
         if result["bleu"] > progress.best_bleu:
             progress.best_bleu, progress.bad_validations = result["bleu"], 0
             _save(model_dir / checkpoint.BEST, model, None, progress)
@@ -175,13 +212,15 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     last_record = None
     model.train()
     while stop_reason is None and progress.epoch < config.epochs:
-        plan = plan_batches(src_lengths, tgt_lengths, config.batch_size, seed=config.seed,
-                            epoch=progress.epoch)  # fmt: skip
+        plan = plan_batches(
+            src_lengths, tgt_lengths, config.batch_size, seed=config.seed, epoch=progress.epoch
+        )
         for indices in plan[progress.batch_in_epoch :]:
             batch = collate(sources, targets, indices)
             tick = time.monotonic()
-            loss, n_tokens, summed = model.loss(batch.src, batch.src_lengths, batch.tgt_in,
-                                                batch.tgt_out)  # fmt: skip
+            loss, n_tokens, summed = model.loss(
+                batch.src, batch.src_lengths, batch.tgt_in, batch.tgt_out
+            )
             value = float(loss.item())
             if not math.isfinite(value):
                 bar.close()
@@ -198,13 +237,24 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
             progress.batch_in_epoch += 1
             progress.recent_losses = (progress.recent_losses + [value])[-config.log_every :]
             rate = n_tokens / max(time.monotonic() - tick, 1e-9)
-            bar.total = expected_total(config, total, first_step, progress.step,
-                                       time.monotonic() - started)  # fmt: skip
+            bar.total = expected_total(
+                config, total, first_step, progress.step, time.monotonic() - started
+            )
             bar.update(1)
-            bar.set_postfix(J=f"{value:.3f}", ppl=f"{math.exp(min(summed / n_tokens, 50)):.1f}",
-                            tok_s=f"{rate:.0f}", lr=config.lr, refresh=False)  # fmt: skip
-            last_record = {"step": progress.step, "epoch": progress.epoch, "loss": value,
-                           "token_loss": summed / n_tokens, "tokens_per_s": round(rate, 1)}
+            bar.set_postfix(
+                J=f"{value:.3f}",
+                ppl=f"{math.exp(min(summed / n_tokens, 50)):.1f}",
+                tok_s=f"{rate:.0f}",
+                lr=config.lr,
+                refresh=False,
+            )
+            last_record = {
+                "step": progress.step,
+                "epoch": progress.epoch,
+                "loss": value,
+                "token_loss": summed / n_tokens,
+                "tokens_per_s": round(rate, 1),
+            }
             if progress.step % config.log_every == 0:
                 checkpoint.append_log(model_dir, last_record)
             if progress.step % config.valid_every == 0:
@@ -231,12 +281,13 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     plots.training_plots(model_dir, translator, valid_corpus)
     recent = progress.recent_losses
     return {
-        "steps": progress.step, "epochs": progress.epoch,
+        "steps": progress.step,
+        "epochs": progress.epoch,
         "stop_reason": stop_reason or "epochs done",
         "train_loss": sum(recent) / len(recent) if recent else None,
         "best_bleu": progress.best_bleu if progress.best_bleu >= 0 else None,
         "seconds": round(time.monotonic() - started, 1),
-    }  # fmt: skip
+    }
 
 
 def expected_total(config, total, first_step, step, elapsed):
@@ -265,10 +316,15 @@ def _stop_reason(config, progress, started, total):
 # --- checkpoints ------------------------------------------------------------------------------
 def _save(path, model, optimizer, progress):
     arrays = {f"model/{name}": value for name, value in model.state_dict().items()}
-    meta = {"step": progress.step, "epoch": progress.epoch,
-            "batch_in_epoch": progress.batch_in_epoch, "best_bleu": progress.best_bleu,
-            "bad_validations": progress.bad_validations,
-            "recent_losses": progress.recent_losses, "rng": rnnkit_random.get_state()}  # fmt: skip
+    meta = {
+        "step": progress.step,
+        "epoch": progress.epoch,
+        "batch_in_epoch": progress.batch_in_epoch,
+        "best_bleu": progress.best_bleu,
+        "bad_validations": progress.bad_validations,
+        "recent_losses": progress.recent_losses,
+        "rng": rnnkit_random.get_state(),
+    }
     if optimizer is not None:
         state = optimizer.state_dict()
         arrays.update({f"optim/{name}": value for name, value in state["arrays"].items()})
@@ -281,15 +337,22 @@ def _restore(model_dir, model, optimizer):
     arrays, meta = checkpoint.load_checkpoint(path)
     try:
         model.load_state_dict({k[6:]: v for k, v in arrays.items() if k.startswith("model/")})
-        optimizer.load_state_dict({
-            "lr": meta["optimizer"]["lr"], "scalars": meta["optimizer"]["scalars"],
-            "arrays": {k[6:]: v for k, v in arrays.items() if k.startswith("optim/")},
-        })  # fmt: skip
+        optimizer.load_state_dict(
+            {
+                "lr": meta["optimizer"]["lr"],
+                "scalars": meta["optimizer"]["scalars"],
+                "arrays": {k[6:]: v for k, v in arrays.items() if k.startswith("optim/")},
+            }
+        )
         rnnkit_random.set_state(meta["rng"])
-        return Progress(step=meta["step"], epoch=meta["epoch"],
-                        batch_in_epoch=meta["batch_in_epoch"], best_bleu=meta["best_bleu"],
-                        bad_validations=meta["bad_validations"],
-                        recent_losses=meta["recent_losses"])  # fmt: skip
+        return Progress(
+            step=meta["step"],
+            epoch=meta["epoch"],
+            batch_in_epoch=meta["batch_in_epoch"],
+            best_bleu=meta["best_bleu"],
+            bad_validations=meta["bad_validations"],
+            recent_losses=meta["recent_losses"],
+        )
     except (KeyError, ValueError) as exc:
         raise CheckpointError(f"{path}: incomplete checkpoint ({exc}); retrain") from None
 
