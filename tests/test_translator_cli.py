@@ -125,11 +125,13 @@ def test_refuses_a_non_empty_model_dir_and_leaves_it_untouched(trained, corpus, 
     assert {p: p.read_bytes() for p in trained.rglob("*") if p.is_file()} == before
 
 
-def test_overwrite_replaces_only_rnnkit_files(corpus, tmp_path, capsys):
+def test_overwrite_replaces_only_rnnkit_files(trained, corpus, tmp_path, capsys):
+    import shutil
+
     model_dir = tmp_path / "m"
-    model_dir.mkdir()
+    shutil.copytree(trained, model_dir)
     (model_dir / "notes.txt").write_text("mine")
-    (model_dir / "latest.safetensors").write_bytes(b"old")
+    old = (model_dir / "latest.safetensors").read_bytes()
     code, out, _ = run_cli(
         [
             "train",
@@ -146,7 +148,8 @@ def test_overwrite_replaces_only_rnnkit_files(corpus, tmp_path, capsys):
     )
     assert code == 0 and "trained 2 steps" in out
     assert (model_dir / "notes.txt").read_text() == "mine"
-    checkpoint.load_checkpoint(model_dir / "latest.safetensors")  # a real checkpoint now
+    _, meta = checkpoint.load_checkpoint(model_dir / "latest.safetensors")  # the new run's
+    assert meta["step"] == 2 and (model_dir / "latest.safetensors").read_bytes() != old
 
 
 def test_resume_continues_from_the_saved_step(trained, corpus, tmp_path, capsys):

@@ -1,9 +1,12 @@
 """Options and file handling shared by the subcommands that use a trained model."""
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 
 from rnnkit.errors import DataError, RnnkitError
+from rnnkit.files import atomic_open
 
 
 def add_decoding_options(parser, beam=5):
@@ -68,13 +71,44 @@ def open_input(path):
         raise DataError(path, None, f"cannot read ({exc.strerror})") from None
 
 
-def open_output(path, force=False):
-    """stdout, or a new file; an existing file is kept unless --force."""
+def check_output(path, force=False, inputs=()):
+    """Refuse an --output that exists (unless --force) or is one of the command's `inputs`
+    (files or directories it reads), before any work is done."""
     if path in (None, "-"):
-        return sys.stdout
-    if Path(path).exists() and not force:
-        raise RnnkitError(f"{path}: exists; choose another --output or pass --force to replace it")
+        return
+    target = Path(path)
+    if target.exists():
+        if not force:
+            raise RnnkitError(
+                f"{path}: exists; choose another --output or pass --force to replace it"
+            )
+        for source in inputs:
+            if source and Path(source).exists() and _same_or_inside(target, Path(source)):
+                raise RnnkitError(
+                    f"--output {path} is the input {source}; it would be lost: write to "
+                    "another file"
+                )
+    if target.is_dir():
+        raise RnnkitError(f"{path}: is a directory; give --output a file name")
+
+
+@contextlib.contextmanager
+def output_file(path, force=False, inputs=()):
+    """stdout, or `path` written whole when the command succeeds (a failed run leaves an
+    existing file as it was); see `check_output` for what is refused."""
+    if path in (None, "-"):
+        yield sys.stdout
+        return
+    check_output(path, force, inputs)
+    target = Path(path)
     try:
-        return open(path, "w", encoding="utf-8")
+        with atomic_open(target, "w") as out:
+            yield out
     except OSError as exc:
         raise RnnkitError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def _same_or_inside(target, source):
+    if os.path.samefile(target, source):
+        return True
+    return source.is_dir() and target.resolve().is_relative_to(source.resolve())

@@ -2,7 +2,7 @@
 
 import json
 
-from rnnkit.cli.common import add_decoding_options, decoding_options, open_output
+from rnnkit.cli.common import add_decoding_options, check_output, decoding_options, output_file
 
 
 def register(subparsers):
@@ -29,11 +29,11 @@ def run(args):
     options = decoding_options(args)
     translator = Translator.load(args.model_dir, args.checkpoint)
     corpus = read_corpus(args.data, lang=args.lang)
-    out = open_output(args.output, args.force) if args.output else None
+    check_output(args.output, args.force, inputs=(args.data, args.model_dir))  # before decoding
     result = evaluate_corpus(translator, corpus, **options)
     hypotheses = result.pop("hypotheses")
-    if out is not None:
-        with out:
+    if args.output:
+        with output_file(args.output, args.force, inputs=(args.data, args.model_dir)) as out:
             out.writelines(h + "\n" for h in hypotheses)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))

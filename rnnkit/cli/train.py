@@ -2,8 +2,12 @@
 
 import argparse
 import dataclasses
+import shlex
+import signal
+import sys
 import typing
 
+from rnnkit.errors import RnnkitError
 from rnnkit.translator.config import TrainConfig, build_config
 
 
@@ -62,7 +66,11 @@ def run(args):
     config_keys = {f.name for f in dataclasses.fields(TrainConfig)}
     given = {k: v for k, v in vars(args).items() if k in config_keys}  # only those typed
     if args.resume:
-        config = None  # the saved config rules; only stopping options are taken from `given`
+        if args.config:
+            raise RnnkitError(
+                "--resume takes the run's configuration from MODEL_DIR/config.json; drop --config"
+            )
+        config = None  # the saved config rules; only stopping options may change
     else:
         config = build_config(args.config, given).validate()
     summary = train(
@@ -77,7 +85,19 @@ def run(args):
     print(
         f"trained {summary['steps']} steps ({summary['stop_reason']}) in {summary['seconds']} s; "
         f"training J {summary['train_loss']:.3f}"
-        + (f"; best dev BLEU {best:.2f}" if best is not None else "")
-        + f"; model in {args.model_dir}"
+        if summary["train_loss"] is not None
+        else f"trained {summary['steps']} steps ({summary['stop_reason']})",
+        end="",
     )
+    print(
+        (f"; best dev BLEU {best:.2f}" if best is not None else "") + f"; model in {args.model_dir}"
+    )
+    if summary["interrupted"]:
+        print(
+            f"stopped by {summary['interrupted']} at step {summary['steps']}; latest.safetensors "
+            f"is saved; resume with: rnnkit train --model-dir {shlex.quote(str(args.model_dir))} "
+            "--resume",
+            file=sys.stderr,
+        )
+        return 128 + signal.Signals[summary["interrupted"]].value
     return 0

@@ -1,13 +1,11 @@
 """`rnnkit translate`: lines in (stdin or a file), translations out, each line flushed as
 soon as it is translated (the live-commentary use)."""
 
-import sys
-
 from rnnkit.cli.common import (
     add_decoding_options,
     decoding_options,
     open_input,
-    open_output,
+    output_file,
     read_lines,
 )
 from rnnkit.errors import RnnkitError
@@ -47,8 +45,7 @@ def run(args):
     translator.check_languages(set(langs))
     tagged = len(langs) > 1
     stream, name = open_input(args.input)
-    out = open_output(args.output, args.force)
-    try:
+    with output_file(args.output, args.force, inputs=(args.input, args.model_dir)) as out:
         for _, line in read_lines(stream, name):
             if not line.strip():  # keep the output aligned with the input
                 out.write("\n" * (len(langs) * args.n_best))
@@ -63,7 +60,4 @@ def run(args):
                     else:
                         out.write(f"{prefix}{hyp.text}\n")
             out.flush()
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0

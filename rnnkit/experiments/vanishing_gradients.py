@@ -17,14 +17,15 @@ Inputs are one-hot vectors held in a leaf Tensor x (T, B, V), so dJ/dx<t> is sim
 
 import csv
 import dataclasses
+import io
 import math
-import pathlib
 
 import numpy
 from matplotlib.figure import Figure
 
 import rnnkit
 from rnnkit import nn
+from rnnkit.files import OwnedDirectory, atomic_open, atomic_write
 from rnnkit.optim import SGD, Adam, clip_grad_norm_
 
 CELLS = {"rnn": nn.RNN, "sgru": nn.SimplifiedGRU, "gru": nn.GRU, "lstm": nn.LSTM}
@@ -237,10 +238,16 @@ def exploding_experiment(config, progress=None):
 
 # --- outputs ----------------------------------------------------------------------------------
 def write_csv(path, header, rows):
-    with open(path, "w", newline="") as f:
-        writer = csv.writer(f)
+    with atomic_open(path, "w") as f:
+        writer = csv.writer(f, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
+
+
+def save_figure(figure, path):
+    png = io.BytesIO()
+    figure.savefig(png, format="png", dpi=120)
+    atomic_write(path, png.getvalue())
 
 
 def _series(rows, key, x, y):
@@ -272,7 +279,7 @@ def plot_gradient_flow(path, flow, config):
         f"Gradient flow back from the verb: how much x<t> still moves the loss "
         f"(hidden size {config.hidden}, {config.seeds} seed(s))"
     )
-    figure.savefig(path, dpi=120)
+    save_figure(figure, path)
 
 
 def plot_accuracy(path, accuracy_rows, config):
@@ -304,7 +311,7 @@ def plot_accuracy(path, accuracy_rows, config):
     )
     ax.grid(True, alpha=0.3)
     ax.legend()
-    figure.savefig(path, dpi=120)
+    save_figure(figure, path)
 
 
 def plot_exploding(path, flow, clipping, config):
@@ -333,7 +340,7 @@ def plot_exploding(path, flow, clipping, config):
     right.grid(True, alpha=0.3)
     right.legend()
     figure.suptitle("Exploding gradients, and what clipping does about them")
-    figure.savefig(path, dpi=120)
+    save_figure(figure, path)
 
 
 def summary(flow, accuracy_rows, explode_flow, clipping, config):
@@ -370,21 +377,39 @@ def summary(flow, accuracy_rows, explode_flow, clipping, config):
     return "\n".join(lines)
 
 
+OUTPUTS = (
+    "gradient_flow.csv",
+    "accuracy.csv",
+    "exploding_gradients.csv",
+    "clipping.csv",
+    "gradient_flow.png",
+    "accuracy_vs_distance.png",
+    "exploding_gradients.png",
+)
+
+
+def output_directory(out_dir):
+    """--out: new, empty, or written by rnnkit gradients before (then only OUTPUTS are
+    replaced); anything else is refused untouched."""
+    return OwnedDirectory(out_dir, "gradients", OUTPUTS)
+
+
 def run(config, out_dir, progress=None):
     """Runs the three measurements and writes the CSVs and PNGs into `out_dir`.
 
     Returns the summary text. `progress(n)` is called after every training step, with n in the
     units of `config.work()`.
     """
-    out = pathlib.Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_directory(out_dir)
+    out.check()  # before the minutes of training: a directory that is not ours is refused
     flow, accuracy_rows = agreement_experiment(config, progress)
     explode_flow, clipping = exploding_experiment(config, progress)
-    write_csv(out / "gradient_flow.csv", ("cell", "phase", "t", "grad_norm"), flow)
-    write_csv(out / "accuracy.csv", ("cell", "distance", "accuracy"), accuracy_rows)
-    write_csv(out / "exploding_gradients.csv", ("scale", "t", "grad_norm"), explode_flow)
-    write_csv(out / "clipping.csv", ("clipping", "step", "loss", "grad_norm"), clipping)
-    plot_gradient_flow(out / "gradient_flow.png", flow, config)
-    plot_accuracy(out / "accuracy_vs_distance.png", accuracy_rows, config)
-    plot_exploding(out / "exploding_gradients.png", explode_flow, clipping, config)
+    out.prepare()
+    write_csv(out.file("gradient_flow.csv"), ("cell", "phase", "t", "grad_norm"), flow)
+    write_csv(out.file("accuracy.csv"), ("cell", "distance", "accuracy"), accuracy_rows)
+    write_csv(out.file("exploding_gradients.csv"), ("scale", "t", "grad_norm"), explode_flow)
+    write_csv(out.file("clipping.csv"), ("clipping", "step", "loss", "grad_norm"), clipping)
+    plot_gradient_flow(out.file("gradient_flow.png"), flow, config)
+    plot_accuracy(out.file("accuracy_vs_distance.png"), accuracy_rows, config)
+    plot_exploding(out.file("exploding_gradients.png"), explode_flow, clipping, config)
     return summary(flow, accuracy_rows, explode_flow, clipping, config)

@@ -91,6 +91,11 @@ class Vocabulary:
             stoi[token] = index
         self._itos = tuple(itos)
         self._stoi = stoi
+        # Text never becomes a control token: "<eos>" or "<2es>" typed by a user encodes as
+        # <unk>, so it cannot end a sentence or switch the target language.
+        self._text_ids = {
+            t: i for t, i in stoi.items() if t not in SPECIALS and not is_language_tag(t)
+        }
 
     @classmethod
     def build(
@@ -201,8 +206,10 @@ class Vocabulary:
     def encode(
         self, tokens: Iterable[str], add_eos: bool = False, add_bos: bool = False
     ) -> list[int]:
-        """Token indices of `tokens`, unknown ones as <unk>, optionally framed by <bos>/<eos>."""
-        ids = [self._stoi.get(t, UNK_INDEX) for t in tokens]
+        """Token indices of the text `tokens`, unknown ones as <unk>, optionally framed by
+        <bos>/<eos>. A special or a language tag in the text is <unk> too (only
+        `vocab[token]` gives a control token's index)."""
+        ids = [self._text_ids.get(t, UNK_INDEX) for t in tokens]
         if add_bos:
             ids.insert(0, BOS_INDEX)
         if add_eos:

@@ -7,9 +7,9 @@ without --lang trains a single-language model with no tag.
 
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rnnkit.errors import ConfigError
+from rnnkit.files import safe_path
 from rnnkit.text import (
     SentencePieceTokenizer,
     Vocabulary,
@@ -18,9 +18,7 @@ from rnnkit.text import (
     load_tokenizer,
     read_parallel,
 )
-
-TOKENIZER_DIR = "tokenizer"
-VOCAB_FILE = "vocab.txt"
+from rnnkit.translator import modeldir
 
 
 @dataclass
@@ -70,15 +68,14 @@ def build_text_pipeline(corpus, config, model_dir):
     vocab = Vocabulary.build(
         token_lists, max_size=config.vocab_size, min_freq=config.min_freq, reserved=tags
     )
-    tokenizer.save(Path(model_dir) / TOKENIZER_DIR)
-    vocab.save(Path(model_dir) / VOCAB_FILE)
+    tokenizer.save(safe_path(model_dir, modeldir.TOKENIZER))
+    vocab.save(safe_path(model_dir, modeldir.VOCAB))
     return tokenizer, vocab
 
 
 def load_text_pipeline(model_dir):
-    return load_tokenizer(Path(model_dir) / TOKENIZER_DIR), Vocabulary.load(
-        Path(model_dir) / VOCAB_FILE
-    )
+    tokenizer = load_tokenizer(safe_path(model_dir, modeldir.TOKENIZER))
+    return tokenizer, Vocabulary.load(safe_path(model_dir, modeldir.VOCAB))
 
 
 def encode_source(text, lang, tokenizer, vocab):

@@ -8,11 +8,11 @@ Everything lands in one directory (default ./rnnkit-demo):
     results.json                test BLEU/chrF per language and the live game's latencies
 """
 
-import shutil
+import math
 import time
-from pathlib import Path
 
-from rnnkit.errors import RnnkitError
+from rnnkit.errors import ConfigError
+from rnnkit.files import OwnedDirectory
 from rnnkit.translator import checkpoint, commentary
 from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import read_corpus
@@ -20,8 +20,8 @@ from rnnkit.translator.evaluation import evaluate_corpus, format_table
 from rnnkit.translator.inference import Translator
 from rnnkit.translator.training import train
 
-MARKER = "results.json"  # present in a directory the demo wrote before
-
+RESULTS = "results.json"
+ENTRIES = ("data", "model", RESULTS)  # all the demo writes into its --out directory
 # Sized to finish within 5 minutes on 2 CPU cores, data generation to live game. Words seen
 # fewer than 25 times (most clock times and scores) alias to <unk>, as the lecture suggests
 # for words that do not matter to the task, and come back by copying the most-attended
@@ -51,21 +51,24 @@ DEMO_TRAIN = TrainConfig(
 SIZES = {"train": 20000, "dev": 240, "test": 480}
 
 
-def prepare_output(out):
-    """A fresh demo directory; a previous demo's output is replaced, anything else kept."""
-    out = Path(out)
-    if out.exists() and any(out.iterdir()):
-        if not (out / MARKER).exists():
-            raise RnnkitError(
-                f"{out}: not empty and not a previous demo's output; choose another --out"
-            )
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    return out
+def output_directory(out):
+    """The demo's --out: a directory the demo wrote before is replaced (only its own entries),
+    any other non-empty one refused untouched (rnnkit.files.OwnedDirectory)."""
+    return OwnedDirectory(out, "demo", ENTRIES)
+
+
+def check_options(time_budget, events, beam):
+    """Refuse bad options before anything is generated, trained or written."""
+    if time_budget is not None and not (math.isfinite(time_budget) and time_budget > 0):
+        raise ConfigError(f"--time-budget must be a positive number of seconds, got {time_budget}")
+    if events < 1:
+        raise ConfigError(f"--events must be at least 1 (lines of the live game), got {events}")
+    if beam < 1:
+        raise ConfigError(f"--beam must be at least 1 (1: greedy search), got {beam}")
 
 
 def generate_data(out, seed):
-    data = out / "data"
+    data = out / "data"  # `out` is the demo's own directory, just emptied of its old entries
     data.mkdir()
     paths = {}
     for split, n in SIZES.items():
@@ -96,7 +99,10 @@ def live_game(translator, languages, seed, events, beam, echo=print):
 def run_demo(out="rnnkit-demo", seed=0, time_budget=None, events=8, beam=3, show_progress=True):
     """The whole demo; returns the results dict written to results.json."""
     started = time.monotonic()
-    out = prepare_output(out)
+    check_options(time_budget, events, beam)
+    directory = output_directory(out)
+    directory.prepare()
+    out = directory.path
     print(
         f"Generating play-by-play commentary in English and {len(commentary.LANGUAGES)} "
         f"languages ({', '.join(commentary.LANGUAGES)}) into {out / 'data'} ..."
@@ -137,8 +143,8 @@ def run_demo(out="rnnkit-demo", seed=0, time_budget=None, events=8, beam=3, show
         "plots": plots,
         "seconds": round(time.monotonic() - started, 1),
     }
-    checkpoint.save_json(out / MARKER, results)
+    checkpoint.save_json(directory.file(RESULTS), results)
     print(
-        f"Plots: {', '.join(plots)}\nDone in {results['seconds']:.0f} s; results in {out / MARKER}"
+        f"Plots: {', '.join(plots)}\nDone in {results['seconds']:.0f} s; results in {out / RESULTS}"
     )
     return results

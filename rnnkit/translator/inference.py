@@ -6,14 +6,13 @@ training and the demo's live game.
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy
 
 from rnnkit.core.tensor import no_grad
-from rnnkit.errors import CheckpointError, ConfigError
+from rnnkit.errors import CheckpointError, ConfigError, RnnkitError
 from rnnkit.text import UNK_INDEX, collate, language_tag
-from rnnkit.translator import checkpoint
+from rnnkit.translator import checkpoint, modeldir
 from rnnkit.translator.data import encode_source, load_text_pipeline
 from rnnkit.translator.model import ModelConfig, Seq2Seq
 from rnnkit.translator.search import beam_search, replace_unknowns
@@ -23,6 +22,10 @@ CHUNK = 64  # sentences per decoding batch
 
 @dataclass
 class Translation:
+    """One hypothesis for one source: the detokenized `text`, its search `score` (summed
+    log-probability over the length penalty), the target `tokens` (ids, no <eos>) and the
+    `attention` weights (len(tokens), source length incl. the tag), or None."""
+
     text: str
     score: float
     tokens: list
@@ -30,32 +33,60 @@ class Translation:
 
 
 class Translator:
+    """A trained Seq2Seq with its tokenizer, vocabulary and languages: text in, text out.
+
+    Build one with `Translator.load(model_dir)`; `translate(sources, langs)` decodes a batch
+    (greedy or beam search), `attention(source, target, lang)` gives the weights of a
+    teacher-forced pass (for plots).
+    """
+
     def __init__(self, model, tokenizer, vocab, languages):
         self.model, self.tokenizer, self.vocab = model.eval(), tokenizer, vocab
         self.languages = list(languages)
 
     @classmethod
     def load(cls, model_dir, which="best"):
-        """Load DIR/config.json, the tokenizer, vocabulary and weights (best, else latest)."""
-        model_dir = Path(model_dir)
-        if not model_dir.is_dir():
-            raise CheckpointError(f"{model_dir}: no such model directory; train one first")
-        config = checkpoint.load_json(model_dir / checkpoint.CONFIG)
+        """Load DIR/config.json, the tokenizer, vocabulary and weights (best, else latest).
+
+        Every file is checked before the model is built: a config of the wrong shape, a
+        vocabulary that does not match it, weights of the wrong dtype, shape or with NaN are
+        each one CheckpointError naming the file."""
+        directory = modeldir.ModelDir(model_dir)
+        if not directory.root.is_dir():
+            raise CheckpointError(f"{directory.root}: no such model directory; train one first")
+        config_path = directory.path(modeldir.CONFIG)
+        config = checkpoint.load_json(config_path)
+        languages = config.get("languages", [])
+        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+            raise CheckpointError(
+                f"{config_path}: 'languages' must be a list of language codes, got "
+                f"{languages!r}; restore the file or retrain"
+            )
+        if not isinstance(config.get("model"), dict):
+            raise CheckpointError(
+                f"{config_path}: 'model' must be an object of model settings, got "
+                f"{config.get('model')!r}; restore the file or retrain"
+            )
         try:
-            tokenizer, vocab = load_text_pipeline(model_dir)
-            model = Seq2Seq(ModelConfig.from_dict(config["model"]))
-        except (KeyError, ConfigError, FileNotFoundError) as exc:
-            raise CheckpointError(f"{model_dir}: incomplete model directory ({exc})") from None
-        path = model_dir / (checkpoint.BEST if which == "best" else checkpoint.LATEST)
+            model_config = ModelConfig.from_dict(config["model"])
+            tokenizer, vocab = load_text_pipeline(directory.root)
+        except (ConfigError, FileNotFoundError) as exc:
+            raise CheckpointError(f"{directory.root}: incomplete model directory ({exc})") from None
+        if len(vocab) != model_config.vocab_size:
+            raise CheckpointError(
+                f"{directory.path(modeldir.VOCAB)}: holds {len(vocab)} tokens but {config_path} "
+                f"says vocab_size {model_config.vocab_size}; restore the file or retrain"
+            )
+        path = directory.path(modeldir.BEST if which == "best" else modeldir.LATEST)
         if which == "best" and not path.exists():
-            path = model_dir / checkpoint.LATEST
-        arrays, _ = checkpoint.load_checkpoint(path)
-        weights = {k[len("model/") :]: v for k, v in arrays.items() if k.startswith("model/")}
+            path = directory.path(modeldir.LATEST)
+        weights, _ = checkpoint.load_weights(path)
+        model = Seq2Seq(model_config)
         try:
             model.load_state_dict(weights)
         except ValueError as exc:
-            raise CheckpointError(f"{path}: does not fit config.json ({exc})") from None
-        return cls(model, tokenizer, vocab, config.get("languages", []))
+            raise CheckpointError(f"{path}: does not fit {modeldir.CONFIG} ({exc})") from None
+        return cls(model, tokenizer, vocab, languages)
 
     def check_languages(self, langs):
         """Refuse languages the model was not trained for, listing the ones it knows."""
@@ -101,6 +132,11 @@ class Translator:
                     n_best=n_best,
                 )  # beam 1 is greedy search, with attention
                 for i, hyps in zip(chunk, found):
+                    if not hyps:  # only non-finite scores get here; never a silent gap
+                        raise RnnkitError(
+                            f"no translation found for {sources[i][:60]!r} into {langs[i]}: "
+                            "the model's scores are not finite; retrain or use another checkpoint"
+                        )
                     results[i] = [
                         self._finish(h, source_tokens[i], langs[i], replace_unk) for h in hyps
                     ]

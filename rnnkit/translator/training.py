@@ -1,7 +1,12 @@
 """Training: the lecture's loop (forward, summed sequence loss, backprop, w := w - alpha dJ/dw)
 with the habits of real training programs: a progress bar, validation BLEU with early
 stopping, checkpoints that resume bit-exactly, and clean stops on a time budget, a step
-budget or the lecture's rule J < target.
+budget, the lecture's rule J < target, or Ctrl-C / SIGTERM (the step in progress finishes,
+latest.safetensors is saved and the command that resumes is printed).
+
+`train` reads top to bottom: check the options and the directory, read the data, then with
+the model directory held (`modeldir.ModelDir.training_run`) set up, take steps, run the
+periodic hooks (log, validate, save) and finish (last checkpoint, plots, summary).
 
 Bit-exact resume: the batches of an epoch are a pure function of (seed, epoch); the
 checkpoint stores the weights, the optimiser state, the position (epoch, batch) and the
@@ -9,10 +14,13 @@ state of the random generator behind dropout, so a run killed and resumed takes 
 the steps an uninterrupted run takes.
 """
 
+import contextlib
+import dataclasses
 import json
 import math
-import shutil
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +30,10 @@ from tqdm import tqdm
 
 import rnnkit
 from rnnkit import optim
-from rnnkit.core import random as rnnkit_random
-from rnnkit.errors import CheckpointError, RnnkitError
+from rnnkit.errors import ConfigError, RnnkitError
+from rnnkit.files import atomic_write
 from rnnkit.text import collate, plan_batches
-from rnnkit.translator import checkpoint, plots
+from rnnkit.translator import checkpoint, modeldir, plots
 from rnnkit.translator.config import build_config
 from rnnkit.translator.data import (
     build_text_pipeline,
@@ -39,20 +47,12 @@ from rnnkit.translator.model import ModelConfig, Seq2Seq
 
 # Options that a resumed run may change; everything else comes from the saved config.
 STOPPING_KEYS = ("epochs", "max_steps", "time_budget", "target_loss", "patience")
-# Files rnnkit writes into a model directory (--overwrite removes only these).
-OWN_FILES = (
-    checkpoint.CONFIG,
-    checkpoint.LATEST,
-    checkpoint.BEST,
-    checkpoint.LOG,
-    "vocab.txt",
-    "tokenizer",
-    "plots",
-)
+# Options naming files: stored resolved in config.json, so a resume works from anywhere.
+PATH_KEYS = ("data", "valid", "src_file", "tgt_file", "valid_src_file", "valid_tgt_file")
 
 
 class TrainingStopped(RnnkitError):
-    """Training could not go on (a NaN loss); the last good checkpoint is kept."""
+    """Training could not go on (a NaN loss or weights); the last good checkpoint is kept."""
 
 
 @dataclass
@@ -65,6 +65,9 @@ class Progress:
     best_bleu: float = -1.0
     bad_validations: int = 0
     recent_losses: list = field(default_factory=list)  # J of the last log_every steps
+
+
+POSITION = tuple(f.name for f in dataclasses.fields(Progress))
 
 
 def model_config(config, vocab_size):
@@ -83,44 +86,50 @@ def model_config(config, vocab_size):
     )
 
 
-def prepare_model_dir(model_dir, resume, overwrite):
-    """Refuse to write into a non-empty directory unless asked; never touch it on refusal."""
-    model_dir = Path(model_dir)
-    if resume and overwrite:
-        raise RnnkitError("--resume and --overwrite contradict each other; choose one")
-    if resume:
-        if not (model_dir / checkpoint.LATEST).exists():
-            raise CheckpointError(f"{model_dir}: nothing to resume (no {checkpoint.LATEST})")
-        return
-    if model_dir.exists() and any(model_dir.iterdir()):
-        if not overwrite:
-            raise RnnkitError(
-                f"{model_dir}: not empty; pass --resume to continue training there or "
-                "--overwrite to start again (nothing was changed)"
-            )
-        for name in OWN_FILES:
-            path = model_dir / name
-            if path.is_dir():
-                shutil.rmtree(path)
-            elif path.exists():
-                path.unlink()
-    model_dir.mkdir(parents=True, exist_ok=True)
+def resolve_paths(config):
+    """The config with its file options as absolute paths (as config.json stores them)."""
+    resolved = {k: str(Path(getattr(config, k)).resolve()) for k in PATH_KEYS if getattr(config, k)}
+    return dataclasses.replace(config, **resolved)
+
+
+def resumed_config(model_dir, overrides):
+    """The saved run's config with the stopping options given now; any other option given
+    with a different value than the saved run's is an error that names them all."""
+    saved = checkpoint.load_json(model_dir.path(modeldir.CONFIG))
+    train_section = saved.get("train")
+    if not isinstance(train_section, dict):
+        raise RnnkitError(f"{model_dir.path(modeldir.CONFIG)}: has no training section; retrain")
+    config = build_config(overrides=train_section)
+    given = build_config(overrides={**train_section, **(overrides or {})})
+    given = resolve_paths(given)
+    changed = [
+        f"--{key.replace('_', '-')} (saved {getattr(config, key)!r}, given {getattr(given, key)!r})"
+        for key in (overrides or {})
+        if key not in STOPPING_KEYS and getattr(given, key) != getattr(config, key)
+    ]
+    if changed:
+        raise ConfigError(
+            "--resume continues the saved run, whose config differs in "
+            + "; ".join(changed)
+            + f"; drop these options, or start a new run (--overwrite or another --model-dir); "
+            f"only {', '.join('--' + k.replace('_', '-') for k in STOPPING_KEYS)} may change"
+        )
+    stopping = {k: getattr(given, k) for k in STOPPING_KEYS}
+    return dataclasses.replace(config, **stopping)
 
 
 def train(config, model_dir, resume=False, overwrite=False, overrides=None, show_progress=True):
-    """Train a translator into `model_dir`. Returns a summary dict (steps, losses, BLEU).
+    """Train a translator into `model_dir`. Returns a summary dict (steps, losses, BLEU,
+    stop_reason; `interrupted` is the signal's name when Ctrl-C or SIGTERM stopped it).
 
     `overrides`: options given explicitly on a resumed run's command line (only the
-    stopping rules are taken from them).
+    stopping rules may differ from the saved run's).
     """
-    model_dir = Path(model_dir)
-    prepare_model_dir(model_dir, resume, overwrite)
-    if resume:
-        saved = checkpoint.load_json(model_dir / checkpoint.CONFIG)
-        stopping = {k: v for k, v in (overrides or {}).items() if k in STOPPING_KEYS}
-        config = build_config(overrides={**saved["train"], **stopping}).validate()
+    # --- check everything before the disk is touched --------------------------------------
+    model_dir = modeldir.ModelDir(model_dir)
+    model_dir.check_for_training(resume, overwrite)
+    config = resumed_config(model_dir, overrides) if resume else resolve_paths(config)
     config.validate()
-
     train_corpus = read_corpus(
         config.data, config.src_file, config.tgt_file, config.lang, config.skip_bad_lines
     )
@@ -134,13 +143,80 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
             config.skip_bad_lines,
         )
 
+    with model_dir.training_run(resume, overwrite):
+        session = _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress)
+        with _stop_signals() as signals:
+            stop_reason = _stop_reason(session)
+            if stop_reason is not None:  # a finished run resumed: not one step more
+                stop_reason = f"nothing left to do: {stop_reason}"
+            while stop_reason is None:
+                indices, epoch_ends = session.next_batch()
+                if indices is not None:
+                    _step(session, indices)
+                    _periodic_hooks(session)
+                if epoch_ends:
+                    _end_of_epoch(session)
+                stop_reason = _stop_reason(session) or signals.reason
+        return _finish(session, stop_reason, signals.reason)
+
+
+# --- set-up ---------------------------------------------------------------------------------
+@dataclass
+class _Session:
+    """Everything one run works with; built by _set_up."""
+
+    config: object
+    model_dir: modeldir.ModelDir
+    model: Seq2Seq
+    params: list
+    optimizer: object
+    translator: Translator
+    sources: list  # token ids of the kept training pairs
+    targets: list
+    src_lengths: numpy.ndarray  # (N,) their lengths, for planning batches
+    tgt_lengths: numpy.ndarray
+    valid_corpus: object
+    progress: Progress
+    bar: tqdm
+    total: int  # the step the run ends at, by --epochs and --max-steps
+    started: float = field(default_factory=time.monotonic)
+    first_step: int = 0
+    last_record: dict | None = None  # the last step's loss entry
+    _plan: tuple = (None, [])  # (epoch, its batches)
+
+    def next_batch(self):
+        """(indices of the next batch, or None; whether the epoch ends with it)."""
+        progress, config = self.progress, self.config
+        if self._plan[0] != progress.epoch:
+            batches = plan_batches(
+                self.src_lengths,
+                self.tgt_lengths,
+                config.batch_size,
+                seed=config.seed,
+                epoch=progress.epoch,
+            )
+            self._plan = (progress.epoch, batches)
+        batches = self._plan[1]
+        if progress.batch_in_epoch >= len(batches):  # a checkpoint from an epoch's very end
+            return None, True
+        return batches[progress.batch_in_epoch], progress.batch_in_epoch + 1 == len(batches)
+
+
+def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress):
     if resume:
-        tokenizer, vocab = load_text_pipeline(model_dir)
+        tokenizer, vocab = load_text_pipeline(model_dir.work)
     else:
-        tokenizer, vocab = build_text_pipeline(train_corpus, config, model_dir)
-    sources, targets, _ = encode_corpus(train_corpus, tokenizer, vocab, config.max_len)
+        tokenizer, vocab = build_text_pipeline(train_corpus, config, model_dir.work)
+    sources, targets, kept = encode_corpus(train_corpus, tokenizer, vocab, config.max_len)
     if not sources:
         raise RnnkitError(f"every training pair is longer than --max-len {config.max_len}")
+    if len(kept) < len(train_corpus):
+        print(
+            f"training on {len(kept)} of {len(train_corpus)} pairs: "
+            f"{len(train_corpus) - len(kept)} are longer than --max-len {config.max_len} tokens "
+            "(raise --max-len to keep them)",
+            file=sys.stderr,
+        )
 
     rnnkit.manual_seed(config.seed)
     mconfig = model_config(config, len(vocab))
@@ -152,9 +228,14 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
         else optim.SGD(params, lr=config.lr)
     )
     languages = train_corpus.languages
-    if not resume:
+    progress = Progress()
+    if resume:
+        path = model_dir.path(modeldir.LATEST)
+        progress = Progress(**checkpoint.restore_training_state(path, model, optimizer, POSITION))
+        _truncate_log(model_dir, progress.step)
+    else:
         checkpoint.save_json(
-            model_dir / checkpoint.CONFIG,
+            model_dir.path(modeldir.CONFIG),
             {
                 "rnnkit_version": rnnkit.__version__,
                 "model": mconfig.to_dict(),
@@ -165,20 +246,12 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
             },
         )
 
-    progress = Progress()
-    if resume:
-        progress = _restore(model_dir, model, optimizer)
-        _truncate_log(model_dir, progress.step)
-
-    translator = Translator(model, tokenizer, vocab, languages)
     src_lengths = numpy.array([len(s) for s in sources])
     tgt_lengths = numpy.array([len(t) for t in targets])
     per_epoch = len(plan_batches(src_lengths, tgt_lengths, config.batch_size, seed=config.seed))
     total = per_epoch * config.epochs
     if config.max_steps:
         total = min(total, config.max_steps)
-    started, first_step = time.monotonic(), progress.step
-    stop_reason = None
     bar = tqdm(
         total=total,
         initial=progress.step,
@@ -187,107 +260,156 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
         dynamic_ncols=True,
         file=sys.stderr,
     )
-
-    def save_latest():
-        _save(model_dir / checkpoint.LATEST, model, optimizer, progress)
-
-    def validate():
-        if valid_corpus is None:
-            return None
-        result = evaluate_corpus(
-            translator, valid_corpus, beam=config.valid_beam, replace_unk=config.replace_unk
-        )
-        model.train()
-        checkpoint.append_log(
-            model_dir, {"step": progress.step, "bleu": result["bleu"], "chrf": result["chrf"]}
-        )
-        if result["bleu"] > progress.best_bleu:
-            progress.best_bleu, progress.bad_validations = result["bleu"], 0
-            _save(model_dir / checkpoint.BEST, model, None, progress)
-        else:
-            progress.bad_validations += 1
-        bar.write(f"step {progress.step}: dev BLEU {result['bleu']:.2f} chrF {result['chrf']:.2f}")
-        return result
-
-    last_record = None
+    session = _Session(
+        config,
+        model_dir,
+        model,
+        params,
+        optimizer,
+        Translator(model, tokenizer, vocab, languages),
+        sources,
+        targets,
+        src_lengths,
+        tgt_lengths,
+        valid_corpus,
+        progress,
+        bar,
+        total,
+        first_step=progress.step,
+    )
     model.train()
-    while stop_reason is None and progress.epoch < config.epochs:
-        plan = plan_batches(
-            src_lengths, tgt_lengths, config.batch_size, seed=config.seed, epoch=progress.epoch
+    return session
+
+
+# --- one step ---------------------------------------------------------------------------------
+def _step(session, indices):
+    """Forward, the summed sequence loss, backprop, clip, update; records the step."""
+    config, model, progress = session.config, session.model, session.progress
+    batch = collate(session.sources, session.targets, indices)
+    tick = time.monotonic()
+    loss, n_tokens, summed = model.loss(batch.src, batch.src_lengths, batch.tgt_in, batch.tgt_out)
+    value = float(loss.item())
+    if not math.isfinite(value):
+        raise TrainingStopped(
+            f"step {progress.step + 1}: the loss is {value}; training stopped and "
+            f"{_kept_checkpoint(session)}; lower --lr or set --clip"
         )
-        for indices in plan[progress.batch_in_epoch :]:
-            batch = collate(sources, targets, indices)
-            tick = time.monotonic()
-            loss, n_tokens, summed = model.loss(
-                batch.src, batch.src_lengths, batch.tgt_in, batch.tgt_out
-            )
-            value = float(loss.item())
-            if not math.isfinite(value):
-                bar.close()
-                raise TrainingStopped(
-                    f"step {progress.step + 1}: the loss is {value}; training stopped and the "
-                    f"last good checkpoint ({checkpoint.LATEST}) is kept; lower --lr or set --clip"
-                )
-            loss.backward()
-            if config.clip:
-                optim.clip_grad_norm_(params, config.clip)
-            optimizer.step()
-            optimizer.zero_grad()
-            progress.step += 1
-            progress.batch_in_epoch += 1
-            progress.recent_losses = (progress.recent_losses + [value])[-config.log_every :]
-            rate = n_tokens / max(time.monotonic() - tick, 1e-9)
-            bar.total = expected_total(
-                config, total, first_step, progress.step, time.monotonic() - started
-            )
-            bar.update(1)
-            bar.set_postfix(
-                J=f"{value:.3f}",
-                ppl=f"{math.exp(min(summed / n_tokens, 50)):.1f}",
-                tok_s=f"{rate:.0f}",
-                lr=config.lr,
-                refresh=False,
-            )
-            last_record = {
-                "step": progress.step,
-                "epoch": progress.epoch,
-                "loss": value,
-                "token_loss": summed / n_tokens,
-                "tokens_per_s": round(rate, 1),
-            }
-            if progress.step % config.log_every == 0:
-                checkpoint.append_log(model_dir, last_record)
-            if progress.step % config.valid_every == 0:
-                validate()
-            if progress.step % config.save_every == 0:
-                save_latest()
-            stop_reason = _stop_reason(config, progress, started, total)
-            if stop_reason:
-                break
-        else:
-            progress.epoch += 1
-            progress.batch_in_epoch = 0
-            if progress.step % config.valid_every:  # not validated at this very step
-                validate()
-            stop_reason = _stop_reason(config, progress, started, total)
-    bar.close()
-    if last_record is not None and last_record["step"] % config.log_every:
-        # A run that stops between log steps (time budget, target J) still records where it
-        # ended, so even a run shorter than --log-every steps has a loss curve.
-        checkpoint.append_log(model_dir, last_record)
-    save_latest()
-    if valid_corpus is not None and not (model_dir / checkpoint.BEST).exists():
-        validate()
-    plots.training_plots(model_dir, translator, valid_corpus)
-    recent = progress.recent_losses
-    return {
-        "steps": progress.step,
-        "epochs": progress.epoch,
-        "stop_reason": stop_reason or "epochs done",
-        "train_loss": sum(recent) / len(recent) if recent else None,
-        "best_bleu": progress.best_bleu if progress.best_bleu >= 0 else None,
-        "seconds": round(time.monotonic() - started, 1),
+    loss.backward()
+    if config.clip:
+        optim.clip_grad_norm_(session.params, config.clip)
+    session.optimizer.step()
+    session.optimizer.zero_grad()
+    progress.step += 1
+    progress.batch_in_epoch += 1
+    progress.recent_losses = (progress.recent_losses + [value])[-config.log_every :]
+    rate = n_tokens / max(time.monotonic() - tick, 1e-9)
+    session.bar.total = expected_total(
+        config, session.total, session.first_step, progress.step, time.monotonic() - session.started
+    )
+    session.bar.update(1)
+    session.bar.set_postfix(
+        J=f"{value:.3f}",
+        ppl=f"{math.exp(min(summed / n_tokens, 50)):.1f}",
+        tok_s=f"{rate:.0f}",
+        lr=config.lr,
+        refresh=False,
+    )
+    session.last_record = {
+        "step": progress.step,
+        "epoch": progress.epoch,
+        "loss": value,
+        "token_loss": summed / n_tokens,
+        "tokens_per_s": round(rate, 1),
     }
+
+
+def _kept_checkpoint(session):
+    latest = session.model_dir.final_path(modeldir.LATEST)
+    if session.model_dir.staged or not latest.exists():
+        return "no checkpoint of this run was saved"
+    return f"the last good checkpoint ({latest}) is kept"
+
+
+# --- periodic hooks ---------------------------------------------------------------------------
+def _periodic_hooks(session):
+    config, step = session.config, session.progress.step
+    if step % config.log_every == 0:
+        checkpoint.append_log(session.model_dir.work, session.last_record)
+    if step % config.valid_every == 0:
+        _validate(session)
+    if step % config.save_every == 0:
+        _save_latest(session)
+
+
+def _end_of_epoch(session):
+    progress = session.progress
+    progress.epoch += 1
+    progress.batch_in_epoch = 0
+    if progress.step % session.config.valid_every:  # not validated at this very step
+        _validate(session)
+
+
+def _save_latest(session):
+    """latest.safetensors; the first one swaps a new run into the model directory."""
+    _check_finite(session)
+    position = dataclasses.asdict(session.progress)
+    path = session.model_dir.path(modeldir.LATEST)
+    checkpoint.save_training_state(path, session.model, session.optimizer, position)
+    session.model_dir.commit()
+
+
+def _check_finite(session):
+    for name, value in session.model.state_dict().items():
+        if not numpy.isfinite(value).all():
+            raise TrainingStopped(
+                f"step {session.progress.step}: weight {name} is NaN or infinite; training "
+                f"stopped and {_kept_checkpoint(session)}; lower --lr or set --clip"
+            )
+
+
+def _validate(session):
+    if session.valid_corpus is None:
+        return None
+    config, progress = session.config, session.progress
+    result = evaluate_corpus(
+        session.translator,
+        session.valid_corpus,
+        beam=config.valid_beam,
+        replace_unk=config.replace_unk,
+    )
+    session.model.train()
+    checkpoint.append_log(
+        session.model_dir.work,
+        {"step": progress.step, "bleu": result["bleu"], "chrf": result["chrf"]},
+    )
+    if result["bleu"] > progress.best_bleu:
+        progress.best_bleu, progress.bad_validations = result["bleu"], 0
+        _check_finite(session)
+        path = session.model_dir.path(modeldir.BEST)
+        checkpoint.save_training_state(path, session.model, None, dataclasses.asdict(progress))
+    else:
+        progress.bad_validations += 1
+    session.bar.write(
+        f"step {progress.step}: dev BLEU {result['bleu']:.2f} chrF {result['chrf']:.2f}"
+    )
+    return result
+
+
+def _stop_reason(session):
+    config, progress = session.config, session.progress
+    recent = progress.recent_losses
+    if config.target_loss and len(recent) == config.log_every:
+        if sum(recent) / len(recent) < config.target_loss:
+            return f"training J < target {config.target_loss}"
+    if config.max_steps and progress.step >= config.max_steps:
+        return f"max steps {config.max_steps}"
+    if config.time_budget and time.monotonic() - session.started >= config.time_budget:
+        return f"time budget {config.time_budget:g} s"
+    if config.patience and progress.bad_validations >= config.patience:
+        return f"no better dev BLEU in {config.patience} validations"
+    if progress.epoch >= config.epochs:
+        return "epochs done"
+    return None
 
 
 def expected_total(config, total, first_step, step, elapsed):
@@ -299,66 +421,61 @@ def expected_total(config, total, first_step, step, elapsed):
     return min(total, max(step, round(step + rate * (config.time_budget - elapsed))))
 
 
-def _stop_reason(config, progress, started, total):
-    recent = progress.recent_losses
-    if config.target_loss and len(recent) == config.log_every:
-        if sum(recent) / len(recent) < config.target_loss:
-            return f"training J < target {config.target_loss}"
-    if config.max_steps and progress.step >= config.max_steps:
-        return f"max steps {config.max_steps}"
-    if config.time_budget and time.monotonic() - started >= config.time_budget:
-        return f"time budget {config.time_budget:g} s"
-    if config.patience and progress.bad_validations >= config.patience:
-        return f"no better dev BLEU in {config.patience} validations"
-    return None
-
-
-# --- checkpoints ------------------------------------------------------------------------------
-def _save(path, model, optimizer, progress):
-    arrays = {f"model/{name}": value for name, value in model.state_dict().items()}
-    meta = {
-        "step": progress.step,
-        "epoch": progress.epoch,
-        "batch_in_epoch": progress.batch_in_epoch,
-        "best_bleu": progress.best_bleu,
-        "bad_validations": progress.bad_validations,
-        "recent_losses": progress.recent_losses,
-        "rng": rnnkit_random.get_state(),
+# --- finish -----------------------------------------------------------------------------------
+def _finish(session, stop_reason, interrupted):
+    session.bar.close()
+    record, config = session.last_record, session.config
+    if record is not None and record["step"] % config.log_every:
+        # A run that stops between log steps (time budget, target J) still records where it
+        # ended, so even a run shorter than --log-every steps has a loss curve.
+        checkpoint.append_log(session.model_dir.work, record)
+    _save_latest(session)
+    if interrupted is None:
+        if session.valid_corpus is not None and not session.model_dir.path(modeldir.BEST).exists():
+            _validate(session)
+        plots.training_plots(session.model_dir.work, session.translator, session.valid_corpus)
+    recent = session.progress.recent_losses
+    return {
+        "steps": session.progress.step,
+        "epochs": session.progress.epoch,
+        "stop_reason": stop_reason,
+        "interrupted": interrupted,
+        "train_loss": sum(recent) / len(recent) if recent else None,
+        "best_bleu": session.progress.best_bleu if session.progress.best_bleu >= 0 else None,
+        "seconds": round(time.monotonic() - session.started, 1),
     }
-    if optimizer is not None:
-        state = optimizer.state_dict()
-        arrays.update({f"optim/{name}": value for name, value in state["arrays"].items()})
-        meta["optimizer"] = {"lr": state["lr"], "scalars": state["scalars"]}
-    checkpoint.save_checkpoint(path, arrays, meta)
-
-
-def _restore(model_dir, model, optimizer):
-    path = model_dir / checkpoint.LATEST
-    arrays, meta = checkpoint.load_checkpoint(path)
-    try:
-        model.load_state_dict({k[6:]: v for k, v in arrays.items() if k.startswith("model/")})
-        optimizer.load_state_dict(
-            {
-                "lr": meta["optimizer"]["lr"],
-                "scalars": meta["optimizer"]["scalars"],
-                "arrays": {k[6:]: v for k, v in arrays.items() if k.startswith("optim/")},
-            }
-        )
-        rnnkit_random.set_state(meta["rng"])
-        return Progress(
-            step=meta["step"],
-            epoch=meta["epoch"],
-            batch_in_epoch=meta["batch_in_epoch"],
-            best_bleu=meta["best_bleu"],
-            bad_validations=meta["bad_validations"],
-            recent_losses=meta["recent_losses"],
-        )
-    except (KeyError, ValueError) as exc:
-        raise CheckpointError(f"{path}: incomplete checkpoint ({exc}); retrain") from None
 
 
 def _truncate_log(model_dir, step):
     """Drop log entries written after the checkpoint we resume from (they will be redone)."""
-    kept = [r for r in checkpoint.read_log(model_dir) if r.get("step", 0) <= step]
+    kept = [r for r in checkpoint.read_log(model_dir.work) if r.get("step", 0) <= step]
     text = "".join(json.dumps(r) + "\n" for r in kept)
-    checkpoint.atomic_write(model_dir / checkpoint.LOG, text)
+    atomic_write(model_dir.path(modeldir.LOG), text)
+
+
+class _Signals:
+    reason = None
+
+
+@contextlib.contextmanager
+def _stop_signals():
+    """While training: the first Ctrl-C (SIGINT) or SIGTERM asks the loop to stop after the
+    step in progress; a second Ctrl-C interrupts at once. Only the main thread can do this."""
+    signals = _Signals()
+    if threading.current_thread() is not threading.main_thread():
+        yield signals
+        return
+
+    def request_stop(number, frame):
+        name = signal.Signals(number).name
+        if signals.reason is not None and number == signal.SIGINT:
+            raise KeyboardInterrupt
+        signals.reason = name
+        print(f"\n{name}: stopping after this step (Ctrl-C again to stop at once)", file=sys.stderr)
+
+    previous = {s: signal.signal(s, request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield signals
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
