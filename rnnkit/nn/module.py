@@ -107,7 +107,8 @@ class Module:
         return OrderedDict((name, param.data) for name, param in self.named_parameters())
 
     def load_state_dict(self, state_dict, strict=True):
-        """Copy arrays into the parameters by name; their dtype becomes the model's dtype.
+        """Copy arrays into the parameters by name; the model adopts the arrays' floating dtype
+        (float64 arrays make a float64 model; integer or boolean arrays are refused).
 
         Accepts NumPy arrays or anything with `.detach().cpu().numpy()` (PyTorch tensors).
         Missing, unexpected or mis-shaped entries raise one ValueError naming all of them.
@@ -121,6 +122,11 @@ class Module:
             for name, value in given.items()
             if name in own and own[name].shape != value.shape
         ]
+        not_float = [
+            f"{name}: {value.dtype}"
+            for name, value in given.items()
+            if name in own and not numpy.issubdtype(value.dtype, numpy.floating)
+        ]
         problems = []
         if strict and missing:
             problems.append(f"missing keys {missing}")
@@ -128,6 +134,8 @@ class Module:
             problems.append(f"unexpected keys {unexpected}")
         if mis_shaped:
             problems.append(f"wrong shapes ({'; '.join(mis_shaped)})")
+        if not_float:
+            problems.append(f"weights that are not floating point ({'; '.join(not_float)})")
         if problems:
             name = type(self).__name__
             raise ValueError(f"state dict does not fit {name}: " + ", ".join(problems))

@@ -98,6 +98,7 @@ def load_weights(path):
     for name, value in weights.items():
         if not numpy.issubdtype(value.dtype, numpy.floating):
             raise _corrupt(path, f"weight {name} has dtype {value.dtype}, not a float type")
+        weights[name] = value.astype(numpy.float32, copy=False)
         if not numpy.isfinite(value).all():
             raise CheckpointError(
                 f"{path}: weight {name} holds NaN or infinite values; use another checkpoint "
