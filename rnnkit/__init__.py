@@ -4,6 +4,9 @@ The core (computation graph, primitives, fused recurrent kernels, layers, optimi
 depends on NumPy alone. `rnnkit.text` and `rnnkit.translator` build on it.
 """
 
+# The subpackages a PyTorch user reaches for as attributes: rnnkit.nn.LSTM, rnnkit.optim.Adam,
+# rnnkit.testing.gradcheck (the text pipeline and the translator are imported when asked for).
+from rnnkit import nn, optim, testing
 from rnnkit.core.functions import (
     concat,
     dropout,
@@ -37,6 +40,9 @@ __all__ = [
     "log",
     "log_softmax",
     "manual_seed",
+    "nn",
+    "optim",
+    "testing",
     "masked_fill",
     "matmul",
     "no_grad",

@@ -186,19 +186,6 @@ def test_a_run_shorter_than_log_every_still_logs_its_last_step(corpus, tmp_path,
     assert (model_dir / "plots" / "loss.png").stat().st_size > 0
 
 
-def test_the_progress_bar_counts_down_to_the_time_budget():
-    from rnnkit.translator.config import TrainConfig
-    from rnnkit.translator.training import expected_total
-
-    budget = TrainConfig(time_budget=60)
-    # 100 steps in the first 10 s: 500 more fit in the 50 s left, fewer than the 10,000 planned
-    assert expected_total(budget, 10_000, 0, 100, 10.0) == 600
-    assert expected_total(budget, 10_000, 40, 140, 10.0) == 640  # resumed at step 40
-    assert expected_total(budget, 300, 0, 100, 10.0) == 300  # the plan ends first
-    assert expected_total(budget, 10_000, 0, 100, 70.0) == 100  # over budget: ends now
-    assert expected_total(TrainConfig(), 10_000, 0, 100, 10.0) == 10_000  # no budget
-
-
 def test_yaml_config_and_overrides(corpus, tmp_path, capsys):
     cfg = tmp_path / "cfg.yaml"
     cfg.write_text("cell: sgru\nhidden: 12\nmax-steps: 3\nattention: luong\n")

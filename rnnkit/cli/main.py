@@ -17,12 +17,27 @@ from rnnkit.errors import RnnkitError
 SUBCOMMANDS = ["demo", "train", "translate", "evaluate", "gradients"]
 
 
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows an option's default once: not when its help already says it, not for a required
+    option, and not when there is none (None, or a flag that is off)."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if (
+            "default" in text
+            or action.required
+            or any(action.default is nothing for nothing in (None, False, argparse.SUPPRESS))
+        ):
+            return text
+        return super()._get_help_string(action)
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="rnnkit",
         description="Recurrent neural networks from first principles, and a multilingual "
         "translator built on them.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"rnnkit {__version__}")
     parser.add_argument(
@@ -37,7 +52,7 @@ def build_parser():
     for name in SUBCOMMANDS:
         importlib.import_module(f"rnnkit.cli.{name}").register(subparsers)
     for subparser in subparsers.choices.values():  # every --help shows the defaults
-        subparser.formatter_class = argparse.ArgumentDefaultsHelpFormatter
+        subparser.formatter_class = HelpFormatter
     return parser
 
 

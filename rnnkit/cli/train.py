@@ -20,7 +20,9 @@ def add_config_options(parser):
     hints = typing.get_type_hints(TrainConfig)
     for f in dataclasses.fields(TrainConfig):
         flag = "--" + f.name.replace("_", "-")
-        help_text = f"{f.metadata['help']} (default: {f.default})".lstrip()
+        help_text = f.metadata["help"]
+        if f.default is not None:  # an option that is unset by default says nothing more
+            help_text += f" (default: {f.default})"
         kind = hints[f.name]
         if kind is bool:
             parser.add_argument(

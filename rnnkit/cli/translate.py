@@ -1,6 +1,8 @@
 """`rnnkit translate`: lines in (stdin or a file), translations out, each line flushed as
 soon as it is translated (the live-commentary use)."""
 
+import sys
+
 from rnnkit.cli.common import (
     add_decoding_options,
     decoding_options,
@@ -46,7 +48,13 @@ def run(args):
     tagged = len(langs) > 1
     stream, name = open_input(args.input)
     with output_file(args.output, args.force, inputs=(args.input, args.model_dir)) as out:
-        for _, line in read_lines(stream, name):
+        for number, line in read_lines(stream, name):
+            unknown, words = translator.unknown_words(line)
+            if unknown >= 2 and unknown * 2 > words:  # most of the line: a poor translation
+                print(
+                    f"{name}:{number}: {unknown} of {words} words unknown to the model",
+                    file=sys.stderr,
+                )
             if not line.strip():  # keep the output aligned with the input
                 out.write("\n" * (len(langs) * args.n_best))
                 out.flush()

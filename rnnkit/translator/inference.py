@@ -88,15 +88,26 @@ class Translator:
             raise CheckpointError(f"{path}: does not fit {modeldir.CONFIG} ({exc})") from None
         return cls(model, tokenizer, vocab, languages)
 
-    def check_languages(self, langs):
-        """Refuse languages the model was not trained for, listing the ones it knows."""
+    def check_languages(self, langs, source="the input"):
+        """Refuse languages the model was not trained for, listing the ones it knows;
+        `source` names where the languages come from (a file) in the message."""
         known = self.languages
         for lang in langs:
+            if lang is None and known:
+                raise ConfigError(
+                    f"{source} has no language column, and this model translates into "
+                    f"{', '.join(known)}: add one (lang<TAB>source<TAB>target) or pass --lang"
+                )
             if (lang is None) != (not known) or (lang is not None and lang not in known):
                 listing = ", ".join(known) if known else "none (a single-language model)"
                 raise ConfigError(
-                    f"the model does not translate into {lang!r}; it knows: {listing}"
+                    f"{source}: the model does not translate into {lang!r}; it knows: {listing}"
                 )
+
+    def unknown_words(self, text):
+        """(how many tokens of `text` the vocabulary does not know, how many tokens)."""
+        tokens = self.tokenizer.tokenize(text)
+        return sum(1 for i in self.vocab.encode(tokens) if i == UNK_INDEX), len(tokens)
 
     def translate(
         self,

@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy
-from tqdm import tqdm
 
 import rnnkit
 from rnnkit import optim
 from rnnkit.errors import ConfigError, RnnkitError
 from rnnkit.files import atomic_write
+from rnnkit.progress import progress as progress_display
 from rnnkit.text import collate, plan_batches
 from rnnkit.translator import checkpoint, modeldir, plots
 from rnnkit.translator.config import build_config
@@ -143,6 +143,9 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
             config.skip_bad_lines,
         )
 
+    if valid_corpus is not None:
+        _check_dev_languages(train_corpus, valid_corpus, config.valid or config.valid_src_file)
+
     with model_dir.training_run(resume, overwrite):
         session = _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress)
         with _stop_signals() as signals:
@@ -158,6 +161,22 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
                     _end_of_epoch(session)
                 stop_reason = _stop_reason(session) or signals.reason
         return _finish(session, stop_reason, signals.reason)
+
+
+def _check_dev_languages(train_corpus, valid_corpus, name):
+    """Every dev language must be one the model learns (checked before training, not at the
+    first validation)."""
+    known = set(train_corpus.langs)
+    for lang in sorted(set(valid_corpus.langs) - known, key=str):
+        if lang is None:
+            raise ConfigError(
+                f"{name}: has no language column, but the training data has one "
+                f"({', '.join(train_corpus.languages)}); add it (lang<TAB>source<TAB>target)"
+            )
+        trained = ", ".join(train_corpus.languages) or "none (single-language data)"
+        raise ConfigError(
+            f"{name}: language {lang!r} is not in the training data, which has: {trained}"
+        )
 
 
 # --- set-up ---------------------------------------------------------------------------------
@@ -177,7 +196,7 @@ class _Session:
     tgt_lengths: numpy.ndarray
     valid_corpus: object
     progress: Progress
-    bar: tqdm
+    bar: object  # rnnkit.progress: a tqdm bar on a terminal, periodic lines in a log
     total: int  # the step the run ends at, by --epochs and --max-steps
     started: float = field(default_factory=time.monotonic)
     first_step: int = 0
@@ -252,14 +271,18 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
     total = per_epoch * config.epochs
     if config.max_steps:
         total = min(total, config.max_steps)
-    bar = tqdm(
-        total=total,
-        initial=progress.step,
-        unit="step",
-        disable=not show_progress,
-        dynamic_ncols=True,
-        file=sys.stderr,
-    )
+    if config.time_budget:  # the budget is the bar: its total never moves, its ETA is exact
+        bar = progress_display(
+            total=round(config.time_budget), unit="s", desc="training", disable=not show_progress
+        )
+    else:
+        bar = progress_display(
+            total=total,
+            initial=progress.step,
+            unit="step",
+            desc="training",
+            disable=not show_progress,
+        )
     session = _Session(
         config,
         model_dir,
@@ -303,11 +326,13 @@ def _step(session, indices):
     progress.batch_in_epoch += 1
     progress.recent_losses = (progress.recent_losses + [value])[-config.log_every :]
     rate = n_tokens / max(time.monotonic() - tick, 1e-9)
-    session.bar.total = expected_total(
-        config, session.total, session.first_step, progress.step, time.monotonic() - session.started
-    )
-    session.bar.update(1)
+    if config.time_budget:
+        elapsed = min(round(time.monotonic() - session.started), round(config.time_budget))
+        session.bar.update(elapsed - session.bar.n)
+    else:
+        session.bar.update(1)
     session.bar.set_postfix(
+        step=progress.step,
         J=f"{value:.3f}",
         ppl=f"{math.exp(min(summed / n_tokens, 50)):.1f}",
         tok_s=f"{rate:.0f}",
@@ -410,15 +435,6 @@ def _stop_reason(session):
     if progress.epoch >= config.epochs:
         return "epochs done"
     return None
-
-
-def expected_total(config, total, first_step, step, elapsed):
-    """The step this run will end at: `total`, or sooner when --time-budget runs out first (at
-    the rate so far, validations included), so that the progress bar's ETA is the budget's."""
-    if not config.time_budget or step == first_step or elapsed <= 0:
-        return total
-    rate = (step - first_step) / elapsed
-    return min(total, max(step, round(step + rate * (config.time_budget - elapsed))))
 
 
 # --- finish -----------------------------------------------------------------------------------
