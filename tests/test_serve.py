@@ -265,7 +265,8 @@ def test_a_viewer_that_stops_reading_is_dropped_others_get_everything_and_it_cat
         texts = []
         while server.log.dropped_count == 0:
             assert len(texts) < 400, "the stalled viewer was never dropped"
-            texts.append(f"line {len(texts)}" + " Tremblay hits a three" * 40)
+            # one long unknown word: 1,000 characters of events for little translation work
+            texts.append(f"line{len(texts)}-" + "x" * 990)
             post_and_wait(server, texts[-1])
         texts.append("after the drop")
         post_and_wait(server, texts[-1])
