@@ -29,9 +29,11 @@ from serving import (
     read_events,
     tiny_translator,
 )
+from test_demo import small_demo  # noqa: F401 (a fixture: the demo at test size)
 
 from rnnkit.cli.main import main
 from rnnkit.translator import commentary
+from rnnkit.translator.inference import Translator
 
 FEW = ["fr", "ar", "zh"]  # a quick game for the tests that are not about the languages
 LINES = ["Tremblay hits a three from the corner", "Mensah dunk , Raptors lead 54 - 50"]
@@ -67,10 +69,11 @@ def post_and_wait(server, text):
     return number
 
 
-def check_game(events, translator, texts, languages, beam=1, first_id=0):
-    """`events` are the whole game of `texts`: ids consecutive from first_id, every line's
-    English and each language exactly as the translator produces it, once."""
-    assert [e["id"] for e in events] == list(range(first_id, first_id + len(events)))
+def check_game(events, translator, texts, languages, beam=1, ids=True):
+    """`events` are the whole game of `texts`: ids consecutive from 0 (unless not `ids`),
+    every line's English and each language exactly as the translator produces it, once."""
+    if ids:
+        assert [e["id"] for e in events] == list(range(len(events)))
     got = {}
     for event in events:
         key = (event["line"], event["lang"])
@@ -394,3 +397,46 @@ def _up(url):
         return httpx.get(url + "/api/languages").status_code == 200
     except httpx.TransportError:
         return False
+
+
+@pytest.mark.usefixtures("small_demo")
+def test_demo_serve_plays_the_game_into_the_stream(tmp_path, monkeypatch, capsys):
+    """`rnnkit demo --serve`: after training, the demo game is posted line by line through
+    the same path as POST /api/lines, translated by the demo's model."""
+    from rnnkit.cli import demo as demo_cli
+    from rnnkit.cli import serve as serve_cli
+    from rnnkit.serve import server as server_module
+
+    made = {}
+    monkeypatch.setattr(demo_cli, "SERVE_INTERVAL", 0.01)
+    real_listen, real_make = serve_cli.listen, server_module.make_server
+    monkeypatch.setattr(
+        serve_cli, "listen", lambda *a: made.setdefault("listening", real_listen(*a))
+    )
+    monkeypatch.setattr(
+        "rnnkit.serve.make_server", lambda app: made.setdefault("server", real_make(app))
+    )
+    out = tmp_path / "demo"
+    args = ["demo", "--out", str(out), "--time-budget", "1", "--events", "1", "--beam", "1"]
+    thread = threading.Thread(target=main, args=([*args, "--serve", "--port", "0", "--quiet"],))
+    thread.start()
+    try:
+        wait_until(lambda: "server" in made and made["server"].started, "the demo serving", 300)
+        url = f"http://127.0.0.1:{made['listening'][0].getsockname()[1]}"
+        translator = Translator.load(out / "model")
+        per_line = len(translator.languages) + 1
+        events = []  # later lines' English may come before line 2's translations
+        with httpx.stream("GET", url + "/api/stream", timeout=60) as response:
+            for event in parse_sse(response.iter_lines()):
+                events.append(event)
+                if sum(e["line"] < 3 for e in events) == 3 * per_line:
+                    break
+        game = [e.english for e in commentary.play_by_play(seed=0, n_events=3)]
+        check_game(
+            [e for e in events if e["line"] < 3], translator, game, translator.languages, ids=False
+        )
+    finally:
+        if "server" in made:
+            made["server"].should_exit = True
+        thread.join(60)
+    assert "The whole game" in capsys.readouterr().out

@@ -57,7 +57,8 @@ def run(args):
         raise RnnkitError(f"--beam must be at least 1, got {args.beam}")
     translator = Translator.load(model_dir(args.model_dir))
     languages = served_languages(translator, args.languages)
-    serve_translator(translator, languages, args.host, args.port, args.publish_token, args.beam)
+    listening = listen(args.host, args.port, args.publish_token)
+    serve_translator(translator, languages, listening, args.beam)
     return 0
 
 
@@ -106,12 +107,21 @@ def check_token(token):
     return token, False
 
 
-def serve_translator(translator, languages, host, port, token, beam, script=(), interval=2.0):
-    """Listen on host:port and serve until Ctrl-C; `script`: lines to play into the game."""
-    from rnnkit.serve import bind, create_app, make_server
+def listen(host, port, token):
+    """Check the server options and take the port: (socket, token, whether it was generated).
+
+    Done before any long work (the demo's training), so a bad option fails at once."""
+    from rnnkit.serve import bind
 
     token, generated = check_token(token)
-    sock = bind(host, port)
+    return bind(host, port), token, generated
+
+
+def serve_translator(translator, languages, listening, beam, script=(), interval=2.0):
+    """Serve on `listening` (from `listen`) until Ctrl-C; `script`: lines played into the game."""
+    from rnnkit.serve import create_app, make_server
+
+    sock, token, generated = listening
     app = create_app(translator, languages, token, beam=beam, script=script, interval=interval)
     address = sock.getsockname()
     shown = f"[{address[0]}]" if sock.family == socket.AF_INET6 else address[0]
