@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -290,6 +291,21 @@ def test_a_viewer_that_stops_reading_is_dropped_others_get_everything_and_it_cat
         if server.thread.is_alive():
             server.stop()
         pool.shutdown()
+
+
+def test_a_vanished_viewer_is_forgotten_and_costs_the_others_nothing(server, translator):
+    with ThreadPoolExecutor(1) as pool:
+        good = pool.submit(read_events, server.url, 2 * (len(LANGUAGES_24) + 1))
+        gone = socket.create_connection(("127.0.0.1", int(server.url.rsplit(":", 1)[1])))
+        gone.sendall(b"GET /api/stream HTTP/1.1\r\nHost: test\r\n\r\n")
+        wait_until(lambda: len(server.log.viewers) == 2, "both viewers connected")
+        post_and_wait(server, LINES[0])
+        # reset, not a polite close: the peer vanishes
+        gone.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        gone.close()
+        wait_until(lambda: len(server.log.viewers) == 1, "the vanished viewer forgotten")
+        post_and_wait(server, LINES[1])
+        check_game(good.result(), translator, LINES, LANGUAGES_24)
 
 
 # --- the command line ----------------------------------------------------------------------
