@@ -456,3 +456,14 @@ def test_demo_serve_plays_the_game_into_the_stream(tmp_path, monkeypatch, capsys
             made["server"].should_exit = True
         thread.join(60)
     assert "The whole game" in capsys.readouterr().out
+
+
+def test_an_idle_stream_gets_heartbeat_comments(translator):
+    server = RunningServer(translator, FEW, heartbeat=0.05)
+    try:
+        with httpx.stream("GET", server.url + "/api/stream", timeout=60) as response:
+            lines = response.iter_lines()
+            assert next(lines) == "retry: 1000"
+            assert ": keepalive" in [next(lines) for _ in range(4)]  # after a blank line or two
+    finally:
+        server.stop()

@@ -57,7 +57,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app):
-        tasks = [asyncio.create_task(pipeline.run())]
+        tasks = [asyncio.create_task(pipeline.run()), asyncio.create_task(beat(log, heartbeat))]
         if script:
             tasks.append(asyncio.create_task(play(pipeline, script, interval)))
         yield
@@ -86,7 +86,7 @@ def create_app(
         if len(log.viewers) >= max_viewers:
             raise LineError(503, f"{max_viewers} viewers are connected; try again later")
         after = parse_last_event_id(request.headers.get("last-event-id"), len(log))
-        return EventStream(log, after, heartbeat)
+        return EventStream(log, after)
 
     async def languages_info(request):
         return JSONResponse(
@@ -183,8 +183,8 @@ class EventStream(Response):
     """One viewer's SSE response: the log from `after` + 1, then live events until the viewer
     leaves, is dropped for falling behind, or the server stops (the log closes)."""
 
-    def __init__(self, log, after, heartbeat):
-        self.log, self.after, self.heartbeat = log, after, heartbeat
+    def __init__(self, log, after):
+        self.log, self.after = log, after
 
     async def __call__(self, scope, receive, send):
         viewer = self.log.subscribe(self.after)
@@ -211,7 +211,7 @@ class EventStream(Response):
         while not self.log.closed:
             chunk = self.log.take(viewer)
             if not chunk:
-                await self.log.wait(viewer, self.heartbeat)
+                await self.log.wait(viewer)
                 chunk = self.log.take(viewer) or b": keepalive\n\n"
             await self.body(send, chunk)
         await send({"type": "http.response.body", "body": b"", "more_body": False})
@@ -219,6 +219,12 @@ class EventStream(Response):
     @staticmethod
     async def body(send, chunk):
         await send({"type": "http.response.body", "body": chunk, "more_body": True})
+
+
+async def beat(log, seconds):
+    while True:
+        await asyncio.sleep(seconds)
+        log.heartbeat()
 
 
 async def until_disconnect(receive):

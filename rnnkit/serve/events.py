@@ -82,12 +82,15 @@ class EventLog:
         for viewer in list(self.viewers):
             viewer.wakeup.set()
 
-    async def wait(self, viewer, timeout):
-        """Until there is something to take, the log closes, or `timeout` seconds pass."""
+    def heartbeat(self):
+        """Wake every viewer: one with nothing new sends a comment, which keeps proxies from
+        closing an idle stream (one timer for all viewers, not one per viewer)."""
+        for viewer in self.viewers:
+            viewer.wakeup.set()
+
+    async def wait(self, viewer):
+        """Until there is something to take, the log closes, or the next heartbeat."""
         if viewer.cursor < len(self.events) or self.closed or viewer.dropped:
             return
         viewer.wakeup.clear()
-        try:
-            await asyncio.wait_for(viewer.wakeup.wait(), timeout)
-        except asyncio.TimeoutError:
-            pass
+        await viewer.wakeup.wait()
