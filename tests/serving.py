@@ -30,12 +30,27 @@ WORDS = (
 
 
 def tiny_translator(languages=LANGUAGES_24, seed=0):
-    """A Translator into `languages` with random weights (embed 8, hidden 8)."""
+    """A Translator into `languages` with random weights (embed 8, hidden 8), one call at a
+    time (see OneAtATime)."""
     tokenizer = WordTokenizer()
     vocab = Vocabulary.build([WORDS], reserved=[language_tag(code) for code in languages])
     rnnkit.manual_seed(seed)
     model = Seq2Seq(ModelConfig(vocab_size=len(vocab), embed=8, hidden=8, dropout=0.0))
-    return Translator(model, tokenizer, vocab, languages)
+    return OneAtATime(Translator(model, tokenizer, vocab, languages))
+
+
+class OneAtATime:
+    """A translator whose calls never overlap. rnnkit's `no_grad` switches a process-wide
+    flag (PyTorch's is per thread), so a test translating its expected output while the
+    server's worker translates could leave gradients off for the tests that follow."""
+
+    def __init__(self, translator):
+        self.inner, self.languages = translator, translator.languages
+        self.lock = threading.Lock()
+
+    def translate(self, *args, **kwargs):
+        with self.lock:
+            return self.inner.translate(*args, **kwargs)
 
 
 def expected_texts(translator, text, languages, beam):

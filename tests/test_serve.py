@@ -439,22 +439,23 @@ def test_demo_serve_plays_the_game_into_the_stream(tmp_path, monkeypatch, capsys
     try:
         wait_until(lambda: "server" in made and made["server"].started, "the demo serving", 300)
         url = f"http://127.0.0.1:{made['listening'][0].getsockname()[1]}"
-        translator = Translator.load(out / "model")
-        per_line = len(translator.languages) + 1
+        per_line = len(Translator.load(out / "model").languages) + 1
         events = []  # later lines' English may come before line 2's translations
         with httpx.stream("GET", url + "/api/stream", timeout=60) as response:
             for event in parse_sse(response.iter_lines()):
                 events.append(event)
                 if sum(e["line"] < 3 for e in events) == 3 * per_line:
                     break
-        game = [e.english for e in commentary.play_by_play(seed=0, n_events=3)]
-        check_game(
-            [e for e in events if e["line"] < 3], translator, game, translator.languages, ids=False
-        )
     finally:
         if "server" in made:
             made["server"].should_exit = True
         thread.join(60)
+    # translated here only once the server has stopped (see serving.OneAtATime)
+    translator = Translator.load(out / "model")
+    game = [e.english for e in commentary.play_by_play(seed=0, n_events=3)]
+    check_game(
+        [e for e in events if e["line"] < 3], translator, game, translator.languages, ids=False
+    )
     assert "The whole game" in capsys.readouterr().out
 
 

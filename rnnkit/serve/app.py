@@ -64,7 +64,7 @@ def create_app(
         log.close()
         for task in tasks:
             task.cancel()
-        pipeline.close()
+        await pipeline.close()
 
     async def post_line(request):
         given = request.headers.get("authorization")

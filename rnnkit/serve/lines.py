@@ -98,8 +98,9 @@ class LinePipeline:
             for lang, translated in zip(self.languages, texts):
                 self.log.append(number, lang, translated)
 
-    def close(self):
-        self.executor.shutdown(wait=False, cancel_futures=True)
+    async def close(self):
+        """Stop the worker thread, after the line it is translating (if any)."""
+        await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
 
 
 async def play(pipeline, lines, interval=2.0):
