@@ -23,11 +23,11 @@ def register(subparsers):
     )
     parser.add_argument(
         "--model-dir",
-        help=f"a directory made by rnnkit train (default: ./{DEMO_MODEL}, rnnkit demo's model)",
+        help=f"a directory made by rnnkit train; if not given, ./{DEMO_MODEL} (rnnkit demo's)",
     )
     parser.add_argument(
         "--languages",
-        help="comma-separated languages to serve (default: all the model knows), e.g. fr,zh",
+        help="comma-separated languages to serve, e.g. fr,zh; if not given, all the model knows",
     )
     parser.add_argument("--beam", type=int, default=3, help="beam size (1: greedy search)")
     add_server_options(parser)
@@ -44,9 +44,8 @@ def add_server_options(parser):
     parser.add_argument("--port", type=int, default=8000, help="TCP port (0: any free port)")
     parser.add_argument(
         "--publish-token",
-        default=os.environ.get(TOKEN_ENV),
-        help=f"the token a publisher sends as 'Authorization: Bearer TOKEN' (default: "
-        f"${TOKEN_ENV}, else a random one, printed at start)",
+        help=f"the token a publisher sends as 'Authorization: Bearer TOKEN'; if not given, "
+        f"${TOKEN_ENV}, else a random one, printed at start",
     )
 
 
@@ -113,7 +112,7 @@ def listen(host, port, token):
     Done before any long work (the demo's training), so a bad option fails at once."""
     from rnnkit.serve import bind
 
-    token, generated = check_token(token)
+    token, generated = check_token(token if token is not None else os.environ.get(TOKEN_ENV))
     return bind(host, port), token, generated
 
 
