@@ -8,6 +8,7 @@ screenshot is kept under pytest's tmp directory (its path is printed with -s).
 
 import os
 import shutil
+import time
 
 import pytest
 from serving import LANGUAGES_24, RunningServer, expected_texts, tiny_translator
@@ -101,5 +102,41 @@ def test_page_shows_every_language_right_to_left_where_it_should(browser, tmp_pa
         if os.environ.get("RNNKIT_SCREENSHOT"):  # a copy to look at outside pytest's tmp dir
             shutil.copy(tmp_path / "page.png", os.environ["RNNKIT_SCREENSHOT"])
         print(f"screenshot: {tmp_path / 'page.png'}")
+    finally:
+        server.stop()
+
+
+def test_page_resumes_by_last_event_id_after_losing_its_stream(browser):
+    translator = tiny_translator(["fr", "ar"])
+    server = RunningServer(translator, ["fr", "ar"], beam=1)
+    resumed_after = []
+    subscribe = server.log.subscribe
+    server.log.subscribe = lambda after=None: resumed_after.append(after) or subscribe(after)
+    try:
+        browser.get(server.url + "/")
+        wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
+        assert server.post(LINES[0]).status_code == 202
+        wait_for(browser, "return document.querySelectorAll('.cell:not(.pending)').length == 2")
+        # the server drops the page's stream, as it does a viewer that falls behind
+        loop = server.server.servers[0].get_loop()
+        loop.call_soon_threadsafe(lambda: [server.log.drop(v) for v in list(server.log.viewers)])
+        deadline = time.monotonic() + 60
+        while server.log.dropped_count == 0:
+            assert time.monotonic() < deadline, "the stream was not dropped"
+            time.sleep(0.01)
+        assert server.post(LINES[1]).status_code == 202
+        wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
+        wait_for(browser, "return document.querySelectorAll('.cell:not(.pending)').length == 4")
+        assert resumed_after == [None, 2]  # first the whole game, then after event 2 (line 0)
+        shown = browser.execute_script(
+            "return [...document.querySelectorAll('.cell')].map("
+            "c => [Number(c.dataset.line), c.dataset.lang, c.querySelector('.text').textContent])"
+        )
+        expected = [
+            [n, lang, expected_texts(translator, text, ["fr", "ar"], 1)[lang]]
+            for n, text in reversed(list(enumerate(LINES[:2])))  # newest card first
+            for lang in ("fr", "ar")
+        ]
+        assert shown == expected
     finally:
         server.stop()
