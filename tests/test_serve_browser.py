@@ -2,8 +2,10 @@
 system chromedriver (apt keeps the two at the same version; nothing is downloaded).
 
 Lines posted to the real server must appear in the page in every language, exactly as the
-translator produced them, and Arabic, Persian and Urdu must lay out right to left. The
-screenshot is kept under pytest's tmp directory (its path is printed with -s).
+translator produced them, and Arabic, Persian and Urdu must lay out right to left; a page
+whose stream is cut must reconnect by itself and resume by Last-Event-ID. The screenshot is
+kept under pytest's tmp directory (its path is printed with -s; RNNKIT_SCREENSHOT=PATH copies
+it there).
 """
 
 import os
