@@ -175,6 +175,14 @@ def test_a_bad_post_is_a_4xx_with_a_json_error_and_costs_nothing(server, transla
     check_game(read_events(server.url, len(server.log)), translator, LINES[:1], LANGUAGES_24)
 
 
+def test_the_bearer_scheme_is_case_insensitive_and_basic_is_refused(server):
+    line = {"text": LINES[0]}
+    basic = httpx.post(server.url + "/api/lines", json=line, auth=("user", server.token))
+    assert basic.status_code == 401
+    headers = {"Authorization": f"bearer {server.token}"}
+    assert httpx.post(server.url + "/api/lines", json=line, headers=headers).json() == {"line": 0}
+
+
 def test_a_line_of_exactly_1000_characters_is_accepted(server):
     assert post_and_wait(server, "b" * 1000) == 0
 

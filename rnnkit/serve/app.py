@@ -53,7 +53,7 @@ def create_app(
     """
     log = EventLog(max_behind)
     pipeline = LinePipeline(translator, languages, log, beam=beam, max_pending=max_pending)
-    expected = f"Bearer {token}".encode()
+    expected = token.encode()
 
     @asynccontextmanager
     async def lifespan(app):
@@ -75,7 +75,10 @@ def create_app(
                 "publishing token the server printed at start",
                 {"WWW-Authenticate": "Bearer"},
             )
-        if not hmac.compare_digest(given.encode("utf-8", "replace"), expected):
+        scheme, _, credentials = given.strip().partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            credentials.strip().encode("utf-8", "replace"), expected
+        ):
             raise LineError(
                 401, "wrong publishing token", {"WWW-Authenticate": 'Bearer error="invalid_token"'}
             )
