@@ -192,7 +192,7 @@ class EventStream(Response):
     async def __call__(self, scope, receive, send):
         viewer = self.log.subscribe(self.after)
         sender = asyncio.ensure_future(self.send_events(viewer, send))
-        viewer.on_drop = sender.cancel  # a sender stuck on a full socket cannot look itself
+        viewer.on_drop = sender.cancel  # a sender blocked on a full socket cannot check its lag
         listener = asyncio.ensure_future(until_disconnect(receive))
         try:
             await asyncio.wait({sender, listener}, return_when=asyncio.FIRST_COMPLETED)
