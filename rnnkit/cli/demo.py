@@ -1,4 +1,11 @@
-"""`rnnkit demo`: the case study end to end (data, training, scores, a live game, plots)."""
+"""`rnnkit demo`: the case study end to end (data, training, scores, a live game, plots);
+with --serve, then the live server with the demo game playing into its page."""
+
+from pathlib import Path
+
+from rnnkit.cli.serve import add_server_options
+
+SERVE_INTERVAL = 2.0  # seconds between the served game's lines, about a real broadcast's pace
 
 
 def register(subparsers):
@@ -20,12 +27,23 @@ def register(subparsers):
     parser.add_argument("--events", type=int, default=8, help="lines of the live game")
     parser.add_argument("--beam", type=int, default=3, help="beam size for test and live game")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="then serve the model (as rnnkit serve does) and play a whole game into the page, "
+        f"a line every {SERVE_INTERVAL:g} s, until Ctrl-C",
+    )
+    add_server_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args):
+    from rnnkit.cli.serve import listen, serve_translator
+    from rnnkit.translator.commentary import play_by_play
     from rnnkit.translator.demo import run_demo
+    from rnnkit.translator.inference import Translator
 
+    listening = listen(args.host, args.port, args.publish_token) if args.serve else None
     run_demo(
         args.out,
         seed=args.seed,
@@ -34,4 +52,16 @@ def run(args):
         beam=args.beam,
         show_progress=not args.quiet,
     )
+    if listening:
+        translator = Translator.load(Path(args.out) / "model")
+        game = [event.english for event in play_by_play(seed=args.seed, n_events=10**6)]
+        print(f"\nThe whole game ({len(game)} lines), live in the browser:")
+        serve_translator(
+            translator,
+            translator.languages,
+            listening,
+            args.beam,
+            script=game,
+            interval=SERVE_INTERVAL,
+        )
     return 0

@@ -14,7 +14,7 @@ from threadpoolctl import threadpool_limits
 from rnnkit import __version__
 from rnnkit.errors import RnnkitError
 
-SUBCOMMANDS = ["demo", "train", "translate", "evaluate", "gradients"]
+SUBCOMMANDS = ["demo", "train", "translate", "evaluate", "gradients", "serve"]
 
 
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):

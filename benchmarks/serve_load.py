@@ -1,0 +1,201 @@
+"""`rnnkit serve` under load: one publisher and N concurrent SSE viewers on loopback.
+
+The server runs as its own process (`python -m rnnkit serve`, the real command), so its
+memory is its own. For each N (10, 100, 500 by default) a fresh server gets N viewers, each an
+httpx stream parsed as a browser's EventSource would (reconnecting with Last-Event-ID if the
+stream ends). Then the publisher posts the demo's play-by-play:
+
+- steady: a line every --interval seconds (2 s: a broadcast's pace);
+- burst: --burst lines back to back (a flurry of plays; they queue for translation).
+
+Latency is post-to-receive, translation included: from just before the POST is sent to the
+moment a viewer has the line's last event (the English and every language), for every
+(viewer, line). Lost lines are lines some viewer never completed, and events repeated or out
+of order count as lost too. The table also gives the server's resident memory after the run
+and its peak (VmRSS, VmHWM from /proc).
+
+    python benchmarks/serve_load.py --model-dir rnnkit-demo/model
+    python benchmarks/serve_load.py --model-dir M --viewers 10 --lines 5 --burst 5   # quick
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+
+import httpx
+import numpy
+
+from rnnkit.translator import commentary
+
+TOKEN = "serve-load-benchmark"
+
+
+class Viewer:
+    """One stream's bookkeeping: events per line and when each line became complete."""
+
+    def __init__(self, languages):
+        self.per_line = len(languages) + 1  # the English too
+        self.counts, self.complete_at = {}, {}
+        self.last_id, self.disorder, self.reconnects = None, 0, 0
+        self.connected = asyncio.Event()
+
+    def receive(self, event_id, line):
+        if self.last_id is not None and event_id != self.last_id + 1:
+            self.disorder += 1  # a gap or a repeat
+        self.last_id = event_id
+        self.counts[line] = self.counts.get(line, 0) + 1
+        if self.counts[line] == self.per_line:
+            self.complete_at[line] = time.perf_counter()
+
+
+async def watch(client, url, viewer, stop):
+    """Read the stream until `stop`, reconnecting with Last-Event-ID like EventSource."""
+    while not stop.is_set():
+        headers = {} if viewer.last_id is None else {"Last-Event-ID": str(viewer.last_id)}
+        try:
+            async with client.stream("GET", url + "/api/stream", headers=headers) as response:
+                viewer.connected.set()
+                event_id = None
+                async for line in response.aiter_lines():
+                    if line.startswith("id: "):
+                        event_id = int(line[4:])
+                    elif line.startswith("data: "):
+                        viewer.receive(event_id, json.loads(line[6:])["line"])
+        except (httpx.TransportError, httpx.StreamError):
+            pass
+        if not stop.is_set():
+            viewer.reconnects += 1
+            await asyncio.sleep(0.5)
+
+
+async def post(client, url, text):
+    """POST one line (retrying after a 429's Retry-After); returns the post time."""
+    while True:
+        started = time.perf_counter()
+        response = await client.post(
+            url + "/api/lines",
+            json={"text": text},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
+        if response.status_code != 429:
+            response.raise_for_status()
+            return response.json()["line"], started
+        await asyncio.sleep(float(response.headers["retry-after"]))
+
+
+async def scenario(url, languages, viewers_count, texts, interval, burst):
+    """Returns {mode: (latencies in ms, lines lost)} and the viewers' reconnections."""
+    limits = httpx.Limits(max_connections=viewers_count + 10, max_keepalive_connections=20)
+    timeout = httpx.Timeout(60, read=None)
+    async with httpx.AsyncClient(limits=limits, timeout=timeout) as client:
+        stop = asyncio.Event()
+        viewers = [Viewer(languages) for _ in range(viewers_count)]
+        tasks = [asyncio.create_task(watch(client, url, v, stop)) for v in viewers]
+        await asyncio.wait_for(asyncio.gather(*(v.connected.wait() for v in viewers)), 120)
+        await post(client, url, "Tremblay warms up the crowd")  # first call: warm-up
+        await asyncio.sleep(2)
+        results = {}
+        steady, flurry = texts[: len(texts) - burst], texts[len(texts) - burst :]
+        for mode, lines in (("steady", steady), ("burst", flurry)):
+            posted = []
+            for text in lines:
+                posted.append(await post(client, url, text))
+                if mode == "steady":
+                    await asyncio.sleep(interval)
+            last = posted[-1][0]
+            deadline = time.perf_counter() + 120
+            while time.perf_counter() < deadline and not all(
+                last in v.complete_at for v in viewers
+            ):
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.5)
+            latencies, lost = [], 0
+            for number, started in posted:
+                for viewer in viewers:
+                    if number in viewer.complete_at:
+                        latencies.append((viewer.complete_at[number] - started) * 1000)
+                    else:
+                        lost += 1
+            results[mode] = (latencies, lost)
+        stop.set()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    disorder = sum(v.disorder for v in viewers)
+    reconnects = sum(v.reconnects for v in viewers) - viewers_count  # the cancel at the end
+    return results, disorder, max(reconnects, 0)
+
+
+def memory_mib(pid):
+    status = open(f"/proc/{pid}/status").read()
+    rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
+    peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+    return rss, peak
+
+
+def start_server(model_dir, beam):
+    command = [sys.executable, "-m", "rnnkit", "serve", "--model-dir", model_dir, "--port", "0"]
+    command += ["--beam", str(beam), "--publish-token", TOKEN]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    banner = process.stdout.readline()
+    match = re.search(r"(http://127\.0\.0\.1:\d+)", banner)
+    if not match:
+        process.kill()
+        sys.exit(f"the server did not start: {banner!r}")
+    languages = re.search(r"\(([^)]*)\)", banner).group(1).split(", ")
+    return process, match.group(1), languages
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model-dir", default="rnnkit-demo/model", help="a trained model")
+    parser.add_argument("--viewers", default="10,100,500", help="comma-separated N")
+    parser.add_argument("--lines", type=int, default=15, help="steady lines per N")
+    parser.add_argument("--interval", type=float, default=2.0, help="seconds between lines")
+    parser.add_argument("--burst", type=int, default=20, help="lines posted back to back")
+    parser.add_argument("--beam", type=int, default=3, help="the server's beam size")
+    args = parser.parse_args()
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # 500 sockets and more
+    events = commentary.play_by_play(seed=1, n_events=args.lines + args.burst)
+    texts = [event.english for event in events]
+    print(f"model {args.model_dir}, beam {args.beam}, load average {os.getloadavg()[0]:.2f}")
+    header = (
+        "| viewers | mode | lines | p50 ms | p95 ms | p99 ms | max ms | lost | RSS MiB (peak) |"
+    )
+    rows = [header, "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for count in (int(n) for n in args.viewers.split(",")):
+        process, url, languages = start_server(args.model_dir, args.beam)
+        try:
+            results, disorder, reconnects = asyncio.run(
+                scenario(url, languages, count, texts, args.interval, args.burst)
+            )
+            rss, peak = memory_mib(process.pid)
+        finally:
+            process.terminate()
+            process.wait(30)
+        for mode, (latencies, lost) in results.items():
+            p50, p95, p99 = numpy.percentile(latencies, [50, 95, 99]) if latencies else [0] * 3
+            lines = args.lines if mode == "steady" else args.burst
+            rows.append(
+                f"| {count} | {mode} | {lines} | {p50:.0f} | {p95:.0f} | {p99:.0f} | "
+                f"{max(latencies, default=0):.0f} | {lost + disorder} | {rss:.0f} ({peak:.0f}) |"
+            )
+        if reconnects:
+            print(f"  N={count}: {reconnects} reconnections", file=sys.stderr)
+        print(rows[-2], rows[-1], sep="\n", flush=True)
+    print(
+        f"\n{len(languages)} languages ({', '.join(languages)}); load average after: "
+        f"{os.getloadavg()[0]:.2f}\n"
+    )
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""`rnnkit serve`: a trained model behind the live server and its page (rnnkit/serve/)."""
+
+import ipaddress
+import os
+import secrets
+import socket
+from pathlib import Path
+
+from rnnkit.errors import RnnkitError
+
+DEMO_MODEL = Path("rnnkit-demo") / "model"  # where `rnnkit demo` (default --out) trains
+TOKEN_ENV = "RNNKIT_PUBLISH_TOKEN"
+
+
+def register(subparsers):
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve live translation of posted commentary to browsers",
+        description="Serves a trained model: commentary lines posted to /api/lines (with the "
+        "publishing token) are translated into every language in one batched pass and "
+        "pushed to every viewer of /api/stream (Server-Sent Events) and of the page at /. "
+        "Ctrl-C stops it.",
+    )
+    parser.add_argument(
+        "--model-dir",
+        help=f"a directory made by rnnkit train; if not given, ./{DEMO_MODEL} (rnnkit demo's)",
+    )
+    parser.add_argument(
+        "--languages",
+        help="comma-separated languages to serve, e.g. fr,zh; if not given, all the model knows",
+    )
+    parser.add_argument("--beam", type=int, default=3, help="beam size (1: greedy search)")
+    add_server_options(parser)
+    parser.set_defaults(func=run)
+
+
+def add_server_options(parser):
+    """--host, --port, --publish-token: shared with `rnnkit demo --serve`."""
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (loopback by default; 0.0.0.0 opens it to the network)",
+    )
+    parser.add_argument("--port", type=int, default=8000, help="TCP port (0: any free port)")
+    parser.add_argument(
+        "--publish-token",
+        help=f"the token a publisher sends as 'Authorization: Bearer TOKEN'; if not given, "
+        f"${TOKEN_ENV}, else a random one, printed at start",
+    )
+
+
+def run(args):
+    from rnnkit.translator.inference import Translator
+
+    if args.beam < 1:
+        raise RnnkitError(f"--beam must be at least 1, got {args.beam}")
+    translator = Translator.load(model_dir(args.model_dir))
+    languages = served_languages(translator, args.languages)
+    listening = listen(args.host, args.port, args.publish_token)
+    serve_translator(translator, languages, listening, args.beam)
+    return 0
+
+
+def model_dir(given):
+    if given is not None:
+        return Path(given)
+    if not DEMO_MODEL.is_dir():
+        raise RnnkitError(
+            f"no --model-dir given and no ./{DEMO_MODEL} here; run 'rnnkit demo' to train "
+            "one, or pass --model-dir DIR (a directory made by rnnkit train)"
+        )
+    return DEMO_MODEL
+
+
+def served_languages(translator, option):
+    """The --languages list, each one the model translates into (default: all of them)."""
+    known = translator.languages
+    if not known:
+        raise RnnkitError(
+            "the model has no target-language tags (trained without a language column or "
+            "--lang); retrain it with --lang CODE to serve it"
+        )
+    if option is None:
+        return list(known)
+    chosen = [code.strip() for code in option.split(",") if code.strip()]
+    if not chosen:
+        raise RnnkitError("--languages is empty; give codes such as fr,zh")
+    unknown = [code for code in chosen if code not in known]
+    if unknown:
+        raise RnnkitError(
+            f"--languages: the model does not translate into {', '.join(unknown)}; "
+            f"it knows: {', '.join(known)}"
+        )
+    return list(dict.fromkeys(chosen))  # duplicates once, in the order given
+
+
+def check_token(token):
+    """The given token, or a new random one; printable ASCII without spaces (an HTTP header)."""
+    if token is None:
+        return secrets.token_urlsafe(24), True
+    if not token or not all(33 <= ord(c) <= 126 for c in token):
+        raise RnnkitError(
+            "--publish-token must be non-empty printable ASCII without spaces "
+            "(it travels in an HTTP header)"
+        )
+    return token, False
+
+
+def listen(host, port, token):
+    """Check the server options and take the port: (socket, token, whether it was generated).
+
+    Done before any long work (the demo's training), so a bad option fails at once."""
+    from rnnkit.serve import bind
+
+    token, generated = check_token(token if token is not None else os.environ.get(TOKEN_ENV))
+    return bind(host, port), token, generated
+
+
+def serve_translator(translator, languages, listening, beam, script=(), interval=2.0):
+    """Serve on `listening` (from `listen`) until Ctrl-C; `script`: lines played into the game."""
+    from rnnkit.serve import create_app, make_server
+
+    sock, token, generated = listening
+    app = create_app(translator, languages, token, beam=beam, script=script, interval=interval)
+    address = sock.getsockname()
+    shown = f"[{address[0]}]" if sock.family == socket.AF_INET6 else address[0]
+    url = f"http://{shown}:{address[1]}"
+    print(f"Serving {len(languages)} languages ({', '.join(languages)}) at {url}/")
+    if not ipaddress.ip_address(address[0]).is_loopback:
+        print(f"  listening on {address[0]}: anyone who reaches it can watch; only the token posts")
+    shown_token = token if generated else "$TOKEN"  # a token the user chose stays unprinted
+    if generated:
+        print(f"  publishing token (random; --publish-token sets one): {token}")
+    print(
+        f"  post a line: curl -H 'Authorization: Bearer {shown_token}' "
+        f"-H 'Content-Type: text/plain' --data-binary 'Tremblay hits a three' {url}/api/lines"
+    )
+    print("  Ctrl-C stops the server", flush=True)
+    make_server(app).run(sockets=[sock])

@@ -1,0 +1,96 @@
+"""The game's event log and its viewers: one append-only list, read by every stream.
+
+Every event (one line in one language) is encoded once, as Server-Sent-Events bytes, and
+kept for the whole game: event id k is its index in the log. A viewer is only a cursor into
+the log, so resuming after `Last-Event-ID: k` starts at k + 1, a late joiner starts at 0, and
+no per-viewer copy of anything is made. A viewer's queue is the slice of the log it has not
+taken yet; `EventLog.append` drops a viewer whose slice grows beyond `max_behind` events
+(it stopped reading: a slow or vanished client), which ends its stream. When it comes back
+with its Last-Event-ID it catches up from the log, so even a dropped viewer loses nothing.
+
+Everything here runs on the event loop (no locks): the translation thread hands its results
+to the loop before they are appended.
+"""
+
+import asyncio
+import json
+
+
+def encode_event(event_id, line, lang, text):
+    """One SSE event: `id:` then one `data:` line of JSON (JSON escapes every newline)."""
+    data = json.dumps({"line": line, "lang": lang, "text": text}, ensure_ascii=False)
+    return f"id: {event_id}\ndata: {data}\n\n".encode()
+
+
+class Viewer:
+    """One open stream: the index of the next event it will take, and how to wake it."""
+
+    def __init__(self, cursor):
+        self.cursor = cursor
+        self.wakeup = asyncio.Event()
+        self.dropped = False  # it fell more than max_behind events behind
+        self.on_drop = None  # set by the stream: ends the stream's sending task
+
+
+class EventLog:
+    """All events of one game, in order, and the viewers reading them."""
+
+    def __init__(self, max_behind=2000):
+        self.events = []  # SSE bytes; event id = index
+        self.viewers = set()
+        self.max_behind = max_behind
+        self.closed = False  # the server is stopping: every stream ends
+        self.dropped_count = 0
+
+    def __len__(self):
+        return len(self.events)
+
+    def append(self, line, lang, text):
+        """Add one event, wake every viewer, drop those that stopped reading."""
+        self.events.append(encode_event(len(self.events), line, lang, text))
+        for viewer in list(self.viewers):
+            if len(self.events) - viewer.cursor > self.max_behind:
+                self.drop(viewer)
+            else:
+                viewer.wakeup.set()
+
+    def subscribe(self, after=None):
+        """A viewer that starts after event id `after` (None: from the first event)."""
+        viewer = Viewer(0 if after is None else after + 1)
+        self.viewers.add(viewer)
+        return viewer
+
+    def unsubscribe(self, viewer):
+        self.viewers.discard(viewer)
+
+    def take(self, viewer):
+        """The bytes of every event the viewer has not taken yet (b"" if none)."""
+        start, viewer.cursor = viewer.cursor, len(self.events)
+        return b"".join(self.events[start:])
+
+    def drop(self, viewer):
+        viewer.dropped = True
+        self.dropped_count += 1
+        self.unsubscribe(viewer)
+        viewer.wakeup.set()
+        if viewer.on_drop is not None:
+            viewer.on_drop()
+
+    def close(self):
+        """End every stream (server shutdown): their generators see `closed` and return."""
+        self.closed = True
+        for viewer in list(self.viewers):
+            viewer.wakeup.set()
+
+    def heartbeat(self):
+        """Wake every viewer: one with nothing new sends a comment, which keeps proxies from
+        closing an idle stream (one timer for all viewers, not one per viewer)."""
+        for viewer in self.viewers:
+            viewer.wakeup.set()
+
+    async def wait(self, viewer):
+        """Until there is something to take, the log closes, or the next heartbeat."""
+        if viewer.cursor < len(self.events) or self.closed or viewer.dropped:
+            return
+        viewer.wakeup.clear()
+        await viewer.wakeup.wait()

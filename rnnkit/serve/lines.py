@@ -1,0 +1,115 @@
+"""Commentary lines in, translated events out: the bounded queue and its one worker thread.
+
+`LinePipeline.submit` is the one way a line enters the game (POST /api/lines and the demo's
+player both call it): it checks the text, numbers the line, publishes the English at once
+and queues the line for translation. One worker coroutine takes the queue in order and runs
+each line into every served language as ONE batched `Translator.translate` call on a single
+worker thread, so the event loop never blocks on NumPy and lines stay in order. The queue
+is bounded: when it is full, `submit` refuses with `Busy` (HTTP 429 with Retry-After), so a
+flood of posts costs the server nothing but the refusals.
+"""
+
+import asyncio
+import logging
+import math
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+MAX_CHARS = 1000  # longest accepted line, in characters
+logger = logging.getLogger("rnnkit.serve")
+
+
+class LineError(Exception):
+    """A post that cannot be accepted: an HTTP status and a one-line reason."""
+
+    def __init__(self, status, message, headers=None):
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers or {}
+
+
+class Busy(LineError):
+    """The translation queue is full; try again after `retry_after` seconds."""
+
+    def __init__(self, pending, retry_after):
+        super().__init__(
+            429,
+            f"{pending} lines are waiting for translation; retry after {retry_after} s",
+            {"Retry-After": str(retry_after)},
+        )
+        self.retry_after = retry_after
+
+
+def check_line(text):
+    """The line as it will be published: one non-empty line of at most MAX_CHARS characters."""
+    text = text.strip()
+    if not text:
+        raise LineError(422, "the line is empty; send the commentary text")
+    if len(text) > MAX_CHARS:
+        raise LineError(
+            413, f"the line has {len(text)} characters; the limit is {MAX_CHARS}, split it"
+        )
+    if "\n" in text or "\r" in text:
+        raise LineError(422, "the text holds several lines; post one line at a time")
+    return text
+
+
+class LinePipeline:
+    """Numbers, publishes and translates the lines of one game into `languages`."""
+
+    def __init__(self, translator, languages, log, beam=3, max_pending=32):
+        self.translator, self.languages, self.log = translator, list(languages), log
+        self.beam, self.max_pending = beam, max_pending
+        self.pending = asyncio.Queue(max_pending)  # (line number, text) awaiting translation
+        self.lines = 0  # lines accepted so far; the next one is number `lines`
+        self.seconds_per_line = 0.1  # running mean of the translation time, for Retry-After
+        self.executor = ThreadPoolExecutor(1, thread_name_prefix="rnnkit-translate")
+
+    def submit(self, text):
+        """Accept one line: returns its number N (0, 1, ...) or raises LineError / Busy."""
+        text = check_line(text)
+        if self.pending.full():
+            waiting = self.pending.qsize() + 1  # the one being translated too
+            raise Busy(waiting, max(1, math.ceil(waiting * self.seconds_per_line)))
+        number, self.lines = self.lines, self.lines + 1
+        self.log.append(number, "en", text)  # the English goes out before its translations
+        self.pending.put_nowait((number, text))
+        return number
+
+    def translate(self, text):
+        """One line into every served language, one batched pass (runs on the worker)."""
+        found = self.translator.translate(
+            [text] * len(self.languages), self.languages, beam=self.beam, replace_unk=True
+        )
+        return [hyps[0].text for hyps in found]
+
+    async def run(self):
+        """The worker: translate queued lines in order, publish each language as an event."""
+        loop = asyncio.get_running_loop()
+        while True:
+            number, text = await self.pending.get()
+            started = time.perf_counter()
+            try:
+                texts = await loop.run_in_executor(self.executor, self.translate, text)
+            except Exception:  # a bug in translation must not stop the game
+                logger.exception("line %d could not be translated: %r", number, text)
+                continue
+            elapsed = time.perf_counter() - started
+            self.seconds_per_line = 0.8 * self.seconds_per_line + 0.2 * elapsed
+            for lang, translated in zip(self.languages, texts):
+                self.log.append(number, lang, translated)
+
+    async def close(self):
+        """Stop the worker thread, after the line it is translating (if any)."""
+        await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
+
+
+async def play(pipeline, lines, interval=2.0):
+    """Post `lines` one every `interval` seconds through `submit` (the demo's live game)."""
+    for text in lines:
+        while True:
+            try:
+                pipeline.submit(text)
+                break
+            except Busy as busy:
+                await asyncio.sleep(busy.retry_after)
+        await asyncio.sleep(interval)

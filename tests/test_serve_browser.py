@@ -1,0 +1,144 @@
+"""The page in a real browser: Debian's chromium, headless, driven by Selenium through the
+system chromedriver (apt keeps the two at the same version; nothing is downloaded).
+
+Lines posted to the real server must appear in the page in every language, exactly as the
+translator produced them, and Arabic, Persian and Urdu must lay out right to left; a page
+whose stream is cut must reconnect by itself and resume by Last-Event-ID. The screenshot is
+kept under pytest's tmp directory (its path is printed with -s; RNNKIT_SCREENSHOT=PATH copies
+it there).
+"""
+
+import os
+import shutil
+import time
+
+import pytest
+from serving import LANGUAGES_24, RunningServer, expected_texts, tiny_translator
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+LINES = [
+    "Tremblay hits a three from the corner",
+    "Mensah dunk , Raptors lead 54 - 50",
+    "rebound Tremblay with 3:45 left",
+]
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not os.access(path, os.X_OK)]
+pytestmark = pytest.mark.skipif(
+    bool(missing),
+    reason=f"{' and '.join(missing)} missing: apt-get install chromium chromium-driver",
+)
+
+
+@pytest.fixture
+def browser(tmp_path):
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1440,2000",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_script_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def wait_for(driver, script, timeout=60):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: d.execute_script(script))
+
+
+def test_page_shows_every_language_right_to_left_where_it_should(browser, tmp_path):
+    translator = tiny_translator()
+    server = RunningServer(translator, LANGUAGES_24, beam=1)
+    try:
+        browser.get(server.url + "/")
+        wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
+        for text in LINES:
+            assert server.post(text).status_code == 202
+        expected = {
+            n: expected_texts(translator, text, LANGUAGES_24, 1) for n, text in enumerate(LINES)
+        }
+        last = len(LINES) - 1
+        wait_for(
+            browser,
+            f"return document.querySelectorAll('.card').length == {len(LINES)} && "
+            f"!document.querySelector('.cell.pending') && "
+            f"document.querySelectorAll('.card[data-line=\"{last}\"] .cell').length == 24",
+        )
+        shown = browser.execute_script(
+            """const found = {};
+            for (const cell of document.querySelectorAll('.cell')) {
+              const text = cell.querySelector('.text');
+              found[cell.dataset.line + ' ' + cell.dataset.lang] = {
+                text: text.textContent, lang: text.lang,
+                direction: getComputedStyle(text).direction,
+                align: getComputedStyle(text).textAlign};
+            }
+            for (const card of document.querySelectorAll('.card'))
+              found[card.dataset.line + ' en'] = {text: card.querySelector('.english').textContent};
+            return found;"""
+        )
+        for n, text in enumerate(LINES):
+            assert shown[f"{n} en"]["text"] == text
+            for lang in LANGUAGES_24:
+                cell = shown[f"{n} {lang}"]
+                assert cell["text"] == expected[n][lang], (n, lang)
+                assert cell["lang"].split("-")[0] == lang
+                rtl = lang in ("ar", "fa", "ur")
+                assert cell["direction"] == ("rtl" if rtl else "ltr"), (lang, cell)
+                assert cell["align"] in (("right", "end") if rtl else ("start", "left")), cell
+        browser.save_screenshot(str(tmp_path / "page.png"))
+        if os.environ.get("RNNKIT_SCREENSHOT"):  # a copy to look at outside pytest's tmp dir
+            shutil.copy(tmp_path / "page.png", os.environ["RNNKIT_SCREENSHOT"])
+        print(f"screenshot: {tmp_path / 'page.png'}")
+    finally:
+        server.stop()
+
+
+def test_page_resumes_by_last_event_id_after_losing_its_stream(browser):
+    translator = tiny_translator(["fr", "ar"])
+    server = RunningServer(translator, ["fr", "ar"], beam=1)
+    resumed_after = []
+    subscribe = server.log.subscribe
+    server.log.subscribe = lambda after=None: resumed_after.append(after) or subscribe(after)
+    try:
+        browser.get(server.url + "/")
+        wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
+        assert server.post(LINES[0]).status_code == 202
+        wait_for(browser, "return document.querySelectorAll('.cell:not(.pending)').length == 2")
+        # the server drops the page's stream, as it does a viewer that falls behind
+        loop = server.server.servers[0].get_loop()
+        loop.call_soon_threadsafe(lambda: [server.log.drop(v) for v in list(server.log.viewers)])
+        deadline = time.monotonic() + 60
+        while server.log.dropped_count == 0:
+            assert time.monotonic() < deadline, "the stream was not dropped"
+            time.sleep(0.01)
+        assert server.post(LINES[1]).status_code == 202
+        wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
+        wait_for(browser, "return document.querySelectorAll('.cell:not(.pending)').length == 4")
+        assert resumed_after == [None, 2]  # first the whole game, then after event 2 (line 0)
+        shown = browser.execute_script(
+            "return [...document.querySelectorAll('.cell')].map("
+            "c => [Number(c.dataset.line), c.dataset.lang, c.querySelector('.text').textContent])"
+        )
+        expected = [
+            [n, lang, expected_texts(translator, text, ["fr", "ar"], 1)[lang]]
+            for n, text in reversed(list(enumerate(LINES[:2])))  # newest card first
+            for lang in ("fr", "ar")
+        ]
+        assert shown == expected
+    finally:
+        server.stop()
