@@ -1,17 +1,25 @@
 """Options and file handling shared by the subcommands that use a trained model."""
 
 import contextlib
+import math
 import os
 import sys
 from pathlib import Path
 
-from rnnkit.errors import DataError, RnnkitError
+from rnnkit.errors import ConfigError, DataError, RnnkitError
 from rnnkit.files import atomic_open
+from rnnkit.text.corpus import DEFAULT_MAX_CHARS
+from rnnkit.text.lines import bounded_lines
+from rnnkit.translator.search import MAX_OUTPUT_LEN
+
+MAX_BEAM = 100  # a larger beam only multiplies the decoding cost; fairseq's default is 5
 
 
 def add_decoding_options(parser, beam=5):
     parser.add_argument("--model-dir", required=True, help="a directory made by rnnkit train")
-    parser.add_argument("--beam", type=int, default=beam, help="beam size (1: greedy search)")
+    parser.add_argument(
+        "--beam", type=int, default=beam, help=f"beam size (1: greedy search; at most {MAX_BEAM})"
+    )
     parser.add_argument(
         "--length-penalty",
         type=float,
@@ -22,7 +30,14 @@ def add_decoding_options(parser, beam=5):
         "--max-len-ratio",
         type=float,
         default=2.0,
-        help="longest translation, as a multiple of the source length",
+        help="longest translation, as a multiple of the source length (+5 words; never more "
+        f"than {MAX_OUTPUT_LEN} words)",
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        help="longest input sentence in characters; a longer line is an error",
     )
     parser.add_argument(
         "--replace-unk",
@@ -38,8 +53,18 @@ def add_decoding_options(parser, beam=5):
 
 
 def decoding_options(args):
-    if args.beam < 1:
-        raise RnnkitError(f"--beam must be at least 1, got {args.beam}")
+    """The keyword arguments of `Translator.translate` from the parsed options, checked."""
+    if not 1 <= args.beam <= MAX_BEAM:
+        raise ConfigError(f"--beam must be between 1 and {MAX_BEAM}, got {args.beam}")
+    if not (math.isfinite(args.max_len_ratio) and args.max_len_ratio > 0):
+        raise ConfigError(
+            f"--max-len-ratio must be a positive number, got {args.max_len_ratio}; "
+            "2 allows translations twice as long as the source"
+        )
+    if not math.isfinite(args.length_penalty):
+        raise ConfigError(f"--length-penalty must be a finite number, got {args.length_penalty}")
+    if args.max_chars < 1:
+        raise ConfigError(f"--max-chars must be at least 1, got {args.max_chars}")
     return {
         "beam": args.beam,
         "length_penalty": args.length_penalty,
@@ -48,18 +73,27 @@ def decoding_options(args):
     }
 
 
-def read_lines(stream, name):
-    """Yield (line number, text) from a binary stream, one line at a time (for live input);
-    invalid UTF-8 is a DataError naming the line."""
-    for number, raw in enumerate(stream, start=1):
-        if number == 1:
-            raw = raw.removeprefix(b"\xef\xbb\xbf")
+def read_lines(stream, name, max_chars=DEFAULT_MAX_CHARS):
+    """Yield (line number, text) from a binary stream, one line at a time (for live input).
+
+    Invalid UTF-8 and a line of more than `max_chars` characters are DataErrors naming the
+    line; an overlong line is found before more than a few times max_chars bytes are read.
+    """
+    too_long = (
+        f"longer than --max-chars {max_chars} characters; split the line or raise --max-chars"
+    )
+    for number, raw in bounded_lines(stream, name, max_chars):
+        if raw is None:
+            raise DataError(name, number, too_long)
         try:
-            yield number, raw.decode("utf-8").rstrip("\r\n")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise DataError(
                 name, number, f"invalid UTF-8 at byte {exc.start + 1}; convert the input to UTF-8"
             ) from None
+        if len(text) > max_chars:
+            raise DataError(name, number, too_long)
+        yield number, text
 
 
 def open_input(path):

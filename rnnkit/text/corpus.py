@@ -9,7 +9,8 @@ Accepted layouts (UTF-8, with or without a BOM, LF or CRLF line ends):
 
 Blank lines are ignored; spaces around each field are removed. A bad line raises DataError
 ("train.tsv:17: ...") unless `skip_bad=True`, which skips it and counts it in a
-`ReadSummary`. Files are read line by line, so a corpus of any size streams.
+`ReadSummary`. Files are read line by line, each with a bound (`text.lines`), so a corpus of
+any size streams and a file without line breaks stops at its first overlong line.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rnnkit.errors import ConfigError, DataError
+from rnnkit.text.lines import bounded_lines, max_line_bytes
 from rnnkit.text.vocabulary import is_language_code
 
 DEFAULT_MAX_CHARS = 1000
 SKIP_HINT = "fix the line or pass --skip-bad-lines"
-_BOM = b"\xef\xbb\xbf"
+LONG_HINT = "split the line or raise --max-chars"
 
 # The reasons a line is bad, as counted in ReadSummary.skipped.
 COLUMNS, EMPTY, ENCODING, TOO_LONG, LANGUAGE = (
@@ -143,7 +145,7 @@ class ParallelCorpus:
     def _read_tsv(self, path: Path) -> Iterator[Example]:
         columns = None  # fixed by the first non-empty line
         first_line = None
-        for number, text in _decoded_lines(path, self._reject):
+        for number, text in _decoded_lines(path, self._reject, self.max_chars):
             if text is None or not text.strip():
                 continue
             fields = [f.strip() for f in text.split("\t")]
@@ -183,7 +185,8 @@ class ParallelCorpus:
 
     def _read_aligned(self, source_path: Path, target_path: Path) -> Iterator[Example]:
         pairs = itertools.zip_longest(
-            _decoded_lines(source_path, self._reject), _decoded_lines(target_path, self._reject)
+            _decoded_lines(source_path, self._reject, self.max_chars),
+            _decoded_lines(target_path, self._reject, self.max_chars),
         )
         for source_line, target_line in pairs:
             if source_line is None or target_line is None:
@@ -225,7 +228,7 @@ class ParallelCorpus:
             bad = _BadLine(
                 TOO_LONG,
                 f"the {side} side has {len(text)} characters, more than "
-                f"max_chars={self.max_chars}; split the line or raise max_chars",
+                f"max_chars={self.max_chars}; {LONG_HINT}",
             )
         else:
             return True
@@ -238,12 +241,13 @@ class ParallelCorpus:
         self.summary.record(bad.reason, number)
 
 
-def _decoded_lines(path: Path, reject) -> Iterator[tuple[int, str | None]]:
+def _decoded_lines(path: Path, reject, max_chars: int) -> Iterator[tuple[int, str | None]]:
     """(line number, text without its line end) for each line of the file.
 
     Lines are decoded one by one from bytes, so an encoding error names its line: `reject`
     is told of it (and raises unless bad lines are skipped) and the text is None, which
-    keeps two aligned files in step.
+    keeps two aligned files in step. A line too long for two sides of `max_chars` characters
+    is rejected in the same way before more of it is read.
     """
     try:
         file = open(path, "rb")
@@ -254,10 +258,21 @@ def _decoded_lines(path: Path, reject) -> Iterator[tuple[int, str | None]]:
     except OSError as error:
         raise DataError(path, None, f"cannot open: {error.strerror}") from None
     with file:
-        for number, raw in enumerate(file, start=1):
-            if number == 1:
-                raw = raw.removeprefix(_BOM)
-            raw = raw.removesuffix(b"\n").removesuffix(b"\r")
+        # Room for both sides of a TSV line, its language code, tabs and spaces around fields.
+        line_chars = 2 * max_chars + 100
+        for number, raw in bounded_lines(file, path, line_chars):
+            if raw is None:
+                reject(
+                    path,
+                    number,
+                    _BadLine(
+                        TOO_LONG,
+                        f"the line is longer than {max_line_bytes(line_chars)} bytes, too "
+                        f"long for sides of max_chars={max_chars} characters; {LONG_HINT}",
+                    ),
+                )
+                yield number, None
+                continue
             try:
                 yield number, raw.decode("utf-8")
             except UnicodeDecodeError as error:

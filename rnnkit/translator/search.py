@@ -6,10 +6,15 @@ model in eval mode (no dropout). Neither ever emits <pad> or <bos>. A hypothesis
 `max_len` words; at that length the only word left to it is <eos>.
 
 Default length limit per sentence: int(max_len_ratio * source length) + 5, the source
-length counting the language tag (the +5 leaves room after very short sources).
+length counting the language tag (the +5 leaves room after very short sources), and never
+more than MAX_OUTPUT_LEN words whatever the ratio or `max_len`, so a model that never emits
+<eos> still stops. Each decoding step costs the same however long the hypotheses already
+are (beam search keeps back-pointers, not copies of every hypothesis), so a translation's
+cost grows linearly with its length.
 """
 
 import contextlib
+import math
 from dataclasses import dataclass
 
 import numpy
@@ -17,6 +22,8 @@ import numpy
 from rnnkit.core.backend import to_numpy
 from rnnkit.core.tensor import no_grad
 from rnnkit.text.vocabulary import BOS_INDEX, EOS_INDEX, PAD_INDEX
+
+MAX_OUTPUT_LEN = 1000  # words per translation at most (<eos> excluded), whatever is asked
 
 
 @dataclass
@@ -35,11 +42,16 @@ def length_penalty_factor(length, alpha):
 
 
 def max_lengths(src_lengths, max_len=None, max_len_ratio=2.0):
-    """(B,) the longest hypothesis (in words, <eos> excluded) allowed per sentence."""
+    """(B,) the longest hypothesis (in words, <eos> excluded) allowed per sentence: max_len,
+    else int(max_len_ratio * source length) + 5; at most MAX_OUTPUT_LEN either way."""
     src_lengths = numpy.asarray(to_numpy(getattr(src_lengths, "data", src_lengths)))
     if max_len is not None:
-        return numpy.full(len(src_lengths), int(max_len))
-    return (max_len_ratio * src_lengths).astype(numpy.int64) + 5
+        limits = numpy.full(len(src_lengths), float(max_len))
+    elif math.isfinite(max_len_ratio) and max_len_ratio > 0:
+        limits = numpy.floor(max_len_ratio * src_lengths) + 5
+    else:
+        raise ValueError(f"max_len_ratio must be a positive number, got {max_len_ratio}")
+    return numpy.clip(limits, 0, MAX_OUTPUT_LEN).astype(numpy.int64)
 
 
 @contextlib.contextmanager
@@ -126,12 +138,14 @@ def beam_search(
         batch = len(limits)
         encoded = model.encode(src, src_lengths)
         state = encoded.state.select(numpy.repeat(numpy.arange(batch), k))  # (B*k) rows
-        steps = encoded.mask.shape[1]
-        running = numpy.arange(batch)  # sentence of each block of k decoder rows
+        running = numpy.arange(batch)  # sentence of each block of k decoder rows, ascending
         scores = numpy.full((batch, k), -numpy.inf)  # cumulative log-probs of the live beams
         scores[:, 0] = 0.0  # all beams start equal: let only the first one expand at step 0
-        history = numpy.zeros((batch, k, 0), dtype=numpy.int64)  # words so far
-        weights = numpy.zeros((batch, k, 0, steps), dtype=numpy.float32)  # per word so far
+        # Back-pointers, one entry per step: beam j of running sentence i took word
+        # words[i, j] after beam parents[i, j] of the step before, looking at attention[i, j]
+        # (T_src,). A step adds O(B k T_src) and copies nothing older.
+        steps = []  # (running, parents (n, k), words (n, k), attention (n, k, T_src) or None)
+        looks = model.decoder.attention is not None
         finished = [[] for _ in range(batch)]
         prev = numpy.full(batch * k, BOS_INDEX, dtype=numpy.int64)
         t = 0
@@ -151,10 +165,10 @@ def beam_search(
             ends = (word == EOS_INDEX) & alive
             penalty = length_penalty_factor(t + 1, length_penalty)  # t words + <eos>
             for i, rank in zip(*numpy.nonzero(ends[:, :k])):
-                sentence, b = running[i], beam[i, rank]
-                seen = None if attention is None else weights[i, b, :, : lengths[sentence]].copy()
+                sentence = running[i]
+                tokens, seen = _trace(steps, sentence, beam[i, rank], lengths[sentence], looks)
                 score = float(top_scores[i, rank] / penalty)
-                finished[sentence].append(Hypothesis(history[i, b].tolist(), score, seen))
+                finished[sentence].append(Hypothesis(tokens, score, seen))
 
             # The next beams: the first k continuations that do not end the sentence.
             grows = alive & ~ends
@@ -167,22 +181,14 @@ def beam_search(
                 -numpy.inf,
             )
             rows = numpy.arange(n)[:, None]
-            history = numpy.concatenate([history[rows, beam], word[..., None]], axis=2)
-            if attention is not None:
-                weights = numpy.concatenate(
-                    [weights[rows, beam], attention[rows, beam][:, :, None]], axis=2
-                )
+            seen = None if attention is None else attention[rows, beam]  # (n, k, T_src)
+            steps.append((running, beam, word, seen))
 
             complete = numpy.array([len(finished[sentence]) >= k for sentence in running])
             keep = ~complete & numpy.isfinite(scores).any(axis=1)
             # Decoder row r of sentence block i continues as beam[i, j]: gather those rows.
             source_rows = (rows * k + beam)[keep].reshape(-1)
-            running, scores, history, weights = (
-                running[keep],
-                scores[keep],
-                history[keep],
-                weights[keep],
-            )
+            running, scores = running[keep], scores[keep]
             prev = word[keep].reshape(-1)
             if len(running):
                 state = state.select(source_rows)
@@ -193,6 +199,26 @@ def beam_search(
         hypotheses.sort(key=lambda h: -h.score)
         results.append(hypotheses[:n_best])
     return results
+
+
+def _trace(steps, sentence, beam, source_length, looks):
+    """The words of live beam `beam` of `sentence` after the last step in `steps`, following
+    the back-pointers, and their attention (len(words), source_length) (None unless
+    `looks`: the model has attention)."""
+    tokens, weights = [], []
+    for running, parents, words, attention in reversed(steps):
+        i = numpy.searchsorted(running, sentence)  # its row at that step (running ascends)
+        tokens.append(int(words[i, beam]))
+        if attention is not None:
+            weights.append(attention[i, beam, :source_length])
+        beam = parents[i, beam]
+    tokens.reverse()
+    if not looks:
+        return tokens, None
+    weights.reverse()
+    if not weights:
+        return tokens, numpy.zeros((0, source_length), dtype=numpy.float32)
+    return tokens, numpy.stack(weights)
 
 
 def _best(scores, count):
