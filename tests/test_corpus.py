@@ -85,8 +85,7 @@ def test_every_pass_reads_again(tmp_path):
         (
             b"a\tb\n" + b"x" * 11 + b"\ty\n",
             f"2: the source side has 11 characters, more than max_chars=10; split the line or "
-            "raise "
-            f"max_chars; {HINT}",
+            f"raise --max-chars; {HINT}",
         ),
         (
             b"fr\ta\tb\nFrench\ta\tb\n",
@@ -137,7 +136,7 @@ def test_aligned_files_report_an_over_long_source_in_the_source_file(tmp_path):
     target = write(tmp_path / "fr.txt", b"a\nb\n")
     assert error_of([source, target], max_chars=10) == (
         f"{source}:2: the source side has 11 characters, more than max_chars=10; split the line "
-        f"or raise max_chars; {HINT}"
+        f"or raise --max-chars; {HINT}"
     )
 
 

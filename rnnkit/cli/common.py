@@ -8,11 +8,9 @@ from pathlib import Path
 
 from rnnkit.errors import ConfigError, DataError, RnnkitError
 from rnnkit.files import atomic_open
-from rnnkit.text.corpus import DEFAULT_MAX_CHARS
+from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
 from rnnkit.text.lines import bounded_lines
-from rnnkit.translator.search import MAX_OUTPUT_LEN
-
-MAX_BEAM = 100  # a larger beam only multiplies the decoding cost; fairseq's default is 5
+from rnnkit.translator.search import MAX_BEAM, MAX_OUTPUT_LEN
 
 
 def add_decoding_options(parser, beam=5):
@@ -63,8 +61,10 @@ def decoding_options(args):
         )
     if not math.isfinite(args.length_penalty):
         raise ConfigError(f"--length-penalty must be a finite number, got {args.length_penalty}")
-    if args.max_chars < 1:
-        raise ConfigError(f"--max-chars must be at least 1, got {args.max_chars}")
+    if not 1 <= args.max_chars <= LARGEST_MAX_CHARS:
+        raise ConfigError(
+            f"--max-chars must be between 1 and {LARGEST_MAX_CHARS:,}, got {args.max_chars}"
+        )
     return {
         "beam": args.beam,
         "length_penalty": args.length_penalty,

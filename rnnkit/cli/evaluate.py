@@ -28,7 +28,7 @@ def run(args):
 
     options = decoding_options(args)
     translator = Translator.load(args.model_dir, args.checkpoint)
-    corpus = read_corpus(args.data, lang=args.lang)
+    corpus = read_corpus(args.data, lang=args.lang, max_chars=args.max_chars)
     translator.check_languages(set(corpus.langs), source=args.data)
     check_output(args.output, args.force, inputs=(args.data, args.model_dir))  # before decoding
     result = evaluate_corpus(translator, corpus, **options)

@@ -10,7 +10,7 @@ from rnnkit.cli.common import (
     output_file,
     read_lines,
 )
-from rnnkit.errors import RnnkitError
+from rnnkit.errors import ConfigError
 
 
 def register(subparsers):
@@ -37,18 +37,20 @@ def run(args):
     from rnnkit.translator.inference import Translator
 
     options = decoding_options(args)
-    if args.n_best < 1:
-        raise RnnkitError(f"--n-best must be at least 1, got {args.n_best}")
-    translator = Translator.load(args.model_dir, args.checkpoint)
-    if args.to:
+    if not 1 <= args.n_best <= args.beam:
+        raise ConfigError(f"--n-best must be between 1 and --beam ({args.beam}), got {args.n_best}")
+    langs = None
+    if args.to is not None:
         langs = [code.strip() for code in args.to.split(",") if code.strip()]
-    else:
-        langs = translator.languages or [None]
+        if not langs:
+            raise ConfigError(f"--to {args.to!r} names no language; give codes like fr,es,zh")
+    translator = Translator.load(args.model_dir, args.checkpoint)
+    langs = langs or translator.languages or [None]
     translator.check_languages(set(langs))
     tagged = len(langs) > 1
     stream, name = open_input(args.input)
     with output_file(args.output, args.force, inputs=(args.input, args.model_dir)) as out:
-        for number, line in read_lines(stream, name):
+        for number, line in read_lines(stream, name, args.max_chars):
             unknown, words = translator.unknown_words(line)
             if unknown >= 2 and unknown * 2 > words:  # most of the line: a poor translation
                 print(

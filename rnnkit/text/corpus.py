@@ -27,6 +27,7 @@ from rnnkit.text.lines import bounded_lines, max_line_bytes
 from rnnkit.text.vocabulary import is_language_code
 
 DEFAULT_MAX_CHARS = 1000
+LARGEST_MAX_CHARS = 100_000  # lines are read with a bound of a few times max_chars bytes
 SKIP_HINT = "fix the line or pass --skip-bad-lines"
 LONG_HINT = "split the line or raise --max-chars"
 
@@ -110,8 +111,10 @@ class ParallelCorpus:
             raise ConfigError(
                 f"invalid language code {default_lang!r}; use a code like fr, zh, pt-BR"
             )
-        if max_chars < 1:
-            raise ConfigError(f"max_chars must be positive, not {max_chars}")
+        if not 1 <= max_chars <= LARGEST_MAX_CHARS:
+            raise ConfigError(
+                f"max_chars must be between 1 and {LARGEST_MAX_CHARS:,}, not {max_chars}"
+            )
         self.paths = list(paths)
         self.skip_bad, self.max_chars, self.default_lang = skip_bad, max_chars, default_lang
         self.summary = ReadSummary(" + ".join(map(str, self.paths)))

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import sentencepiece
 
-from rnnkit.errors import DataError
+from rnnkit.errors import ConfigError, DataError
 from rnnkit.files import atomic_write
 from rnnkit.text.vocabulary import LANGUAGE_TAG, is_language_tag, language_tag
 
@@ -36,7 +36,7 @@ class Tokenizer(ABC):
     """The common interface; `kind` names the subclass in tokenizer.json."""
 
     kind: str
-    option_names: tuple[str, ...] = ()  # the keys `options` returns
+    option_types: dict[str, type] = {}  # the keys `options` returns, and their JSON types
 
     @abstractmethod
     def tokenize(self, text: str) -> list[str]:
@@ -94,17 +94,28 @@ def _read_config(directory: str | os.PathLike) -> tuple[str, dict]:
         config = json.loads(text)
     except json.JSONDecodeError as error:
         raise DataError(path, error.lineno, f"invalid JSON: {error.msg}") from None
-    kind = config.get("kind") if isinstance(config, dict) else None
-    if kind not in TOKENIZERS:
-        raise DataError(
-            path, None, f"unknown tokenizer kind {kind!r}; expected one of " + ", ".join(TOKENIZERS)
-        )
+    kinds = ", ".join(TOKENIZERS)
+    if not isinstance(config, dict) or "kind" not in config:
+        raise DataError(path, None, f'expected a JSON object with "kind": one of {kinds}')
+    kind = config["kind"]
+    if not isinstance(kind, str) or kind not in TOKENIZERS:
+        raise DataError(path, None, f"unknown tokenizer kind {kind!r}; expected one of {kinds}")
     cls = TOKENIZERS[kind]
     options = {key: value for key, value in config.items() if key != "kind"}
-    unknown = set(options) - set(cls.option_names)
+    unknown = set(options) - set(cls.option_types)
     if unknown:
         names = ", ".join(sorted(unknown))
         raise DataError(path, None, f"unknown {kind} tokenizer options: {names}")
+    for key, value in options.items():
+        kind_of_value = cls.option_types[key]
+        if not isinstance(value, kind_of_value):
+            raise DataError(
+                path,
+                None,
+                f"option {key} of the {kind} tokenizer must be a {kind_of_value.__name__} "
+                f"(JSON {'true or false' if kind_of_value is bool else kind_of_value.__name__}), "
+                f"got {value!r}",
+            )
     return kind, options
 
 
@@ -216,7 +227,7 @@ class WordTokenizer(Tokenizer):
     """
 
     kind = "word"
-    option_names = ("lowercase",)
+    option_types = {"lowercase": bool}
 
     def __init__(self, lowercase: bool = False):
         self.lowercase = lowercase
@@ -256,6 +267,12 @@ class WordTokenizer(Tokenizer):
 # -- the sentencepiece tokenizer ------------------------------------------------------------
 
 _TAG_SPLIT = re.compile(f"({LANGUAGE_TAG})")
+# Whitespace other than the space (U+0085 NEL, U+2028, tabs, ...): sentencepiece keeps some of
+# it inside pieces, which then break the vocabulary file's one-token-per-line format and
+# disagree with Python's idea of a word boundary. Both training and tokenizing make it a space.
+_OTHER_SPACE = re.compile(r"[^\S ]")
+# The trainer's complaint when vocab_size cannot hold every character: "... 10 vs 148. ..."
+_TOO_SMALL = re.compile(r"smaller than required_chars\. (\d+) vs (\d+)")
 
 
 class SentencePieceTokenizer(Tokenizer):
@@ -269,6 +286,8 @@ class SentencePieceTokenizer(Tokenizer):
     MODEL_FILE = "spm.model"
 
     def __init__(self, model_proto: bytes):
+        if not model_proto:  # sentencepiece would accept it and fail at the first sentence
+            raise ValueError("an empty sentencepiece model")
         self.model_proto = model_proto
         self._processor = sentencepiece.SentencePieceProcessor(model_proto=model_proto)
 
@@ -292,9 +311,25 @@ class SentencePieceTokenizer(Tokenizer):
             raise ValueError(f"model_type must be 'unigram' or 'bpe', not {model_type!r}")
         model = io.BytesIO()
         # Tags are not language: keep them out of the statistics the pieces are learned from.
-        untagged = (_TAG_SPLIT.sub(" ", s) for s in sentences)
+        untagged = (_OTHER_SPACE.sub(" ", _TAG_SPLIT.sub(" ", s)) for s in sentences)
+        try:
+            cls._train(untagged, model, model_type, vocab_size, character_coverage, languages)
+        except RuntimeError as error:  # the trainer reports everything as RuntimeError
+            too_small = _TOO_SMALL.search(str(error))
+            if too_small:
+                raise ConfigError(
+                    f"vocab_size {vocab_size} is too small for sentencepiece: this corpus needs "
+                    f"at least {too_small.group(2)} pieces (one per distinct character, <unk> "
+                    "and the language tags); raise --vocab-size"
+                ) from None
+            message = str(error).splitlines()[0]
+            raise ConfigError(f"sentencepiece could not train a model: {message}") from None
+        return cls(model.getvalue())
+
+    @staticmethod
+    def _train(sentences, model, model_type, vocab_size, character_coverage, languages):
         sentencepiece.SentencePieceTrainer.train(
-            sentence_iterator=untagged,
+            sentence_iterator=sentences,
             model_writer=model,
             model_type=model_type,
             vocab_size=vocab_size,
@@ -306,7 +341,6 @@ class SentencePieceTokenizer(Tokenizer):
             eos_id=-1,
             minloglevel=2,  # the trainer otherwise logs every step to stderr
         )
-        return cls(model.getvalue())
 
     def tokenize(self, text: str) -> list[str]:
         pieces = []
@@ -314,7 +348,7 @@ class SentencePieceTokenizer(Tokenizer):
             if i % 2:  # the odd parts of a split with one capture group are the tags
                 pieces.append(part)
             elif part.strip():
-                pieces.extend(self._processor.encode(part, out_type=str))
+                pieces.extend(self._processor.encode(_OTHER_SPACE.sub(" ", part), out_type=str))
         return pieces
 
     def detokenize(self, tokens: Sequence[str]) -> str:
@@ -334,6 +368,10 @@ class SentencePieceTokenizer(Tokenizer):
         path = directory / cls.MODEL_FILE
         try:
             return cls(path.read_bytes())
+        except ValueError:  # empty
+            raise DataError(
+                path, None, "the sentencepiece model is empty; retrain the tokenizer"
+            ) from None
         except FileNotFoundError:
             raise DataError(
                 path,
@@ -342,7 +380,12 @@ class SentencePieceTokenizer(Tokenizer):
                 "tokenizer or copy spm.model beside tokenizer.json",
             ) from None
         except RuntimeError as error:  # sentencepiece's report of a corrupt model
-            raise DataError(path, None, f"not a sentencepiece model ({error})") from None
+            raise DataError(
+                path,
+                None,
+                f"not a sentencepiece model ({str(error).splitlines()[0].strip()}); retrain the "
+                "tokenizer or copy spm.model again",
+            ) from None
 
 
 TOKENIZERS: dict[str, type[Tokenizer]] = {

@@ -25,6 +25,7 @@ import numpy as np
 
 from rnnkit.errors import DataError
 from rnnkit.files import atomic_write
+from rnnkit.text.lines import strip_bom
 
 PAD, UNK, BOS, EOS = "<pad>", "<unk>", "<bos>", "<eos>"
 SPECIALS = (PAD, UNK, BOS, EOS)
@@ -278,8 +279,8 @@ class Vocabulary:
             raise DataError(path, None, f"cannot read the vocabulary: {error.strerror}") from None
         if raw_lines[-1] == b"":
             raw_lines.pop()  # the newline that ends the last token
-        if raw_lines and raw_lines[0].startswith(b"\xef\xbb\xbf"):
-            raw_lines[0] = raw_lines[0][3:]
+        if raw_lines:
+            raw_lines[0] = strip_bom(raw_lines[0])
         itos: list[str] = []
         seen: dict[str, int] = {}
         for number, raw in enumerate(raw_lines, start=1):

@@ -7,13 +7,17 @@ the key. The model's own shape lives in `model.ModelConfig`; both go into config
 """
 
 import dataclasses
+import math
 import typing
 from dataclasses import dataclass, field, fields
 
 import yaml
 
 from rnnkit.errors import ConfigError
-from rnnkit.text import is_language_code
+from rnnkit.text import SPECIALS, is_language_code
+from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
+from rnnkit.translator.model import MAX_LAYERS, MAX_VOCAB_SIZE, MAX_WIDTH, ModelConfig
+from rnnkit.translator.search import MAX_BEAM
 
 CELLS = ("rnn", "sgru", "gru", "lstm")
 ATTENTIONS = ("bahdanau", "luong", "none")
@@ -38,6 +42,7 @@ class TrainConfig:
     lang: str | None = opt(None, "target language of 2-column / aligned data (e.g. fr)")
     skip_bad_lines: bool = opt(False, "skip (and count) malformed lines instead of stopping")
     max_len: int = opt(100, "longest sentence (in tokens) kept for training")
+    max_chars: int = opt(DEFAULT_MAX_CHARS, "longest side of a data line, in characters")
     # --- text pipeline -------------------------------------------------------------------
     tokenizer: str = opt("word", "word | sentencepiece")
     vocab_size: int = opt(20000, "the lecture's default; counts specials and language tags")
@@ -73,6 +78,15 @@ class TrainConfig:
     seed: int = opt(1, "seed of initialisation, dropout and batch order")
 
     def validate(self):
+        """Raise ConfigError naming the first bad option and what it allows; return self.
+
+        Everything is checked here, before any file is read or any array allocated: the
+        model's size too, with vocab_size as the largest vocabulary it may get.
+        """
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ConfigError(f"{f.name} must be a finite number; got {value}")
         choices = {
             "tokenizer": TOKENIZERS,
             "cell": CELLS,
@@ -86,6 +100,7 @@ class TrainConfig:
                 )
         positive = (
             "max_len",
+            "max_chars",
             "vocab_size",
             "min_freq",
             "layers",
@@ -101,6 +116,24 @@ class TrainConfig:
         for key in positive:
             if getattr(self, key) < 1:
                 raise ConfigError(f"{key} must be at least 1; got {getattr(self, key)}")
+        limits = {
+            "vocab_size": MAX_VOCAB_SIZE,
+            "embed": MAX_WIDTH,
+            "hidden": MAX_WIDTH,
+            "layers": MAX_LAYERS,
+            "max_chars": LARGEST_MAX_CHARS,
+            "valid_beam": MAX_BEAM,
+        }
+        for key, limit in limits.items():
+            if getattr(self, key) > limit:
+                raise ConfigError(f"{key} must be at most {limit:,}; got {getattr(self, key):,}")
+        if self.vocab_size <= len(SPECIALS):
+            raise ConfigError(
+                f"vocab_size must be more than the {len(SPECIALS)} special tokens; "
+                f"got {self.vocab_size}"
+            )
+        if not 0 <= self.seed < 2**63:
+            raise ConfigError(f"seed must be between 0 and 2**63 - 1; got {self.seed}")
         non_negative = (
             "max_steps",
             "time_budget",
@@ -122,7 +155,13 @@ class TrainConfig:
             raise ConfigError("--src-file and --tgt-file go together; give both or neither")
         if not (self.data or self.src_file):
             raise ConfigError("no training data: give --data TRAIN.tsv or --src-file/--tgt-file")
+        self.model_config(self.vocab_size).validate()  # the largest model these options give
         return self
+
+    def model_config(self, vocab_size):
+        """The ModelConfig of these options for a vocabulary of `vocab_size` entries."""
+        names = [f.name for f in fields(ModelConfig) if f.name != "vocab_size"]
+        return ModelConfig(vocab_size=vocab_size, **{name: getattr(self, name) for name in names})
 
     def to_dict(self):
         return dataclasses.asdict(self)

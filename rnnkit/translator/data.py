@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rnnkit.errors import ConfigError
 from rnnkit.files import safe_path
 from rnnkit.text import (
+    SPECIALS,
     SentencePieceTokenizer,
     Vocabulary,
     WordTokenizer,
@@ -18,6 +19,7 @@ from rnnkit.text import (
     load_tokenizer,
     read_parallel,
 )
+from rnnkit.text.corpus import DEFAULT_MAX_CHARS
 from rnnkit.translator import modeldir
 
 
@@ -37,12 +39,23 @@ class Corpus:
         return sorted({lang for lang in self.langs if lang is not None})
 
 
-def read_corpus(tsv=None, src_file=None, tgt_file=None, lang=None, skip_bad=False, quiet=False):
-    """Read a TSV or two aligned files into a Corpus; bad lines raise DataError (or are
-    skipped and summarised on stderr with `skip_bad`)."""
+def read_corpus(
+    tsv=None,
+    src_file=None,
+    tgt_file=None,
+    lang=None,
+    skip_bad=False,
+    quiet=False,
+    max_chars=DEFAULT_MAX_CHARS,
+):
+    """Read a TSV or two aligned files into a Corpus; bad lines (a side over `max_chars`
+    characters among them) raise DataError (or are skipped and summarised on stderr with
+    `skip_bad`)."""
     if not (tsv or src_file):
         raise ConfigError("no data given")
-    corpus_files = read_parallel(tsv or [src_file, tgt_file], skip_bad=skip_bad, default_lang=lang)
+    corpus_files = read_parallel(
+        tsv or [src_file, tgt_file], skip_bad=skip_bad, default_lang=lang, max_chars=max_chars
+    )
     corpus = Corpus()
     for example in corpus_files:
         corpus.sources.append(example.source)
@@ -56,6 +69,7 @@ def read_corpus(tsv=None, src_file=None, tgt_file=None, lang=None, skip_bad=Fals
 def build_text_pipeline(corpus, config, model_dir):
     """Train the tokenizer and build the vocabulary on the training corpus; save both."""
     tags = [language_tag(lang) for lang in corpus.languages]
+    check_vocab_size(config.vocab_size, corpus.languages)
     if config.tokenizer == "sentencepiece":
         tokenizer = SentencePieceTokenizer.train(
             corpus.sources + corpus.targets,
@@ -71,6 +85,17 @@ def build_text_pipeline(corpus, config, model_dir):
     tokenizer.save(safe_path(model_dir, modeldir.TOKENIZER))
     vocab.save(safe_path(model_dir, modeldir.VOCAB))
     return tokenizer, vocab
+
+
+def check_vocab_size(vocab_size, languages):
+    """Refuse a --vocab-size with no room for a word beside the specials and language tags."""
+    needed = len(SPECIALS) + len(languages) + 1
+    if vocab_size < needed:
+        raise ConfigError(
+            f"--vocab-size {vocab_size} is too small for {len(languages)} target languages: "
+            f"it counts the {len(SPECIALS)} special tokens and the {len(languages)} language "
+            f"tags, so it must be at least {needed} (and a useful one is in the thousands)"
+        )
 
 
 def load_text_pipeline(model_dir):

@@ -45,6 +45,14 @@ from rnnkit.translator.attention import make_attention
 
 CELLS = ("rnn", "sgru", "gru", "lstm")
 ATTENTIONS = ("bahdanau", "luong", "none")
+_GATES = {"rnn": 1, "sgru": 2, "gru": 3, "lstm": 4}  # weight blocks per cell
+# Upper bounds, checked before anything is allocated, so that a typo or a hostile
+# config.json (hidden: 10^9) is a one-line error instead of an attempt to allocate terabytes.
+# Each is far beyond any recurrent translator trained (GNMT: 1024 units, 8 layers, 32k words).
+MAX_VOCAB_SIZE = 1_000_000
+MAX_WIDTH = 16_384  # embed and hidden
+MAX_LAYERS = 32
+MAX_PARAMETERS = 1_000_000_000  # 4 GB of float32 weights; Adam training needs ~4x that
 _SEQUENCE_LAYERS = {"rnn": RNN, "sgru": SimplifiedGRU, "gru": GRU, "lstm": LSTM}
 _STEP_CELLS = {"rnn": RNNCell, "sgru": SimplifiedGRUCell, "gru": GRUCell, "lstm": LSTMCell}
 
@@ -68,10 +76,18 @@ class ModelConfig:
 
     def validate(self):
         """Raise ConfigError naming the first bad field and what it allows; return self."""
-        for name in ("vocab_size", "layers", "embed", "hidden"):
+        limits = {
+            "vocab_size": MAX_VOCAB_SIZE,
+            "layers": MAX_LAYERS,
+            "embed": MAX_WIDTH,
+            "hidden": MAX_WIDTH,
+        }
+        for name, limit in limits.items():
             value = getattr(self, name)
             if not _is_int(value) or value < 1:
                 raise ConfigError(f"model {name} must be a positive integer, got {value!r}")
+            if value > limit:
+                raise ConfigError(f"model {name} must be at most {limit:,}, got {value:,}")
         if self.vocab_size < 5:
             raise ConfigError(
                 f"model vocab_size must be at least 5 (4 special tokens and a word), "
@@ -91,7 +107,37 @@ class ModelConfig:
             value = getattr(self, name)
             if not _is_number(value) or not 0 <= value < 1:
                 raise ConfigError(f"model {name} must be a number in [0, 1), got {value!r}")
+        count = self.parameter_count()
+        if count > MAX_PARAMETERS:
+            raise ConfigError(
+                f"the model would have {count:,} parameters, more than {MAX_PARAMETERS:,}; "
+                "lower vocab_size, embed, hidden or layers"
+            )
         return self
+
+    def parameter_count(self):
+        """The number of weights Seq2Seq(self) holds, computed without building it."""
+        gates, E, H, V = _GATES[self.cell], self.embed, self.hidden, self.vocab_size
+        D = 2 if self.bidirectional else 1
+        M = D * H  # the encoder's output (memory) size
+
+        def cell(inputs):  # W_ih (gH, in), W_hh (gH, H), b_ih and b_hh (gH,)
+            return gates * H * (inputs + H + 2)
+
+        layers = self.layers
+        count = V * E  # the shared embedding
+        count += D * (cell(E) + (layers - 1) * cell(M))  # encoder
+        count += (2 if self.cell == "lstm" else 1) * (M * H + H)  # bridge (and bridge_c)
+        attends = self.attention != "none"
+        count += {"bahdanau": H * M + H * H + H, "luong": H * M, "none": 0}[self.attention]
+        count += cell(E + (H if self.input_feeding and attends else 0))  # decoder, layer 1
+        count += (layers - 1) * cell(H)
+        count += H * (M + H) if attends else 0  # W_c, no bias
+        if self.tie_embeddings:
+            count += V + (H * E if H != E else 0)  # output bias, projection to E
+        else:
+            count += H * V + V
+        return count
 
     def to_dict(self):
         return dataclasses.asdict(self)

@@ -24,6 +24,7 @@ from rnnkit.core.tensor import no_grad
 from rnnkit.text.vocabulary import BOS_INDEX, EOS_INDEX, PAD_INDEX
 
 MAX_OUTPUT_LEN = 1000  # words per translation at most (<eos> excluded), whatever is asked
+MAX_BEAM = 100  # a larger beam only multiplies the cost (fairseq's default is 5)
 
 
 @dataclass
@@ -127,9 +128,10 @@ def beam_search(
     are the next beams (as fairseq). A sentence is done once it has k finished hypotheses
     (or no live beam left); done sentences leave the decoder batch.
     """
-    if beam_size < 1 or not 1 <= n_best <= beam_size:
+    if not 1 <= beam_size <= MAX_BEAM or not 1 <= n_best <= beam_size:
         raise ValueError(
-            f"need beam_size >= 1 and 1 <= n_best <= beam_size, got {beam_size}, {n_best}"
+            f"need 1 <= beam_size <= {MAX_BEAM} and 1 <= n_best <= beam_size, "
+            f"got {beam_size}, {n_best}"
         )
     k = beam_size
     with _inference(model):
