@@ -33,7 +33,7 @@ def never_ending_model(vocab_size, hidden):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lengths", type=int, nargs="+", default=[125, 250, 500, 1000])
-    parser.add_argument("--source-length", type=int, default=200, help="source words")
+    parser.add_argument("--source-length", type=int, default=1000, help="source words")
     parser.add_argument("--beam", type=int, default=5)
     parser.add_argument("--hidden", type=int, default=32)
     parser.add_argument("--repeats", type=int, default=3, help="runs per length (median)")

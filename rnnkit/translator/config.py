@@ -16,7 +16,7 @@ import yaml
 from rnnkit.errors import ConfigError
 from rnnkit.text import SPECIALS, is_language_code
 from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
-from rnnkit.translator.model import MAX_LAYERS, MAX_VOCAB_SIZE, MAX_WIDTH, ModelConfig
+from rnnkit.translator.model import SIZE_LIMITS, ModelConfig
 from rnnkit.translator.search import MAX_BEAM
 
 CELLS = ("rnn", "sgru", "gru", "lstm")
@@ -116,14 +116,7 @@ class TrainConfig:
         for key in positive:
             if getattr(self, key) < 1:
                 raise ConfigError(f"{key} must be at least 1; got {getattr(self, key)}")
-        limits = {
-            "vocab_size": MAX_VOCAB_SIZE,
-            "embed": MAX_WIDTH,
-            "hidden": MAX_WIDTH,
-            "layers": MAX_LAYERS,
-            "max_chars": LARGEST_MAX_CHARS,
-            "valid_beam": MAX_BEAM,
-        }
+        limits = {**SIZE_LIMITS, "max_chars": LARGEST_MAX_CHARS, "valid_beam": MAX_BEAM}
         for key, limit in limits.items():
             if getattr(self, key) > limit:
                 raise ConfigError(f"{key} must be at most {limit:,}; got {getattr(self, key):,}")

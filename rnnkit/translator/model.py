@@ -53,6 +53,12 @@ MAX_VOCAB_SIZE = 1_000_000
 MAX_WIDTH = 16_384  # embed and hidden
 MAX_LAYERS = 32
 MAX_PARAMETERS = 1_000_000_000  # 4 GB of float32 weights; Adam training needs ~4x that
+SIZE_LIMITS = {
+    "vocab_size": MAX_VOCAB_SIZE,
+    "layers": MAX_LAYERS,
+    "embed": MAX_WIDTH,
+    "hidden": MAX_WIDTH,
+}
 _SEQUENCE_LAYERS = {"rnn": RNN, "sgru": SimplifiedGRU, "gru": GRU, "lstm": LSTM}
 _STEP_CELLS = {"rnn": RNNCell, "sgru": SimplifiedGRUCell, "gru": GRUCell, "lstm": LSTMCell}
 
@@ -76,13 +82,7 @@ class ModelConfig:
 
     def validate(self):
         """Raise ConfigError naming the first bad field and what it allows; return self."""
-        limits = {
-            "vocab_size": MAX_VOCAB_SIZE,
-            "layers": MAX_LAYERS,
-            "embed": MAX_WIDTH,
-            "hidden": MAX_WIDTH,
-        }
-        for name, limit in limits.items():
+        for name, limit in SIZE_LIMITS.items():
             value = getattr(self, name)
             if not _is_int(value) or value < 1:
                 raise ConfigError(f"model {name} must be a positive integer, got {value!r}")
