@@ -233,7 +233,7 @@ def test_the_attention_plot_picks_a_short_dev_pair():
         ("vocab_size", 10**9, "model vocab_size must be at most 1,000,000"),
         ("embed", 10**9, "model embed must be at most 16,384"),
         ("layers", 1000, "model layers must be at most 32"),
-        ("vocab_size", 1_000_000, "parameters, more than 1,000,000,000"),  # 1M x 1024 embed
+        ("vocab_size", 300_000, "parameters, more than 250,000,000"),  # 300k x 1024 embed
     ],
 )
 def test_model_sizes_are_bounded_before_anything_is_allocated(field, value, fragment):

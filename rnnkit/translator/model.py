@@ -52,7 +52,9 @@ _GATES = {"rnn": 1, "sgru": 2, "gru": 3, "lstm": 4}  # weight blocks per cell
 MAX_VOCAB_SIZE = 1_000_000
 MAX_WIDTH = 16_384  # embed and hidden
 MAX_LAYERS = 32
-MAX_PARAMETERS = 1_000_000_000  # 4 GB of float32 weights; Adam training needs ~4x that
+# 1 GB of float32 weights (100 times the demo's model); Adam training needs about 4 times
+# that, and initialisation briefly holds the largest matrix in float64.
+MAX_PARAMETERS = 250_000_000
 SIZE_LIMITS = {
     "vocab_size": MAX_VOCAB_SIZE,
     "layers": MAX_LAYERS,
