@@ -136,3 +136,24 @@ def test_replace_unknowns_takes_the_most_attended_source_word():
         "marque",
         "dunks",
     ]
+
+
+@pytest.mark.parametrize("attention", ["bahdanau", "luong"])
+def test_beam_attention_is_the_teacher_forced_attention_of_each_hypothesis(attention):
+    # The search keeps back-pointers, not copies of each hypothesis: what it traces back
+    # must be, word for word, the attention of the decoder fed that hypothesis.
+    model = model_with(30, seed=11, attention=attention)
+    rng = np.random.default_rng(11)
+    lengths = np.array([6, 3, 5])
+    src = np.zeros((6, 3), dtype=np.int64)
+    for b, n in enumerate(lengths):
+        src[:n, b] = [4, *rng.integers(5, 30, size=n - 1)]
+    found = beam_search(model, src, lengths, beam_size=4, n_best=4, max_len=7)
+    assert len({len(h.tokens) for hyps in found for h in hyps}) > 2  # finished at many steps
+    model.eval()
+    for b, n in enumerate(lengths):
+        for h in found[b]:
+            tgt_in = np.array([2, *h.tokens])[:, None]
+            with rk.no_grad():
+                _, weights = model(src[:n, b : b + 1], lengths[b : b + 1], tgt_in)
+            np.testing.assert_allclose(h.attention, weights[: len(h.tokens), 0, :n], atol=1e-6)
