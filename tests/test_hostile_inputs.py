@@ -347,6 +347,7 @@ def test_bad_training_options_are_one_line_before_anything_is_written(
 def test_vocab_size_must_leave_room_for_the_language_tags(corpus, tmp_path, capsys):
     code, _, err = run_cli(train_args(corpus, tmp_path / "m", "--vocab-size", "5"), capsys)
     assert_one_line_error(code, err, "--vocab-size 5", "2 target languages", "at least 7")
+    assert not (tmp_path / "m").exists()
 
 
 def test_sentencepiece_vocab_size_too_small_is_one_line(corpus, tmp_path, capsys):
@@ -355,6 +356,7 @@ def test_sentencepiece_vocab_size_too_small_is_one_line(corpus, tmp_path, capsys
     assert_one_line_error(code, err, "vocab_size 10 is too small for sentencepiece", "--vocab-size")
     needed = int(re.search(r"at least (\d+) pieces", err).group(1))
     assert needed > 10
+    assert not (tmp_path / "m").exists()
 
 
 def test_nel_and_other_unicode_whitespace_with_sentencepiece(corpus, tmp_path, capsys):
