@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rnnkit
 from rnnkit.cli.main import main
@@ -25,7 +27,7 @@ from rnnkit.errors import ConfigError, DataError
 from rnnkit.text import EOS_INDEX, SentencePieceTokenizer, load_tokenizer, read_parallel
 from rnnkit.translator import commentary
 from rnnkit.translator.config import TrainConfig, build_config
-from rnnkit.translator.model import ModelConfig, Seq2Seq
+from rnnkit.translator.model import MAX_PARAMETERS, ModelConfig, Seq2Seq
 
 PACKAGE_ROOT = Path(rnnkit.__file__).resolve().parents[1]
 MEMORY_LIMIT = 2 << 30  # bytes of address space for a subprocess: ample for a tiny model
@@ -524,3 +526,57 @@ def test_one_helper_handles_the_byte_order_mark(trained, tmp_path, capsys, monke
     with_bom = run_cli(args, capsys, monkeypatch, stdin=bom + b"the Raptors lead\n")
     without = run_cli(args, capsys, monkeypatch, stdin=b"the Raptors lead\n")
     assert with_bom[0] == 0 and with_bom == without
+
+
+# --- properties: any value is a valid option or one ConfigError, never another exception --------
+ANY_VALUE = st.one_of(
+    st.integers(min_value=-(10**400), max_value=10**400),
+    st.sampled_from([0, 1, -1, 4, 5, 2**63, 10**9]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=6),
+)
+
+
+@settings(max_examples=300)
+@given(values=st.dictionaries(st.sampled_from(sorted(TrainConfig.__dataclass_fields__)), ANY_VALUE))
+def test_any_training_option_values_validate_or_raise_one_config_error(values):
+    try:
+        config = build_config(overrides={"data": "train.tsv", **values}).validate()
+    except ConfigError as error:
+        assert "\n" not in str(error)
+        return
+    numbers = [getattr(config, name) for name in TrainConfig.__dataclass_fields__]
+    assert all(math.isfinite(v) for v in numbers if isinstance(v, float))
+    assert config.seed >= 0 and config.vocab_size > 4
+    assert config.model_config(config.vocab_size).parameter_count() <= MAX_PARAMETERS
+
+
+@settings(max_examples=300)
+@given(
+    beam=st.integers(min_value=-5, max_value=10**12),
+    ratio=st.floats(allow_nan=True, allow_infinity=True),
+    penalty=st.floats(allow_nan=True, allow_infinity=True),
+    max_chars=st.integers(min_value=-5, max_value=10**12),
+    length=st.integers(min_value=1, max_value=10**6),
+)
+def test_any_decoding_option_values_are_accepted_or_one_config_error(
+    beam, ratio, penalty, max_chars, length
+):
+    from argparse import Namespace
+
+    from rnnkit.cli.common import decoding_options
+    from rnnkit.translator.search import MAX_BEAM, MAX_OUTPUT_LEN, max_lengths
+
+    args = Namespace(
+        beam=beam, max_len_ratio=ratio, length_penalty=penalty, max_chars=max_chars, replace_unk=0
+    )
+    try:
+        options = decoding_options(args)
+    except ConfigError as error:
+        assert "\n" not in str(error)
+        return
+    assert 1 <= options["beam"] <= MAX_BEAM
+    (limit,) = max_lengths([length], max_len_ratio=options["max_len_ratio"])
+    assert 0 <= limit <= MAX_OUTPUT_LEN

@@ -167,6 +167,8 @@ def _coerce(key, value, annotation):
         return None
     for kind in allowed:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) > 1e300:  # float() would overflow; no option wants such a number
+                raise ConfigError(f"{key} must be a finite number; got one with over 300 digits")
             return float(value)
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
