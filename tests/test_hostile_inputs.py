@@ -580,3 +580,19 @@ def test_any_decoding_option_values_are_accepted_or_one_config_error(
     assert 1 <= options["beam"] <= MAX_BEAM
     (limit,) = max_lengths([length], max_len_ratio=options["max_len_ratio"])
     assert 0 <= limit <= MAX_OUTPUT_LEN
+
+
+@settings(max_examples=300)
+@given(
+    values=st.dictionaries(
+        st.sampled_from(sorted(ModelConfig.__dataclass_fields__)),
+        st.one_of(ANY_VALUE, st.lists(st.integers(), max_size=2)),
+    )
+)
+def test_any_model_config_json_is_valid_or_one_config_error(values):
+    try:
+        config = ModelConfig.from_dict({"vocab_size": 50, **values})
+    except ConfigError as error:
+        assert "\n" not in str(error)
+        return
+    assert config.parameter_count() <= MAX_PARAMETERS
