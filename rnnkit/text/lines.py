@@ -1,9 +1,9 @@
 """Reading text line by line with a bound on each line, and the UTF-8 byte order mark.
 
-Every reader of user text (corpora, `rnnkit translate` input, vocabulary files) goes
-through here, so each strips a BOM the same way and none can be made to hold a whole file
-in memory: `/dev/zero` or a multi-gigabyte file without line breaks is an overlong first
-line, found after reading a few kilobytes.
+Corpora and `rnnkit translate` input are read through `bounded_lines`, so neither can be
+made to hold a whole file in memory: `/dev/zero` or a multi-gigabyte file without line
+breaks is an overlong first line, found after reading a few kilobytes. Every reader of user
+text (those two and vocabulary files) strips a BOM with `strip_bom`.
 """
 
 from __future__ import annotations
