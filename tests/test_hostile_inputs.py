@@ -596,3 +596,23 @@ def test_any_model_config_json_is_valid_or_one_config_error(values):
         assert "\n" not in str(error)
         return
     assert config.parameter_count() <= MAX_PARAMETERS
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["gradients", "--seed", "-1"], "--seed must be between 0"),
+        (["gradients", "--hidden", "1000000000"], "--hidden must be between 1 and 4,096"),
+        (["gradients", "--max-distance", "0"], "--max-distance must be between 1"),
+        (["serve", "--model-dir", "nowhere", "--beam", "101"], "--beam must be between 1 and 100"),
+        (["demo", "--beam", "1000"], "--beam must be between 1 and 100"),
+    ],
+)
+def test_other_commands_bound_their_options(args, fragment, tmp_path, capsys, monkeypatch):
+    from rnnkit.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    code = main([*args, *(["--out", "o"] if args[0] in ("gradients", "demo") else [])])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1 and fragment in err, err
+    assert not (tmp_path / "o").exists()

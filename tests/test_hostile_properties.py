@@ -51,7 +51,10 @@ def run(args):
     """Exit code and stderr of one in-process command; an escaping exception fails the test."""
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = main(args)
+        try:
+            code = main(args)
+        except SystemExit as exit:  # argparse's own one-line usage error ("invalid int value")
+            code = exit.code
     return code, err.getvalue()
 
 

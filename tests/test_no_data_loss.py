@@ -522,7 +522,7 @@ def test_demo_checks_its_options_before_training(option, fragment, tmp_path, cap
 
     code = main(["demo", "--out", str(tmp_path / "d"), option, "0", "--quiet"])
     err = capsys.readouterr().err
-    assert_one_line_error(code, err, fragment, "at least 1")
+    assert_one_line_error(code, err, fragment, "1")
     assert "--n-best" not in err and not (tmp_path / "d").exists()
 
 

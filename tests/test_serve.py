@@ -342,7 +342,7 @@ def test_without_a_model_it_says_how_to_get_one(tmp_path, monkeypatch, capsys):
         (["--languages", "fr,xx"], "does not translate into xx; it knows: fr, zh"),
         (["--languages", ","], "--languages is empty"),
         (["--port", "70000"], "between 0 and 65535"),
-        (["--beam", "0"], "--beam must be at least 1"),
+        (["--beam", "0"], "--beam must be between 1 and 100"),
         (["--publish-token", "two words"], "printable ASCII without spaces"),
         (["--publish-token", ""], "printable ASCII without spaces"),
         (["--host", "256.1.1.1"], "--host 256.1.1.1"),

@@ -109,8 +109,8 @@ def test_command_writes_csvs_and_pngs(tmp_path, capsys):
     [
         (["--cells", "rnn,transformer"], "unknown cell 'transformer'"),
         (["--cells", ","], "unknown cell"),
-        (["--max-distance", "0"], "--max-distance must be at least 1"),
-        (["--seeds", "0"], "--seeds must be at least 1"),
+        (["--max-distance", "0"], "--max-distance must be between 1 and 10,000"),
+        (["--seeds", "0"], "--seeds must be between 1 and 100"),
     ],
 )
 def test_bad_options_exit_2_with_one_line(tmp_path, capsys, options, message):

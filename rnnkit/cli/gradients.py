@@ -10,6 +10,16 @@ from rnnkit.errors import ConfigError
 from rnnkit.experiments import vanishing_gradients as experiment
 
 DEFAULTS = experiment.Config()
+# Upper bounds that keep one run within a laptop's memory and a day's time (the experiment
+# holds (T, B, H) activations per cell: hidden 4096 at distance 10,000 is already gigabytes).
+LIMITS = {
+    "max_distance": 10_000,
+    "seeds": 100,
+    "hidden": 4096,
+    "steps": 1_000_000,
+    "batch": 4096,
+    "points": 1000,
+}
 
 
 def register(subparsers):
@@ -61,10 +71,13 @@ def config_from_args(args):
             f"--cells: unknown cell {','.join(unknown) or '(none given)'!r}; "
             f"choose from {','.join(experiment.CELLS)}"
         )
-    for option in ("max_distance", "seeds", "hidden", "steps", "batch", "points"):
-        if getattr(args, option) < 1:
+    for option, largest in LIMITS.items():
+        value = getattr(args, option)
+        if not 1 <= value <= largest:
             flag = "--" + option.replace("_", "-")
-            raise ConfigError(f"{flag} must be at least 1, got {getattr(args, option)}")
+            raise ConfigError(f"{flag} must be between 1 and {largest:,}, got {value}")
+    if not 0 <= args.seed <= 2**32 - 1:
+        raise ConfigError(f"--seed must be between 0 and {2**32 - 1}, got {args.seed}")
     return dataclasses.replace(
         DEFAULTS,
         cells=cells,

@@ -7,6 +7,7 @@ import socket
 from pathlib import Path
 
 from rnnkit.errors import RnnkitError
+from rnnkit.translator.search import MAX_BEAM
 
 DEMO_MODEL = Path("rnnkit-demo") / "model"  # where `rnnkit demo` (default --out) trains
 TOKEN_ENV = "RNNKIT_PUBLISH_TOKEN"
@@ -52,8 +53,8 @@ def add_server_options(parser):
 def run(args):
     from rnnkit.translator.inference import Translator
 
-    if args.beam < 1:
-        raise RnnkitError(f"--beam must be at least 1, got {args.beam}")
+    if not 1 <= args.beam <= MAX_BEAM:
+        raise RnnkitError(f"--beam must be between 1 and {MAX_BEAM}, got {args.beam}")
     translator = Translator.load(model_dir(args.model_dir))
     languages = served_languages(translator, args.languages)
     listening = listen(args.host, args.port, args.publish_token)

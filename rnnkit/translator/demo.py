@@ -18,6 +18,7 @@ from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import read_corpus
 from rnnkit.translator.evaluation import evaluate_corpus, format_table
 from rnnkit.translator.inference import Translator
+from rnnkit.translator.search import MAX_BEAM
 from rnnkit.translator.training import train
 
 RESULTS = "results.json"
@@ -63,8 +64,8 @@ def check_options(time_budget, events, beam):
         raise ConfigError(f"--time-budget must be a positive number of seconds, got {time_budget}")
     if events < 1:
         raise ConfigError(f"--events must be at least 1 (lines of the live game), got {events}")
-    if beam < 1:
-        raise ConfigError(f"--beam must be at least 1 (1: greedy search), got {beam}")
+    if not 1 <= beam <= MAX_BEAM:
+        raise ConfigError(f"--beam must be between 1 and {MAX_BEAM} (1: greedy search), got {beam}")
 
 
 def generate_data(out, seed):

@@ -37,6 +37,7 @@ from rnnkit.translator import checkpoint, modeldir, plots
 from rnnkit.translator.config import build_config
 from rnnkit.translator.data import (
     build_text_pipeline,
+    check_vocab_size,
     encode_corpus,
     load_text_pipeline,
     read_corpus,
@@ -131,8 +132,14 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     config = resumed_config(model_dir, overrides) if resume else resolve_paths(config)
     config.validate()
     train_corpus = read_corpus(
-        config.data, config.src_file, config.tgt_file, config.lang, config.skip_bad_lines
+        config.data,
+        config.src_file,
+        config.tgt_file,
+        config.lang,
+        config.skip_bad_lines,
+        max_chars=config.max_chars,
     )
+    check_vocab_size(config.vocab_size, train_corpus.languages)
     valid_corpus = None
     if config.valid or config.valid_src_file:
         valid_corpus = read_corpus(
@@ -141,6 +148,7 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
             config.valid_tgt_file,
             config.lang,
             config.skip_bad_lines,
+            max_chars=config.max_chars,
         )
 
     if valid_corpus is not None:
