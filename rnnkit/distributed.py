@@ -265,6 +265,7 @@ def abort(message, code=1):
         message = f"(rank {rank()} of {size()}) {message}"
     print(message, file=sys.stderr, flush=True)
     _comm.Abort(code)
+    os._exit(code)  # MPICH's MPI_Abort may return once the launcher has been told
 
 
 @contextlib.contextmanager
@@ -283,7 +284,8 @@ def abort_on_error(command):
             abort(f"{command}: error: {exc}", 2 if isinstance(exc, RnnkitError) else 1)
         elif isinstance(exc, KeyboardInterrupt):
             abort(f"{command}: interrupted", 130)
-        abort("".join(traceback.format_exception(exc)).rstrip(), 1)
+        else:
+            abort("".join(traceback.format_exception(exc)).rstrip(), 1)
 
 
 def _abort_hook(previous):
@@ -292,5 +294,6 @@ def _abort_hook(previous):
         print(f"rank {rank()} of {size()} failed; aborting the MPI job", file=sys.stderr)
         sys.stderr.flush()
         _comm.Abort(1)
+        os._exit(1)
 
     return hook

@@ -519,7 +519,11 @@ def _stop_signals():
         if signals.reason is not None and number == signal.SIGINT:
             raise KeyboardInterrupt
         signals.reason = name
-        print(f"\n{name}: stopping after this step (Ctrl-C again to stop at once)", file=sys.stderr)
+        if distributed.is_root():  # mpiexec passes Ctrl-C to every rank; rank 0 decides
+            print(
+                f"\n{name}: stopping after this step (Ctrl-C again to stop at once)",
+                file=sys.stderr,
+            )
 
     previous = {s: signal.signal(s, request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
