@@ -157,7 +157,10 @@ def allreduce_gradients(params, extra=()):
     """Replace every parameter's gradient by its sum over the ranks, with one Allreduce of one
     flat buffer (the parameters' dtype, float32 for the translator; a missing gradient counts
     as zeros). `extra`: a few numbers summed in the same message (a loss, a token count);
-    returns them summed, as floats. On a single process nothing moves."""
+    returns them summed, as floats. On a single process nothing moves.
+
+    The summed gradients are views into that buffer, which the next call refills: use them
+    (clip, step) before the next call, as a training loop does."""
     params = list(params)
     extra = [float(x) for x in extra]
     if _comm is None:
@@ -182,7 +185,7 @@ def allreduce_gradients(params, extra=()):
     _comm.Allreduce(MPI.IN_PLACE, flat, op=MPI.SUM)
     offset = 0
     for param, n in zip(params, sizes):
-        param.grad = flat[offset : offset + n].reshape(param.data.shape).copy()
+        param.grad = flat[offset : offset + n].reshape(param.data.shape)
         offset += n
     return [float(x) for x in flat[total:]]
 
