@@ -64,7 +64,7 @@ def _timed_allreduces(params, repeats=20):
     return statistics.median(times)
 
 
-def _translator_worker(steps, warmup):
+def _translator_worker(steps, warmup, batch):
     """-> (seconds for `steps` steps, target tokens in them, params, parameter count)."""
     from rnnkit import distributed
     from rnnkit.translator import commentary, modeldir, training
@@ -76,7 +76,7 @@ def _translator_worker(steps, warmup):
         if distributed.is_root():
             commentary.write_tsv(data, commentary.generate_corpus(6000, seed=3))
         data.write_bytes(distributed.broadcast_bytes(data.read_bytes() if data.exists() else b""))
-        config = build_config(overrides={"data": str(data), "batch_size": GLOBAL_BATCH})
+        config = build_config(overrides={"data": str(data), "batch_size": batch})
         corpus = read_corpus(str(data), quiet=True)
         Path(scratch, "model").mkdir()
         session = training._set_up(
@@ -103,7 +103,7 @@ def _translator_worker(steps, warmup):
         return seconds, tokens, allreduce, n_params, len(session.translator.vocab)
 
 
-def _lstm_worker(steps, warmup):
+def _lstm_worker(steps, warmup, batch):
     import numpy
 
     import rnnkit
@@ -116,20 +116,20 @@ def _lstm_worker(steps, warmup):
     distributed.broadcast_parameters(params)
     optimizer = optim.Adam(params, lr=1e-3)
     data = numpy.random.default_rng(0)
-    x = data.standard_normal((T, GLOBAL_BATCH, D)).astype(numpy.float32)  # (T, B, D)
-    y = data.standard_normal((T, GLOBAL_BATCH, D)).astype(numpy.float32)
-    mine = distributed.shard_slice(GLOBAL_BATCH)
+    x = data.standard_normal((T, batch, D)).astype(numpy.float32)  # (T, B, D)
+    y = data.standard_normal((T, batch, D)).astype(numpy.float32)
+    mine = distributed.shard_slice(batch)
 
     def step():
         out, _ = lstm(rnnkit.tensor(x[:, mine]))  # (T, b, H)
         error = readout(out) - rnnkit.tensor(y[:, mine])  # (T, b, D)
-        J = (error * error).sum() / GLOBAL_BATCH
+        J = (error * error).sum() / batch
         J.backward()
         distributed.allreduce_gradients(params, (J.item(),))
         optim.clip_grad_norm_(params, 5.0)
         optimizer.step()
         optimizer.zero_grad()
-        return T * GLOBAL_BATCH
+        return T * batch
 
     for _ in range(warmup):
         step()
@@ -140,7 +140,7 @@ def _lstm_worker(steps, warmup):
     return seconds, tokens, _timed_allreduces(params), sum(p.data.size for p in params), None
 
 
-def worker(workload, steps, warmup):
+def worker(workload, steps, warmup, batch):
     from threadpoolctl import threadpool_limits
 
     from rnnkit import distributed
@@ -148,7 +148,7 @@ def worker(workload, steps, warmup):
     distributed.init()
     with threadpool_limits(1, user_api="blas"):
         run = _translator_worker if workload == "translator" else _lstm_worker
-        seconds, tokens, allreduce, n_params, vocab = run(steps, warmup)
+        seconds, tokens, allreduce, n_params, vocab = run(steps, warmup, batch)
     if distributed.is_root():
         print(
             "RESULT "
@@ -167,9 +167,9 @@ def worker(workload, steps, warmup):
 
 
 # --- the driver ---------------------------------------------------------------------------------
-def _launch(workload, ranks, args):
+def _launch(workload, ranks, batch, args):
     command = [sys.executable, __file__, "--worker", workload]
-    command += ["--steps", str(args.steps), "--warmup", str(args.warmup)]
+    command += ["--steps", str(args.steps), "--warmup", str(args.warmup), "--batch", str(batch)]
     if ranks > 1:
         mpiexec = shutil.which(
             "mpiexec", path=f"{Path(sys.executable).parent}:{os.environ['PATH']}"
@@ -199,42 +199,58 @@ def main():
     parser.add_argument("--steps", type=int, default=20, help="timed steps per run")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--batch", type=int, default=GLOBAL_BATCH, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        return worker(args.worker, args.steps, args.warmup)
+        return worker(args.worker, args.steps, args.warmup, args.batch)
 
     print(f"load average before: {_load()} ({os.cpu_count()} CPUs); global batch {GLOBAL_BATCH}")
     rows, model = [], []
     for workload in args.workloads.split(","):
-        runs = {1: [], args.ranks: []}
+        # (ranks, global batch); the last: one rank on one rank's share, what N ranks
+        # would reach if MPI cost nothing (the bound the model's own small-batch speed sets)
+        n, share = args.ranks, GLOBAL_BATCH // args.ranks
+        runs = {(1, GLOBAL_BATCH): [], (n, GLOBAL_BATCH): [], (1, share): []}
         for _ in range(args.rounds):
-            for ranks in runs:
-                runs[ranks].append(_launch(workload, ranks, args))
-        base = None
-        for ranks, results in runs.items():
-            steps_s = statistics.median(r["steps"] / r["seconds"] for r in results)
-            tokens_s = statistics.median(r["tokens"] / r["seconds"] for r in results)
-            base = base or tokens_s
-            rows.append((workload, ranks, steps_s, tokens_s, tokens_s / (ranks * base)))
-            allreduces = [r["allreduce_s"] for r in results if r["allreduce_s"] is not None]
-            if allreduces:
-                first = results[0]
-                model.append(
-                    (workload, first["params"], statistics.median(allreduces), 1 / steps_s)
-                )
-        vocab = runs[1][0]["vocab"]
-        if vocab:
-            print(f"{workload}: vocabulary {vocab}, {runs[1][0]['params']:,} parameters")
+            for ranks, batch in runs:
+                runs[ranks, batch].append(_launch(workload, ranks, batch, args))
+
+        def median(key, what, runs=runs):
+            return statistics.median(what(r) for r in runs[key])
+
+        one = median((1, GLOBAL_BATCH), lambda r: r["tokens"] / r["seconds"])
+        for ranks, batch in runs:
+            steps_s = median((ranks, batch), lambda r: r["steps"] / r["seconds"])
+            tokens_s = median((ranks, batch), lambda r: r["tokens"] / r["seconds"])
+            if batch == GLOBAL_BATCH:
+                efficiency = f"{tokens_s / (ranks * one):.2f}"
+            else:  # per-step time of the whole batch on 1 rank over N x that of one share
+                full = median((1, GLOBAL_BATCH), lambda r: r["seconds"] / r["steps"])
+                efficiency = f"<= {full / (n / steps_s):.2f}"
+            rows.append((workload, ranks, batch, steps_s, tokens_s, efficiency))
+        allreduces = [r["allreduce_s"] for r in runs[n, GLOBAL_BATCH]]
+        step = median((1, GLOBAL_BATCH), lambda r: r["seconds"] / r["steps"])
+        first = runs[1, GLOBAL_BATCH][0]
+        model.append((workload, first["params"], statistics.median(allreduces), step))
+        if first["vocab"]:
+            print(f"{workload}: vocabulary {first['vocab']}, {first['params']:,} parameters")
     print(f"load average after:  {_load()}")
-    print(f"\n{'workload':<11} {'ranks':>5} {'steps/s':>8} {'tokens/s':>9} {'efficiency':>10}")
-    for workload, ranks, steps_s, tokens_s, efficiency in rows:
-        print(f"{workload:<11} {ranks:>5} {steps_s:>8.2f} {tokens_s:>9.0f} {efficiency:>10.2f}")
+    print(
+        f"\n{'workload':<11} {'ranks':>5} {'batch':>5} {'steps/s':>8} {'tokens/s':>9} "
+        f"{'efficiency':>10}"
+    )
+    for workload, ranks, batch, steps_s, tokens_s, efficiency in rows:
+        print(
+            f"{workload:<11} {ranks:>5} {batch:>5} {steps_s:>8.2f} {tokens_s:>9.0f} "
+            f"{efficiency:>10}"
+        )
     # The model for N machines: a ring Allreduce moves 2(N-1)/N x bytes through each link;
     # for 90% efficiency it may take a ninth of the step's compute (no overlap with backward,
     # latency ignored, each rank keeping the measured 1-rank step: 64 sentences per rank).
     print(
         f"\n{'workload':<11} {'gradient MB':>11} {'allreduce ms':>12} {'step ms':>8} "
-        f"{'loopback GB/s':>13}  Gbit/s needed for 90% at {'8':>4} {'64':>5} {'256':>5} ranks"
+        f"{'loopback GB/s':>13} | Gbit/s for 90% at: "
+        f"{'8 ranks':>8} {'64 ranks':>8} {'256 ranks':>9}"
     )
     for workload, params, allreduce, step in model:
         size = params * 4  # float32 bytes
@@ -243,7 +259,7 @@ def main():
         needed = [2 * (r - 1) / r * size / (step / 9) * 8 / 1e9 for r in (8, 64, 256)]
         print(
             f"{workload:<11} {size / 1e6:>11.2f} {allreduce * 1e3:>12.2f} {step * 1e3:>8.1f} "
-            f"{loopback:>13.2f}  {'':>24}" + "".join(f"{x:>6.2f}" for x in needed)
+            f"{loopback:>13.2f} | {'':>18} {needed[0]:>8.2f} {needed[1]:>8.2f} {needed[2]:>9.2f}"
         )
     print(f"(allreduce: median of 20 at {n} ranks on loopback; step: 1 rank, batch 64)")
 
