@@ -56,6 +56,9 @@ INSTALL_HINT = (
 # rank meets (a bad option, a bad data file) is reported once, by rank 0, whose abort ends
 # the others first.
 FOLLOWER_GRACE_S = 2.0
+# What a rank printed travels through the launcher, which drops it once an abort arrives:
+# a failing rank waits this long between its message and MPI_Abort.
+FLUSH_S = 0.5
 
 _comm = None  # MPI.COMM_WORLD once init() found a launcher; None for a single process
 _initialised = False
@@ -267,6 +270,7 @@ def abort(message, code=1):
         time.sleep(FOLLOWER_GRACE_S)  # let rank 0 report an error every rank shares
         message = f"(rank {rank()} of {size()}) {message}"
     print(message, file=sys.stderr, flush=True)
+    time.sleep(FLUSH_S)
     _comm.Abort(code)
     os._exit(code)  # MPICH's MPI_Abort may return once the launcher has been told
 
@@ -296,6 +300,7 @@ def _abort_hook(previous):
         previous(kind, value, trace)
         print(f"rank {rank()} of {size()} failed; aborting the MPI job", file=sys.stderr)
         sys.stderr.flush()
+        time.sleep(FLUSH_S)
         _comm.Abort(1)
         os._exit(1)
 
