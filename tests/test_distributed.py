@@ -174,6 +174,20 @@ def test_shard_slices_cover_a_batch():
     assert distributed.shard_slice(7) == slice(0, 7)
 
 
+def test_dropout_draws_from_seed_rank_and_step(monkeypatch):
+    # The documented stream: rank r at step s draws from numpy.random.default_rng([seed, r, s]).
+    import rnnkit
+    from rnnkit import nn
+
+    _single_process(monkeypatch)  # rank 0
+    drop, ones = nn.Dropout(0.5), rnnkit.tensor(numpy.ones((4, 32), dtype=numpy.float32))
+    distributed.seed_step(4, 7)
+    mask = drop(ones).data != 0
+    assert numpy.array_equal(mask, numpy.random.default_rng([4, 0, 7]).random((4, 32)) >= 0.5)
+    distributed.seed_step(4, 8)
+    assert not numpy.array_equal(drop(ones).data != 0, mask)
+
+
 # --- the library loop on a bare layer, float64 --------------------------------------------------
 def test_two_ranks_give_one_ranks_weights_bare_lstm_float64(tmp_path):
     expected, norms = library_loop.train()
