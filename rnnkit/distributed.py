@@ -59,6 +59,9 @@ FOLLOWER_GRACE_S = 2.0
 # What a rank printed travels through the launcher, which drops it once an abort arrives:
 # a failing rank waits this long between its message and MPI_Abort.
 FLUSH_S = 0.5
+# A rank waiting for a broadcast (while rank 0 validates or saves) sleeps this long between
+# polls instead of spinning in MPI's busy loop, which takes a core from rank 0 on a small box.
+POLL_S = 2e-4
 
 _comm = None  # MPI.COMM_WORLD once init() found a launcher; None for a single process
 _initialised = False
@@ -213,14 +216,20 @@ def broadcast_bytes(data, root=0):
     if _comm is None:
         return data
     length = numpy.array([len(data) if rank() == root else 0], dtype=numpy.int64)
-    _comm.Bcast(length, root=root)
+    _wait(_comm.Ibcast(length, root=root))
     buffer = (
         numpy.frombuffer(data, dtype=numpy.uint8).copy()
         if rank() == root
         else numpy.empty(int(length[0]), dtype=numpy.uint8)
     )
-    _comm.Bcast(buffer, root=root)
+    _wait(_comm.Ibcast(buffer, root=root))
     return buffer.tobytes()
+
+
+def _wait(request):
+    """Complete a non-blocking MPI operation, sleeping between polls rather than spinning."""
+    while not request.Test():
+        time.sleep(POLL_S)
 
 
 def broadcast_json(value, root=0):
