@@ -78,6 +78,17 @@ def launched_by_mpi(environ=None):
     return any(name in environ for name in RANK_ONLY_VARIABLES)
 
 
+def launcher_rank(environ=None):
+    """This process's rank as the launcher's environment gives it (0 if it gives none), for
+    a process that must not join the job (mpi4py not imported)."""
+    environ = os.environ if environ is None else environ
+    for name in ("OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK", "SLURM_PROCID"):
+        value = environ.get(name, "").strip()
+        if value.isdigit():
+            return int(value)
+    return 0
+
+
 def init():
     """Join the MPI job when launched by one (idempotent); returns the number of ranks.
 

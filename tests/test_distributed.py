@@ -150,6 +150,18 @@ def test_without_mpi4py_under_a_launcher_says_how_to_install_it(
     assert "\n" not in str(error.value) and "rnnkit[mpi]" in str(error.value)
 
 
+@pytest.mark.parametrize("rank", ["0", "1"])
+def test_other_commands_refuse_to_run_on_many_ranks(rank, tmp_path, monkeypatch, capsys):
+    _single_process(monkeypatch)
+    monkeypatch.setenv("PMI_SIZE", "2")
+    monkeypatch.setenv("PMI_RANK", rank)
+    assert main(["gradients", "--out", str(tmp_path / "g")]) == 2
+    err = capsys.readouterr().err
+    expected = 1 if rank == "0" else 0  # one line for the whole job
+    assert err.count("only rnnkit train runs on many MPI ranks") == expected, err
+    assert not (tmp_path / "g").exists() and "mpi4py" not in sys.modules
+
+
 @pytest.mark.parametrize("n_shards", [2, 3, 8])
 def test_shards_are_disjoint_complete_ordered_and_balanced(n_shards):
     rng = numpy.random.default_rng(n_shards)
