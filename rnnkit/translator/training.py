@@ -12,6 +12,11 @@ Bit-exact resume: the batches of an epoch are a pure function of (seed, epoch); 
 checkpoint stores the weights, the optimiser state, the position (epoch, batch) and the
 state of the random generator behind dropout, so a run killed and resumed takes exactly
 the steps an uninterrupted run takes.
+
+Under MPI (`mpiexec -n N rnnkit train`) the same program runs on every rank: each step
+takes this rank's shard of the global batch and one Allreduce sums the gradients
+(`rnnkit.distributed`); rank 0 alone holds the model directory, logs, validates, saves and
+decides when to stop.
 """
 
 import contextlib
@@ -158,7 +163,7 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     with model_dir.training_run(resume, overwrite) if root else contextlib.nullcontext():
         session = _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress)
         with _stop_signals() as signals:
-            stop_reason = _stop_reason(session)
+            stop_reason = distributed.broadcast_json(_stop_reason(session))
             if stop_reason is not None:  # a finished run resumed: not one step more
                 stop_reason = f"nothing left to do: {stop_reason}"
             while stop_reason is None:
