@@ -59,9 +59,11 @@ FOLLOWER_GRACE_S = 2.0
 # What a rank printed travels through the launcher, which drops it once an abort arrives:
 # a failing rank waits this long between its message and MPI_Abort.
 FLUSH_S = 0.5
-# A rank waiting for a broadcast (while rank 0 validates or saves) sleeps this long between
-# polls instead of spinning in MPI's busy loop, which takes a core from rank 0 on a small box.
-POLL_S = 2e-4
+# A rank waiting for the others (for a broadcast while rank 0 validates or saves, for the
+# Allreduce while a slower rank finishes its backward) polls at full speed for SPIN_S, then
+# sleeps POLL_S between polls: MPI's blocking calls busy-wait, which takes a core from the
+# ranks still working when there are no spare cores.
+SPIN_S, POLL_S = 1e-3, 2e-4
 
 _comm = None  # MPI.COMM_WORLD once init() found a launcher; None for a single process
 _initialised = False
@@ -173,8 +175,9 @@ def seed_step(seed, step):
 def allreduce_gradients(params, extra=()):
     """Replace every parameter's gradient by its sum over the ranks, with one Allreduce of one
     flat buffer (the parameters' dtype, float32 for the translator; a missing gradient counts
-    as zeros). `extra`: a few numbers summed in the same message (a loss, a token count);
-    returns them summed, as floats. On a single process nothing moves.
+    as zeros), awaited without busy-waiting (`_wait`). `extra`: a few numbers summed in the
+    same message (a loss, a token count); returns them summed, as floats. On a single process
+    nothing moves.
 
     The summed gradients are views into that buffer, which the next call refills: use them
     (clip, step) before the next call, as a training loop does."""
@@ -199,7 +202,7 @@ def allreduce_gradients(params, extra=()):
     flat[total:] = extra
     from mpi4py import MPI
 
-    _comm.Allreduce(MPI.IN_PLACE, flat, op=MPI.SUM)
+    _wait(_comm.Iallreduce(MPI.IN_PLACE, flat, op=MPI.SUM))
     offset = 0
     for param, n in zip(params, sizes):
         param.grad = flat[offset : offset + n].reshape(param.data.shape)
@@ -238,9 +241,11 @@ def broadcast_bytes(data, root=0):
 
 
 def _wait(request):
-    """Complete a non-blocking MPI operation, sleeping between polls rather than spinning."""
+    """Complete a non-blocking MPI operation: poll, then sleep between polls (SPIN_S)."""
+    start = time.perf_counter()
     while not request.Test():
-        time.sleep(POLL_S)
+        if time.perf_counter() - start > SPIN_S:
+            time.sleep(POLL_S)
 
 
 def broadcast_json(value, root=0):
