@@ -136,13 +136,11 @@ def shard(indices, weights, n_shards=None):
     same split from the same batch. Each part keeps the batch's order (decreasing source
     length, as collate wants). A batch smaller than `n_shards` leaves some parts empty.
 
-    indices: (B,) example indices; weights: (B,) or indexable by them. Returns a list of
-    `n_shards` int64 arrays."""
+    indices: (B,) example indices; weights: (N,) one per example of the data set, indexed by
+    them. Returns a list of `n_shards` int64 arrays."""
     n_shards = size() if n_shards is None else n_shards
     indices = numpy.asarray(indices, dtype=numpy.int64)
-    weights = numpy.asarray(weights)
-    if weights.shape != indices.shape:
-        weights = weights[indices]
+    weights = numpy.asarray(weights)[indices]
     loads = [(0, 0, part) for part in range(n_shards)]  # (weight, sentences, rank)
     owner = numpy.empty(len(indices), dtype=numpy.int64)
     for position in numpy.argsort(-weights, kind="stable"):
