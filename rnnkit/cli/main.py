@@ -11,7 +11,7 @@ import sys
 
 from threadpoolctl import threadpool_limits
 
-from rnnkit import __version__
+from rnnkit import __version__, distributed
 from rnnkit.errors import RnnkitError
 
 SUBCOMMANDS = ["demo", "train", "translate", "evaluate", "gradients", "serve"]
@@ -71,6 +71,14 @@ def main(argv=None):
         return 2
     if args.threads < 1:
         parser.error(f"--threads must be at least 1, got {args.threads}")
+    if args.command != "train" and distributed.launched_by_mpi():
+        if distributed.launcher_rank() == 0:  # one line for the job, not one per rank
+            print(
+                f"rnnkit {args.command}: error: only rnnkit train runs on many MPI ranks; run "
+                f"rnnkit {args.command} as one process (without mpiexec)",
+                file=sys.stderr,
+            )
+        return 2
     try:
         with threadpool_limits(args.threads, user_api="blas"):
             return args.func(args) or 0

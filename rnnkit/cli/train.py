@@ -63,6 +63,14 @@ def register(subparsers):
 
 
 def run(args):
+    from rnnkit import distributed
+
+    # Under mpiexec a rank that fails ends the whole job (see rnnkit.distributed).
+    with distributed.abort_on_error("rnnkit train"):
+        return _run(args, distributed)
+
+
+def _run(args, distributed):
     from rnnkit.translator.training import train
 
     config_keys = {f.name for f in dataclasses.fields(TrainConfig)}
@@ -83,6 +91,8 @@ def run(args):
         overrides=given,
         show_progress=not args.quiet,
     )
+    if not distributed.is_root():
+        return 0  # rank 0 reports
     best = summary["best_bleu"]
     print(
         f"trained {summary['steps']} steps ({summary['stop_reason']}) in {summary['seconds']} s; "

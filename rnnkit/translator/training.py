@@ -12,6 +12,11 @@ Bit-exact resume: the batches of an epoch are a pure function of (seed, epoch); 
 checkpoint stores the weights, the optimiser state, the position (epoch, batch) and the
 state of the random generator behind dropout, so a run killed and resumed takes exactly
 the steps an uninterrupted run takes.
+
+Under MPI (`mpiexec -n N rnnkit train`) the same program runs on every rank: each step
+takes this rank's shard of the global batch and one Allreduce sums the gradients
+(`rnnkit.distributed`); rank 0 alone holds the model directory, logs, validates, saves and
+decides when to stop.
 """
 
 import contextlib
@@ -28,7 +33,7 @@ from pathlib import Path
 import numpy
 
 import rnnkit
-from rnnkit import optim
+from rnnkit import distributed, optim
 from rnnkit.errors import ConfigError, RnnkitError
 from rnnkit.files import atomic_write
 from rnnkit.progress import progress as progress_display
@@ -127,9 +132,15 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     stopping rules may differ from the saved run's).
     """
     # --- check everything before the disk is touched --------------------------------------
+    # Under MPI (rnnkit.distributed) rank 0 alone holds the model directory; it sends the
+    # config to the other ranks, and every rank reads the data itself.
     model_dir = modeldir.ModelDir(model_dir)
-    model_dir.check_for_training(resume, overwrite)
-    config = resumed_config(model_dir, overrides) if resume else resolve_paths(config)
+    distributed.init()
+    root = distributed.is_root()
+    if root:
+        model_dir.check_for_training(resume, overwrite)
+        config = resumed_config(model_dir, overrides) if resume else resolve_paths(config)
+    config = build_config(overrides=distributed.broadcast_json(config.to_dict() if root else None))
     config.validate()
     train_corpus = read_corpus(
         config.data,
@@ -138,6 +149,7 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
         config.lang,
         config.skip_bad_lines,
         max_chars=config.max_chars,
+        quiet=not root,
     )
     check_vocab_size(config.vocab_size, train_corpus.languages)
     valid_corpus = None
@@ -149,15 +161,16 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
             config.lang,
             config.skip_bad_lines,
             max_chars=config.max_chars,
+            quiet=not root,
         )
 
     if valid_corpus is not None:
         _check_dev_languages(train_corpus, valid_corpus, config.valid or config.valid_src_file)
 
-    with model_dir.training_run(resume, overwrite):
+    with model_dir.training_run(resume, overwrite) if root else contextlib.nullcontext():
         session = _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress)
         with _stop_signals() as signals:
-            stop_reason = _stop_reason(session)
+            stop_reason = distributed.broadcast_json(_stop_reason(session))
             if stop_reason is not None:  # a finished run resumed: not one step more
                 stop_reason = f"nothing left to do: {stop_reason}"
             while stop_reason is None:
@@ -168,6 +181,7 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
                 if epoch_ends:
                     _end_of_epoch(session)
                 stop_reason = _stop_reason(session) or signals.reason
+                stop_reason = distributed.broadcast_json(stop_reason)  # rank 0 decides
         return _finish(session, stop_reason, signals.reason)
 
 
@@ -230,14 +244,19 @@ class _Session:
 
 
 def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress):
-    if resume:
+    # Under MPI, rank 0 builds (or loads) the text pipeline and the others get its files.
+    root = distributed.is_root()
+    if root and resume:
         tokenizer, vocab = load_text_pipeline(model_dir.work)
-    else:
+    elif root:
         tokenizer, vocab = build_text_pipeline(train_corpus, config, model_dir.work)
+    with distributed.broadcast_files(model_dir.work, (modeldir.TOKENIZER, modeldir.VOCAB)) as got:
+        if not root:
+            tokenizer, vocab = load_text_pipeline(got)
     sources, targets, kept = encode_corpus(train_corpus, tokenizer, vocab, config.max_len)
     if not sources:
         raise RnnkitError(f"every training pair is longer than --max-len {config.max_len}")
-    if len(kept) < len(train_corpus):
+    if len(kept) < len(train_corpus) and root:
         print(
             f"training on {len(kept)} of {len(train_corpus)} pairs: "
             f"{len(train_corpus) - len(kept)} are longer than --max-len {config.max_len} tokens "
@@ -256,11 +275,17 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
     )
     languages = train_corpus.languages
     progress = Progress()
-    if resume:
-        path = model_dir.path(modeldir.LATEST)
-        progress = Progress(**checkpoint.restore_training_state(path, model, optimizer, POSITION))
-        _truncate_log(model_dir, progress.step)
+    if resume:  # every rank restores rank 0's latest.safetensors
+        with distributed.broadcast_files(model_dir.work, (modeldir.LATEST,)) as got:
+            state = checkpoint.restore_training_state(
+                got / modeldir.LATEST, model, optimizer, POSITION
+            )
+        progress = Progress(**state)
+        if root:
+            _truncate_log(model_dir, progress.step)
     else:
+        distributed.broadcast_parameters(params)  # rank 0's initial weights on every rank
+    if root and not resume:
         checkpoint.save_json(
             model_dir.path(modeldir.CONFIG),
             {
@@ -279,9 +304,10 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
     total = per_epoch * config.epochs
     if config.max_steps:
         total = min(total, config.max_steps)
+    show = show_progress and distributed.is_root()
     if config.time_budget:  # the budget is the bar: its total never moves, its ETA is exact
         bar = progress_display(
-            total=round(config.time_budget), unit="s", desc="training", disable=not show_progress
+            total=round(config.time_budget), unit="s", desc="training", disable=not show
         )
     else:
         bar = progress_display(
@@ -289,7 +315,7 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
             initial=progress.step,
             unit="step",
             desc="training",
-            disable=not show_progress,
+            disable=not show,
         )
     session = _Session(
         config,
@@ -314,18 +340,38 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
 
 # --- one step ---------------------------------------------------------------------------------
 def _step(session, indices):
-    """Forward, the summed sequence loss, backprop, clip, update; records the step."""
+    """Forward, the summed sequence loss, backprop, clip, update; records the step.
+
+    On N ranks (rnnkit.distributed) each takes its shard of the global batch `indices`
+    (balanced by target tokens), divides its summed loss by the GLOBAL sentence count, and one
+    Allreduce sums the gradients with (J, tokens, NLL); then all clip and update alike."""
     config, model, progress = session.config, session.model, session.progress
-    batch = collate(session.sources, session.targets, indices)
     tick = time.monotonic()
-    loss, n_tokens, summed = model.loss(batch.src, batch.src_lengths, batch.tgt_in, batch.tgt_out)
-    value = float(loss.item())
+    shard = indices
+    if distributed.size() > 1:
+        shard = distributed.my_shard(indices, session.tgt_lengths)
+        distributed.seed_step(config.seed, progress.step)  # dropout: (seed, rank, step)
+    value = n_tokens = summed = 0
+    if len(shard):  # a batch smaller than the number of ranks leaves some idle
+        batch = collate(session.sources, session.targets, shard)
+        loss, n_tokens, summed = model.loss(
+            batch.src, batch.src_lengths, batch.tgt_in, batch.tgt_out
+        )
+        if len(shard) < len(indices):
+            loss = loss * (len(shard) / len(indices))
+        value = float(loss.item())
+        if math.isfinite(value):
+            loss.backward()
+    if distributed.size() > 1:
+        value, n_tokens, summed = distributed.allreduce_gradients(
+            session.params, (value, n_tokens, summed)
+        )
+        n_tokens = round(n_tokens)
     if not math.isfinite(value):
         raise TrainingStopped(
             f"step {progress.step + 1}: the loss is {value}; training stopped and "
             f"{_kept_checkpoint(session)}; lower --lr or set --clip"
         )
-    loss.backward()
     if config.clip:
         optim.clip_grad_norm_(session.params, config.clip)
     session.optimizer.step()
@@ -366,6 +412,8 @@ def _kept_checkpoint(session):
 # --- periodic hooks ---------------------------------------------------------------------------
 def _periodic_hooks(session):
     config, step = session.config, session.progress.step
+    if not distributed.is_root():  # under MPI rank 0 alone logs, validates and saves
+        return
     if step % config.log_every == 0:
         checkpoint.append_log(session.model_dir.work, session.last_record)
     if step % config.valid_every == 0:
@@ -384,6 +432,8 @@ def _end_of_epoch(session):
 
 def _save_latest(session):
     """latest.safetensors; the first one swaps a new run into the model directory."""
+    if not distributed.is_root():
+        return
     _check_finite(session)
     position = dataclasses.asdict(session.progress)
     path = session.model_dir.path(modeldir.LATEST)
@@ -401,7 +451,7 @@ def _check_finite(session):
 
 
 def _validate(session):
-    if session.valid_corpus is None:
+    if session.valid_corpus is None or not distributed.is_root():
         return None
     config, progress = session.config, session.progress
     result = evaluate_corpus(
@@ -449,12 +499,12 @@ def _stop_reason(session):
 def _finish(session, stop_reason, interrupted):
     session.bar.close()
     record, config = session.last_record, session.config
-    if record is not None and record["step"] % config.log_every:
+    if distributed.is_root() and record is not None and record["step"] % config.log_every:
         # A run that stops between log steps (time budget, target J) still records where it
         # ended, so even a run shorter than --log-every steps has a loss curve.
         checkpoint.append_log(session.model_dir.work, record)
     _save_latest(session)
-    if interrupted is None:
+    if interrupted is None and distributed.is_root():
         if session.valid_corpus is not None and not session.model_dir.path(modeldir.BEST).exists():
             _validate(session)
         plots.training_plots(session.model_dir.work, session.translator, session.valid_corpus)
@@ -495,7 +545,11 @@ def _stop_signals():
         if signals.reason is not None and number == signal.SIGINT:
             raise KeyboardInterrupt
         signals.reason = name
-        print(f"\n{name}: stopping after this step (Ctrl-C again to stop at once)", file=sys.stderr)
+        if distributed.is_root():  # mpiexec passes Ctrl-C to every rank; rank 0 decides
+            print(
+                f"\n{name}: stopping after this step (Ctrl-C again to stop at once)",
+                file=sys.stderr,
+            )
 
     previous = {s: signal.signal(s, request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
