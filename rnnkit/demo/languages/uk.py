@@ -1,4 +1,4 @@
-"""Ukrainian: play-by-play as Ukrainian text broadcasts write it (sport.ua, «Баскетбол»).
+"""Ukrainian: play-by-play as Ukrainian text broadcasts (sport.ua, for one) write it.
 
 * Names. The press writes foreign names in Cyrillic by pronunciation, with the Ukrainian
   conventions: Latin h and g both as г (Голлістер, Ліндгрен), i and a final y as і, a y
