@@ -3,8 +3,9 @@
 * Register. Hong Kong commentary is written in Cantonese, not Mandarin: 咗 (perfective),
   嘅 (of; 投籃嘅時候 "when shooting"), 喺 (at), 唔 (not), 冇 (not have), 而家 (now),
   仲剩 (still left), the classifier 個 where Mandarin would need 的 (封咗X個入樽); 佢
-  (he) has no place in these one-clause lines, which name the player. The local terms: 波 for the ball (三分波, 偷咗個波), 入樽 for a dunk, 開波 for the
-  start of play, 贏咗場波 for winning the game.
+  (he) has no place in these one-clause lines, which name the player. The local
+  terms: 波 for the ball (三分波, 偷咗個波), 入樽 for a dunk, 開波 for the start
+  of play, 贏咗場波 for winning the game.
 * Teams: the Hong Kong names of the clubs, which differ from Mainland ones: 速龍 (Raptors),
   塞爾特人 (Celtics), 紐約人 (Knicks), 雄鹿 (Bucks), 湖人 (Lakers), 公牛 (Bulls).
 * Names. Hong Kong papers write foreign names in characters read in Cantonese. `chinese`
