@@ -64,7 +64,7 @@ def test_sentences():
         "Ο Τρεμπλέ ευστοχεί σε τρίποντο 3:45 πριν από τη λήξη της δεύτερης περιόδου"
     )
     assert render("lead_opponent", team="Raptors", opponent="Celtics", a=54, b=49) == (
-        "Οι Ράπτορς προηγούνται των Σέλτικς με 54-49"
+        "Οι Ράπτορς προηγούνται των Σέλτικς με 54–49"
     )
     assert render("quarter_start", quarter=3) == "Αρχίζει η τρίτη περίοδος"
     assert render("quarter_end", quarter=4) == "Τέλος της τέταρτης περιόδου"

@@ -57,6 +57,6 @@ def test_sentences():
     # The dotted capital İ, which str.capitalize would get wrong.
     assert render("quarter_start", quarter=2) == "İkinci çeyrek başladı"
     assert render("lead_opponent", team="Raptors", opponent="Celtics", a=54, b=49) == (
-        "Raptors, Celtics karşısında 54-49 önde"
+        "Raptors, Celtics karşısında 54–49 önde"
     )
-    assert render("win", team="Raptors", a=108, b=99) == "Raptors maçı 108-99 kazandı"
+    assert render("win", team="Raptors", a=108, b=99) == "Raptors maçı 108–99 kazandı"

@@ -17,7 +17,8 @@
   and a plural verb (Οι Ράπτορς προηγούνται).
 * Quarters: περίοδος is feminine: nominative (Αρχίζει η δεύτερη περίοδος) and genitive
   (της δεύτερης περιόδου).
-* Numerals: Western digits; scores with a hyphen (54-49) as Greek sports sites print them;
+* Numerals: Western digits; scores joined by a dash (54–49: Greek sites type a hyphen or an
+  en dash; this file uses the typographic en dash, as the Vietnamese table does);
   clocks as on the scoreboard.
 """
 
@@ -176,14 +177,14 @@ TABLE = LanguageTable(
         "foul_shooting": "Ο {player[name]} κάνει φάουλ {other[ston]} στο σουτ",
         "substitution": "Ο {player[name]} μπαίνει στη θέση {other[tou]}",
         "timeout": "Οι {team} ζητούν τάιμ άουτ",
-        "lead": "Οι {team} προηγούνται με {a}-{b}",
-        "lead_opponent": "Οι {team} προηγούνται των {opponent} με {a}-{b}",
-        "lead_clock": _CLOCK + " οι {team} προηγούνται με {a}-{b}",
-        "tied": "Το σκορ είναι ισόπαλο στο {a}-{a}",
-        "tied_clock": _CLOCK + " το σκορ είναι ισόπαλο στο {a}-{a}",
+        "lead": "Οι {team} προηγούνται με {a}–{b}",
+        "lead_opponent": "Οι {team} προηγούνται των {opponent} με {a}–{b}",
+        "lead_clock": _CLOCK + " οι {team} προηγούνται με {a}–{b}",
+        "tied": "Το σκορ είναι ισόπαλο στο {a}–{a}",
+        "tied_clock": _CLOCK + " το σκορ είναι ισόπαλο στο {a}–{a}",
         "quarter_start": "Αρχίζει η {quarter[nom]} περίοδος",
         "quarter_end": "Τέλος της {quarter[gen]} περιόδου",
-        "win": "Οι {team} νικούν με {a}-{b}",
+        "win": "Οι {team} νικούν με {a}–{b}",
     },
     player=player,
 )

@@ -15,7 +15,8 @@
   (Raptors mola aldı); no template puts a suffix on a team.
 * Quarters: ordinals "birinci ... dördüncü" before "çeyrek", capitalised with the dotted
   İ at a sentence start (İkinci çeyrek başladı) - Python's str.capitalize gives I.
-* Numerals: Western digits; scores with a hyphen (54-49) as the Turkish press writes them,
+* Numerals: Western digits; scores joined by a dash (54–49: the press types a hyphen or an
+  en dash; this file uses the typographic en dash, as the Vietnamese table does),
   clocks as on the scoreboard; "bitimine 3:45 kala" needs no suffix on the number.
 """
 
@@ -102,14 +103,14 @@ TABLE = LanguageTable(
         "foul_shooting": "{player[nom]}, {other[dat]} atış sırasında faul yaptı",
         "substitution": "{player[nom]}, {other[gen]} yerine oyuna girdi",
         "timeout": "{team} mola aldı",
-        "lead": "{team} {a}-{b} önde",
-        "lead_opponent": "{team}, {opponent} karşısında {a}-{b} önde",
-        "lead_clock": "{quarter[cap]} çeyreğin bitimine {clock} kala {team} {a}-{b} önde",
-        "tied": "Skor {a}-{a} eşit",
-        "tied_clock": "{quarter[cap]} çeyreğin bitimine {clock} kala skor {a}-{a} eşit",
+        "lead": "{team} {a}–{b} önde",
+        "lead_opponent": "{team}, {opponent} karşısında {a}–{b} önde",
+        "lead_clock": "{quarter[cap]} çeyreğin bitimine {clock} kala {team} {a}–{b} önde",
+        "tied": "Skor {a}–{a} eşit",
+        "tied_clock": "{quarter[cap]} çeyreğin bitimine {clock} kala skor {a}–{a} eşit",
         "quarter_start": "{quarter[cap]} çeyrek başladı",
         "quarter_end": "{quarter[cap]} çeyrek sona erdi",
-        "win": "{team} maçı {a}-{b} kazandı",
+        "win": "{team} maçı {a}–{b} kazandı",
     },
     player=player,
 )
