@@ -10,6 +10,22 @@ press uses.
 
 import re
 
+# What the Cyrillic tables (ru, uk, sr) spell alike: the digraphs, Swedish qv and Igbo kw
+# as кв, Hungarian sz as с, English final ow as оу, and a silent final h after a vowel.
+CYRILLIC_DIGRAPHS = [
+    ("sch|sh", "ш"),
+    ("ch", "ч"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ph", "ф"),
+    ("th", "т"),
+    ("ck", "к"),
+    ("qu|qv|kw", "кв"),
+    ("sz", "с"),
+    ("ow$", "оу"),
+    ("(?<=[aeiou])h$", ""),
+]
+
 
 def transliterate(
     name: str, rules: list[tuple[str, str]], letters: dict[str, str], exceptions: dict[str, str]

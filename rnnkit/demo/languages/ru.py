@@ -22,22 +22,12 @@
 """
 
 from rnnkit.demo.grammar import LanguageTable
-from rnnkit.demo.languages._transliteration import transliterate
+from rnnkit.demo.languages._transliteration import CYRILLIC_DIGRAPHS, transliterate
 
 _NAME_RULES = [
     ("^e", "э"),
-    ("sch|sh", "ш"),
-    ("ch", "ч"),
-    ("zh", "ж"),
-    ("kh", "х"),
-    ("ph", "ф"),
-    ("th", "т"),
-    ("ck", "к"),
-    ("qu|qv|kw", "кв"),
-    ("sz", "с"),
+    *CYRILLIC_DIGRAPHS,
     ("wh", "у"),
-    ("ow$", "оу"),
-    ("(?<=[aeiou])h$", ""),
     ("nn$", "н"),
     ("ei", "ей"),
     ("c(?=[eiy])", "с"),

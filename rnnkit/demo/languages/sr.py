@@ -28,29 +28,19 @@
 """
 
 from rnnkit.demo.grammar import LanguageTable
-from rnnkit.demo.languages._transliteration import transliterate
+from rnnkit.demo.languages._transliteration import CYRILLIC_DIGRAPHS, transliterate
 
 _NAME_RULES = [
-    ("sch|sh", "ш"),
-    ("ch", "ч"),
-    ("zh", "ж"),
-    ("kh", "х"),
-    ("ph", "ф"),
-    ("th", "т"),
-    ("ck", "к"),
-    ("qu|qv|kw", "кв"),
-    ("sz", "с"),
+    *CYRILLIC_DIGRAPHS,
     ("wh", "в"),
-    ("ow$", "оу"),
-    ("(?<=[aeiou])h$", ""),
     ("([b-df-hj-np-tv-z])\\1", "\\1"),
     ("ei", "еј"),
     ("c(?=[eiy])", "с"),
     ("i(?=[aeou])", "иј"),
     ("(?<=[aeiou])y", "ј"),
 ]
-_LETTERS = dict(zip("abcdefghijklmnopqrstuvwyz", "абцдефгхијклмнопкрстуввиз")) | {"x": "кс"}
-_LETTERS["c"] = "к"  # c not before e/i/y (those are rewritten above) is [k]
+# A c left by the rules (not before e, i, y) is [k].
+_LETTERS = dict(zip("abcdefghijklmnopqrstuvwyz", "абкдефгхијклмнопкрстуввиз")) | {"x": "кс"}
 _NAME_EXCEPTIONS = {
     "Tremblay": "Трамбле",
     "Delacroix": "Делакроа",

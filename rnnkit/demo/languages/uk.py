@@ -22,21 +22,11 @@
 """
 
 from rnnkit.demo.grammar import LanguageTable
-from rnnkit.demo.languages._transliteration import transliterate
+from rnnkit.demo.languages._transliteration import CYRILLIC_DIGRAPHS, transliterate
 
 _NAME_RULES = [
-    ("sch|sh", "ш"),
-    ("ch", "ч"),
-    ("zh", "ж"),
-    ("kh", "х"),
-    ("ph", "ф"),
-    ("th", "т"),
-    ("ck", "к"),
-    ("qu|qv|kw", "кв"),
-    ("sz", "с"),
+    *CYRILLIC_DIGRAPHS,
     ("wh", "в"),
-    ("ow$", "оу"),
-    ("(?<=[aeiou])h$", ""),
     ("nn$", "н"),
     ("ei", "ей"),
     ("c(?=[eiy])", "с"),
