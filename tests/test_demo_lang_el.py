@@ -68,3 +68,14 @@ def test_sentences():
     )
     assert render("quarter_start", quarter=3) == "Αρχίζει η τρίτη περίοδος"
     assert render("quarter_end", quarter=4) == "Τέλος της τέταρτης περιόδου"
+
+
+def test_every_name_has_one_accent_on_two_or_more_syllables():
+    from rnnkit.demo.grammar import PLAYERS
+
+    accented = set("άέήίόύώΆΈΉΊΌΎΏ")
+    for surname in PLAYERS:
+        greek = el.name(surname)
+        marks = sum(char in accented for char in greek)
+        assert marks == 1, (surname, greek)  # every roster name has two syllables or more
+        assert greek[-1] != "σ", greek  # a final sigma is ς

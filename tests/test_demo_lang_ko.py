@@ -94,3 +94,15 @@ def test_sentences():
         "2쿼터 종료 3분 45초 전, 트랑블레가 3점슛을 성공시킵니다"
     )
     assert render("win", team="Lakers", a=103, b=101) == "레이커스가 103대 101로 승리합니다"
+
+
+def test_every_name_is_hangul_with_the_right_particles():
+    from rnnkit.demo.grammar import PLAYERS
+
+    for surname in PLAYERS:
+        forms = ko.player(surname)
+        word = forms["name"]
+        assert all("가" <= char <= "힣" for char in word), word
+        has_coda = (ord(word[-1]) - ord("가")) % 28 != 0
+        assert forms["i_ga"] == word + ("이" if has_coda else "가")
+        assert forms["eul"] == word + ("을" if has_coda else "를")

@@ -71,3 +71,11 @@ def test_sentences():
         "Бренан закуцава 1:15 пре краја прве четвртине"
     )
     assert render("timeout", team="Raptors") == "Репторси траже тајм-аут"
+
+
+def test_no_doubled_letters_in_names():
+    from rnnkit.demo.grammar import PLAYERS
+
+    for surname in PLAYERS:
+        serbian = sr.player(surname)["nom"]
+        assert not any(a == b for a, b in zip(serbian, serbian[1:])), serbian

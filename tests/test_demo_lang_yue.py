@@ -58,3 +58,14 @@ def test_written_cantonese_not_mandarin():
     text = "".join(lines)
     assert all(char in text for char in "咗冇唔")
     assert not any(char in text for char in "了没不的")  # the Mandarin counterparts
+
+
+def test_every_name_is_in_characters():
+    import unicodedata
+
+    from rnnkit.demo.grammar import PLAYERS
+
+    for surname in PLAYERS:
+        chinese = yue.chinese(surname)
+        assert 2 <= len(chinese) <= 5, chinese
+        assert all(unicodedata.name(char).startswith("CJK UNIFIED") for char in chinese), chinese
