@@ -25,8 +25,8 @@ from threadpoolctl import threadpool_limits
 import rnnkit
 from rnnkit import optim
 from rnnkit.core.tensor import no_grad
+from rnnkit.demo.corpus import generate_corpus, write_tsv
 from rnnkit.text import collate, plan_batches
-from rnnkit.translator import commentary
 from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import build_text_pipeline, encode_corpus, read_corpus
 from rnnkit.translator.model import Seq2Seq
@@ -39,7 +39,7 @@ from pipeline import pipeline_throughput  # noqa: E402
 
 def prepare(workdir, sentences, hidden, embed):
     path = Path(workdir) / "train.tsv"
-    commentary.write_tsv(path, commentary.generate_corpus(sentences, seed=0))
+    write_tsv(path, generate_corpus(sentences, seed=0))
     config = TrainConfig(data=str(path), hidden=hidden, embed=embed, dropout=0.0)
     corpus = read_corpus(config.data)
     tokenizer, vocab = build_text_pipeline(corpus, config, workdir)

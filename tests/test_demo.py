@@ -4,8 +4,8 @@ import json
 
 import pytest
 
+from rnnkit.demo import run as demo
 from rnnkit.errors import RnnkitError
-from rnnkit.translator import demo
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def test_demo_runs_end_to_end_and_reruns_into_its_own_directory(small_demo, tmp_
     out = tmp_path / "demo"
     results = demo.run_demo(out, time_budget=2, events=3, beam=2, show_progress=False)
     printed = capsys.readouterr().out
-    assert set(results["test"]["per_language"]) == set(demo.commentary.LANGUAGES)
+    assert set(results["test"]["per_language"]) == set(demo.LANGUAGES)
     assert json.loads((out / "results.json").read_text())["test"]["bleu"] == results["test"]["bleu"]
     assert printed.count("\n  EN  ") == 3 and "  ZH  " in printed
     assert {p.name for p in (out / "model" / "plots").iterdir()} >= {"loss.png", "attention.png"}

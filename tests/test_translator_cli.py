@@ -12,7 +12,8 @@ import numpy
 import pytest
 
 from rnnkit.cli.main import main
-from rnnkit.translator import checkpoint, commentary
+from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.translator import checkpoint
 
 TINY = [
     "--cell",
@@ -37,8 +38,8 @@ TINY = [
 def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")
     for split, n in (("train", 240), ("dev", 24)):
-        examples = commentary.generate_corpus(n, split=split, languages=["fr", "zh"], seed=1)
-        commentary.write_tsv(root / f"{split}.tsv", examples)
+        examples = generate_corpus(n, split=split, languages=["fr", "zh"], seed=1)
+        write_tsv(root / f"{split}.tsv", examples)
     return root
 
 

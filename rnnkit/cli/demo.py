@@ -24,7 +24,7 @@ def register(subparsers):
 
 
 def run(args):
-    from rnnkit.translator.demo import run_demo
+    from rnnkit.demo.run import run_demo
 
     run_demo(
         args.out,

@@ -12,8 +12,11 @@ import shutil
 import time
 from pathlib import Path
 
+from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.demo.game import play_by_play
+from rnnkit.demo.languages import LANGUAGES
 from rnnkit.errors import RnnkitError
-from rnnkit.translator import checkpoint, commentary
+from rnnkit.translator import checkpoint
 from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import read_corpus
 from rnnkit.translator.evaluation import evaluate_corpus, format_table
@@ -70,8 +73,8 @@ def generate_data(out, seed):
     paths = {}
     for split, n in SIZES.items():
         paths[split] = data / f"{split}.tsv"
-        examples = commentary.generate_corpus(n, split=split, seed=seed)
-        commentary.write_tsv(paths[split], examples)
+        examples = generate_corpus(n, split=split, seed=seed)
+        write_tsv(paths[split], examples)
     return paths
 
 
@@ -81,7 +84,7 @@ def live_game(translator, languages, seed, events, beam, echo=print):
     Returns the per-line latencies in milliseconds.
     """
     latencies = []
-    for event in commentary.play_by_play(seed=seed, n_events=events, split="test"):
+    for event in play_by_play(seed=seed, n_events=events, split="test"):
         echo(f"\n  EN  {event.english}")
         start = time.perf_counter()
         found = translator.translate(
@@ -98,8 +101,8 @@ def run_demo(out="rnnkit-demo", seed=0, time_budget=None, events=8, beam=3, show
     started = time.monotonic()
     out = prepare_output(out)
     print(
-        f"Generating play-by-play commentary in English and {len(commentary.LANGUAGES)} "
-        f"languages ({', '.join(commentary.LANGUAGES)}) into {out / 'data'} ..."
+        f"Generating play-by-play commentary in English and {len(LANGUAGES)} "
+        f"languages ({', '.join(LANGUAGES)}) into {out / 'data'} ..."
     )
     paths = generate_data(out, seed)
     config = TrainConfig(
