@@ -1,4 +1,4 @@
-"""Serbian commentary: names, their five cases and whole sentences, worked out by hand.
+"""Serbian commentary: names, their four cases and whole sentences, worked out by hand.
 
 The expected strings were written from Serbian grammar (Pravopis on the declension of
 foreign surnames; plural club names), not copied from the module's output.
@@ -15,24 +15,24 @@ def render(template, **slots):
     return sr.TABLE.render(Event(template, **slots))
 
 
-# (surname, nom, gen, dat, acc, ins)
+# (surname, nom, gen, dat, acc)
 DECLENSION = [
-    ("Haddad", "Хадад", "Хадада", "Хададу", "Хадада", "Хададом"),  # dd -> д
-    ("Kovac", "Ковач", "Ковача", "Ковачу", "Ковача", "Ковачем"),  # palatal: -ем
-    ("Calloway", "Каловеј", "Каловеја", "Каловеју", "Каловеја", "Каловејем"),
-    ("Varga", "Варга", "Варге", "Варги", "Варгу", "Варгом"),
-    ("Romano", "Романо", "Романа", "Роману", "Романа", "Романом"),  # unstressed -о
-    ("Moreau", "Моро", "Мороа", "Мороу", "Мороа", "Мороом"),  # stressed French -о
-    ("Donnelly", "Донели", "Донелија", "Донелију", "Донелија", "Донелијем"),
-    ("Kaminski", "Камински", "Каминског", "Каминском", "Каминског", "Каминским"),
-    ("Tremblay", "Трамбле", "Трамблеа", "Трамблеу", "Трамблеа", "Трамблеом"),
-    ("Delacroix", "Делакроа", "Делакроа", "Делакроа", "Делакроа", "Делакроа"),
+    ("Haddad", "Хадад", "Хадада", "Хададу", "Хадада"),  # dd -> д
+    ("Kovac", "Ковач", "Ковача", "Ковачу", "Ковача"),
+    ("Calloway", "Каловеј", "Каловеја", "Каловеју", "Каловеја"),
+    ("Varga", "Варга", "Варге", "Варги", "Варгу"),
+    ("Romano", "Романо", "Романа", "Роману", "Романа"),  # unstressed -о
+    ("Moreau", "Моро", "Мороа", "Мороу", "Мороа"),  # stressed French -о
+    ("Donnelly", "Донели", "Донелија", "Донелију", "Донелија"),
+    ("Kaminski", "Камински", "Каминског", "Каминском", "Каминског"),
+    ("Tremblay", "Трамбле", "Трамблеа", "Трамблеу", "Трамблеа"),
+    ("Delacroix", "Делакроа", "Делакроа", "Делакроа", "Делакроа"),
 ]
 
 
-@pytest.mark.parametrize(("name", "nom", "gen", "dat", "acc", "ins"), DECLENSION)
-def test_declension(name, nom, gen, dat, acc, ins):
-    assert sr.player(name) == {"nom": nom, "gen": gen, "dat": dat, "acc": acc, "ins": ins}
+@pytest.mark.parametrize(("name", "nom", "gen", "dat", "acc"), DECLENSION)
+def test_declension(name, nom, gen, dat, acc):
+    assert sr.player(name) == {"nom": nom, "gen": gen, "dat": dat, "acc": acc}
 
 
 @pytest.mark.parametrize(
@@ -54,9 +54,8 @@ def test_transliteration(latin, cyrillic):
 
 def test_sentences():
     assert render("steal", player="Petrov", other="Varga") == "Петров отима лопту Варги"
-    assert render("foul_personal", player="Abara", other="Kovac") == (
-        "Абара прави лични фаул над Ковачем"
-    )
+    assert render("foul_personal", player="Abara", other="Kovac") == "Абара фаулира Ковача"
+    assert render("foul_shooting", player="Kovac", other="Varga") == ("Ковач фаулира Варгу у шуту")
     assert render("block", player="Moreau", other="Esposito", shot="layup") == (
         "Моро блокира Еспозита при полагању"
     )

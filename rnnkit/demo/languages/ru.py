@@ -10,7 +10,7 @@
   Варги, Варгу, Варге; ы turns to и after г к х ж ш щ ч, the spelling rule), and stays
   unchanged when it ends in any other vowel (Романо, Доннелли) or in a stressed French а
   (Делакруа). `player` returns the forms the templates use: nom, gen (у, вместо, после
-  передачи), acc (блокирует) and prep (фолит на).
+  передачи, нарушает правила против) and acc (блокирует).
 * Teams. The press keeps the English club name in Cyrillic, in «», indeclinable
   («Рэпторс», «Селтикс») and with plural agreement of the verb («Рэпторс» ведут).
 * Quarters: четверть is feminine; the ordinals come as nominative (Начинается вторая
@@ -61,18 +61,18 @@ _HUSHING = set("гкхжшчщ")  # ы is written и after these
 
 
 def player(name: str) -> dict[str, str]:
-    """The Russian forms of a surname: {"nom", "gen", "acc", "prep"}."""
+    """The Russian forms of a surname: {"nom", "gen", "acc"}."""
     nom = transliterate(name, _NAME_RULES, _LETTERS, _NAME_EXCEPTIONS)
     stem, last = nom[:-1], nom[-1]
     if last in "ая" and name not in _FINAL_STRESS:
         soft = last == "я"
         gen = stem + ("и" if soft or stem[-1] in _HUSHING else "ы")
-        return {"nom": nom, "gen": gen, "acc": stem + ("ю" if soft else "у"), "prep": stem + "е"}
+        return {"nom": nom, "gen": gen, "acc": stem + ("ю" if soft else "у")}
     if last == "й":
-        return {"nom": nom, "gen": stem + "я", "acc": stem + "я", "prep": stem + "е"}
+        return {"nom": nom, "gen": stem + "я", "acc": stem + "я"}
     if last in _CONSONANTS:
-        return {"nom": nom, "gen": nom + "а", "acc": nom + "а", "prep": nom + "е"}
-    return dict.fromkeys(("nom", "gen", "acc", "prep"), nom)
+        return {"nom": nom, "gen": nom + "а", "acc": nom + "а"}
+    return dict.fromkeys(("nom", "gen", "acc"), nom)
 
 
 TABLE = LanguageTable(
@@ -127,8 +127,8 @@ TABLE = LanguageTable(
         "rebound": "{player[nom]} забирает {rebound}",
         "steal": "{player[nom]} перехватывает мяч у {other[gen]}",
         "turnover": "{player[nom]} теряет мяч",
-        "foul_personal": "{player[nom]} фолит на {other[prep]}",
-        "foul_shooting": "{player[nom]} фолит на {other[prep]} при броске",
+        "foul_personal": "{player[nom]} нарушает правила против {other[gen]}",
+        "foul_shooting": "{player[nom]} нарушает правила против {other[gen]} при броске",
         "substitution": "{player[nom]} выходит на площадку вместо {other[gen]}",
         "timeout": "{team} берут тайм-аут",
         "lead": "{team} ведут со счётом {a}:{b}",

@@ -7,17 +7,16 @@
   silent final h after a vowel, then merge doubled consonants (Donnelly -> Донели).
   `_NAME_EXCEPTIONS` give the press's form where spelling misleads (English "Sutherland"
   is Садерленд, French "Tremblay" is Трамбле, Croatian "Kovac" is Ковач).
-* Case. Serbian declines every surname of a man (Pravopis, t. 144-147). The templates use
-  nom, gen (уместо, након асистенције), dat (отима лопту коме), acc (блокира) and ins
-  (фаул над ким). By the ending of the Cyrillic form:
-  - consonant: -а, -у, -а, -ом (Хадад, Хадада, Хададу, Хадада, Хададом); after a palatal
-    (ј ч ћ ђ ж ш љ њ џ ц) the instrumental is -ем (Ковачем, Каловејем);
-  - -а: -е, -и, -у, -ом (Варга, Варге, Варги, Варгу, Варгом);
-  - unstressed -о (Italian, Spanish, Igbo): -о is replaced, -а, -у, -а, -ом (Романо,
-    Романа); a stressed final -о of French and Hungarian names is kept and the endings
-    added (Моро, Мороа, Мороу, Мороа, Мороом; Сабо, Сабоа);
-  - -и: a ј is inserted (Донели, Донелија, Донелију, Донелија, Донелијем); -ски declines
-    as an adjective (Камински, Каминског, Каминском, Каминског, Каминским);
+* Case. Serbian declines every surname of a man (Pravopis). The templates use nom, gen
+  (уместо, након асистенције), dat (отима лопту коме) and acc (блокира, фаулира).
+  By the ending of the Cyrillic form:
+  - consonant: -а, -у, -а (Хадад, Хадада, Хададу, Хадада);
+  - -а: -е, -и, -у (Варга, Варге, Варги, Варгу);
+  - unstressed -о (Italian, Spanish, Igbo): -о is replaced, -а, -у, -а (Романо, Романа,
+    Роману); a stressed final -о of French and Hungarian names is kept and the endings
+    added (Моро, Мороа, Мороу, Мороа; Сабо, Сабоа);
+  - -и: a ј is inserted (Донели, Донелија, Донелију, Донелија); -ски declines as an
+    adjective (Камински, Каминског, Каминском, Каминског);
   - -е and -у: the endings are added to the vowel (Трамбле, Трамблеа; Иву, Ивуа);
   - Делакроа (a stressed French final а) stays unchanged.
 * Teams. The press makes the club names Serbian masculine plural nouns and declines them
@@ -59,30 +58,25 @@ _NAME_EXCEPTIONS = {
 }
 _INDECLINABLE = {"Delacroix"}
 _STRESSED_O = {"Moreau", "Szabo"}  # French and Hungarian: the final о stays
-_PALATAL = set("јчћђжшљњџц")
-_VOWELS = set("аеиоу")
-_CASES = ("nom", "gen", "dat", "acc", "ins")
+_CASES = ("nom", "gen", "dat", "acc")
 
 
 def player(name: str) -> dict[str, str]:
-    """The Serbian forms of a surname: {"nom", "gen", "dat", "acc", "ins"}."""
+    """The Serbian forms of a surname: {"nom", "gen", "dat", "acc"}."""
     nom = transliterate(name, _NAME_RULES, _LETTERS, _NAME_EXCEPTIONS)
     if name in _INDECLINABLE:
         return dict.fromkeys(_CASES, nom)
     stem, last = nom[:-1], nom[-1]
     if nom.endswith("ски"):
-        endings, stem = ("и", "ог", "ом", "ог", "им"), stem
+        endings = ("и", "ог", "ом", "ог")
     elif last == "а":
-        endings = ("а", "е", "и", "у", "ом")
+        endings = ("а", "е", "и", "у")
     elif last == "о" and name not in _STRESSED_O:
-        endings = ("о", "а", "у", "а", "ом")
+        endings = ("о", "а", "у", "а")
     elif last == "и":
-        endings, stem = ("", "ја", "ју", "ја", "јем"), nom
-    elif last in _VOWELS:
-        endings, stem = ("", "а", "у", "а", "ом"), nom
-    else:
-        ins = "ем" if last in _PALATAL else "ом"
-        endings, stem = ("", "а", "у", "а", ins), nom
+        endings, stem = ("", "ја", "ју", "ја"), nom
+    else:  # a consonant, or -е, -у and a stressed -о, to which the endings are added
+        endings, stem = ("", "а", "у", "а"), nom
     return {case: stem + ending for case, ending in zip(_CASES, endings)}
 
 
@@ -143,8 +137,8 @@ TABLE = LanguageTable(
         "rebound": "{player[nom]} хвата {rebound}",
         "steal": "{player[nom]} отима лопту {other[dat]}",
         "turnover": "{player[nom]} губи лопту",
-        "foul_personal": "{player[nom]} прави лични фаул над {other[ins]}",
-        "foul_shooting": "{player[nom]} прави фаул над {other[ins]} у шуту",
+        "foul_personal": "{player[nom]} фаулира {other[acc]}",
+        "foul_shooting": "{player[nom]} фаулира {other[acc]} у шуту",
         "substitution": "{player[nom]} улази уместо {other[gen]}",
         "timeout": "{team[nom]} траже тајм-аут",
         "lead": "{team[nom]} воде {a}:{b}",
