@@ -8,9 +8,12 @@
   los Celtics"); team names are plural ("Los Raptors ganan").
 - Contractions: de + el -> "del" ("el final del cuarto").
 - Numerals: Western digits; names: the Latin surnames as they are.
+- Shared words: "personal" is also Spanish ("una falta personal"), so LOANS lists it.
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
+
+LOANS = frozenset({"personal"})  # spelt as in English, and Spanish (see the docstring)
 
 TABLE = LanguageTable(
     code="es",

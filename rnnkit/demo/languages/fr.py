@@ -9,9 +9,12 @@
 - Ordinals: "premier" ... "quatrième" before the masculine "quart-temps".
 - Numerals: Western digits, the clock as the scoreboard shows it ("3:45").
 - Names: the Latin surnames as they are (French sports text keeps them).
+- Loans: "dunk" is the word French basketball uses (le dunk), so LOANS lists it.
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
+
+LOANS = frozenset({"dunk"})  # English words French uses as its own (checked by the tests)
 
 TABLE = LanguageTable(
     code="fr",

@@ -6,9 +6,13 @@
   del" (da + la, di + il).
 - Team names are plural ("I Raptors vincono").
 - Numerals: Western digits; names: the Latin surnames as they are.
+- Loans: "timeout" is the word Italian basketball uses ("chiamano timeout"), so LOANS
+  lists it.
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
+
+LOANS = frozenset({"timeout"})  # English words Italian uses as its own
 
 TABLE = LanguageTable(
     code="it",
