@@ -6,8 +6,8 @@
   vowel, a final nn as н); `_NAME_EXCEPTIONS` gives the established form where the spelling
   misleads (English "Whitfield" is Уитфилд, French "Moreau" is Моро, Croatian "Kovac" is Ковач).
 * Case. A foreign male surname declines like a Russian noun when it ends in a consonant
-  (Хаддад, Хаддада, Хаддаде), in й (Кэллоуэй, Кэллоуэя) or in an unstressed а/я (Варга,
-  Варги, Варгу, Варге; ы turns to и after г к х ж ш щ ч, the spelling rule), and stays
+  (Хаддад, Хаддада), in й (Кэллоуэй, Кэллоуэя) or in an unstressed а/я (Варга, Варги,
+  Варгу; ы turns to и after г к х ж ш щ ч, the spelling rule), and stays
   unchanged when it ends in any other vowel (Романо, Доннелли) or in a stressed French а
   (Делакруа). `player` returns the forms the templates use: nom, gen (у, вместо, после
   передачи, нарушает правила против) and acc (блокирует).
