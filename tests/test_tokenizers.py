@@ -215,3 +215,23 @@ def test_sentencepiece_missing_or_corrupt_model(tmp_path):
 def test_sentencepiece_rejects_unknown_model_type():
     with pytest.raises(ValueError, match="model_type must be"):
         SentencePieceTokenizer.train(corpus(10), model_type="char")
+
+
+def test_sentencepiece_splits_the_digits_of_every_script():
+    persian, bengali = "۰۱۲۳۴۵۶۷۸۹", "০১২৩৪৫৬৭৮৯"
+    lines = []
+    for i in range(300):
+        score = f"{i % 97} {i % 89}:{i % 60:02d}"
+        for digits in ("0123456789", persian, bengali):
+            lines.append(score.translate(str.maketrans("0123456789", digits)) + " points")
+    tokenizer = SentencePieceTokenizer.train(lines, vocab_size=200)
+    for text in ("54 3:47 points", "۵۴ ۳:۴۷ points", "৫৪ ৩:৪৭ points"):
+        pieces = tokenizer.tokenize(text)
+        assert [p for p in pieces if p.strip("▁").isdecimal()] == [
+            ch for ch in text if ch.isdecimal()
+        ], pieces
+        assert tokenizer.detokenize(pieces) == text
+    merged = SentencePieceTokenizer.train(lines, vocab_size=200, split_digits=False)
+    assert any(
+        len(p.strip("▁")) > 1 and p.strip("▁").isdecimal() for p in merged.tokenize("۵۴ ۳:۴۷")
+    )

@@ -280,6 +280,7 @@ class SentencePieceTokenizer(Tokenizer):
         model_type: str = "unigram",
         character_coverage: float = 1.0,
         languages: Iterable[str] = (),
+        split_digits: bool = True,
     ) -> SentencePieceTokenizer:
         """Learn a model from `sentences` (an iterable of str, read once).
 
@@ -287,19 +288,30 @@ class SentencePieceTokenizer(Tokenizer):
         spm.model also keeps those tags whole when used on its own. `vocab_size` is an upper
         bound: small corpora give fewer pieces instead of failing. `character_coverage`
         below 1.0 (0.9995 is usual for CJK) maps the rarest characters to unknown.
+        `split_digits`: every decimal digit, of any script, is a piece of its own, so a
+        number never seen whole ("3:47", Persian "۵۴") is still spelled from known pieces
+        and a model can map it digit by digit.
         """
         if model_type not in ("unigram", "bpe"):
             raise ValueError(f"model_type must be 'unigram' or 'bpe', not {model_type!r}")
         model = io.BytesIO()
         # Tags are not language: keep them out of the statistics the pieces are learned from.
-        untagged = (_TAG_SPLIT.sub(" ", s) for s in sentences)
+        untagged = [_TAG_SPLIT.sub(" ", s) for s in sentences]
+        symbols = [language_tag(code) for code in languages]
+        if split_digits:
+            # sentencepiece's own split_digits knows only 0-9; other scripts' digits are made
+            # symbols, which it always cuts out alone (only those present: each takes a piece).
+            symbols += sorted(
+                {ch for s in untagged for ch in s if not ch.isascii() and ch.isdecimal()}
+            )
         sentencepiece.SentencePieceTrainer.train(
-            sentence_iterator=untagged,
+            sentence_iterator=iter(untagged),
             model_writer=model,
             model_type=model_type,
             vocab_size=vocab_size,
             character_coverage=character_coverage,
-            user_defined_symbols=[language_tag(code) for code in languages],
+            split_digits=split_digits,
+            user_defined_symbols=symbols,
             hard_vocab_limit=False,
             # rnnkit's Vocabulary adds <bos>/<eos> itself; the model needs only <unk>.
             bos_id=-1,

@@ -1,0 +1,81 @@
+"""Serbian commentary: names, their five cases and whole sentences, worked out by hand.
+
+The expected strings were written from Serbian grammar (Pravopis on the declension of
+foreign surnames; plural club names), not copied from the module's output.
+"""
+
+import pytest
+
+from rnnkit.demo.grammar import Event
+from rnnkit.demo.languages import sr
+from rnnkit.demo.languages._transliteration import transliterate
+
+
+def render(template, **slots):
+    return sr.TABLE.render(Event(template, **slots))
+
+
+# (surname, nom, gen, dat, acc, ins)
+DECLENSION = [
+    ("Haddad", "Хадад", "Хадада", "Хададу", "Хадада", "Хададом"),  # dd -> д
+    ("Kovac", "Ковач", "Ковача", "Ковачу", "Ковача", "Ковачем"),  # palatal: -ем
+    ("Calloway", "Каловеј", "Каловеја", "Каловеју", "Каловеја", "Каловејем"),
+    ("Varga", "Варга", "Варге", "Варги", "Варгу", "Варгом"),
+    ("Romano", "Романо", "Романа", "Роману", "Романа", "Романом"),  # unstressed -о
+    ("Moreau", "Моро", "Мороа", "Мороу", "Мороа", "Мороом"),  # stressed French -о
+    ("Donnelly", "Донели", "Донелија", "Донелију", "Донелија", "Донелијем"),
+    ("Kaminski", "Камински", "Каминског", "Каминском", "Каминског", "Каминским"),
+    ("Tremblay", "Трамбле", "Трамблеа", "Трамблеу", "Трамблеа", "Трамблеом"),
+    ("Delacroix", "Делакроа", "Делакроа", "Делакроа", "Делакроа", "Делакроа"),
+]
+
+
+@pytest.mark.parametrize(("name", "nom", "gen", "dat", "acc", "ins"), DECLENSION)
+def test_declension(name, nom, gen, dat, acc, ins):
+    assert sr.player(name) == {"nom": nom, "gen": gen, "dat": dat, "acc": acc, "ins": ins}
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Ndiaye", "Ндијаје"),  # ј between i and a vowel, y after a vowel
+        ("Montoya", "Монтоја"),
+        ("Ferreira", "Ферејра"),
+        ("Hollister", "Холистер"),
+        ("Lucero", "Лусеро"),
+        ("Szabo", "Сабо"),
+        ("Thompson", "Томпсон"),  # outside the rosters
+        ("Chapman", "Чапман"),
+    ],
+)
+def test_transliteration(latin, cyrillic):
+    assert transliterate(latin, sr._NAME_RULES, sr._LETTERS, sr._NAME_EXCEPTIONS) == cyrillic
+
+
+def test_sentences():
+    assert render("steal", player="Petrov", other="Varga") == "Петров отима лопту Варги"
+    assert render("foul_personal", player="Abara", other="Kovac") == (
+        "Абара прави лични фаул над Ковачем"
+    )
+    assert render("block", player="Moreau", other="Esposito", shot="layup") == (
+        "Моро блокира Еспозита при полагању"
+    )
+    assert render("assist", player="Rinaldi", other="Marin", shot="three") == (
+        "Марин погађа тројку након асистенције Риналдија"
+    )
+    assert render("substitution", player="Iwu", other="Kaminski") == ("Иву улази уместо Каминског")
+    assert render("lead_opponent", team="Lakers", opponent="Raptors", a=54, b=49) == (
+        "Лејкерси воде против Репторса 54:49"
+    )
+    assert render("made_clock", player="Brennan", shot="dunk", quarter=1, clock=75) == (
+        "Бренан закуцава 1:15 пре краја прве четвртине"
+    )
+    assert render("timeout", team="Raptors") == "Репторси траже тајм-аут"
+
+
+def test_no_doubled_letters_in_names():
+    from rnnkit.demo.grammar import PLAYERS
+
+    for surname in PLAYERS:
+        serbian = sr.player(surname)["nom"]
+        assert not any(a == b for a, b in zip(serbian, serbian[1:])), serbian
