@@ -18,7 +18,11 @@ CASES = [
         ("block", dict(player="Donnelly", other="Varga", shot="dunk")),
         "डोनेली ने वार्गा का डंक ब्लॉक किया",
     ),
-    (("missed", dict(player="Petrov", shot="three")), "पेट्रोव तीन अंकों के शॉट पर चूक गए"),
+    (
+        ("missed", dict(player="Petrov", shot="three")),
+        "पेट्रोव का तीन अंकों का शॉट निशाने से चूक गया",
+    ),
+    (("missed", dict(player="Varga", shot="free_throw")), "वार्गा का फ़्री थ्रो निशाने से चूक गया"),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
         "रैप्टर्स सेल्टिक्स के ख़िलाफ़ 54-49 से आगे है",
@@ -41,10 +45,10 @@ def test_rendering(event, expected):
 
 def test_oblique_and_names():
     # -ā adjectives take -e before a postposition; other words do not change.
-    assert [oblique(w) for w in ("पहला", "चौथा", "बड़ा", "अंतिम")] == [
+    assert [oblique(w) for w in ("पहला", "चौथा", "निशाना", "अंतिम")] == [
         "पहले",
         "चौथे",
-        "बड़े",
+        "निशाने",
         "अंतिम",
     ]
     # Proper names do not decline; Haddad keeps the dental द of its Arabic.

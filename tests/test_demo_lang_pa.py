@@ -18,8 +18,11 @@ CASES = [
         ("block", dict(player="Donnelly", other="Varga", shot="dunk")),
         "ਡੋਨੇਲੀ ਨੇ ਵਾਰਗਾ ਦਾ ਡੰਕ ਬਲਾਕ ਕੀਤਾ",
     ),
-    # ਵਾਲਾ takes its oblique ਵਾਲੇ before ਤੋਂ
-    (("missed", dict(player="Petrov", shot="three")), "ਪੇਟ੍ਰੋਵ ਤਿੰਨ ਅੰਕਾਂ ਵਾਲੇ ਸ਼ਾਟ ਤੋਂ ਖੁੰਝ ਗਏ"),
+    # ਨਿਸ਼ਾਨਾ takes its oblique ਨਿਸ਼ਾਨੇ before ਤੋਂ
+    (
+        ("missed", dict(player="Petrov", shot="three")),
+        "ਪੇਟ੍ਰੋਵ ਦਾ ਤਿੰਨ ਅੰਕਾਂ ਵਾਲਾ ਸ਼ਾਟ ਨਿਸ਼ਾਨੇ ਤੋਂ ਖੁੰਝ ਗਿਆ",
+    ),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
         "ਰੈਪਟਰਜ਼ ਸੈਲਟਿਕਸ ਦੇ ਖ਼ਿਲਾਫ਼ 54-49 ਨਾਲ ਅੱਗੇ ਹੈ",

@@ -18,7 +18,10 @@ CASES = [
         ("block", dict(player="Donnelly", other="Varga", shot="dunk")),
         "ڈونیلی نے وارگا کا ڈنک بلاک کیا",
     ),
-    (("missed", dict(player="Petrov", shot="three")), "پیٹروف تھری پوائنٹر پر چوک گئے"),
+    (
+        ("missed", dict(player="Petrov", shot="three")),
+        "پیٹروف کا تھری پوائنٹر نشانے سے چوک گیا",
+    ),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
         "ریپٹرز سیلٹکس کے خلاف 54-49 سے آگے ہے",
@@ -38,7 +41,12 @@ def test_rendering(event, expected):
 
 
 def test_oblique_and_names():
-    assert [oblique(w) for w in ("پہلا", "چوتھا", "آخری")] == ["پہلے", "چوتھے", "آخری"]
+    assert [oblique(w) for w in ("پہلا", "چوتھا", "نشانہ", "آخری")] == [
+        "پہلے",
+        "چوتھے",
+        "نشانے",
+        "آخری",
+    ]
     assert player("Haddad") == "حداد"  # its Arabic spelling
     assert player("Rinaldi") == "رینالڈی"  # retroflex ڈ, final i ی
 

@@ -9,16 +9,17 @@ Grammar the templates follow:
 * A completed action is perfective with the ergative ने on the subject, and the verb
   agrees with the object, not the player: every shot noun is masculine (शॉट, ले-अप, डंक,
   फ़्री थ्रो), so लगाया, ब्लॉक किया; गेंद is feminine, so गेंद छीन ली, गेंद गँवा दी.
-  Without ने (चूक गए, कोर्ट पर आए) the verb agrees with the player, in the honorific
-  plural that the Hindi press uses for sportsmen.
+  Without ने the verb agrees with its subject: the player in the honorific plural that
+  the Hindi press uses for sportsmen (कोर्ट पर आए), a missed shot in the masculine
+  singular (वार्गा का डंक निशाने से चूक गया).
 * A genitive agrees with what it qualifies: का before a masculine direct noun (वर्गा का
   डंक), के before a postposition (तीन अंकों के शॉट पर), की before a feminine one (मेंसा की
   जगह). An assist is "the pass received from X" (X से मिले पास पर): "X के पास" would read
   as "near X".
 * A team agrees as the feminine singular टीम it stands for (है, not हैं), and the templates
   choose verbs with ने (टाइम-आउट लिया, मुक़ाबला जीत लिया) so its gender never shows.
-* Ordinals are -ā adjectives and take the oblique -e before a postposition: दूसरे क्वार्टर
-  में but दूसरा क्वार्टर शुरू हुआ (`oblique`).
+* Ordinals and other -ā words take the oblique -e before a postposition: दूसरे क्वार्टर
+  में but दूसरा क्वार्टर शुरू हुआ, निशाने से (`oblique`).
 * Numerals: Western digits (54-49, 3:45). They are the international form of Indian
   numerals that the Constitution (Article 343) sets for official Hindi, and the Hindi
   press (Dainik Jagran, Navbharat Times, BBC Hindi) prints scores with them.
@@ -62,22 +63,21 @@ TABLE = LanguageTable(
     },
     quarters=tuple({"dir": word, "obl": oblique(word)} for word in ORDINALS),
     shots={
-        # made: the verb phrase after "X ने"; at: oblique, before पर; noun: direct case.
+        # made: the verb phrase after "X ने"; noun: the shot, in the direct case.
         "three": {
             "made": "तीन अंकों का शॉट लगाया",
-            "at": "तीन अंकों के शॉट",
             "noun": "तीन अंकों का शॉट",
         },
-        "jumper": {"made": "जंप शॉट लगाया", "at": "जंप शॉट", "noun": "जंप शॉट"},
-        "layup": {"made": "ले-अप से अंक बनाए", "at": "ले-अप", "noun": "ले-अप"},
-        "dunk": {"made": "डंक लगाया", "at": "डंक", "noun": "डंक"},
-        "free_throw": {"made": "फ़्री थ्रो पर अंक लिया", "at": "फ़्री थ्रो"},
+        "jumper": {"made": "जंप शॉट लगाया", "noun": "जंप शॉट"},
+        "layup": {"made": "ले-अप से अंक बनाए", "noun": "ले-अप"},
+        "dunk": {"made": "डंक लगाया", "noun": "डंक"},
+        "free_throw": {"made": "फ़्री थ्रो पर अंक लिया", "noun": "फ़्री थ्रो"},
     },
     rebounds={"offensive": "आक्रामक रिबाउंड", "defensive": "रक्षात्मक रिबाउंड"},
     templates={
         "made": "{player} ने {shot[made]}",
         "made_clock": "{quarter[obl]} क्वार्टर में {clock} बाक़ी रहते {player} ने {shot[made]}",
-        "missed": "{player} {shot[at]} पर चूक गए",
+        "missed": "{player} का {shot[noun]} " + oblique("निशाना") + " से चूक गया",
         "assist": "{player} से मिले पास पर {other} ने {shot[made]}",
         "block": "{player} ने {other} का {shot[noun]} ब्लॉक किया",
         "rebound": "{player} ने {rebound} लिया",

@@ -8,16 +8,17 @@ Grammar the templates follow:
   -ā -> -e: ਵਾਰਗਾ ਨੇ), so `player` gives one form, the name in Gurmukhi.
 * A completed action is perfective with the ergative ਨੇ, the verb agreeing with the
   object: the shot nouns are masculine (ਸ਼ਾਟ, ਲੇਅ-ਅੱਪ, ਡੰਕ, ਫ੍ਰੀ ਥ੍ਰੋ: ਲਾਇਆ, ਬਲਾਕ ਕੀਤਾ),
-  ਗੇਂਦ is feminine (ਗੇਂਦ ਖੋਹ ਲਈ, ਗੇਂਦ ਗੁਆ ਦਿੱਤੀ). Without ਨੇ the verb agrees with the
-  player in the honorific plural of the sports press (ਖੁੰਝ ਗਏ, ਕੋਰਟ ਵਿੱਚ ਆਏ).
+  ਗੇਂਦ is feminine (ਗੇਂਦ ਖੋਹ ਲਈ, ਗੇਂਦ ਗੁਆ ਦਿੱਤੀ). Without ਨੇ the verb agrees with its
+  subject: the player in the honorific plural of the sports press (ਕੋਰਟ ਵਿੱਚ ਆਏ), a missed
+  shot in the masculine singular (ਵਾਰਗਾ ਦਾ ਡੰਕ ਨਿਸ਼ਾਨੇ ਤੋਂ ਖੁੰਝ ਗਿਆ).
 * The genitive ਦਾ/ਦੇ/ਦੀ agrees with what it qualifies: ਵਾਰਗਾ ਦਾ ਡੰਕ, ਸੈਲਟਿਕਸ ਦੇ ਖ਼ਿਲਾਫ਼
   (oblique, before a postposition), ਮੇਂਸਾ ਦੀ ਥਾਂ (ਥਾਂ is feminine); the participle of an
-  assist too (ਹੱਦਾਦ ਤੋਂ ਮਿਲੇ ਪਾਸ ਉੱਤੇ, "on the pass received from"). So does ਵਾਲਾ:
-  ਤਿੰਨ ਅੰਕਾਂ ਵਾਲਾ ਸ਼ਾਟ, but ਤਿੰਨ ਅੰਕਾਂ ਵਾਲੇ ਸ਼ਾਟ ਤੋਂ (`oblique`).
+  assist too (ਹੱਦਾਦ ਤੋਂ ਮਿਲੇ ਪਾਸ ਉੱਤੇ, "on the pass received from"), and ਵਾਲਾ
+  (ਤਿੰਨ ਅੰਕਾਂ ਵਾਲਾ ਸ਼ਾਟ).
 * A team agrees as the feminine singular ਟੀਮ it stands for (ਹੈ); the templates choose verbs
   with ਨੇ (ਟਾਈਮ-ਆਊਟ ਲਿਆ, ਮੁਕਾਬਲਾ ਜਿੱਤ ਲਿਆ) so its gender never shows.
-* Ordinals are -ā adjectives, oblique -e before a postposition: ਦੂਜੇ ਕੁਆਰਟਰ ਵਿੱਚ, ਦੂਜਾ
-  ਕੁਆਰਟਰ ਸ਼ੁਰੂ ਹੋਇਆ.
+* Ordinals and other -ā words take the oblique -e before a postposition: ਦੂਜੇ ਕੁਆਰਟਰ
+  ਵਿੱਚ, but ਦੂਜਾ ਕੁਆਰਟਰ ਸ਼ੁਰੂ ਹੋਇਆ; ਨਿਸ਼ਾਨੇ ਤੋਂ (`oblique`).
 * Numerals: Western digits (54-49, 3:45). Gurmukhi digits (੦-੯) exist but today's Punjabi
   papers and broadcasters print scores in Western digits.
 * Names: by sound (`_sounds`, `_indic`): bare consonant clusters but the subjoined r
@@ -61,22 +62,21 @@ TABLE = LanguageTable(
     },
     quarters=tuple({"dir": word, "obl": oblique(word)} for word in ORDINALS),
     shots={
-        # made: the verb phrase after "X ਨੇ"; at: oblique, before ਤੋਂ; noun: direct case.
+        # made: the verb phrase after "X ਨੇ"; noun: the shot, in the direct case.
         "three": {
             "made": f"{_THREE} ਸ਼ਾਟ ਲਾਇਆ",
-            "at": f"{oblique(_THREE)} ਸ਼ਾਟ",
             "noun": f"{_THREE} ਸ਼ਾਟ",
         },
-        "jumper": {"made": "ਜੰਪ ਸ਼ਾਟ ਲਾਇਆ", "at": "ਜੰਪ ਸ਼ਾਟ", "noun": "ਜੰਪ ਸ਼ਾਟ"},
-        "layup": {"made": "ਲੇਅ-ਅੱਪ ਨਾਲ ਅੰਕ ਬਣਾਏ", "at": "ਲੇਅ-ਅੱਪ", "noun": "ਲੇਅ-ਅੱਪ"},
-        "dunk": {"made": "ਡੰਕ ਲਾਇਆ", "at": "ਡੰਕ", "noun": "ਡੰਕ"},
-        "free_throw": {"made": "ਫ੍ਰੀ ਥ੍ਰੋ ਤੋਂ ਅੰਕ ਲਿਆ", "at": "ਫ੍ਰੀ ਥ੍ਰੋ"},
+        "jumper": {"made": "ਜੰਪ ਸ਼ਾਟ ਲਾਇਆ", "noun": "ਜੰਪ ਸ਼ਾਟ"},
+        "layup": {"made": "ਲੇਅ-ਅੱਪ ਨਾਲ ਅੰਕ ਬਣਾਏ", "noun": "ਲੇਅ-ਅੱਪ"},
+        "dunk": {"made": "ਡੰਕ ਲਾਇਆ", "noun": "ਡੰਕ"},
+        "free_throw": {"made": "ਫ੍ਰੀ ਥ੍ਰੋ ਤੋਂ ਅੰਕ ਲਿਆ", "noun": "ਫ੍ਰੀ ਥ੍ਰੋ"},
     },
     rebounds={"offensive": "ਹਮਲਾਵਰ ਰੀਬਾਊਂਡ", "defensive": "ਰੱਖਿਆਤਮਕ ਰੀਬਾਊਂਡ"},
     templates={
         "made": "{player} ਨੇ {shot[made]}",
         "made_clock": "{quarter[obl]} ਕੁਆਰਟਰ ਵਿੱਚ {clock} ਬਾਕੀ ਰਹਿੰਦਿਆਂ {player} ਨੇ {shot[made]}",
-        "missed": "{player} {shot[at]} ਤੋਂ ਖੁੰਝ ਗਏ",
+        "missed": "{player} ਦਾ {shot[noun]} " + oblique("ਨਿਸ਼ਾਨਾ") + " ਤੋਂ ਖੁੰਝ ਗਿਆ",
         "assist": "{player} ਤੋਂ ਮਿਲੇ ਪਾਸ ਉੱਤੇ {other} ਨੇ {shot[made]}",
         "block": "{player} ਨੇ {other} ਦਾ {shot[noun]} ਬਲਾਕ ਕੀਤਾ",
         "rebound": "{player} ਨੇ {rebound} ਲਿਆ",

@@ -8,15 +8,16 @@ Urdu and Hindi share their grammar, so the templates follow the same rules as `h
   وارگا نے), so `player` gives one form, the name in Urdu letters.
 * Perfective with the ergative نے; the verb agrees with the object: the shot nouns are
   masculine (شاٹ، لے اپ، ڈنک، فری تھرو: لگایا، بلاک کیا), گیند is feminine (گیند چھین لی،
-  گیند گنوا دی). Without نے the verb agrees with the player in the honorific plural of the
-  sports press (چوک گئے، کورٹ پر آئے).
+  گیند گنوا دی). Without نے the verb agrees with its subject: the player in the honorific
+  plural of the sports press (کورٹ پر آئے), a missed shot in the masculine singular
+  (وارگا کا ڈنک نشانے سے چوک گیا).
 * The genitive agrees with what it qualifies: کا before a masculine direct noun (وارگا کا
   ڈنک), کی before a feminine one (مینسا کی جگہ), کے before a postposition (کے خلاف). An
   assist is "the pass received from X" (X سے ملے پاس پر): "X کے پاس" would read "near X".
 * A team agrees as the feminine singular ٹیم it stands for (ہے); the templates choose verbs
   with نے so its gender never shows.
-* Ordinals take the oblique -e before a postposition: دوسرے کوارٹر میں, دوسرا کوارٹر شروع
-  ہوا (`oblique`: final ا -> ے).
+* Ordinals and other -ā words take the oblique -e before a postposition: دوسرے کوارٹر میں,
+  but دوسرا کوارٹر شروع ہوا; نشانے سے (`oblique`: a final ا or ہ -> ے).
 * Numerals: Western digits (54-49, 3:45), as the Urdu press online (BBC Urdu, Express,
   Jang's website) prints scores; in right-to-left text a run of digits stays left to right,
   so the score reads in its own order. Text is stored in logical order, no bidi controls.
@@ -36,8 +37,8 @@ def player(surname: str) -> str:
 
 
 def oblique(adjective: str) -> str:
-    """An -ā adjective before a postposition takes -e: "دوسرا" -> "دوسرے"."""
-    return adjective[:-1] + "ے" if adjective.endswith("ا") else adjective
+    """An -ā word before a postposition takes -e: "دوسرا" -> "دوسرے", "نشانہ" -> "نشانے"."""
+    return adjective[:-1] + "ے" if adjective.endswith(("ا", "ہ")) else adjective
 
 
 ORDINALS = ("پہلا", "دوسرا", "تیسرا", "چوتھا")
@@ -57,18 +58,18 @@ TABLE = LanguageTable(
     },
     quarters=tuple({"dir": word, "obl": oblique(word)} for word in ORDINALS),
     shots={
-        # made: the verb phrase after "X نے"; at: the noun before پر; noun: direct case.
-        "three": {"made": "تھری پوائنٹر لگایا", "at": "تھری پوائنٹر", "noun": "تھری پوائنٹر"},
-        "jumper": {"made": "جمپ شاٹ لگایا", "at": "جمپ شاٹ", "noun": "جمپ شاٹ"},
-        "layup": {"made": "لے اپ سے اسکور کیا", "at": "لے اپ", "noun": "لے اپ"},
-        "dunk": {"made": "ڈنک لگایا", "at": "ڈنک", "noun": "ڈنک"},
-        "free_throw": {"made": "فری تھرو پر پوائنٹ حاصل کیا", "at": "فری تھرو"},
+        # made: the verb phrase after "X نے"; noun: the shot, in the direct case.
+        "three": {"made": "تھری پوائنٹر لگایا", "noun": "تھری پوائنٹر"},
+        "jumper": {"made": "جمپ شاٹ لگایا", "noun": "جمپ شاٹ"},
+        "layup": {"made": "لے اپ سے اسکور کیا", "noun": "لے اپ"},
+        "dunk": {"made": "ڈنک لگایا", "noun": "ڈنک"},
+        "free_throw": {"made": "فری تھرو پر پوائنٹ حاصل کیا", "noun": "فری تھرو"},
     },
     rebounds={"offensive": "جارحانہ ریباؤنڈ", "defensive": "دفاعی ریباؤنڈ"},
     templates={
         "made": "{player} نے {shot[made]}",
         "made_clock": "{quarter[obl]} کوارٹر میں {clock} باقی رہتے {player} نے {shot[made]}",
-        "missed": "{player} {shot[at]} پر چوک گئے",
+        "missed": "{player} کا {shot[noun]} " + oblique("نشانہ") + " سے چوک گیا",
         "assist": "{player} سے ملے پاس پر {other} نے {shot[made]}",
         "block": "{player} نے {other} کا {shot[noun]} بلاک کیا",
         "rebound": "{player} نے {rebound} لیا",
