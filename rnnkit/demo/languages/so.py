@@ -17,6 +17,8 @@ Grammar the templates follow:
   (codsatay, hoggaaminaysa, guuleysatay), as the Somali press writes of clubs.
 * Possession: the possessed noun comes first, definite, joined by ee (tuuriska ... ee
   Varga).
+* A subject that ayaa does not follow takes the subject case, -u on its article
+  (ciyaarta -> ciyaartu: Ciyaartu waa barbaro).
 * Names: Latin script, kept as they are, like the team names after kooxda.
 * Numerals: Western digits, scores "54-49".
 
@@ -73,7 +75,7 @@ TABLE = LanguageTable(
     templates={
         "made": "{player} ayaa {shot[a]} ku guuleystay",
         "made_clock": _LEFT + "{player} ayaa {shot[a]} ku guuleystay",
-        "missed": "{player} ayaa {shot[a]} ku guuldareystay",
+        "missed": "{player} ayaa {shot[a]} ku guuldarreystay",
         "assist": "{other} ayaa {shot[a]} ku guuleystay kaddib baas uu ka helay {player}",
         "block": "{player} ayaa celiyay {shot[the]} ee {other}",
         "rebound": "{player} ayaa qabtay {rebound}",
@@ -84,7 +86,7 @@ TABLE = LanguageTable(
         "substitution": "{player} ayaa garoonka soo galay, isagoo bedelaya {other}",
         "timeout": "Kooxda {team} ayaa codsatay waqti nasasho",
         "lead": "Kooxda {team} ayaa hoggaaminaysa {a}-{b}",
-        "lead_opponent": "Kooxda {team} ayaa {a}-{b} kaga horreysa kooxda {opponent}",
+        "lead_opponent": "Kooxda {team} ayaa {a}-{b} ka horreysa kooxda {opponent}",
         "lead_clock": _LEFT + "kooxda {team} ayaa hoggaaminaysa {a}-{b}",
         "tied": "Ciyaartu waa barbaro {a}-{a}",
         "tied_clock": _LEFT + "ciyaartu waa barbaro {a}-{a}",
