@@ -10,9 +10,11 @@ CASES = [
         ("made_clock", dict(player="Tremblay", shot="three", quarter=2, clock=225)),
         "இரண்டாவது கால்பகுதியில் 3:45 நேரம் மீதமிருக்கையில் டிரெம்ப்லே மூன்று புள்ளி ஷாட்டை வெற்றிகரமாக அடித்தார்",
     ),
+    (("made", dict(player="Varga", shot="dunk")), "வார்கா டங்க் செய்தார்"),
+    (("made", dict(player="Varga", shot="free_throw")), "வார்கா ஃப்ரீ த்ரோவில் புள்ளி பெற்றார்"),
     (
         ("assist", dict(player="Haddad", other="Mensah", shot="layup")),
-        "ஹத்தாத் கொடுத்த பாஸில் மென்ஸா லே-அப்பை வெற்றிகரமாக அடித்தார்",
+        "ஹத்தாத் கொடுத்த பாஸில் மென்ஸா லே-அப் மூலம் புள்ளிகள் பெற்றார்",
     ),
     (("block", dict(player="Donnelly", other="Varga", shot="dunk")), "டோனெலி வார்காவின் டங்கைத் தடுத்தார்"),
     (
@@ -51,6 +53,8 @@ def test_rendering(event, expected):
         ("வார்கா", "gen", "வார்காவின்"),  # v glide after a
         ("வார்கா", "abl", "வார்காவிடமிருந்து"),
         ("டிரெம்ப்லே", "dat", "டிரெம்ப்லேவுக்கு"),  # v after a final ே
+        ("ஷாட்", "loc", "ஷாட்டில்"),
+        ("ரினால்டி", "loc", "ரினால்டியில்"),
     ],
 )
 def test_case_forms(word, key, expected):

@@ -77,7 +77,7 @@ TABLE = LanguageTable(
         "rebound": "{player} {rebound} را گرفت",
         "steal": "{player} توپ را از {other} ربود",
         "turnover": "{player} توپ را از دست داد",
-        "foul_personal": "{player} روی {other} مرتکب خطای شخصی شد",
+        "foul_personal": "{player} مرتکب خطای شخصی روی {other} شد",
         "foul_shooting": "{player} هنگام پرتاب روی {other} خطا کرد",
         "substitution": "{player} به جای {other} وارد زمین شد",
         "timeout": f"{{team}} تایم{_ZWNJ}اوت گرفت",

@@ -4,8 +4,8 @@ writes live commentary.
 Grammar the templates follow:
 
 * Subject-object-verb; case suffixes join the noun (`forms`): accusative -ஐ, genitive
-  -இன், dative -உக்கு/-க்கு, and for taking something from a person the ablative
-  -இடமிருந்து. How they join is the rule of the noun's last sound:
+  -இன், dative -உக்கு/-க்கு, locative -இல், and for taking something from a person the
+  ablative -இடமிருந்து. How they join is the rule of the noun's last sound:
   - after a consonant (the word ends in ்) the suffix's vowel replaces the pulli
     (பெட்ரோவ் -> பெட்ரோவை); a single hard consonant after a vowel doubles first, as in
     every loanword (ஷாட் -> ஷாட்டை, டேல்போட் -> டேல்போட்டை);
@@ -159,6 +159,7 @@ def forms(word: str) -> dict[str, str]:
             "gen": stem + "ின்",
             "dat": stem + "ுக்கு",
             "abl": stem + "ிடமிருந்து",
+            "loc": stem + "ில்",
         }
     if word[-1] in "ிீை" or word[-1] in "இஈஐ":
         return {
@@ -167,6 +168,7 @@ def forms(word: str) -> dict[str, str]:
             "gen": word + "யின்",
             "dat": word + "க்கு",
             "abl": word + "யிடமிருந்து",
+            "loc": word + "யில்",
         }
     return {
         "nom": word,
@@ -174,6 +176,7 @@ def forms(word: str) -> dict[str, str]:
         "gen": word + "வின்",
         "dat": word + "வுக்கு",
         "abl": word + "விடமிருந்து",
+        "loc": word + "வில்",
     }
 
 
@@ -187,10 +190,10 @@ def player(surname: str) -> dict[str, str]:
     return forms(transliterate(surname))
 
 
-def _acc(phrase: str) -> str:
-    """A noun phrase in the accusative: the suffix goes on its last word."""
+def _case(phrase: str, case: str) -> str:
+    """A noun phrase in `case`: the suffix goes on its last word."""
     *head, last = phrase.split(" ")
-    return " ".join([*head, forms(last)["acc"]])
+    return " ".join([*head, forms(last)[case]])
 
 
 _LEFT = "{quarter} கால்பகுதியில் {clock} நேரம் மீதமிருக்கையில்"
@@ -200,6 +203,15 @@ _SHOTS = {
     "layup": "லே-அப்",
     "dunk": "டங்க்",
     "free_throw": "ஃப்ரீ த்ரோ",
+}
+# A made shot: "hit the shot successfully", but a dunk is done (டங்க் செய்தார்), and a
+# layup or free throw earns points (லே-அப் மூலம், ஃப்ரீ த்ரோவில்).
+_MADE = {
+    "three": _case(_SHOTS["three"], "acc") + " வெற்றிகரமாக அடித்தார்",
+    "jumper": _case(_SHOTS["jumper"], "acc") + " வெற்றிகரமாக அடித்தார்",
+    "layup": _SHOTS["layup"] + " மூலம் புள்ளிகள் பெற்றார்",
+    "dunk": _SHOTS["dunk"] + " செய்தார்",
+    "free_throw": _case(_SHOTS["free_throw"], "loc") + " புள்ளி பெற்றார்",
 }
 _REBOUNDS = {"offensive": "தாக்குதல் ரீபவுண்ட்", "defensive": "தற்காப்பு ரீபவுண்ட்"}
 
@@ -217,13 +229,16 @@ TABLE = LanguageTable(
         "Bulls": "புல்ஸ்",
     },
     quarters=("முதல்", "இரண்டாவது", "மூன்றாவது", "நான்காவது"),
-    shots={shot: {"noun": noun, "acc": _acc(noun)} for shot, noun in _SHOTS.items()},
-    rebounds={kind: {"acc": _acc(noun)} for kind, noun in _REBOUNDS.items()},
+    shots={
+        shot: {"noun": noun, "acc": _case(noun, "acc"), "made": _MADE[shot]}
+        for shot, noun in _SHOTS.items()
+    },
+    rebounds={kind: {"acc": _case(noun, "acc")} for kind, noun in _REBOUNDS.items()},
     templates={
-        "made": "{player[nom]} {shot[acc]} வெற்றிகரமாக அடித்தார்",
-        "made_clock": _LEFT + " {player[nom]} {shot[acc]} வெற்றிகரமாக அடித்தார்",
+        "made": "{player[nom]} {shot[made]}",
+        "made_clock": _LEFT + " {player[nom]} {shot[made]}",
         "missed": "{player[nom]} {shot[acc]}த் தவறவிட்டார்",
-        "assist": "{player[nom]} கொடுத்த பாஸில் {other[nom]} {shot[acc]} வெற்றிகரமாக அடித்தார்",
+        "assist": "{player[nom]} கொடுத்த பாஸில் {other[nom]} {shot[made]}",
         "block": "{player[nom]} {other[gen]} {shot[acc]}த் தடுத்தார்",
         "rebound": "{player[nom]} {rebound[acc]}ப் பிடித்தார்",
         "steal": "{player[nom]} {other[abl]} பந்தைப் பறித்தார்",
