@@ -8,7 +8,7 @@ from rnnkit.demo.languages.gu import forms, number, oblique, player
 CASES = [
     (
         ("made_clock", dict(player="Tremblay", shot="three", quarter=2, clock=225)),
-        "બીજા ક્વાર્ટરમાં ૩:૪૫ બાકી રહેતાં ટ્રેંબ્લેએ ત્રણ પોઇન્ટનો શૉટ ફટકાર્યો",
+        "બીજા ક્વાર્ટરમાં ૩:૪૫ બાકી રહેતાં ટ્રેંબલેએ ત્રણ પોઇન્ટનો શૉટ ફટકાર્યો",
     ),
     (
         ("assist", dict(player="Haddad", other="Mensah", shot="layup")),
@@ -40,7 +40,7 @@ def test_rendering(event, expected):
     [
         ("હદ્દાદ", "erg", "હદ્દાદે"),  # after a consonant the ergative is the sign ે
         ("ક્રૂગર", "erg", "ક્રૂગરે"),
-        ("ટ્રેંબ્લે", "erg", "ટ્રેંબ્લેએ"),  # after a vowel, the letter એ
+        ("ટ્રેંબલે", "erg", "ટ્રેંબલેએ"),  # after a vowel, the letter એ
         ("મેંસા", "erg", "મેંસાએ"),
         ("ક્રૂગર", "acc", "ક્રૂગરને"),
         ("વાર્ગા", "gen_m", "વાર્ગાનો"),

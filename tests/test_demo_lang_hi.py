@@ -8,7 +8,7 @@ from rnnkit.demo.languages.hi import oblique, player
 CASES = [
     (
         ("made_clock", dict(player="Tremblay", shot="three", quarter=2, clock=225)),
-        "दूसरे क्वार्टर में 3:45 बाक़ी रहते ट्रेंब्ले ने तीन अंकों का शॉट लगाया",
+        "दूसरे क्वार्टर में 3:45 बाक़ी रहते ट्रेंबले ने तीन अंकों का शॉट लगाया",
     ),
     (
         ("assist", dict(player="Haddad", other="Mensah", shot="layup")),

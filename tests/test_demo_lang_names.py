@@ -56,6 +56,9 @@ def test_every_roster_name_reads_into_the_inventory():
         (indic.DEVANAGARI, "Sutherland", "सदरलैंड"),
         (indic.DEVANAGARI, "Mensah", "मेंसा"),
         (indic.DEVANAGARI, "Okonkwo", "ओकोंक्वो"),
+        # a medial consonant + l stays bare in Hindi (the inherent vowel is silent)
+        (indic.DEVANAGARI, "Tremblay", "ट्रेंबले"),
+        (indic.DEVANAGARI, "Eklund", "एकलुंड"),
         # a geminate is joined (rule output; hi.py's table has the dental हद्दाद)
         (indic.DEVANAGARI, "Haddad", "हड्डाड"),
         (indic.BENGALI, "Varga", "ভার্গা"),  # v is ভ

@@ -7,7 +7,9 @@ no vowel is joined to the next (virama, conjunct) or written bare, the inherent 
 silent as it is at the end of a word and in many medial clusters. How a press writes a
 foreign name is mostly a matter of where it joins, and these rules follow it:
 
-* a cluster that starts a syllable (Tr-, Kr-, -tr- in Petrov, -kv- in Lindqvist) is joined;
+* a cluster that starts a syllable (Tr-, Kr-, -tr- in Petrov, -kv- in Lindqvist) is joined,
+  but for a medial consonant + l Hindi and Gujarati write the letters bare, the inherent
+  vowel between them being silent (ट्रेंबले, एकलुंड);
 * a cluster that ends a word is joined (फ़ील्ड, -स्ट), a nasal before a stop excepted;
 * inside a word, n or m before a consonant other than a sonorant is the nasal sign
   (anusvara ं; Gurmukhi tippi ੰ after a short vowel, bindi ਂ after a long one; Bengali,
@@ -47,6 +49,9 @@ class IndicScript:
     nasal: str  # the nasal sign (anusvara or bindi)
     nasal_short: str = ""  # Gurmukhi tippi, after a short vowel
     conjuncts: bool = True  # False: Gurmukhi, which joins only a subjoined r
+    # False: a medial consonant + l is left bare, the inherent vowel being silent there
+    # (Hindi, Gujarati: ट्रेंबले, एकलुंड); at the start of a word it is always joined.
+    medial_l_joined: bool = True
     nasal_conjuncts: bool = False  # True: Bengali writes n, m before a stop as a conjunct
     velar_nasal: str = ""  # Bengali ঙ, the n before k, g in a conjunct
     geminate: str = ""  # Gurmukhi adhak
@@ -58,6 +63,10 @@ def _join(script: IndicScript, tokens: list[str], k: int, where: str) -> str:
     c, d = tokens[k], tokens[k + 1]
     joined = "virama" if script.conjuncts else "bare"
     if where == "onset":
+        return "virama" if (script.conjuncts or d == "r") else "bare"
+    if where == "medial onset":
+        if d == "l" and not script.medial_l_joined:
+            return "bare"
         return "virama" if (script.conjuncts or d == "r") else "bare"
     if c == d:
         return "gem" if script.geminate else joined
@@ -105,7 +114,7 @@ def _joins(script: IndicScript, tokens: list[str]) -> dict[int, str]:
                 if end == n:
                     joins[j] = _join(script, tokens, j, "final")
                 elif j >= onset:
-                    joins[j] = _join(script, tokens, j, "onset")
+                    joins[j] = _join(script, tokens, j, "medial onset")
                 else:
                     joins[j] = _join(script, tokens, j, "coda")
         k = end
@@ -241,6 +250,7 @@ DEVANAGARI = IndicScript(
     },
     virama="्",
     nasal="ं",
+    medial_l_joined=False,
 )
 
 GUJARATI = IndicScript(
@@ -303,6 +313,7 @@ GUJARATI = IndicScript(
     },
     virama="્",
     nasal="ં",
+    medial_l_joined=False,
 )
 
 BENGALI = IndicScript(

@@ -6,7 +6,7 @@ Grammar the templates follow:
 * Subject-object-verb. Unlike Hindi, Gujarati writes its case endings joined to the noun,
   so a name's case is a form of the name (`forms`): the ergative -એ (after a final
   consonant it is the vowel sign ે: હદ્દાદે, ક્રૂગરે; after a vowel the letter એ:
-  ટ્રેંબ્લેએ), the dative-accusative -ને, and the genitive, which agrees with the noun it
+  ટ્રેંબલેએ), the dative-accusative -ને, and the genitive, which agrees with the noun it
   qualifies: -નો masculine (વાર્ગાનો ડંક), -ની feminine (મેંસાની જગ્યાએ). Teams take the
   same endings (રેપ્ટર્સે).
 * A completed action is perfective, with the ergative subject, and the verb agrees with

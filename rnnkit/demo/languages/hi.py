@@ -37,7 +37,7 @@ EXCEPTIONS = {"Haddad": "हद्दाद"}
 
 
 def player(surname: str) -> str:
-    """The surname in Devanagari: "Tremblay" -> "ट्रेंब्ले"."""
+    """The surname in Devanagari: "Tremblay" -> "ट्रेंबले"."""
     return transliterate(DEVANAGARI, surname, EXCEPTIONS)
 
 
