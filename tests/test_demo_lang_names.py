@@ -24,7 +24,7 @@ from rnnkit.demo.languages._sounds import CONSONANTS, PRONUNCIATIONS, VOWELS, ph
         ("Lucero", "l u s e r o"),  # c before e is s
         ("Szabo", "s aa b o"),  # Hungarian sz
         ("Donnelly", "d o n e l ii"),  # final y
-        ("Whitfield", "w i t f ii l d"),  # wh, ie
+        ("Whitfield", "hw i t f ii l d"),  # wh, ie
         ("Okonkwo", "o k o n k w o"),
         ("Moreau", "m o r o"),  # French eau
         ("Tremblay", "t r e m b l ei"),  # ay
@@ -59,6 +59,9 @@ def test_every_roster_name_reads_into_the_inventory():
         # a medial consonant + l stays bare in Hindi (the inherent vowel is silent)
         (indic.DEVANAGARI, "Tremblay", "ट्रेंबले"),
         (indic.DEVANAGARI, "Eklund", "एकलुंड"),
+        # wh is written with its h: व्ह, হু
+        (indic.DEVANAGARI, "Whitfield", "व्हिटफ़ील्ड"),
+        (indic.BENGALI, "Whitfield", "হুইটফিল্ড"),
         # a geminate is joined (rule output; hi.py's table has the dental हद्दाद)
         (indic.DEVANAGARI, "Haddad", "हड्डाड"),
         (indic.BENGALI, "Varga", "ভার্গা"),  # v is ভ

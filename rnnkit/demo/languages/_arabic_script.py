@@ -122,6 +122,7 @@ ARABIC = ArabicScript(
         "y": "ي",
         "th": "ث",
         "dh": "ذ",
+        "hw": "و",
     },
     initial={
         **dict.fromkeys(("a", "aa", "ae", "uh", "@"), "أ"),

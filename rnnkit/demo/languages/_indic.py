@@ -16,7 +16,8 @@ foreign name is mostly a matter of where it joins, and these rules follow it:
   whose press writes nasal clusters as conjuncts, joins ন্ড, ম্ব, ঙ্ক); r after a full vowel
   joins as reph (हार्टमैन) but stays bare after the schwa of "-er" (सदरलैंड); s, sh before
   t, k, p join (कास्टेलानो); l before t, d joins (रिनाल्डी); a geminate joins, or takes the
-  adhak ੱ in Gurmukhi; any other medial consonant is bare (विटफ़ील्ड).
+  adhak ੱ in Gurmukhi; any other medial consonant is bare (व्हिटफ़ील्ड).
+* wh keeps its h, as these presses write it (व्हिटफ़ील्ड, হুইটফিল্ড, ਵ੍ਹਿਟਫ਼ੀਲਡ).
 * Gurmukhi writes no conjuncts but the subjoined r (ਟ੍ਰ); its clusters are bare letters.
 
 English t and d are written with the retroflex letters (ट ड, ট ড, ટ ડ, ਟ ਡ), as every one of
@@ -136,6 +137,11 @@ def write(script: IndicScript, tokens: list[str]) -> str:
             last_vowel = token
             k += 1
             continue
+        if script.bengali_glides and token == "hw" and nxt in VOWELS:
+            out.append(script.consonants["hw"] + _bengali_glide(script, "w", nxt, True, False))
+            last_vowel = nxt
+            k += 2
+            continue
         if script.bengali_glides and token in ("w", "y") and nxt in VOWELS:
             out.append(_bengali_glide(script, token, nxt, after_consonant, k == 0))
             last_vowel = nxt
@@ -217,6 +223,7 @@ DEVANAGARI = IndicScript(
         "y": "य",
         "th": "थ",
         "dh": "द",
+        "hw": "व्ह",
     },
     vowels={
         "a": "अ",
@@ -279,6 +286,7 @@ GUJARATI = IndicScript(
         "y": "ય",
         "th": "થ",
         "dh": "દ",
+        "hw": "વ્હ",
     },
     # The Gujarati press writes English æ and ɔ with the plain e and o signs (બેટ, કોલેજ).
     vowels={
@@ -342,6 +350,7 @@ BENGALI = IndicScript(
         "y": "য\u09bc",
         "th": "থ",
         "dh": "দ",
+        "hw": "হ",  # then the w as a glide: হুইটফিল্ড
     },
     # The inherent vowel is an open o, so English a, schwa and ʌ take া (ক্রুগার, ডানমোর),
     # ɔ takes the inherent vowel (হলিস্টার) and æ the ya-phala (গ্যালাঘার); the press
@@ -409,6 +418,7 @@ GURMUKHI = IndicScript(
         "y": "ਯ",
         "th": "ਥ",
         "dh": "ਦ",
+        "hw": "ਵ੍ਹ",
     },
     vowels={
         "a": "ਅ",

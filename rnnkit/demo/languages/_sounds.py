@@ -13,6 +13,7 @@ Phonemes are ASCII tokens:
                 i (bit)  ii (see)  o (go)  aw (hot, law)  u (put)  uu (food)  uh (cup)
                 @ (the schwa of "-er")
     consonants  p b t d k g f v s z sh zh ch j m n l r h w y th (thin) dh (this)
+                hw (the wh of "Whitfield", which the Indic presses write with an h: व्ह)
 A doubled consonant token ("d d") is a geminate, which only PRONUNCIATIONS write: English
 spelling doubles letters without doubling the sound ("Brennan").
 """
@@ -20,7 +21,7 @@ spelling doubles letters without doubling the sound ("Brennan").
 from __future__ import annotations
 
 VOWELS = frozenset({"aa", "a", "ae", "e", "ei", "i", "ii", "o", "aw", "u", "uu", "uh", "@"})
-CONSONANTS = frozenset("p b t d k g f v s z sh zh ch j m n l r h w y th dh".split())
+CONSONANTS = frozenset("p b t d k g f v s z sh zh ch j m n l r h w y th dh hw".split())
 
 # Names the spelling rules misread, as a commentator in Toronto says them.
 PRONUNCIATIONS: dict[str, str] = {
@@ -41,7 +42,7 @@ PRONUNCIATIONS: dict[str, str] = {
     "Ndiaye": "n d i y aa y",  # Wolof: n-dya-y
     "Sutherland": "s uh dh @ r l ae n d",
     "Talbot": "t ae l b o t",
-    "Whitaker": "w i t e k @ r",
+    "Whitaker": "hw i t e k @ r",
 }
 
 # Letter groups read as one sound, longest first.
@@ -54,7 +55,7 @@ _GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ck", ("k",)),
     ("ph", ("f",)),
     ("th", ("th",)),
-    ("wh", ("w",)),
+    ("wh", ("hw",)),
     ("qu", ("k", "w")),
     ("qv", ("k", "v")),  # Swedish Lindqvist
     ("sz", ("s",)),  # Hungarian Szabo

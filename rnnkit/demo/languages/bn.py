@@ -16,9 +16,9 @@ Grammar the templates follow:
 * Numerals: Bengali digits (৫৪-৪৯, ৩:৪৫), which the Bengali press uses in all running
   text and scores.
 * Names: by sound (`_sounds`, `_indic`). Bengali has no v (ভ stands for it: ভার্গা), writes
-  w and y with vowel letters (উইটফিল্ড, মোন্টোয়া), English a, schwa and ʌ with া
-  (ক্রুগার, ডানমোর) and æ with ্যা (হার্টম্যান), and nasal clusters as conjuncts (ন্ড,
-  ঙ্ক). Haddad, an Arabic name, keeps its dental দ.
+  w and y with vowel letters (কুইনলান, মোন্টোয়া; wh as হু: হুইটফিল্ড), English a, schwa
+  and ʌ with া (ক্রুগার, ডানমোর) and æ with ্যা (হার্টম্যান), and nasal clusters as
+  conjuncts (ন্ড, ঙ্ক). Haddad, an Arabic name, keeps its dental দ.
 """
 
 from __future__ import annotations
