@@ -4,7 +4,7 @@ Grammar the templates follow:
 
 * Word order is subject-object-verb, with postpositions written as separate words after the
   noun (रैप्टर्स के ख़िलाफ़, गेंद से). A roster surname does not change before them: the
-  oblique -ā -> -e of masculine nouns is not applied to proper names (वर्गा ने, as ओबामा ने),
+  oblique -ā -> -e of masculine nouns is not applied to proper names (वार्गा ने, as ओबामा ने),
   so `player` gives one form, the name in Devanagari.
 * A completed action is perfective with the ergative ने on the subject, and the verb
   agrees with the object, not the player: every shot noun is masculine (शॉट, ले-अप, डंक,
