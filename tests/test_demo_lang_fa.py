@@ -14,7 +14,7 @@ CASES = [
     ),
     (
         ("assist", dict(player="Haddad", other="Mensah", shot="layup")),
-        "با پاس گل حداد، لی\u200cآپ منسا گل شد",
+        "لی\u200cآپ منسا با پاس حداد گل شد",
     ),
     (
         ("block", dict(player="Donnelly", other="Varga", shot="dunk")),

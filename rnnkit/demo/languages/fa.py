@@ -8,7 +8,7 @@ Grammar the templates follow:
   به جای, با). Persian has no case endings or grammatical gender, so `player` gives one
   form, the name in Persian letters.
 * The possessor follows its noun in an ezafe construction, unwritten after a consonant or
-  ی: پرتاب سه امتیازی ترمبلی (Tremblay's three-point shot), پاس گل حداد. So a made or
+  ی: پرتاب سه امتیازی ترمبلی (Tremblay's three-point shot), با پاس حداد. So a made or
   missed shot is said of the shot: ... گل شد (went in), ... ناموفق بود.
 * Verbs agree with the subject in person and number: a player is third person singular
   (گرفت, ربود, وارد زمین شد); a team, as in the Persian press, singular too (پیش است,
@@ -72,7 +72,7 @@ TABLE = LanguageTable(
         "made": "{shot[noun]} {player} گل شد",
         "made_clock": _LEFT + "{shot[noun]} {player} گل شد",
         "missed": "{shot[noun]} {player} ناموفق بود",
-        "assist": "با پاس گل {player}، {shot[noun]} {other} گل شد",
+        "assist": "{shot[noun]} {other} با پاس {player} گل شد",
         "block": "{player} {shot[noun]} {other} را بلاک کرد",
         "rebound": "{player} {rebound} را گرفت",
         "steal": "{player} توپ را از {other} ربود",

@@ -7,13 +7,15 @@ Grammar the templates follow:
   so a name's case is a form of the name (`forms`): the ergative -એ (after a final
   consonant it is the vowel sign ે: હદ્દાદે, ક્રૂગરે; after a vowel the letter એ:
   ટ્રેંબલેએ), the dative-accusative -ને, and the genitive, which agrees with the noun it
-  qualifies: -નો masculine (વાર્ગાનો ડંક), -ની feminine (મેંસાની જગ્યાએ). Teams take the
-  same endings (રેપ્ટર્સે).
+  qualifies: -નો masculine (વાર્ગાનો ડંક), -ની feminine (મેંસાની જગ્યાએ, ૫૪-૪૯ની લીડ).
+  Teams take the same endings (રેપ્ટર્સે); a team's ergative is in every template a team
+  leads (timeout, lead, win), so each of its forms is seen in training whatever is held out.
 * A completed action is perfective, with the ergative subject, and the verb agrees with
   the object: શૉટ, ડંક, બૉલ, રિબાઉન્ડ, ફાઉલ are masculine (ફટકાર્યો, બ્લૉક કર્યો, લીધો),
-  પોઇન્ટ plural (બે પોઇન્ટ મેળવ્યા). An intransitive verb agrees with its subject:
-  a failed shot (શૉટ નિષ્ફળ ગયો), a quarter (ક્વાર્ટર શરૂ થયો), a player coming on in the
-  honorific plural of the press (કોર્ટ પર આવ્યા). Postpositions that are words stay words
+  પોઇન્ટ plural (બે પોઇન્ટ મેળવ્યા), લીડ feminine (લીડ મેળવી છે, the present perfect).
+  An intransitive verb agrees with its subject: a failed shot (શૉટ નિષ્ફળ ગયો), a quarter
+  (ક્વાર્ટર શરૂ થયો), a player coming on in the honorific plural of the press (કોર્ટ પર
+  આવ્યા). Postpositions that are words stay words
   (પાસેથી, સામે, પર); an assist is "the pass received from X" (X પાસેથી મળેલા પાસ પર),
   the participle in its oblique -ā before પર.
 * Ordinals are -o adjectives with the oblique -ā before a postposition or a fused case
@@ -105,9 +107,11 @@ TABLE = LanguageTable(
         "foul_shooting": "{player[erg]} શૉટ લઈ રહેલા {other[nom]} પર ફાઉલ કર્યો",
         "substitution": "{other[gen_f]} જગ્યાએ {player[nom]} કોર્ટ પર આવ્યા",
         "timeout": "{team[erg]} ટાઇમ-આઉટ લીધો",
-        "lead": "{team[nom]} {a}-{b}થી આગળ છે",
-        "lead_opponent": "{team[nom]} {opponent[nom]} સામે {a}-{b}થી આગળ છે",
-        "lead_clock": "{quarter[obl]} ક્વાર્ટરમાં {clock} બાકી રહેતાં {team[nom]} {a}-{b}થી આગળ છે",
+        "lead": "{team[erg]} {a}-{b}ની લીડ મેળવી છે",
+        "lead_opponent": "{team[erg]} {opponent[nom]} સામે {a}-{b}ની લીડ મેળવી છે",
+        "lead_clock": (
+            "{quarter[obl]} ક્વાર્ટરમાં {clock} બાકી રહેતાં {team[erg]} {a}-{b}ની લીડ મેળવી છે"
+        ),
         "tied": "મુકાબલો {a}-{a}થી બરાબરી પર છે",
         "tied_clock": ("{quarter[obl]} ક્વાર્ટરમાં {clock} બાકી રહેતાં મુકાબલો {a}-{a}થી બરાબરી પર છે"),
         "quarter_start": "{quarter[dir]} ક્વાર્ટર શરૂ થયો",
