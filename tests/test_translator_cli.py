@@ -310,7 +310,8 @@ def test_aligned_files_with_a_language(corpus, tmp_path, capsys):
     assert json.loads((model_dir / "config.json").read_text())["languages"] == ["fr"]
 
 
-def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize("subword", ["unigram", "bpe"])
+def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatch, subword):
     model_dir = tmp_path / "spm"
     code, _, _ = run_cli(
         [
@@ -319,6 +320,8 @@ def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatc
             str(corpus / "train.tsv"),
             "--tokenizer",
             "sentencepiece",
+            "--subword-model",
+            subword,
             "--vocab-size",
             "200",
             "--max-steps",
@@ -330,6 +333,7 @@ def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatc
         capsys,
     )
     assert code == 0 and (model_dir / "tokenizer" / "spm.model").exists()
+    assert json.loads((model_dir / "config.json").read_text())["train"]["subword_model"] == subword
     code, out, _ = run_cli(
         ["translate", "--model-dir", str(model_dir), "--to", "zh", "--beam", "2"],
         capsys,

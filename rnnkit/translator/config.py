@@ -18,6 +18,7 @@ from rnnkit.text import is_language_code
 CELLS = ("rnn", "sgru", "gru", "lstm")
 ATTENTIONS = ("bahdanau", "luong", "none")
 TOKENIZERS = ("word", "sentencepiece")
+SUBWORD_MODELS = ("unigram", "bpe")
 OPTIMIZERS = ("sgd", "adam")
 
 
@@ -40,6 +41,7 @@ class TrainConfig:
     max_len: int = opt(100, "longest sentence (in tokens) kept for training")
     # --- text pipeline -------------------------------------------------------------------
     tokenizer: str = opt("word", "word | sentencepiece")
+    subword_model: str = opt("unigram", "sentencepiece's model: unigram | bpe")
     vocab_size: int = opt(20000, "the lecture's default; counts specials and language tags")
     min_freq: int = opt(1, "drop tokens seen fewer times (they become <unk>)")
     lowercase: bool = opt(False, "lowercase text before word tokenization")
@@ -75,6 +77,7 @@ class TrainConfig:
     def validate(self):
         choices = {
             "tokenizer": TOKENIZERS,
+            "subword_model": SUBWORD_MODELS,
             "cell": CELLS,
             "attention": ATTENTIONS,
             "optimizer": OPTIMIZERS,
