@@ -22,11 +22,11 @@ CASES = [
     ),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
-        "تقدم رابتورز على سلتيكس بنتيجة 54-49",
+        "تقدم رابتورز على سلتيكس بنتيجة 54–49",
     ),
     (
         ("tied_clock", dict(a=60, quarter=4, clock=48)),
-        "تعادل الفريقان 60-60 قبل 0:48 من نهاية الربع الرابع",
+        "تعادل الفريقان 60–60 قبل 0:48 من نهاية الربع الرابع",
     ),
     (("rebound", dict(player="Petrov", rebound="defensive")), "استحوذ بتروف على المتابعة الدفاعية"),
     (("missed", dict(player="Gallagher", shot="free_throw")), "أهدر غالاغر رمية حرة"),

@@ -20,13 +20,13 @@ CASES = [
     ),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
-        "র‍্যাপ্টর্স সেল্টিকসের বিপক্ষে ৫৪-৪৯ ব্যবধানে এগিয়ে",
+        "র‍্যাপ্টর্স সেল্টিকসের বিপক্ষে ৫৪–৪৯ ব্যবধানে এগিয়ে",
     ),
     (
         ("foul_personal", dict(player="Brennan", other="Kruger")),
         "ব্রেনান ক্রুগারকে ব্যক্তিগত ফাউল করলেন",
     ),
-    (("win", dict(team="Lakers", a=110, b=102)), "লেকার্স ১১০-১০২ ব্যবধানে জিতল"),
+    (("win", dict(team="Lakers", a=110, b=102)), "লেকার্স ১১০–১০২ ব্যবধানে জিতল"),
     (
         ("substitution", dict(player="Sutherland", other="Petrov")),
         "পেট্রোভের বদলে সাদারল্যান্ড কোর্টে নামলেন",

@@ -22,7 +22,7 @@ CASES = [
     (("timeout", dict(team="Raptors")), "રેપ્ટર્સે ટાઇમ-આઉટ લીધો"),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
-        "રેપ્ટર્સે સેલ્ટિક્સ સામે ૫૪-૪૯ની લીડ મેળવી છે",
+        "રેપ્ટર્સે સેલ્ટિક્સ સામે ૫૪–૪૯ની લીડ મેળવી છે",
     ),
     (("quarter_start", dict(quarter=3)), "ત્રીજો ક્વાર્ટર શરૂ થયો"),
     (("substitution", dict(player="Kruger", other="Varga")), "વાર્ગાની જગ્યાએ ક્રૂગર કોર્ટ પર આવ્યા"),

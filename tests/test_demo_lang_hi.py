@@ -25,11 +25,11 @@ CASES = [
     (("missed", dict(player="Varga", shot="free_throw")), "वार्गा का फ़्री थ्रो निशाने से चूक गया"),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
-        "रैप्टर्स सेल्टिक्स के ख़िलाफ़ 54-49 से आगे है",
+        "रैप्टर्स सेल्टिक्स के ख़िलाफ़ 54–49 से आगे है",
     ),
     (
         ("tied_clock", dict(a=60, quarter=4, clock=48)),
-        "चौथे क्वार्टर में 0:48 बाक़ी रहते मुक़ाबला 60-60 की बराबरी पर है",
+        "चौथे क्वार्टर में 0:48 बाक़ी रहते मुक़ाबला 60–60 की बराबरी पर है",
     ),
     (("substitution", dict(player="Sutherland", other="Mensah")), "मेंसा की जगह सदरलैंड कोर्ट पर आए"),
     (("steal", dict(player="Kruger", other="Iwu")), "क्रूगर ने इवू से गेंद छीन ली"),

@@ -25,7 +25,7 @@ CASES = [
     ),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
-        "ਰੈਪਟਰਜ਼ ਸੈਲਟਿਕਸ ਦੇ ਖ਼ਿਲਾਫ਼ 54-49 ਨਾਲ ਅੱਗੇ ਹੈ",
+        "ਰੈਪਟਰਜ਼ ਸੈਲਟਿਕਸ ਦੇ ਖ਼ਿਲਾਫ਼ 54–49 ਨਾਲ ਅੱਗੇ ਹੈ",
     ),
     (("substitution", dict(player="Sutherland", other="Mensah")), "ਮੇਂਸਾ ਦੀ ਥਾਂ ਸਦਰਲੈਂਡ ਕੋਰਟ ਵਿੱਚ ਆਏ"),
 ]

@@ -17,14 +17,14 @@ CASES = [
     ),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
-        "Kooxda Raptors ayaa 54-49 ka horreysa kooxda Celtics",
+        "Kooxda Raptors ayaa 54–49 ka horreysa kooxda Celtics",
     ),
     (("steal", dict(player="Okonkwo", other="Szabo")), "Okonkwo ayaa kubbadda ka xaday Szabo"),
     # a team is kooxda (feminine): feminine verb guuleysatay; a player: guuleystay
-    (("win", dict(team="Lakers", a=110, b=102)), "Kooxda Lakers ayaa ku guuleysatay 110-102"),
+    (("win", dict(team="Lakers", a=110, b=102)), "Kooxda Lakers ayaa ku guuleysatay 110–102"),
     (("made", dict(player="Iwu", shot="free_throw")), "Iwu ayaa tuuris xor ah ku guuleystay"),
     (("missed", dict(player="Iwu", shot="layup")), "Iwu ayaa tuuris dhow ku guuldarreystay"),
-    (("tied", dict(a=60)), "Ciyaartu waa barbaro 60-60"),
+    (("tied", dict(a=60)), "Ciyaartu waa barbaro 60–60"),
 ]
 
 

@@ -21,11 +21,11 @@ CASES = [
     (("steal", dict(player="Okonkwo", other="Szabo")), "Inagaw ni Okonkwo ang bola kay Szabo"),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
-        "Lamang ang Raptors sa Celtics sa iskor na 54-49",
+        "Lamang ang Raptors sa Celtics sa iskor na 54–49",
     ),
     (("quarter_end", dict(quarter=4)), "Tapos na ang ikaapat na yugto"),
     (("turnover", dict(player="Iwu")), "Nawalan ng bola si Iwu"),
-    (("win", dict(team="Lakers", a=110, b=102)), "Nanalo ang Lakers sa iskor na 110-102"),
+    (("win", dict(team="Lakers", a=110, b=102)), "Nanalo ang Lakers sa iskor na 110–102"),
 ]
 
 

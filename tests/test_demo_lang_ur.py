@@ -24,7 +24,7 @@ CASES = [
     ),
     (
         ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
-        "ریپٹرز سیلٹکس کے خلاف 54-49 سے آگے ہے",
+        "ریپٹرز سیلٹکس کے خلاف 54–49 سے آگے ہے",
     ),
     (
         ("substitution", dict(player="Sutherland", other="Mensah")),

@@ -13,10 +13,13 @@ Grammar the templates follow:
 * Nouns and adjectives agree in gender and definiteness: رمية ثلاثية (feminine), الربع
   الثاني (the ordinal after its noun, both definite), خطأ شخصيا (accusative, masculine);
   the object of أهدر, سجل and صد is indefinite, the rebound definite (المتابعة الهجومية).
-* Numerals: Western digits (54-49, 3:45). Arabic has its own digits (٠-٩), but the
+* Numerals: Western digits (54–49, 3:45). Arabic has its own digits (٠-٩), but the
   Arabic sports sites and channels (Al Jazeera, BBC Arabic, Kooora, beIN) print scores
-  and clocks in Western digits. In right-to-left text a run of digits and its hyphen or
-  colon stays left to right, so "54-49" shows the leader's score first.
+  and clocks in Western digits. A score is stored leader first, with the en dash the other
+  tables use; after Arabic letters the bidi algorithm treats its digits as Arabic numbers,
+  so each number reads left to right, the colon keeps 3:45 whole, and the dash between two
+  numbers runs right to left: the leader's score stands on the right, where an Arabic
+  reader starts.
 * Names: by sound (`_sounds`, `_arabic_script`): nearly every vowel written, g as غ, p as
   ب, v as ف; Haddad, an Arabic name, keeps its own spelling حداد. Text is stored in
   logical order; no bidi control characters.
@@ -70,14 +73,14 @@ TABLE = LanguageTable(
         "foul_shooting": "ارتكب {player} خطأ على {other} أثناء التسديد",
         "substitution": "دخل {player} بدلا من {other}",
         "timeout": "طلب {team} وقتا مستقطعا",
-        "lead": "تقدم {team} بنتيجة {a}-{b}",
-        "lead_opponent": "تقدم {team} على {opponent} بنتيجة {a}-{b}",
-        "lead_clock": "تقدم {team} بنتيجة {a}-{b} " + _LEFT,
-        "tied": "تعادل الفريقان {a}-{a}",
-        "tied_clock": "تعادل الفريقان {a}-{a} " + _LEFT,
+        "lead": "تقدم {team} بنتيجة {a}–{b}",
+        "lead_opponent": "تقدم {team} على {opponent} بنتيجة {a}–{b}",
+        "lead_clock": "تقدم {team} بنتيجة {a}–{b} " + _LEFT,
+        "tied": "تعادل الفريقان {a}–{a}",
+        "tied_clock": "تعادل الفريقان {a}–{a} " + _LEFT,
         "quarter_start": "انطلق الربع {quarter}",
         "quarter_end": "انتهى الربع {quarter}",
-        "win": "فاز {team} بنتيجة {a}-{b}",
+        "win": "فاز {team} بنتيجة {a}–{b}",
     },
     player=player,
 )

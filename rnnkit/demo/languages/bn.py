@@ -11,9 +11,9 @@ Grammar the templates follow:
 * Verbs agree in person and honour, not gender or number: a player takes the honorific
   third person (করলেন, নিলেন, নামলেন) as the press writes of sportsmen; a team, like
   a country in the press, the ordinary one (নিল, জিতল); the score lines are nominal
-  (৫৪-৪৯ ব্যবধানে এগিয়ে), as Bengali headlines and live text write them.
+  (৫৪–৪৯ ব্যবধানে এগিয়ে), as Bengali headlines and live text write them.
 * Ordinals precede the noun and do not change: দ্বিতীয় কোয়ার্টারের.
-* Numerals: Bengali digits (৫৪-৪৯, ৩:৪৫), which the Bengali press uses in all running
+* Numerals: Bengali digits (৫৪–৪৯, ৩:৪৫), which the Bengali press uses in all running
   text and scores.
 * Names: by sound (`_sounds`, `_indic`). Bengali has no v (ভ stands for it: ভার্গা), writes
   w and y with vowel letters (কুইনলান, মোন্টোয়া; wh as হু: হুইটফিল্ড), English a, schwa
@@ -92,14 +92,14 @@ TABLE = LanguageTable(
         "foul_shooting": "শট নেওয়ার সময় {player[nom]} {other[obj]} ফাউল করলেন",
         "substitution": "{other[gen]} বদলে {player[nom]} কোর্টে নামলেন",
         "timeout": "{team[nom]} টাইম-আউট নিল",
-        "lead": "{team[nom]} {a}-{b} ব্যবধানে এগিয়ে",
-        "lead_opponent": "{team[nom]} {opponent[gen]} বিপক্ষে {a}-{b} ব্যবধানে এগিয়ে",
-        "lead_clock": _CLOCK + " {team[nom]} {a}-{b} ব্যবধানে এগিয়ে",
-        "tied": "খেলায় {a}-{a} সমতা",
-        "tied_clock": _CLOCK + " খেলায় {a}-{a} সমতা",
+        "lead": "{team[nom]} {a}–{b} ব্যবধানে এগিয়ে",
+        "lead_opponent": "{team[nom]} {opponent[gen]} বিপক্ষে {a}–{b} ব্যবধানে এগিয়ে",
+        "lead_clock": _CLOCK + " {team[nom]} {a}–{b} ব্যবধানে এগিয়ে",
+        "tied": "খেলায় {a}–{a} সমতা",
+        "tied_clock": _CLOCK + " খেলায় {a}–{a} সমতা",
         "quarter_start": "{quarter} কোয়ার্টার শুরু হলো",
         "quarter_end": "{quarter} কোয়ার্টার শেষ হলো",
-        "win": "{team[nom]} {a}-{b} ব্যবধানে জিতল",
+        "win": "{team[nom]} {a}–{b} ব্যবধানে জিতল",
     },
     player=player,
     number=number,

@@ -7,7 +7,7 @@ Grammar the templates follow:
   so a name's case is a form of the name (`forms`): the ergative -એ (after a final
   consonant it is the vowel sign ે: હદ્દાદે, ક્રૂગરે; after a vowel the letter એ:
   ટ્રેંબલેએ), the dative-accusative -ને, and the genitive, which agrees with the noun it
-  qualifies: -નો masculine (વાર્ગાનો ડંક), -ની feminine (મેંસાની જગ્યાએ, ૫૪-૪૯ની લીડ).
+  qualifies: -નો masculine (વાર્ગાનો ડંક), -ની feminine (મેંસાની જગ્યાએ, ૫૪–૪૯ની લીડ).
   Teams take the same endings (રેપ્ટર્સે); a team's ergative is in every template a team
   leads (timeout, lead, win), so each of its forms is seen in training whatever is held out.
 * A completed action is perfective, with the ergative subject, and the verb agrees with
@@ -20,8 +20,8 @@ Grammar the templates follow:
   the participle in its oblique -ā before પર.
 * Ordinals are -o adjectives with the oblique -ā before a postposition or a fused case
   ending: બીજો ક્વાર્ટર શરૂ થયો, but બીજા ક્વાર્ટરમાં (`oblique`).
-* Numerals: Gujarati digits (૫૪-૪૯, ૩:૪૫), which the Gujarati dailies print in scores,
-  times and dates; the ablative -થી joins the score as it joins any word (૫૪-૪૯થી).
+* Numerals: Gujarati digits (૫૪–૪૯, ૩:૪૫), which the Gujarati dailies print in scores,
+  times and dates; the ablative -થી joins the score as it joins any word (૫૪–૪૯થી).
 * Names: by sound (`_sounds`, `_indic`), with anusvara for a nasal cluster and ટ ડ for
   English t, d; the Gujarati press writes English æ and ɔ with plain ે and ો. Haddad, an
   Arabic name, keeps its dental દ.
@@ -107,16 +107,16 @@ TABLE = LanguageTable(
         "foul_shooting": "{player[erg]} શૉટ લઈ રહેલા {other[nom]} પર ફાઉલ કર્યો",
         "substitution": "{other[gen_f]} જગ્યાએ {player[nom]} કોર્ટ પર આવ્યા",
         "timeout": "{team[erg]} ટાઇમ-આઉટ લીધો",
-        "lead": "{team[erg]} {a}-{b}ની લીડ મેળવી છે",
-        "lead_opponent": "{team[erg]} {opponent[nom]} સામે {a}-{b}ની લીડ મેળવી છે",
+        "lead": "{team[erg]} {a}–{b}ની લીડ મેળવી છે",
+        "lead_opponent": "{team[erg]} {opponent[nom]} સામે {a}–{b}ની લીડ મેળવી છે",
         "lead_clock": (
-            "{quarter[obl]} ક્વાર્ટરમાં {clock} બાકી રહેતાં {team[erg]} {a}-{b}ની લીડ મેળવી છે"
+            "{quarter[obl]} ક્વાર્ટરમાં {clock} બાકી રહેતાં {team[erg]} {a}–{b}ની લીડ મેળવી છે"
         ),
-        "tied": "મુકાબલો {a}-{a}થી બરાબરી પર છે",
-        "tied_clock": ("{quarter[obl]} ક્વાર્ટરમાં {clock} બાકી રહેતાં મુકાબલો {a}-{a}થી બરાબરી પર છે"),
+        "tied": "મુકાબલો {a}–{a}થી બરાબરી પર છે",
+        "tied_clock": ("{quarter[obl]} ક્વાર્ટરમાં {clock} બાકી રહેતાં મુકાબલો {a}–{a}થી બરાબરી પર છે"),
         "quarter_start": "{quarter[dir]} ક્વાર્ટર શરૂ થયો",
         "quarter_end": "{quarter[dir]} ક્વાર્ટર પૂરો થયો",
-        "win": "{team[erg]} મુકાબલો {a}-{b}થી જીતી લીધો",
+        "win": "{team[erg]} મુકાબલો {a}–{b}થી જીતી લીધો",
     },
     player=player,
     number=number,

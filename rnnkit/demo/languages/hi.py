@@ -20,7 +20,7 @@ Grammar the templates follow:
   choose verbs with ने (टाइम-आउट लिया, मुक़ाबला जीत लिया) so its gender never shows.
 * Ordinals and other -ā words take the oblique -e before a postposition: दूसरे क्वार्टर
   में but दूसरा क्वार्टर शुरू हुआ, निशाने से (`oblique`).
-* Numerals: Western digits (54-49, 3:45). They are the international form of Indian
+* Numerals: Western digits (54–49, 3:45). They are the international form of Indian
   numerals that the Constitution (Article 343) sets for official Hindi, and the Hindi
   press (Dainik Jagran, Navbharat Times, BBC Hindi) prints scores with them.
 * Names: by sound, through `_sounds` and `_indic` (English t, d as ट, ड; nasal clusters
@@ -87,14 +87,14 @@ TABLE = LanguageTable(
         "foul_shooting": "{player} ने शॉट ले रहे {other} पर फ़ाउल किया",
         "substitution": "{other} की जगह {player} कोर्ट पर आए",
         "timeout": "{team} ने टाइम-आउट लिया",
-        "lead": "{team} {a}-{b} से आगे है",
-        "lead_opponent": "{team} {opponent} के ख़िलाफ़ {a}-{b} से आगे है",
-        "lead_clock": "{quarter[obl]} क्वार्टर में {clock} बाक़ी रहते {team} {a}-{b} से आगे है",
-        "tied": "मुक़ाबला {a}-{a} की बराबरी पर है",
-        "tied_clock": ("{quarter[obl]} क्वार्टर में {clock} बाक़ी रहते मुक़ाबला {a}-{a} की बराबरी पर है"),
+        "lead": "{team} {a}–{b} से आगे है",
+        "lead_opponent": "{team} {opponent} के ख़िलाफ़ {a}–{b} से आगे है",
+        "lead_clock": "{quarter[obl]} क्वार्टर में {clock} बाक़ी रहते {team} {a}–{b} से आगे है",
+        "tied": "मुक़ाबला {a}–{a} की बराबरी पर है",
+        "tied_clock": ("{quarter[obl]} क्वार्टर में {clock} बाक़ी रहते मुक़ाबला {a}–{a} की बराबरी पर है"),
         "quarter_start": "{quarter[dir]} क्वार्टर शुरू हुआ",
         "quarter_end": "{quarter[dir]} क्वार्टर समाप्त हुआ",
-        "win": "{team} ने मुक़ाबला {a}-{b} से जीत लिया",
+        "win": "{team} ने मुक़ाबला {a}–{b} से जीत लिया",
     },
     player=player,
 )

@@ -19,7 +19,7 @@ Grammar the templates follow:
   with ਨੇ (ਟਾਈਮ-ਆਊਟ ਲਿਆ, ਮੁਕਾਬਲਾ ਜਿੱਤ ਲਿਆ) so its gender never shows.
 * Ordinals and other -ā words take the oblique -e before a postposition: ਦੂਜੇ ਕੁਆਰਟਰ
   ਵਿੱਚ, but ਦੂਜਾ ਕੁਆਰਟਰ ਸ਼ੁਰੂ ਹੋਇਆ; ਨਿਸ਼ਾਨੇ ਤੋਂ (`oblique`).
-* Numerals: Western digits (54-49, 3:45). Gurmukhi digits (੦-੯) exist but today's Punjabi
+* Numerals: Western digits (54–49, 3:45). Gurmukhi digits (੦-੯) exist but today's Punjabi
   papers and broadcasters print scores in Western digits.
 * Names: by sound (`_sounds`, `_indic`): bare consonant clusters but the subjoined r
   (ਟ੍ਰੇਂਬਲੇ), tippi or bindi for a nasal, adhak for a geminate (ਹੱਦਾਦ), ਟ ਡ for English t, d;
@@ -86,14 +86,14 @@ TABLE = LanguageTable(
         "foul_shooting": "{player} ਨੇ ਸ਼ਾਟ ਲੈ ਰਹੇ {other} ਉੱਤੇ ਫ਼ਾਊਲ ਕੀਤਾ",
         "substitution": "{other} ਦੀ ਥਾਂ {player} ਕੋਰਟ ਵਿੱਚ ਆਏ",
         "timeout": "{team} ਨੇ ਟਾਈਮ-ਆਊਟ ਲਿਆ",
-        "lead": "{team} {a}-{b} ਨਾਲ ਅੱਗੇ ਹੈ",
-        "lead_opponent": "{team} {opponent} ਦੇ ਖ਼ਿਲਾਫ਼ {a}-{b} ਨਾਲ ਅੱਗੇ ਹੈ",
-        "lead_clock": "{quarter[obl]} ਕੁਆਰਟਰ ਵਿੱਚ {clock} ਬਾਕੀ ਰਹਿੰਦਿਆਂ {team} {a}-{b} ਨਾਲ ਅੱਗੇ ਹੈ",
-        "tied": "ਮੁਕਾਬਲਾ {a}-{a} ਨਾਲ ਬਰਾਬਰ ਹੈ",
-        "tied_clock": ("{quarter[obl]} ਕੁਆਰਟਰ ਵਿੱਚ {clock} ਬਾਕੀ ਰਹਿੰਦਿਆਂ ਮੁਕਾਬਲਾ {a}-{a} ਨਾਲ ਬਰਾਬਰ ਹੈ"),
+        "lead": "{team} {a}–{b} ਨਾਲ ਅੱਗੇ ਹੈ",
+        "lead_opponent": "{team} {opponent} ਦੇ ਖ਼ਿਲਾਫ਼ {a}–{b} ਨਾਲ ਅੱਗੇ ਹੈ",
+        "lead_clock": "{quarter[obl]} ਕੁਆਰਟਰ ਵਿੱਚ {clock} ਬਾਕੀ ਰਹਿੰਦਿਆਂ {team} {a}–{b} ਨਾਲ ਅੱਗੇ ਹੈ",
+        "tied": "ਮੁਕਾਬਲਾ {a}–{a} ਨਾਲ ਬਰਾਬਰ ਹੈ",
+        "tied_clock": ("{quarter[obl]} ਕੁਆਰਟਰ ਵਿੱਚ {clock} ਬਾਕੀ ਰਹਿੰਦਿਆਂ ਮੁਕਾਬਲਾ {a}–{a} ਨਾਲ ਬਰਾਬਰ ਹੈ"),
         "quarter_start": "{quarter[dir]} ਕੁਆਰਟਰ ਸ਼ੁਰੂ ਹੋਇਆ",
         "quarter_end": "{quarter[dir]} ਕੁਆਰਟਰ ਖ਼ਤਮ ਹੋਇਆ",
-        "win": "{team} ਨੇ ਮੁਕਾਬਲਾ {a}-{b} ਨਾਲ ਜਿੱਤ ਲਿਆ",
+        "win": "{team} ਨੇ ਮੁਕਾਬਲਾ {a}–{b} ਨਾਲ ਜਿੱਤ ਲਿਆ",
     },
     player=player,
 )

@@ -20,7 +20,7 @@ Grammar the templates follow:
 * A subject that ayaa does not follow takes the subject case, -u on its article
   (ciyaarta -> ciyaartu: Ciyaartu waa barbaro).
 * Names: Latin script, kept as they are, like the team names after kooxda.
-* Numerals: Western digits, scores "54-49".
+* Numerals: Western digits, scores "54–49".
 
 Rough: the shot and rebound phrases are descriptions (tuuris boodis ah "a jumping
 throw", ridid xoog leh "a forceful slam" for a dunk), checked against Somali grammar but
@@ -85,13 +85,13 @@ TABLE = LanguageTable(
         "foul_shooting": "{player} ayaa qalad ku galay {other} xilli uu tuurayay",
         "substitution": "{player} ayaa garoonka soo galay, isagoo bedelaya {other}",
         "timeout": "Kooxda {team} ayaa codsatay waqti nasasho",
-        "lead": "Kooxda {team} ayaa hoggaaminaysa {a}-{b}",
-        "lead_opponent": "Kooxda {team} ayaa {a}-{b} ka horreysa kooxda {opponent}",
-        "lead_clock": _LEFT + "kooxda {team} ayaa hoggaaminaysa {a}-{b}",
-        "tied": "Ciyaartu waa barbaro {a}-{a}",
-        "tied_clock": _LEFT + "ciyaartu waa barbaro {a}-{a}",
+        "lead": "Kooxda {team} ayaa hoggaaminaysa {a}–{b}",
+        "lead_opponent": "Kooxda {team} ayaa {a}–{b} ka horreysa kooxda {opponent}",
+        "lead_clock": _LEFT + "kooxda {team} ayaa hoggaaminaysa {a}–{b}",
+        "tied": "Ciyaartu waa barbaro {a}–{a}",
+        "tied_clock": _LEFT + "ciyaartu waa barbaro {a}–{a}",
         "quarter_start": "Rubuca {quarter} ayaa bilaabmay",
         "quarter_end": "Rubuca {quarter} ayaa dhammaaday",
-        "win": "Kooxda {team} ayaa ku guuleysatay {a}-{b}",
+        "win": "Kooxda {team} ayaa ku guuleysatay {a}–{b}",
     },
 )

@@ -20,8 +20,8 @@ Grammar the templates follow:
 * Verbs agree with the subject: a player takes the honorific third person -ஆர் (அடித்தார்,
   தடுத்தார், களமிறங்கினார்), as the press writes of sportsmen; a team is "X அணி" and
   takes the neuter singular (வகிக்கிறது, வெற்றி பெற்றது).
-* Numerals: Western digits (54-49, 3:45). Tamil numerals (௧, ௨ ...) are no longer used
-  for counting; scores read "54-49 என்ற கணக்கில்".
+* Numerals: Western digits (54–49, 3:45). Tamil numerals (௧, ௨ ...) are no longer used
+  for counting; scores read "54–49 என்ற கணக்கில்".
 * Names, by sound from `_sounds`: Tamil script has one letter for p/b, t/d, k/g, so
   voicing is not written; English t, d are the retroflex ட; n is ந at the start, ண before
   ட, ங before க, ன elsewhere; f is ஃப. A word-initial cluster gets the vowel the press
@@ -248,16 +248,16 @@ TABLE = LanguageTable(
         "foul_shooting": "{player[nom]} ஷாட் எடுக்க முயன்ற {other[dat]} எதிராக ஃபவுல் செய்தார்",
         "substitution": "{other[dat]}ப் பதிலாக {player[nom]} களமிறங்கினார்",
         "timeout": "{team} அணி டைம்-அவுட் எடுத்தது",
-        "lead": "{team} அணி {a}-{b} என்ற கணக்கில் முன்னிலை வகிக்கிறது",
+        "lead": "{team} அணி {a}–{b} என்ற கணக்கில் முன்னிலை வகிக்கிறது",
         "lead_opponent": (
-            "{team} அணி {opponent} அணிக்கு எதிராக {a}-{b} என்ற கணக்கில் முன்னிலை வகிக்கிறது"
+            "{team} அணி {opponent} அணிக்கு எதிராக {a}–{b} என்ற கணக்கில் முன்னிலை வகிக்கிறது"
         ),
-        "lead_clock": _LEFT + " {team} அணி {a}-{b} என்ற கணக்கில் முன்னிலை வகிக்கிறது",
-        "tied": "ஆட்டம் {a}-{a} என்ற கணக்கில் சமநிலையில் உள்ளது",
-        "tied_clock": _LEFT + " ஆட்டம் {a}-{a} என்ற கணக்கில் சமநிலையில் உள்ளது",
+        "lead_clock": _LEFT + " {team} அணி {a}–{b} என்ற கணக்கில் முன்னிலை வகிக்கிறது",
+        "tied": "ஆட்டம் {a}–{a} என்ற கணக்கில் சமநிலையில் உள்ளது",
+        "tied_clock": _LEFT + " ஆட்டம் {a}–{a} என்ற கணக்கில் சமநிலையில் உள்ளது",
         "quarter_start": "{quarter} கால்பகுதி தொடங்கியது",
         "quarter_end": "{quarter} கால்பகுதி முடிவடைந்தது",
-        "win": "{team} அணி {a}-{b} என்ற கணக்கில் வெற்றி பெற்றது",
+        "win": "{team} அணி {a}–{b} என்ற கணக்கில் வெற்றி பெற்றது",
     },
     player=player,
 )

@@ -18,7 +18,7 @@ Grammar the templates follow:
   for a three-pointer, dakdak for a dunk, supalpal for a block, libreng tira for a free
   throw, yugto for a quarter).
 * Names: Latin script, so the surnames are kept as they are; team names too (ang Raptors).
-* Numerals: Western digits; a score is "sa iskor na 54-49" (iskor, the Filipino spelling).
+* Numerals: Western digits; a score is "sa iskor na 54–49" (iskor, the Filipino spelling).
 """
 
 from __future__ import annotations
@@ -79,14 +79,14 @@ TABLE = LanguageTable(
         "foul_shooting": "Na-foul {player[ni]} {other[si]} habang tumitira",
         "substitution": "Pumasok {player[si]} kapalit {other[ni]}",
         "timeout": "Humingi ng timeout {team[ang]}",
-        "lead": "Lamang {team[ang]} sa iskor na {a}-{b}",
-        "lead_opponent": "Lamang {team[ang]} {opponent[sa]} sa iskor na {a}-{b}",
-        "lead_clock": "Lamang {team[ang]} sa iskor na {a}-{b} " + _LEFT,
+        "lead": "Lamang {team[ang]} sa iskor na {a}–{b}",
+        "lead_opponent": "Lamang {team[ang]} {opponent[sa]} sa iskor na {a}–{b}",
+        "lead_clock": "Lamang {team[ang]} sa iskor na {a}–{b} " + _LEFT,
         "tied": "Tabla ang laro sa {a}",
         "tied_clock": "Tabla ang laro sa {a} " + _LEFT,
         "quarter_start": "Nagsimula na ang {quarter} yugto",
         "quarter_end": "Tapos na ang {quarter} yugto",
-        "win": "Nanalo {team[ang]} sa iskor na {a}-{b}",
+        "win": "Nanalo {team[ang]} sa iskor na {a}–{b}",
     },
     player=personal,
 )

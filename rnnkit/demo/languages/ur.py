@@ -18,9 +18,11 @@ Urdu and Hindi share their grammar, so the templates follow the same rules as `h
   with نے so its gender never shows.
 * Ordinals and other -ā words take the oblique -e before a postposition: دوسرے کوارٹر میں,
   but دوسرا کوارٹر شروع ہوا; نشانے سے (`oblique`: a final ا or ہ -> ے).
-* Numerals: Western digits (54-49, 3:45), as the Urdu press online (BBC Urdu, Express,
-  Jang's website) prints scores; in right-to-left text a run of digits stays left to right,
-  so the score reads in its own order. Text is stored in logical order, no bidi controls.
+* Numerals: Western digits (54–49, 3:45), as the Urdu press online (BBC Urdu, Express,
+  Jang's website) prints scores. A score is stored leader first, with the en dash the
+  other tables use; after Urdu letters each number reads left to right, and the dash runs
+  right to left, so the leader's score stands on the right, where the reader starts. Text
+  is stored in logical order, no bidi controls.
 * Names: by sound (`_sounds`, `_arabic_script`): English t, d as ٹ ڈ, short i and weak a
   left unwritten, a final e or "ay" as ے; Haddad keeps its Arabic spelling حداد.
 """
@@ -79,14 +81,14 @@ TABLE = LanguageTable(
         "foul_shooting": "{player} نے شاٹ لے رہے {other} پر فاؤل کیا",
         "substitution": "{other} کی جگہ {player} کورٹ پر آئے",
         "timeout": "{team} نے ٹائم آؤٹ لیا",
-        "lead": "{team} {a}-{b} سے آگے ہے",
-        "lead_opponent": "{team} {opponent} کے خلاف {a}-{b} سے آگے ہے",
-        "lead_clock": "{quarter[obl]} کوارٹر میں {clock} باقی رہتے {team} {a}-{b} سے آگے ہے",
-        "tied": "مقابلہ {a}-{a} سے برابر ہے",
-        "tied_clock": "{quarter[obl]} کوارٹر میں {clock} باقی رہتے مقابلہ {a}-{a} سے برابر ہے",
+        "lead": "{team} {a}–{b} سے آگے ہے",
+        "lead_opponent": "{team} {opponent} کے خلاف {a}–{b} سے آگے ہے",
+        "lead_clock": "{quarter[obl]} کوارٹر میں {clock} باقی رہتے {team} {a}–{b} سے آگے ہے",
+        "tied": "مقابلہ {a}–{a} سے برابر ہے",
+        "tied_clock": "{quarter[obl]} کوارٹر میں {clock} باقی رہتے مقابلہ {a}–{a} سے برابر ہے",
         "quarter_start": "{quarter[dir]} کوارٹر شروع ہوا",
         "quarter_end": "{quarter[dir]} کوارٹر ختم ہوا",
-        "win": "{team} نے مقابلہ {a}-{b} سے جیت لیا",
+        "win": "{team} نے مقابلہ {a}–{b} سے جیت لیا",
     },
     player=player,
 )
