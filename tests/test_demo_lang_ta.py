@@ -8,7 +8,7 @@ from rnnkit.demo.languages.ta import forms, transliterate
 CASES = [
     (
         ("made_clock", dict(player="Tremblay", shot="three", quarter=2, clock=225)),
-        "இரண்டாவது கால்பகுதியில் 3:45 நேரம் மீதமிருக்கையில் டிரெம்ப்லே மூன்று புள்ளி ஷாட்டை வெற்றிகரமாக அடித்தார்",
+        "இரண்டாவது கால்பகுதியில் 3:45 நேரம் மீதமிருக்கையில் டிரெம்ப்ளே மூன்று புள்ளி ஷாட்டை வெற்றிகரமாக அடித்தார்",
     ),
     (("made", dict(player="Varga", shot="dunk")), "வார்கா டங்க் செய்தார்"),
     (("made", dict(player="Varga", shot="free_throw")), "வார்கா ஃப்ரீ த்ரோவில் புள்ளி பெற்றார்"),
@@ -52,7 +52,7 @@ def test_rendering(event, expected):
         ("ரினால்டி", "dat", "ரினால்டிக்கு"),
         ("வார்கா", "gen", "வார்காவின்"),  # v glide after a
         ("வார்கா", "abl", "வார்காவிடமிருந்து"),
-        ("டிரெம்ப்லே", "dat", "டிரெம்ப்லேவுக்கு"),  # v after a final ே
+        ("டிரெம்ப்ளே", "dat", "டிரெம்ப்ளேவுக்கு"),  # v after a final ே
         ("ஷாட்", "loc", "ஷாட்டில்"),
         ("ரினால்டி", "loc", "ரினால்டியில்"),
     ],
@@ -70,6 +70,8 @@ def test_case_forms(word, key, expected):
         ("Okonkwo", "ஓக்கோங்க்வோ"),  # n before k is ங
         ("Delacroix", "டெலாக்ரோவா"),  # a glide between two vowels
         ("Rinaldi", "ரினால்டி"),  # a final i is short
+        ("Eklund", "எக்ளுண்ட்"),  # l after a stop is ள
+        ("Tremblay", "டிரெம்ப்ளே"),
         ("Haddad", "ஹத்தாத்"),  # the exception table
     ],
 )

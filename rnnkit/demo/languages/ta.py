@@ -11,7 +11,7 @@ Grammar the templates follow:
     every loanword (ஷாட் -> ஷாட்டை, டேல்போட் -> டேல்போட்டை);
   - after a vowel a glide comes between: ய் after இ, ஈ, ஐ and வ் after the others
     (Nannūl's rule of உடம்படுமெய், which allows either after ஏ; the press writes வ்
-    after a final ே of a foreign name: டிரெம்ப்லேவை); the dative is -க்கு after இ, ஈ, ஐ
+    after a final ே of a foreign name: டிரெம்ப்ளேவை); the dative is -க்கு after இ, ஈ, ஐ
     (ரினால்டிக்கு) and -வுக்கு after the rest (வார்காவுக்கு).
   The same function declines the shot and rebound nouns (லே-அப்பை, ஃப்ரீ த்ரோவை).
 * Sandhi (வல்லின மிகுதல்): after an accusative -ஐ, a dative -க்கு or an adverb in -ஆக,
@@ -25,8 +25,9 @@ Grammar the templates follow:
 * Names, by sound from `_sounds`: Tamil script has one letter for p/b, t/d, k/g, so
   voicing is not written; English t, d are the retroflex ட; n is ந at the start, ண before
   ட, ங before க, ன elsewhere; f is ஃப. A word-initial cluster gets the vowel the press
-  inserts (டிரெம்ப்லே, கிரூகர், குவின்லன்), except s + consonant (ஸ்ட-); a single p, t, k
-  between vowels doubles, as Tamil spells English loans (விட்டெக்கர், எஸ்போஸிட்டோ); two
+  inserts (டிரெம்ப்ளே, கிரூகர், குவின்லன்), except s + consonant (ஸ்ட-); a single p, t, k
+  between vowels doubles, as Tamil spells English loans (விட்டெக்கர், எஸ்போஸிட்டோ); l
+  after a stop is ள, as in கிளின்டன் (டிரெம்ப்ளே, எக்ளுண்ட்), ல elsewhere; two
   vowels meeting take a glide (டெலாக்ரோவா); a final i is short (ரினால்டி) and a final
   consonant keeps its pulli.
 """
@@ -94,6 +95,7 @@ _SIGN = {
 }
 _FRONT = frozenset({"i", "ii", "e", "ei", "ae"})
 _VOICELESS = frozenset({"p", "t", "k"})
+_STOPS = frozenset({"p", "b", "t", "d", "k", "g", "f"})
 
 # Where the rules would go wrong: Haddad is Arabic (dental த, as Tamil writes Arabic
 # names); Ndiaye's initial nasal cluster takes the prothetic எ the press writes (என்டி-).
@@ -118,7 +120,7 @@ def _spell(tokens: list[str]) -> list[str]:
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if k == 0 and token not in VOWELS and nxt is not None and nxt not in VOWELS:
             if token not in ("s", "sh"):
-                out.append("u" if nxt == "w" else "i")  # டிரெம்ப்லே, குவின்லன்
+                out.append("u" if nxt == "w" else "i")  # டிரெம்ப்ளே, குவின்லன்
         if token in _VOICELESS and prev in VOWELS and nxt in VOWELS:
             out.insert(len(out) - 1, token)  # விட்டெக்கர்
     return out
@@ -136,6 +138,8 @@ def write(tokens: list[str]) -> str:
                 out.append(_VOWEL[token])
             continue
         letter = _n(tokens, k) if token == "n" else _LETTER[token]
+        if token == "l" and k > 0 and tokens[k - 1] in _STOPS:
+            letter = "ள"  # l after a stop is ள, as in கிளின்டன், டிரெம்ப்ளே
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         out.append(letter + (_SIGN[nxt] if nxt in VOWELS else PULLI))
     return "".join(out)
