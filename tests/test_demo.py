@@ -10,7 +10,7 @@ from rnnkit.errors import RnnkitError
 
 @pytest.fixture
 def small_demo(monkeypatch):
-    monkeypatch.setattr(demo, "SIZES", {"train": 600, "dev": 24, "test": 48})
+    monkeypatch.setattr(demo, "SIZES", {"train": 40, "dev": 1, "test": 2})
     monkeypatch.setattr(
         demo,
         "DEMO_TRAIN",
