@@ -235,3 +235,13 @@ def test_sentencepiece_splits_the_digits_of_every_script():
     assert any(
         len(p.strip("▁")) > 1 and p.strip("▁").isdecimal() for p in merged.tokenize("۵۴ ۳:۴۷")
     )
+
+
+def test_sentencepiece_keeps_every_character():
+    # NFKC (sentencepiece's default) would write "，" as "," and "ｍ" as "m".
+    lines = [f"第{i % 4}节还剩{i % 12}:{i % 60:02d}，双方战成{i}平 ｍ" for i in range(200)]
+    tokenizer = SentencePieceTokenizer.train(lines, vocab_size=120, model_type="bpe")
+    for text in lines[:20]:
+        assert tokenizer.detokenize(tokenizer.tokenize(text)) == text
+    nfkc = SentencePieceTokenizer.train(lines, vocab_size=120, normalization="nmt_nfkc")
+    assert nfkc.detokenize(nfkc.tokenize(lines[0])) != lines[0]

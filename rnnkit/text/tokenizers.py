@@ -281,6 +281,7 @@ class SentencePieceTokenizer(Tokenizer):
         character_coverage: float = 1.0,
         languages: Iterable[str] = (),
         split_digits: bool = True,
+        normalization: str = "identity",
     ) -> SentencePieceTokenizer:
         """Learn a model from `sentences` (an iterable of str, read once).
 
@@ -290,7 +291,9 @@ class SentencePieceTokenizer(Tokenizer):
         below 1.0 (0.9995 is usual for CJK) maps the rarest characters to unknown.
         `split_digits`: every decimal digit, of any script, is a piece of its own, so a
         number never seen whole ("3:47", Persian "۵۴") is still spelled from known pieces
-        and a model can map it digit by digit.
+        and a model can map it digit by digit. `normalization`: sentencepiece's rule for
+        rewriting text first; "identity" keeps every character (its default, "nmt_nfkc",
+        turns the Chinese comma "，" into ",", so a model could never write the former).
         """
         if model_type not in ("unigram", "bpe"):
             raise ValueError(f"model_type must be 'unigram' or 'bpe', not {model_type!r}")
@@ -311,6 +314,7 @@ class SentencePieceTokenizer(Tokenizer):
             vocab_size=vocab_size,
             character_coverage=character_coverage,
             split_digits=split_digits,
+            normalization_rule_name=normalization,
             user_defined_symbols=symbols,
             hard_vocab_limit=False,
             # rnnkit's Vocabulary adds <bos>/<eos> itself; the model needs only <unk>.
