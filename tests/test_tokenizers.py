@@ -243,5 +243,21 @@ def test_sentencepiece_keeps_every_character():
     tokenizer = SentencePieceTokenizer.train(lines, vocab_size=120, model_type="bpe")
     for text in lines[:20]:
         assert tokenizer.detokenize(tokenizer.tokenize(text)) == text
-    nfkc = SentencePieceTokenizer.train(lines, vocab_size=120, normalization="nmt_nfkc")
+    nfkc = SentencePieceTokenizer.train(
+        lines, vocab_size=120, normalization="nmt_nfkc", split_unspaced=False
+    )
     assert nfkc.detokenize(nfkc.tokenize(lines[0])) != lines[0]
+
+
+def test_sentencepiece_spells_unspaced_scripts_by_character():
+    # Names and actions in Cantonese, without spaces; one combination is never seen.
+    names, actions = ["林奎斯", "高華治", "文沙"], ["搶到進攻籃板", "入樽得手", "上籃唔入"]
+    lines = [n + a for n in names for a in actions if (n, a) != ("文沙", "入樽得手")] * 20
+    for split, expect_seen in ((True, True), (False, False)):
+        tokenizer = SentencePieceTokenizer.train(
+            lines, vocab_size=200, model_type="bpe", split_unspaced=split
+        )
+        seen = {piece for line in lines for piece in tokenizer.tokenize(line)}
+        held_out = tokenizer.tokenize("文沙入樽得手")
+        assert tokenizer.detokenize(held_out) == "文沙入樽得手"
+        assert (set(held_out) <= seen) == expect_seen, held_out

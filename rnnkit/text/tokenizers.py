@@ -281,6 +281,7 @@ class SentencePieceTokenizer(Tokenizer):
         character_coverage: float = 1.0,
         languages: Iterable[str] = (),
         split_digits: bool = True,
+        split_unspaced: bool = True,
         normalization: str = "identity",
     ) -> SentencePieceTokenizer:
         """Learn a model from `sentences` (an iterable of str, read once).
@@ -291,7 +292,11 @@ class SentencePieceTokenizer(Tokenizer):
         below 1.0 (0.9995 is usual for CJK) maps the rarest characters to unknown.
         `split_digits`: every decimal digit, of any script, is a piece of its own, so a
         number never seen whole ("3:47", Persian "۵۴") is still spelled from known pieces
-        and a model can map it digit by digit. `normalization`: sentencepiece's rule for
+        and a model can map it digit by digit. `split_unspaced`: each character of a script
+        written without spaces (Chinese, Japanese, Thai, ...) is a piece of its own, as in
+        BERT's tokenizer; merged pieces there run across words, and a name never seen with an
+        action ("林奎斯搶到進攻籃板", one piece otherwise) would be a piece never seen at all.
+        `normalization`: sentencepiece's rule for
         rewriting text first; "identity" keeps every character (its default, "nmt_nfkc",
         turns the Chinese comma "，" into ",", so a model could never write the former).
         """
@@ -307,6 +312,8 @@ class SentencePieceTokenizer(Tokenizer):
             symbols += sorted(
                 {ch for s in untagged for ch in s if not ch.isascii() and ch.isdecimal()}
             )
+        if split_unspaced:
+            symbols += sorted({ch for s in untagged for ch in _UNSPACED_CHAR.findall(s)})
         sentencepiece.SentencePieceTrainer.train(
             sentence_iterator=iter(untagged),
             model_writer=model,
