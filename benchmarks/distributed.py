@@ -67,14 +67,15 @@ def _timed_allreduces(params, repeats=20):
 def _translator_worker(steps, warmup, batch):
     """-> (seconds for `steps` steps, target tokens in them, params, parameter count)."""
     from rnnkit import distributed
-    from rnnkit.translator import commentary, modeldir, training
+    from rnnkit.demo.corpus import generate_corpus, write_tsv
+    from rnnkit.translator import modeldir, training
     from rnnkit.translator.config import build_config
     from rnnkit.translator.data import read_corpus
 
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch, "train.tsv")
         if distributed.is_root():
-            commentary.write_tsv(data, commentary.generate_corpus(6000, seed=3))
+            write_tsv(data, generate_corpus(6000, seed=3))
         data.write_bytes(distributed.broadcast_bytes(data.read_bytes() if data.exists() else b""))
         config = build_config(overrides={"data": str(data), "batch_size": batch})
         corpus = read_corpus(str(data), quiet=True)

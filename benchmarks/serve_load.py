@@ -31,7 +31,7 @@ import time
 import httpx
 import numpy
 
-from rnnkit.translator import commentary
+from rnnkit.demo.game import play_by_play
 
 TOKEN = "serve-load-benchmark"
 
@@ -163,7 +163,7 @@ def main():
     args = parser.parse_args()
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # 500 sockets and more
-    events = commentary.play_by_play(seed=1, n_events=args.lines + args.burst)
+    events = play_by_play(seed=1, n_events=args.lines + args.burst)
     texts = [event.english for event in events]
     print(f"model {args.model_dir}, beam {args.beam}, load average {os.getloadavg()[0]:.2f}")
     header = (

@@ -7,6 +7,12 @@ pipeline's own throughput on the same file, so one sees that it is never the bot
 
     python benchmarks/translate.py                 # about 2 minutes on 2 cores
     python benchmarks/translate.py --profile       # also where a training step's time goes
+    python benchmarks/translate.py --model-dir rnnkit-demo/model   # live latency of the demo
+
+Live latency: one line of the demo's game into every language of the model in one batched
+pass (what `rnnkit demo` and a live server do per line), p50/p95 over the game's lines, greedy
+and beam 3; with --model-dir, of that trained model (the demo's), else of the model trained
+here for --steps.
 """
 
 import argparse
@@ -25,10 +31,12 @@ from threadpoolctl import threadpool_limits
 import rnnkit
 from rnnkit import optim
 from rnnkit.core.tensor import no_grad
+from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.demo.game import play_by_play
 from rnnkit.text import collate, plan_batches
-from rnnkit.translator import commentary
 from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import build_text_pipeline, encode_corpus, read_corpus
+from rnnkit.translator.inference import Translator
 from rnnkit.translator.model import Seq2Seq
 from rnnkit.translator.search import beam_search, greedy_search
 from rnnkit.translator.training import model_config
@@ -39,14 +47,15 @@ from pipeline import pipeline_throughput  # noqa: E402
 
 def prepare(workdir, sentences, hidden, embed):
     path = Path(workdir) / "train.tsv"
-    commentary.write_tsv(path, commentary.generate_corpus(sentences, seed=0))
+    write_tsv(path, generate_corpus(sentences, seed=0))
     config = TrainConfig(data=str(path), hidden=hidden, embed=embed, dropout=0.0)
     corpus = read_corpus(config.data)
     tokenizer, vocab = build_text_pipeline(corpus, config, workdir)
     sources, targets, _ = encode_corpus(corpus, tokenizer, vocab)
     rnnkit.manual_seed(0)
     model = Seq2Seq(model_config(config, len(vocab)))
-    return path, model, sources, targets, len(vocab)
+    translator = Translator(model, tokenizer, vocab, corpus.languages)
+    return path, model, sources, targets, translator
 
 
 def time_training(model, sources, targets, batch_size, steps):
@@ -87,6 +96,19 @@ def time_decoding(model, sources, count, beam):
     return count / (time.perf_counter() - start), statistics.mean(lengths)
 
 
+def time_live(translator, beam, lines=60):
+    """(p50, p95) milliseconds of one game line into all of `translator`'s languages."""
+    languages = translator.languages
+    english = [event.english for event in play_by_play(seed=0, n_events=lines, split="test")]
+    translator.translate([english[0]] * len(languages), languages, beam=beam)  # warm-up
+    times = []
+    for line in english:
+        start = time.perf_counter()
+        translator.translate([line] * len(languages), languages, beam=beam)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), statistics.quantiles(times, n=20)[18]
+
+
 def profile_step(model, sources, targets, batch_size):
     opt = optim.Adam(model.parameters(), lr=1e-3)
     batch = collate(
@@ -121,9 +143,11 @@ def main(argv=None):
     parser.add_argument("--sentences", type=int, default=256, help="sentences to translate")
     parser.add_argument("--threads", type=int, default=1, help="BLAS threads")
     parser.add_argument("--profile", action="store_true", help="cProfile of training steps")
+    parser.add_argument("--model-dir", help="live latency of this trained model (the demo's)")
     args = parser.parse_args(argv)
     with threadpool_limits(args.threads, user_api="blas"), tempfile.TemporaryDirectory() as tmp:
-        path, model, sources, targets, vocab_size = prepare(tmp, 30000, args.hidden, args.embed)
+        path, model, sources, targets, translator = prepare(tmp, 30000, args.hidden, args.embed)
+        vocab_size = len(translator.vocab)
         step, tokens = time_training(model, sources, targets, args.batch_size, args.steps)
         model.eval()
         rows = [
@@ -138,6 +162,18 @@ def main(argv=None):
         for name, beam in (("greedy translation", 1), ("beam-5 translation", 5)):
             rate, length = time_decoding(model, sources, args.sentences, beam)
             rows.append((name, "", f"{length:.1f} tokens out", f"{rate:,.1f} sent/s"))
+        live = Translator.load(args.model_dir) if args.model_dir else translator
+        which = "demo" if args.model_dir else "this"
+        for beam in (1, 3):
+            p50, p95 = time_live(live, beam)
+            rows.append(
+                (
+                    f"{which} model: line -> {len(live.languages)} langs",
+                    f"beam {beam}",
+                    f"p50 {p50:.0f} ms",
+                    f"p95 {p95:.0f} ms",
+                )
+            )
         pipeline = pipeline_throughput(path, batch_size=args.batch_size)[-1]
         rows.append(
             ("text pipeline: read -> batches", "", "", f"{pipeline.sentences_per_s:,.0f} sent/s")

@@ -19,8 +19,9 @@ import numpy
 import pytest
 
 from rnnkit import distributed, optim
+from rnnkit.demo.corpus import generate_corpus, write_tsv
 from rnnkit.errors import RnnkitError
-from rnnkit.translator import checkpoint, commentary, training
+from rnnkit.translator import checkpoint, training
 
 PROGRAMS = Path(__file__).parent / "mpi_programs"
 sys.path.insert(0, str(PROGRAMS))
@@ -82,8 +83,8 @@ def _rnnkit_train(*args):
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")
-    examples = commentary.generate_corpus(31, split="train", languages=["fr", "zh"], seed=1)
-    commentary.write_tsv(root / "train.tsv", examples)
+    examples = generate_corpus(31, split="train", languages=["fr", "zh"], seed=1)
+    write_tsv(root / "train.tsv", examples)
     return root / "train.tsv"
 
 

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 import rnnkit
 from rnnkit.cli.main import main
+from rnnkit.demo.corpus import generate_corpus, write_tsv
 from rnnkit.errors import ConfigError, DataError
 from rnnkit.text import EOS_INDEX, SentencePieceTokenizer, load_tokenizer, read_parallel
-from rnnkit.translator import commentary
 from rnnkit.translator.config import TrainConfig, build_config
 from rnnkit.translator.model import MAX_PARAMETERS, ModelConfig, Seq2Seq
 
@@ -37,8 +37,8 @@ TINY = ["--cell", "gru", "--embed", "16", "--hidden", "16", "--batch-size", "16"
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")
-    examples = commentary.generate_corpus(120, split="train", languages=["fr", "zh"], seed=1)
-    commentary.write_tsv(root / "train.tsv", examples)
+    examples = generate_corpus(120, split="train", languages=["fr", "zh"], seed=1)
+    write_tsv(root / "train.tsv", examples)
     return root
 
 

@@ -17,8 +17,9 @@ import pytest
 from test_translator_cli import TINY, assert_one_line_error, corpus, run_cli, trained  # noqa: F401
 
 from rnnkit import files
+from rnnkit.demo import run as demo
 from rnnkit.errors import RnnkitError
-from rnnkit.translator import checkpoint, demo, modeldir
+from rnnkit.translator import checkpoint, modeldir
 
 
 def snapshot(root):

@@ -33,7 +33,8 @@ from serving import (
 from test_demo import small_demo  # noqa: F401 (a fixture: the demo at test size)
 
 from rnnkit.cli.main import main
-from rnnkit.translator import commentary
+from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.demo.game import play_by_play
 from rnnkit.translator.inference import Translator
 
 FEW = ["fr", "ar", "zh"]  # a quick game for the tests that are not about the languages
@@ -321,8 +322,8 @@ def test_a_vanished_viewer_is_forgotten_and_costs_the_others_nothing(server, tra
 def model_dir(tmp_path_factory):
     """A model trained for a few steps by `rnnkit train` (its quality does not matter)."""
     root = tmp_path_factory.mktemp("serve-model")
-    examples = commentary.generate_corpus(120, split="train", languages=["fr", "zh"], seed=1)
-    commentary.write_tsv(root / "train.tsv", examples)
+    examples = generate_corpus(120, split="train", languages=["fr", "zh"], seed=1)
+    write_tsv(root / "train.tsv", examples)
     args = ["train", "--data", str(root / "train.tsv"), "--model-dir", str(root / "model")]
     tiny = ["--cell", "gru", "--embed", "8", "--hidden", "8", "--max-steps", "2", "--quiet"]
     assert main([*args, *tiny]) == 0
@@ -460,7 +461,7 @@ def test_demo_serve_plays_the_game_into_the_stream(tmp_path, monkeypatch, capsys
         thread.join(60)
     # translated here only once the server has stopped (see serving.OneAtATime)
     translator = Translator.load(out / "model")
-    game = [e.english for e in commentary.play_by_play(seed=0, n_events=3)]
+    game = [e.english for e in play_by_play(seed=0, n_events=3)]
     check_game(
         [e for e in events if e["line"] < 3], translator, game, translator.languages, ids=False
     )

@@ -215,3 +215,49 @@ def test_sentencepiece_missing_or_corrupt_model(tmp_path):
 def test_sentencepiece_rejects_unknown_model_type():
     with pytest.raises(ValueError, match="model_type must be"):
         SentencePieceTokenizer.train(corpus(10), model_type="char")
+
+
+def test_sentencepiece_splits_the_digits_of_every_script():
+    persian, bengali = "۰۱۲۳۴۵۶۷۸۹", "০১২৩৪৫৬৭৮৯"
+    lines = []
+    for i in range(300):
+        score = f"{i % 97} {i % 89}:{i % 60:02d}"
+        for digits in ("0123456789", persian, bengali):
+            lines.append(score.translate(str.maketrans("0123456789", digits)) + " points")
+    tokenizer = SentencePieceTokenizer.train(lines, vocab_size=200)
+    for text in ("54 3:47 points", "۵۴ ۳:۴۷ points", "৫৪ ৩:৪৭ points"):
+        pieces = tokenizer.tokenize(text)
+        assert [p for p in pieces if p.strip("▁").isdecimal()] == [
+            ch for ch in text if ch.isdecimal()
+        ], pieces
+        assert tokenizer.detokenize(pieces) == text
+    merged = SentencePieceTokenizer.train(lines, vocab_size=200, split_digits=False)
+    assert any(
+        len(p.strip("▁")) > 1 and p.strip("▁").isdecimal() for p in merged.tokenize("۵۴ ۳:۴۷")
+    )
+
+
+def test_sentencepiece_keeps_every_character():
+    # NFKC (sentencepiece's default) would write "，" as "," and "ｍ" as "m".
+    lines = [f"第{i % 4}节还剩{i % 12}:{i % 60:02d}，双方战成{i}平 ｍ" for i in range(200)]
+    tokenizer = SentencePieceTokenizer.train(lines, vocab_size=120, model_type="bpe")
+    for text in lines[:20]:
+        assert tokenizer.detokenize(tokenizer.tokenize(text)) == text
+    nfkc = SentencePieceTokenizer.train(
+        lines, vocab_size=120, normalization="nmt_nfkc", split_unspaced=False
+    )
+    assert nfkc.detokenize(nfkc.tokenize(lines[0])) != lines[0]
+
+
+def test_sentencepiece_spells_unspaced_scripts_by_character():
+    # Names and actions in Cantonese, without spaces; one combination is never seen.
+    names, actions = ["林奎斯", "高華治", "文沙"], ["搶到進攻籃板", "入樽得手", "上籃唔入"]
+    lines = [n + a for n in names for a in actions if (n, a) != ("文沙", "入樽得手")] * 20
+    for split, expect_seen in ((True, True), (False, False)):
+        tokenizer = SentencePieceTokenizer.train(
+            lines, vocab_size=200, model_type="bpe", split_unspaced=split
+        )
+        seen = {piece for line in lines for piece in tokenizer.tokenize(line)}
+        held_out = tokenizer.tokenize("文沙入樽得手")
+        assert tokenizer.detokenize(held_out) == "文沙入樽得手"
+        assert (set(held_out) <= seen) == expect_seen, held_out

@@ -12,7 +12,8 @@ import numpy
 import pytest
 
 from rnnkit.cli.main import main
-from rnnkit.translator import checkpoint, commentary
+from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.translator import checkpoint
 
 TINY = [
     "--cell",
@@ -37,8 +38,8 @@ TINY = [
 def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")
     for split, n in (("train", 240), ("dev", 24)):
-        examples = commentary.generate_corpus(n, split=split, languages=["fr", "zh"], seed=1)
-        commentary.write_tsv(root / f"{split}.tsv", examples)
+        examples = generate_corpus(n, split=split, languages=["fr", "zh"], seed=1)
+        write_tsv(root / f"{split}.tsv", examples)
     return root
 
 
@@ -299,7 +300,8 @@ def test_aligned_files_with_a_language(corpus, tmp_path, capsys):
     assert json.loads((model_dir / "config.json").read_text())["languages"] == ["fr"]
 
 
-def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize("subword", ["unigram", "bpe"])
+def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatch, subword):
     model_dir = tmp_path / "spm"
     code, _, _ = run_cli(
         [
@@ -308,6 +310,8 @@ def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatc
             str(corpus / "train.tsv"),
             "--tokenizer",
             "sentencepiece",
+            "--subword-model",
+            subword,
             "--vocab-size",
             "200",
             "--max-steps",
@@ -319,6 +323,7 @@ def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatc
         capsys,
     )
     assert code == 0 and (model_dir / "tokenizer" / "spm.model").exists()
+    assert json.loads((model_dir / "config.json").read_text())["train"]["subword_model"] == subword
     code, out, _ = run_cli(
         ["translate", "--model-dir", str(model_dir), "--to", "zh", "--beam", "2"],
         capsys,

@@ -42,6 +42,7 @@ def test_missing_yaml_file(tmp_path):
     [
         ({"cell": "transformer"}, "cell must be one of rnn, sgru, gru, lstm; got 'transformer'"),
         ({"attention": "dot"}, "attention must be one of bahdanau, luong, none"),
+        ({"subword_model": "char"}, "subword_model must be one of unigram, bpe"),
         ({"hidden": 0}, "hidden must be at least 1; got 0"),
         ({"clip": -1.0}, "clip must not be negative"),
         ({"dropout": 1.0}, r"dropout must be in \[0, 1\)"),

@@ -39,8 +39,8 @@ def register(subparsers):
 
 def run(args):
     from rnnkit.cli.serve import listen, serve_translator
-    from rnnkit.translator.commentary import play_by_play
-    from rnnkit.translator.demo import run_demo
+    from rnnkit.demo.game import play_by_play
+    from rnnkit.demo.run import run_demo
     from rnnkit.translator.inference import Translator
 
     listening = listen(args.host, args.port, args.publish_token) if args.serve else None

@@ -299,6 +299,9 @@ class SentencePieceTokenizer(Tokenizer):
         model_type: str = "unigram",
         character_coverage: float = 1.0,
         languages: Iterable[str] = (),
+        split_digits: bool = True,
+        split_unspaced: bool = True,
+        normalization: str = "identity",
     ) -> SentencePieceTokenizer:
         """Learn a model from `sentences` (an iterable of str, read once).
 
@@ -306,14 +309,46 @@ class SentencePieceTokenizer(Tokenizer):
         spm.model also keeps those tags whole when used on its own. `vocab_size` is an upper
         bound: small corpora give fewer pieces instead of failing. `character_coverage`
         below 1.0 (0.9995 is usual for CJK) maps the rarest characters to unknown.
+        `split_digits`: every decimal digit, of any script, is a piece of its own, so a
+        number never seen whole ("3:47", Persian "۵۴") is still spelled from known pieces
+        and a model can map it digit by digit. `split_unspaced`: each character of a script
+        written without spaces (Chinese, Japanese, Thai, ...) is a piece of its own, as in
+        BERT's tokenizer; merged pieces there run across words, and a name never seen with an
+        action ("林奎斯搶到進攻籃板", one piece otherwise) would be a piece never seen at all.
+        `normalization`: sentencepiece's rule for
+        rewriting text first; "identity" keeps every character (its default, "nmt_nfkc",
+        turns the Chinese comma "，" into ",", so a model could never write the former).
         """
         if model_type not in ("unigram", "bpe"):
             raise ValueError(f"model_type must be 'unigram' or 'bpe', not {model_type!r}")
         model = io.BytesIO()
         # Tags are not language: keep them out of the statistics the pieces are learned from.
-        untagged = (_OTHER_SPACE.sub(" ", _TAG_SPLIT.sub(" ", s)) for s in sentences)
+        untagged = [_OTHER_SPACE.sub(" ", _TAG_SPLIT.sub(" ", s)) for s in sentences]
+        symbols = [language_tag(code) for code in languages]
+        if split_digits:
+            # sentencepiece's own split_digits knows only 0-9; other scripts' digits are made
+            # symbols, which it always cuts out alone (only those present: each takes a piece).
+            symbols += sorted(
+                {ch for s in untagged for ch in s if not ch.isascii() and ch.isdecimal()}
+            )
+        if split_unspaced:
+            symbols += sorted({ch for s in untagged for ch in _UNSPACED_CHAR.findall(s)})
         try:
-            cls._train(untagged, model, model_type, vocab_size, character_coverage, languages)
+            sentencepiece.SentencePieceTrainer.train(
+                sentence_iterator=iter(untagged),
+                model_writer=model,
+                model_type=model_type,
+                vocab_size=vocab_size,
+                character_coverage=character_coverage,
+                split_digits=split_digits,
+                normalization_rule_name=normalization,
+                user_defined_symbols=symbols,
+                hard_vocab_limit=False,
+                # rnnkit's Vocabulary adds <bos>/<eos> itself; the model needs only <unk>.
+                bos_id=-1,
+                eos_id=-1,
+                minloglevel=2,  # the trainer otherwise logs every step to stderr
+            )
         except RuntimeError as error:  # the trainer reports everything as RuntimeError
             too_small = _TOO_SMALL.search(str(error))
             if too_small:
@@ -325,22 +360,6 @@ class SentencePieceTokenizer(Tokenizer):
             message = str(error).splitlines()[0]
             raise ConfigError(f"sentencepiece could not train a model: {message}") from None
         return cls(model.getvalue())
-
-    @staticmethod
-    def _train(sentences, model, model_type, vocab_size, character_coverage, languages):
-        sentencepiece.SentencePieceTrainer.train(
-            sentence_iterator=sentences,
-            model_writer=model,
-            model_type=model_type,
-            vocab_size=vocab_size,
-            character_coverage=character_coverage,
-            user_defined_symbols=[language_tag(code) for code in languages],
-            hard_vocab_limit=False,
-            # rnnkit's Vocabulary adds <bos>/<eos> itself; the model needs only <unk>.
-            bos_id=-1,
-            eos_id=-1,
-            minloglevel=2,  # the trainer otherwise logs every step to stderr
-        )
 
     def tokenize(self, text: str) -> list[str]:
         pieces = []

@@ -1,1 +1,1 @@
-"""The case study's translator: Raptors commentary data, and the multilingual model built on it."""
+"""The multilingual translator: data, attention encoder-decoder, training, search, evaluation."""

@@ -22,6 +22,7 @@ from rnnkit.translator.search import MAX_BEAM
 CELLS = ("rnn", "sgru", "gru", "lstm")
 ATTENTIONS = ("bahdanau", "luong", "none")
 TOKENIZERS = ("word", "sentencepiece")
+SUBWORD_MODELS = ("unigram", "bpe")
 OPTIMIZERS = ("sgd", "adam")
 
 
@@ -45,6 +46,7 @@ class TrainConfig:
     max_chars: int = opt(DEFAULT_MAX_CHARS, "longest side of a data line, in characters")
     # --- text pipeline -------------------------------------------------------------------
     tokenizer: str = opt("word", "word | sentencepiece")
+    subword_model: str = opt("unigram", "sentencepiece's model: unigram | bpe")
     vocab_size: int = opt(20000, "the lecture's default; counts specials and language tags")
     min_freq: int = opt(1, "drop tokens seen fewer times (they become <unk>)")
     lowercase: bool = opt(False, "lowercase text before word tokenization")
@@ -89,6 +91,7 @@ class TrainConfig:
                 raise ConfigError(f"{f.name} must be a finite number; got {value}")
         choices = {
             "tokenizer": TOKENIZERS,
+            "subword_model": SUBWORD_MODELS,
             "cell": CELLS,
             "attention": ATTENTIONS,
             "optimizer": OPTIMIZERS,

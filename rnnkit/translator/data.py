@@ -74,6 +74,7 @@ def build_text_pipeline(corpus, config, model_dir):
         tokenizer = SentencePieceTokenizer.train(
             corpus.sources + corpus.targets,
             vocab_size=config.vocab_size,
+            model_type=config.subword_model,
             languages=corpus.languages,
         )
     else:

@@ -1,9 +1,15 @@
 """BLEU and chrF with sacrebleu, per target language and overall.
 
-Each language is scored with the BLEU tokenizer made for it ('zh' for Chinese, 'char' for
-Japanese, Korean and Thai, whose words are not space-separated, '13a' otherwise), so the
-per-language signatures are sacrebleu's own. The overall figure is the macro average over
-languages (every language counts the same, however many test lines it has).
+Each language is scored with the BLEU tokenizer made for it, so the per-language signatures
+are sacrebleu's own: 'zh' for Chinese (Mandarin and Cantonese), 'char' for Japanese, Korean
+and Thai, '13a' otherwise. sacrebleu's own default for Korean is 'ko-mecab' (and 'ja-mecab'
+for Japanese), which needs the MeCab-ko analyser (sacrebleu[ko]); 'char' is the tokenizer of
+its list that needs nothing, and Korean particles written onto the word (트렘블레이가) count
+in part, not as a whole wrong word. Scripts written with spaces between words (Arabic,
+Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Cyrillic, Greek) take '13a', sacrebleu's
+default; its 'flores200' subword tokenizer would suit them too but downloads its model at
+first use, so it is not used. chrF needs no tokenizer. The overall figure is the macro
+average over languages (every language counts the same, however many test lines it has).
 """
 
 from collections import defaultdict

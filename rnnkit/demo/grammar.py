@@ -1,0 +1,233 @@
+"""The commentary grammar: the league, the 20 sentence templates, events and their rendering.
+
+Real broadcasts cannot ship with a library, so the demo writes its own commentary from a
+small compositional grammar: players x actions x teams x scores x clock. Every template
+is written once per language as a whole sentence in that language's own word order
+(`rnnkit/demo/languages/<code>.py`), so Mandarin puts the time before the verb and
+Vietnamese after it, without word-by-word substitution. What depends on gender, case,
+elision or contraction lives in each language's lexicon as ready-made forms (French
+"le tir", Russian {"nom": ..., "gen": ...}), which a template names explicitly
+(`{shot[the]}`, `{player[gen]}`): a template never assembles grammar from parts.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+QUARTER_SECONDS = 12 * 60  # an NBA quarter
+
+RAPTORS = "Raptors"
+# Fictional players.
+# The first five of each roster start the game; the rest come off the bench.
+ROSTERS: dict[str, tuple[str, ...]] = {
+    "Raptors": (
+        "Tremblay",
+        "Mensah",
+        "Lindqvist",
+        "Castellano",
+        "Haddad",
+        "Okonkwo",
+        "Brennan",
+        "Delacroix",
+        "Varga",
+        "Sutherland",
+    ),
+    "Celtics": ("Donnelly", "Whitfield", "Moreau", "Kaminski", "Ferreira", "Halloran", "Abara"),
+    "Knicks": ("Romano", "Hollister", "Ndiaye", "Quinlan", "Petrov", "Esposito", "Barlow"),
+    "Bucks": ("Hartmann", "Oyelaran", "Dunmore", "Lucero", "Szabo", "Lindgren", "Kruger"),
+    "Lakers": ("Whitaker", "Calloway", "Baptiste", "Montoya", "Eklund", "Navarro", "Ashby"),
+    "Bulls": ("Gallagher", "Marin", "Fairbank", "Iwu", "Talbot", "Rinaldi", "Kovac"),
+}
+OPPONENTS = tuple(team for team in ROSTERS if team != RAPTORS)
+TEAM_OF = {player: team for team, players in ROSTERS.items() for player in players}
+PLAYERS = tuple(TEAM_OF)
+
+SHOTS = ("three", "jumper", "layup", "dunk", "free_throw")
+FIELD_GOALS = SHOTS[:-1]  # the shots that can be assisted or blocked
+POINTS = {"three": 3, "jumper": 2, "layup": 2, "dunk": 2, "free_throw": 1}
+REBOUNDS = ("offensive", "defensive")
+
+# The slots each template fills. Every language's pattern for a template uses exactly
+# these (a test checks it), so no language can drop or invent information.
+TEMPLATES: dict[str, tuple[str, ...]] = {
+    "made": ("player", "shot"),
+    "made_clock": ("player", "shot", "clock", "quarter"),
+    "missed": ("player", "shot"),
+    "assist": ("player", "other", "shot"),  # player passes, other scores
+    "block": ("player", "other", "shot"),  # player blocks other's shot
+    "rebound": ("player", "rebound"),
+    "steal": ("player", "other"),  # player takes the ball from other
+    "turnover": ("player",),
+    "foul_personal": ("player", "other"),  # player fouls other
+    "foul_shooting": ("player", "other"),
+    "substitution": ("player", "other"),  # player comes in for other
+    "timeout": ("team",),
+    "lead": ("team", "a", "b"),  # team leads a to b, a > b
+    "lead_opponent": ("team", "opponent", "a", "b"),
+    "lead_clock": ("team", "a", "b", "clock", "quarter"),
+    "tied": ("a",),
+    "tied_clock": ("a", "clock", "quarter"),
+    "quarter_start": ("quarter",),
+    "quarter_end": ("quarter",),
+    "win": ("team", "a", "b"),
+}
+
+# The Unicode scripts a table's letters may be in (the `script` field).
+SCRIPTS = (
+    "Latin",
+    "Cyrillic",
+    "Greek",
+    "Han",
+    "Hangul",
+    "Arabic",
+    "Devanagari",
+    "Bengali",
+    "Gujarati",
+    "Gurmukhi",
+    "Tamil",
+)
+
+
+def format_clock(seconds: int) -> str:
+    """Seconds left in a quarter as the scoreboard shows them: 225 -> "3:45"."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of commentary: a template and the values of its slots.
+
+    `quarter` (1-4) and `clock` (seconds left in the quarter) are the game time; a live
+    game sets them on every event, and only the `*_clock` and quarter templates show them.
+    """
+
+    template: str
+    player: str | None = None
+    other: str | None = None
+    team: str | None = None
+    opponent: str | None = None
+    shot: str | None = None
+    rebound: str | None = None
+    a: int | None = None
+    b: int | None = None
+    quarter: int | None = None
+    clock: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.template not in TEMPLATES:
+            raise ValueError(
+                f"unknown template {self.template!r}; expected one of {list(TEMPLATES)}"
+            )
+        missing = [slot for slot in TEMPLATES[self.template] if getattr(self, slot) is None]
+        if missing:
+            raise ValueError(f"template {self.template!r} needs {missing}")
+        if self.template in ("assist", "block") and self.shot not in FIELD_GOALS:
+            raise ValueError(f"a {self.shot} cannot be assisted or blocked")
+
+    @property
+    def english(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str) -> str:
+        """This event in language `lang` ("en" or one of languages.LANGUAGES)."""
+        from rnnkit.demo.languages import TABLES  # the language files import this module
+
+        if lang not in TABLES:
+            raise ValueError(f"unknown language {lang!r}; expected one of {list(TABLES)}")
+        return TABLES[lang].render(self)
+
+    @property
+    def split(self) -> str:
+        from rnnkit.demo.splits import split_of
+
+        return split_of(self)
+
+
+Form = str | dict[str, str]  # one form, or named forms a template picks by key
+
+
+@dataclass(frozen=True)
+class LanguageTable:
+    """Everything one language needs to render every event.
+
+    `templates` maps each template name to a whole-sentence pattern for str.format_map.
+    The lexicon entries are complete phrases, agreement and contractions included; a
+    dict entry holds named forms, which a template uses through its keys
+    (`{shot[a]}`, `{player[gen]}`); there is no implicit default form.
+    Rendering fills: player/other -> `player(name)` (None: the Latin name as is),
+    team/opponent -> `teams[...]`, quarter -> `quarters[q - 1]`, shot -> `shots[...]`,
+    rebound -> `rebounds[...]`, a/b -> `number(n)` (None: str(n)), clock ->
+    `clock(seconds)` (None: format_clock, written in `number`'s digits when given).
+    """
+
+    code: str  # "ru"
+    name: str  # "Russian"
+    script: str  # one of SCRIPTS: the Unicode script of its letters
+    rtl: bool  # written right to left (stored in logical order, no bidi controls)
+    teams: dict[str, Form]
+    quarters: tuple[Form, Form, Form, Form]
+    shots: dict[str, dict[str, str]]
+    rebounds: dict[str, Form]
+    templates: dict[str, str]
+    player: Callable[[str], Form] | None = None
+    number: Callable[[int], Form] | None = None
+    clock: Callable[[int], Form] | None = None
+
+    def __post_init__(self) -> None:
+        # Checked at import, so a language file with a gap fails at once, naming it.
+        where = f"language table {self.code!r}"
+        if self.script not in SCRIPTS:
+            raise ValueError(f"{where}: script {self.script!r} is not one of {SCRIPTS}")
+        for field, have, want in (
+            ("templates", set(self.templates), set(TEMPLATES)),
+            ("teams", set(self.teams), set(ROSTERS)),
+            ("shots", set(self.shots), set(SHOTS)),
+            ("rebounds", set(self.rebounds), set(REBOUNDS)),
+        ):
+            if have != want:
+                raise ValueError(
+                    f"{where}: {field} lacks {sorted(want - have)}, has extra {sorted(have - want)}"
+                )
+        if len(self.quarters) != 4:
+            raise ValueError(f"{where}: quarters needs 4 ordinals, has {len(self.quarters)}")
+
+    def render(self, event: Event) -> str:
+        values: dict[str, object] = {}
+        for slot in ("player", "other"):
+            name = getattr(event, slot)
+            if name is not None:
+                values[slot] = name if self.player is None else self.player(name)
+        for slot in ("team", "opponent"):
+            if getattr(event, slot) is not None:
+                values[slot] = self.teams[getattr(event, slot)]
+        for slot in ("a", "b"):
+            if getattr(event, slot) is not None:
+                values[slot] = self.format_number(getattr(event, slot))
+        if event.shot is not None:
+            values["shot"] = self.shots[event.shot]
+        if event.rebound is not None:
+            values["rebound"] = self.rebounds[event.rebound]
+        if event.quarter is not None:
+            values["quarter"] = self.quarters[event.quarter - 1]
+        if event.clock is not None:
+            values["clock"] = self.format_clock(event.clock)
+        return self.templates[event.template].format_map(values)
+
+    def format_number(self, n: int) -> Form:
+        return str(n) if self.number is None else self.number(n)
+
+    def format_clock(self, seconds: int) -> Form:
+        if self.clock is not None:
+            return self.clock(seconds)
+        text = format_clock(seconds)
+        if self.number is None:
+            return text
+        digits = {str(d): self.number(d) for d in range(10)}
+        if not all(isinstance(digit, str) for digit in digits.values()):
+            raise ValueError(
+                f"language table {self.code!r}: its number() gives forms, so it needs clock()"
+            )
+        return "".join(digits.get(ch, ch) for ch in text)

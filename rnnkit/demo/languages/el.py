@@ -1,0 +1,190 @@
+"""Greek: play-by-play as the Greek sports press writes it (live text, present tense).
+
+* Names. The press writes foreign names in Greek letters by pronunciation, with an accent
+  (tonos) on the stressed syllable of every word of two or more syllables. `_NAME_RULES`
+  spell a surname: b d g as μπ ντ γκ (and nd mb ng as ντ μπ γκ), an initial w/wh as γου,
+  u and w as ου, j as τζ, v as β, qu/qv/kw as κβ, sh as σ, ch as τσ, th as θ, c before
+  e/i/y as σ, a y before a vowel as γ (Μοντόγια), a final -ov as -οφ, h only at the start
+  (χ), doubled consonants once, a final σ as ς. `_accent` then puts the tonos on the
+  penultimate vowel, or where `_STRESS` says (Πετρόφ, Χόλιστερ). `_NAME_EXCEPTIONS` give the
+  press's form where spelling misleads (French "Moreau" is Μορό, "Esposito" Εσπόζιτο).
+* Case. Foreign surnames do not decline in Greek; the article does, and carries the case:
+  ο Βάργκα (nom), του Βάργκα (gen), τον/το Βάργκα (acc), στον/στο Βάργκα (σε + acc).
+  The final ν of τον/στον is kept before a vowel and before κ π τ ξ ψ and μπ ντ γκ τσ
+  τζ, and dropped elsewhere (the rule of the official grammar): "στον Κόβατς", "στο
+  Βάργκα". All players are men, so templates write "Ο {player[name]}" themselves.
+* Teams: the English names in Greek letters, undeclined, with the plural article (οι, των)
+  and a plural verb (Οι Ράπτορς προηγούνται).
+* Quarters: περίοδος is feminine: nominative (Αρχίζει η δεύτερη περίοδος) and genitive
+  (της δεύτερης περιόδου).
+* Numerals: Western digits; scores joined by a dash (54–49: Greek sites type a hyphen or an
+  en dash; this file uses the typographic en dash, as the Vietnamese table does);
+  clocks as on the scoreboard.
+"""
+
+import re
+
+from rnnkit.demo.grammar import LanguageTable
+from rnnkit.demo.languages._transliteration import transliterate
+
+_NAME_RULES = [
+    ("^wh|^w", "γου"),
+    ("wh", "ου"),
+    ("sch|sh", "σ"),
+    ("ch", "τσ"),
+    ("th", "θ"),
+    ("ph", "φ"),
+    ("gh", "χ"),
+    ("ck", "κ"),
+    ("qu|qv|kw", "κβ"),
+    ("sz", "σ"),
+    ("([b-df-hj-np-tv-z])\\1", "\\1"),
+    ("^h", "χ"),
+    ("h", ""),
+    ("ov$", "οφ"),
+    ("ow$", "οου"),
+    ("c(?=[eiy])", "σ"),
+    ("(?<=[aeiou])y(?=[aeiou])", "γι"),
+    ("nd", "ντ"),
+    ("mb", "μπ"),
+    ("ng", "γκ"),
+    ("u|w", "ου"),
+    ("s$", "ς"),
+]
+_LETTERS = dict(zip("acefiklmnopqrstvxyz", "ακεφικλμνοπκρστβξιζ")) | {
+    "b": "μπ",
+    "d": "ντ",
+    "g": "γκ",
+    "j": "τζ",
+}
+# The stressed vowel, counted from the end, where it is not the penultimate.
+_STRESS = {
+    "Haddad": 1,
+    "Petrov": 1,
+    "Marin": 1,
+    "Donnelly": 3,
+    "Halloran": 3,
+    "Hollister": 3,
+    "Barlow": 3,
+    "Whitaker": 3,
+    "Gallagher": 3,
+}
+_NAME_EXCEPTIONS = {
+    "Tremblay": "Τρεμπλέ",
+    "Delacroix": "Ντελακρουά",
+    "Sutherland": "Σάδερλαντ",
+    "Whitfield": "Γουίτφιλντ",
+    "Moreau": "Μορό",
+    "Ferreira": "Φερέιρα",
+    "Ndiaye": "Ντιαγέ",
+    "Quinlan": "Κουίνλαν",
+    "Esposito": "Εσπόζιτο",
+    "Dunmore": "Ντάνμορ",
+    "Calloway": "Κάλογουεϊ",
+    "Baptiste": "Μπατίστ",
+    "Fairbank": "Φέρμπανκ",
+    "Iwu": "Ίγου",
+    "Kovac": "Κόβατς",
+}
+_TONOS = {"α": "ά", "ε": "έ", "ι": "ί", "ο": "ό", "υ": "ύ", "η": "ή", "ω": "ώ"}
+# A vowel sound: the digraph ου, ι + vowel after γ (one syllable: για), or one vowel letter.
+_NUCLEUS = re.compile("ου|(?<=γ)ι(?:ου|[αεο])|[αειοηω]")
+_KEEPS_NU = re.compile("[αεηιουωάέήίόύώκπτξψ]|μπ|ντ|γκ|τσ|τζ")
+
+
+def _accent(word: str, from_end: int = 2) -> str:
+    """`word` (lower case) with the tonos on its `from_end`-th vowel sound from the end."""
+    nuclei = list(_NUCLEUS.finditer(word))
+    if len(nuclei) < 2:
+        return word  # monosyllables take no accent
+    i = nuclei[-min(from_end, len(nuclei))].end() - 1  # ου takes it on υ: ού
+    return word[:i] + _TONOS[word[i]] + word[i + 1 :]
+
+
+def name(surname: str) -> str:
+    """The Greek spelling of a Latin surname."""
+    if surname in _NAME_EXCEPTIONS:
+        return _NAME_EXCEPTIONS[surname]
+    word = _accent(
+        transliterate(surname, _NAME_RULES, _LETTERS, {}).lower(), _STRESS.get(surname, 2)
+    )
+    return word[0].upper() + word[1:]
+
+
+def player(surname: str) -> dict[str, str]:
+    """The name with the article of each case: {"name", "tou", "ton", "ston"}."""
+    greek = name(surname)
+    nu = "ν" if _KEEPS_NU.match(greek.lower()) else ""
+    return {
+        "name": greek,
+        "tou": f"του {greek}",
+        "ton": f"το{nu} {greek}",
+        "ston": f"στο{nu} {greek}",
+    }
+
+
+_CLOCK = "{clock} πριν από τη λήξη της {quarter[gen]} περιόδου"
+
+TABLE = LanguageTable(
+    code="el",
+    name="Greek",
+    script="Greek",
+    rtl=False,
+    teams={
+        "Raptors": "Ράπτορς",
+        "Celtics": "Σέλτικς",
+        "Knicks": "Νικς",
+        "Bucks": "Μπακς",
+        "Lakers": "Λέικερς",
+        "Bulls": "Μπουλς",
+    },
+    quarters=(
+        {"nom": "πρώτη", "gen": "πρώτης"},
+        {"nom": "δεύτερη", "gen": "δεύτερης"},
+        {"nom": "τρίτη", "gen": "τρίτης"},
+        {"nom": "τέταρτη", "gen": "τέταρτης"},
+    ),
+    shots={
+        "three": {
+            "made": "ευστοχεί σε τρίποντο",
+            "missed": "αστοχεί σε τρίποντο",
+            "block": "στο τρίποντο",
+        },
+        "jumper": {
+            "made": "ευστοχεί από μέση απόσταση",
+            "missed": "αστοχεί από μέση απόσταση",
+            "block": "στο σουτ μέσης απόστασης",
+        },
+        "layup": {
+            "made": "ευστοχεί σε λέι απ",
+            "missed": "αστοχεί σε λέι απ",
+            "block": "στο λέι απ",
+        },
+        "dunk": {"made": "καρφώνει", "missed": "αστοχεί σε κάρφωμα", "block": "στο κάρφωμα"},
+        "free_throw": {"made": "ευστοχεί σε βολή", "missed": "αστοχεί σε βολή"},
+    },
+    rebounds={"offensive": "το επιθετικό ριμπάουντ", "defensive": "το αμυντικό ριμπάουντ"},
+    templates={
+        "made": "Ο {player[name]} {shot[made]}",
+        "made_clock": "Ο {player[name]} {shot[made]} " + _CLOCK,
+        "missed": "Ο {player[name]} {shot[missed]}",
+        "assist": "Ο {other[name]} {shot[made]} με ασίστ {player[tou]}",
+        "block": "Ο {player[name]} κάνει τάπα {other[ston]} {shot[block]}",
+        "rebound": "Ο {player[name]} παίρνει {rebound}",
+        "steal": "Ο {player[name]} κλέβει την μπάλα από {other[ton]}",
+        "turnover": "Ο {player[name]} χάνει την μπάλα",
+        "foul_personal": "Ο {player[name]} κάνει προσωπικό φάουλ {other[ston]}",
+        "foul_shooting": "Ο {player[name]} κάνει φάουλ {other[ston]} στο σουτ",
+        "substitution": "Ο {player[name]} μπαίνει στη θέση {other[tou]}",
+        "timeout": "Οι {team} ζητούν τάιμ άουτ",
+        "lead": "Οι {team} προηγούνται με {a}–{b}",
+        "lead_opponent": "Οι {team} προηγούνται των {opponent} με {a}–{b}",
+        "lead_clock": _CLOCK + " οι {team} προηγούνται με {a}–{b}",
+        "tied": "Το σκορ είναι ισόπαλο στο {a}–{a}",
+        "tied_clock": _CLOCK + " το σκορ είναι ισόπαλο στο {a}–{a}",
+        "quarter_start": "Αρχίζει η {quarter[nom]} περίοδος",
+        "quarter_end": "Τέλος της {quarter[gen]} περιόδου",
+        "win": "Οι {team} νικούν με {a}–{b}",
+    },
+    player=player,
+)

@@ -1,0 +1,252 @@
+"""Korean: play-by-play in the broadcast register (합니다체), as Korean live text writes it.
+
+* Names. The press writes foreign names in Hangul by the national rules for loanwords
+  (외래어 표기법). `hangul` follows their core for names spelt as pronounced: each Latin
+  letter or digraph gives a consonant or vowel jamo (y and w before a vowel glide into it:
+  ya 야, ye 예, wo 워); a consonant before a vowel opens a syllable; m, n, ng and l close
+  the syllable before them (받침: 린, 몬, 날), an l between vowels is doubled as ㄹㄹ
+  (카스텔라노) as is the l of a cluster (에클룬드); any other consonant with no vowel after
+  it gets its own syllable with ㅡ (드, 트, 스, 크), ch and j with ㅣ (치, 지); a silent
+  final h is dropped, doubled consonants are written once, Swedish qv is kv, Russian -ov is
+  -오프. `_NAME_EXCEPTIONS` give the standard form where English or French spelling
+  misleads (Sutherland 서덜랜드, Tremblay 트랑블레).
+* Particles. A particle after a name depends on whether its last syllable ends in a
+  consonant (받침): 이/가, 을/를, 과/와, 으로/로 (ㄹ takes 로), read off the Unicode
+  syllable. After a number it depends on the number *as read aloud* in Sino-Korean: 49 is
+  사십구 (no 받침: 49로), 60 is 육십 (ㅂ: 60으로), 51 is 오십일 (ㄹ: 51로), 0 is 영.
+  `player` and `number` return the forms the templates use; 의 and 에게 never change.
+* Teams: the Korean names of the clubs (랩터스, 셀틱스, 닉스, 벅스, 레이커스, 불스).
+* Quarters and numerals: Korean basketball writes 1쿼터 ... 4쿼터 with Western digits,
+  scores as "54대 49", and the clock in minutes and seconds before 종료 ... 전
+  ("2쿼터 종료 3분 45초 전"), which is how Korean live text gives the time left.
+"""
+
+import re
+
+from rnnkit.demo.grammar import LanguageTable
+
+_ONSETS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_VOWEL_JAMO = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_CODA_INDEX = {"": 0, "ㄱ": 1, "ㄴ": 4, "ㄹ": 8, "ㅁ": 16, "ㅂ": 17, "ㅅ": 19, "ㅇ": 21}
+_CONSONANTS = {
+    "sch": "ㅅ",
+    "sh": "ㅅ",
+    "ch": "ㅊ",
+    "ph": "ㅍ",
+    "th": "ㅅ",
+    "ck": "ㅋ",
+    "sz": "ㅅ",
+    "ng": "ㅇ",
+    "x": "ㅋㅅ",
+    **dict(zip("bcdfghjklmnpqrstvz", "ㅂㅋㄷㅍㄱㅎㅈㅋㄹㅁㄴㅍㅋㄹㅅㅌㅂㅈ")),
+}
+_VOWELS = {
+    "ya": "ㅑ",
+    "ye": "ㅖ",
+    "yo": "ㅛ",
+    "yu": "ㅠ",
+    "wa": "ㅘ",
+    "we": "ㅞ",
+    "wi": "ㅟ",
+    "wo": "ㅝ",
+    "wu": "ㅜ",
+    **dict(zip("aeiouy", "ㅏㅔㅣㅗㅜㅣ")),
+}
+_UNIT = re.compile("|".join(sorted({*_CONSONANTS, *_VOWELS}, key=len, reverse=True)))
+_SPELLING = [
+    (r"([b-df-hj-np-tv-z])\1", r"\1"),
+    (r"c(?=[eiy])", "s"),
+    (r"qv", "kv"),
+    (r"qu|kw", "kw"),
+    (r"ov$", "op"),
+    (r"(?<=[aeiou])h$", ""),
+]
+_CODAS = {"m": "ㅁ", "n": "ㄴ", "ng": "ㅇ", "l": "ㄹ"}
+_NAME_EXCEPTIONS = {
+    "Tremblay": "트랑블레",
+    "Brennan": "브레넌",
+    "Delacroix": "들라크루아",
+    "Sutherland": "서덜랜드",
+    "Donnelly": "도널리",
+    "Whitfield": "휫필드",
+    "Moreau": "모로",
+    "Halloran": "핼러런",
+    "Hollister": "홀리스터",
+    "Quinlan": "퀸런",
+    "Esposito": "에스포지토",
+    "Barlow": "발로",
+    "Dunmore": "던모어",
+    "Szabo": "서보",
+    "Kruger": "크루거",
+    "Whitaker": "휘터커",
+    "Calloway": "캘러웨이",
+    "Baptiste": "바티스트",
+    "Ashby": "애슈비",
+    "Gallagher": "갤러거",
+    "Fairbank": "페어뱅크",
+    "Talbot": "탤벗",
+    "Kovac": "코바치",
+}
+
+
+def _syllable(onset: str, vowel: str, coda: str = "") -> str:
+    index = (_ONSETS.index(onset) * 21 + _VOWEL_JAMO.index(vowel)) * 28 + _CODA_INDEX[coda]
+    return chr(0xAC00 + index)
+
+
+def hangul(name: str) -> str:
+    """A Latin surname in Hangul: its exception, else the rules of the docstring."""
+    if name in _NAME_EXCEPTIONS:
+        return _NAME_EXCEPTIONS[name]
+    word = name.lower()
+    for pattern, replacement in _SPELLING:
+        word = re.sub(pattern, replacement, word)
+    units = _UNIT.findall(word)
+    # Each syllable as [onset, vowel or None while open, coda, has an inserted ㅡ/ㅣ].
+    syllables: list[list] = []
+    for i, unit in enumerate(units):
+        before_vowel = i + 1 < len(units) and units[i + 1] in _VOWELS
+        last = syllables[-1] if syllables else None
+        if unit in _VOWELS:
+            if last is not None and last[1] is None:
+                last[1] = _VOWELS[unit]
+            else:
+                syllables.append(["ㅇ", _VOWELS[unit], "", False])
+        elif before_vowel:
+            if unit == "l" and last is not None and not last[2]:
+                last[2] = "ㄹ"  # ㄹㄹ: Castellano 카스텔라노, Eklund 에클룬드
+            *inserted, onset = _CONSONANTS[unit]
+            syllables += [[jamo, "ㅡ", "", True] for jamo in inserted]
+            syllables.append([onset, None, "", False])
+        elif unit in _CODAS and last is not None and not last[2] and not last[3]:
+            last[2] = _CODAS[unit]
+        elif unit in _CODAS and last is None:
+            syllables.append(["ㅇ", "ㅡ", _CODAS[unit], True])  # Ndiaye 은디아예
+        elif unit in ("ch", "j", "sh", "sch"):
+            syllables.append([_CONSONANTS[unit], "ㅣ", "", True])
+        elif unit != "h":
+            syllables += [[jamo, "ㅡ", "", True] for jamo in _CONSONANTS[unit]]
+    return "".join(_syllable(onset, vowel, coda) for onset, vowel, coda, _ in syllables)
+
+
+def _coda(syllable: str) -> int:
+    """The 받침 index of a Hangul syllable: 0 none, 8 ㄹ, others a consonant."""
+    return (ord(syllable) - 0xAC00) % 28
+
+
+def _particles(word: str, coda: int) -> dict[str, str]:
+    return {
+        "name": word,
+        "i_ga": word + ("이" if coda else "가"),
+        "eul": word + ("을" if coda else "를"),
+        "wa": word + ("과" if coda else "와"),
+        "ro": word + ("으로" if coda and coda != 8 else "로"),
+        "ui": word + "의",
+        "ege": word + "에게",
+    }
+
+
+def player(name: str) -> dict[str, str]:
+    """A surname in Hangul with its particles: {"name", "i_ga", "eul", "wa", "ro", ...}."""
+    word = hangul(name)
+    return _particles(word, _coda(word[-1]))
+
+
+# The last syllable of a number read in Sino-Korean, and its 받침.
+_DIGIT_CODA = {1: 8, 2: 0, 3: 16, 4: 0, 5: 0, 6: 1, 7: 8, 8: 8, 9: 0}  # 일 이 삼 사 오 육 칠 팔 구
+
+
+def number_coda(n: int) -> int:
+    """The 받침 of `n` read aloud: 49 사십구 -> 0, 60 육십 -> ㅂ (17), 0 영 -> ㅇ (21)."""
+    if n == 0:
+        return 21
+    if n % 10:
+        return _DIGIT_CODA[n % 10]
+    if n % 100:
+        return 17  # ...십 (ㅂ)
+    if n % 1000:
+        return 1  # ...백 (ㄱ)
+    return 4  # ...천 (ㄴ)
+
+
+def number(n: int) -> dict[str, str]:
+    """A score in Western digits with its particles: {"name": "49", "ro": "49로", ...}."""
+    forms = _particles(str(n), number_coda(n))
+    return {"n": forms.pop("name"), **forms}
+
+
+def clock(seconds: int) -> str:
+    """Time left as Korean live text gives it: 225 -> "3분 45초", 48 -> "48초"."""
+    minutes, seconds = divmod(seconds, 60)
+    parts = [f"{minutes}분"] if minutes else []
+    return " ".join(parts + ([f"{seconds}초"] if seconds or not minutes else []))
+
+
+def _team(word: str) -> dict[str, str]:
+    return _particles(word, _coda(word[-1]))
+
+
+TABLE = LanguageTable(
+    code="ko",
+    name="Korean",
+    script="Hangul",
+    rtl=False,
+    teams={
+        "Raptors": _team("랩터스"),
+        "Celtics": _team("셀틱스"),
+        "Knicks": _team("닉스"),
+        "Bucks": _team("벅스"),
+        "Lakers": _team("레이커스"),
+        "Bulls": _team("불스"),
+    },
+    quarters=("1", "2", "3", "4"),
+    shots={
+        "three": {"made": "3점슛을 성공시킵니다", "missed": "3점슛을 놓칩니다", "obj": "3점슛을"},
+        "jumper": {
+            "made": "중거리 슛을 성공시킵니다",
+            "missed": "중거리 슛을 놓칩니다",
+            "obj": "중거리 슛을",
+        },
+        "layup": {
+            "made": "레이업을 성공시킵니다",
+            "missed": "레이업을 놓칩니다",
+            "obj": "레이업을",
+        },
+        "dunk": {
+            "made": "덩크슛을 꽂아 넣습니다",
+            "missed": "덩크슛에 실패합니다",
+            "obj": "덩크슛을",
+        },
+        "free_throw": {"made": "자유투를 성공시킵니다", "missed": "자유투를 놓칩니다"},
+    },
+    rebounds={"offensive": "공격 리바운드를", "defensive": "수비 리바운드를"},
+    templates={
+        "made": "{player[i_ga]} {shot[made]}",
+        "made_clock": "{quarter}쿼터 종료 {clock} 전, {player[i_ga]} {shot[made]}",
+        "missed": "{player[i_ga]} {shot[missed]}",
+        "assist": "{player[ui]} 어시스트를 받은 {other[i_ga]} {shot[made]}",
+        "block": "{player[i_ga]} {other[ui]} {shot[obj]} 블록합니다",
+        "rebound": "{player[i_ga]} {rebound} 잡아냅니다",
+        "steal": "{player[i_ga]} {other[ui]} 공을 가로챕니다",
+        "turnover": "{player[i_ga]} 턴오버를 범합니다",
+        "foul_personal": "{player[i_ga]} {other[ege]} 개인 파울을 범합니다",
+        "foul_shooting": "{player[i_ga]} 슛을 시도하는 {other[ege]} 파울을 범합니다",
+        "substitution": "{player[i_ga]} {other[wa]} 교체되어 코트에 들어갑니다",
+        "timeout": "{team[i_ga]} 작전 타임을 요청합니다",
+        "lead": "{team[i_ga]} {a[n]}대 {b[ro]} 앞서고 있습니다",
+        "lead_opponent": "{team[i_ga]} {opponent[name]}에 {a[n]}대 {b[ro]} 앞서고 있습니다",
+        "lead_clock": (
+            "{quarter}쿼터 종료 {clock} 전, {team[i_ga]} {a[n]}대 {b[ro]} 앞서고 있습니다"
+        ),
+        "tied": "양 팀이 {a[n]}대 {a[ro]} 동점을 이루고 있습니다",
+        "tied_clock": (
+            "{quarter}쿼터 종료 {clock} 전, 양 팀이 {a[n]}대 {a[ro]} 동점을 이루고 있습니다"
+        ),
+        "quarter_start": "{quarter}쿼터가 시작됩니다",
+        "quarter_end": "{quarter}쿼터가 끝났습니다",
+        "win": "{team[i_ga]} {a[n]}대 {b[ro]} 승리합니다",
+    },
+    player=player,
+    number=number,
+    clock=clock,
+)

@@ -1,0 +1,64 @@
+"""Bengali: renderings worked out by hand from bn.py's grammar notes, and its rules."""
+
+import pytest
+from lang_checks import check_text, render
+
+from rnnkit.demo.languages.bn import forms, number, player
+
+CASES = [
+    (
+        ("made_clock", dict(player="Tremblay", shot="three", quarter=2, clock=225)),
+        "দ্বিতীয় কোয়ার্টারের ৩:৪৫ বাকি থাকতে ট্রেমব্লে তিন পয়েন্টের শটে বাস্কেট করলেন",
+    ),
+    (
+        ("assist", dict(player="Haddad", other="Mensah", shot="layup")),
+        "হাদ্দাদের পাস থেকে মেনসা লে-আপে বাস্কেট করলেন",
+    ),
+    (
+        ("block", dict(player="Donnelly", other="Varga", shot="dunk")),
+        "ডোনেলি ভার্গার ডাঙ্ক ব্লক করলেন",
+    ),
+    (
+        ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
+        "র‍্যাপ্টর্স সেল্টিকসের বিপক্ষে ৫৪–৪৯ ব্যবধানে এগিয়ে",
+    ),
+    (
+        ("foul_personal", dict(player="Brennan", other="Kruger")),
+        "ব্রেনান ক্রুগারকে ব্যক্তিগত ফাউল করলেন",
+    ),
+    (("win", dict(team="Lakers", a=110, b=102)), "লেকার্স ১১০–১০২ ব্যবধানে জিতল"),
+    (
+        ("substitution", dict(player="Sutherland", other="Petrov")),
+        "পেট্রোভের বদলে সাদারল্যান্ড কোর্টে নামলেন",
+    ),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), CASES)
+def test_rendering(event, expected):
+    template, slots = event
+    assert render("bn", template, **slots) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "key", "expected"),
+    [
+        ("হাদ্দাদ", "gen", "হাদ্দাদের"),  # -এর after a consonant
+        ("সেল্টিকস", "gen", "সেল্টিকসের"),
+        ("ন্ডিয়ায়", "gen", "ন্ডিয়ায়ের"),  # য় is a consonant
+        ("ভার্গা", "gen", "ভার্গার"),  # -র after a vowel
+        ("ট্রেমব্লে", "gen", "ট্রেমব্লের"),
+        ("মেনসা", "obj", "মেনসাকে"),
+    ],
+)
+def test_case_forms(word, key, expected):
+    assert forms(word)[key] == expected
+
+
+def test_numbers_and_names():
+    assert number(49) == "৪৯"
+    assert player("Haddad")["nom"] == "হাদ্দাদ"
+
+
+def test_text():
+    check_text("bn", "০১২৩৪৫৬৭৮৯")

@@ -1,0 +1,48 @@
+"""Punjabi: renderings worked out by hand from pa.py's grammar notes, and its rules."""
+
+import pytest
+from lang_checks import check_text, render
+
+from rnnkit.demo.languages.pa import oblique, player
+
+CASES = [
+    (
+        ("made_clock", dict(player="Tremblay", shot="three", quarter=2, clock=225)),
+        "ਦੂਜੇ ਕੁਆਰਟਰ ਵਿੱਚ 3:45 ਬਾਕੀ ਰਹਿੰਦਿਆਂ ਟ੍ਰੇਂਬਲੇ ਨੇ ਤਿੰਨ ਅੰਕਾਂ ਵਾਲਾ ਸ਼ਾਟ ਲਾਇਆ",
+    ),
+    (
+        ("assist", dict(player="Haddad", other="Mensah", shot="layup")),
+        "ਹੱਦਾਦ ਤੋਂ ਮਿਲੇ ਪਾਸ ਉੱਤੇ ਮੇਂਸਾ ਨੇ ਲੇਅ-ਅੱਪ ਨਾਲ ਅੰਕ ਬਣਾਏ",
+    ),
+    (
+        ("block", dict(player="Donnelly", other="Varga", shot="dunk")),
+        "ਡੋਨੇਲੀ ਨੇ ਵਾਰਗਾ ਦਾ ਡੰਕ ਬਲਾਕ ਕੀਤਾ",
+    ),
+    # ਨਿਸ਼ਾਨਾ takes its oblique ਨਿਸ਼ਾਨੇ before ਤੋਂ
+    (
+        ("missed", dict(player="Petrov", shot="three")),
+        "ਪੇਟ੍ਰੋਵ ਦਾ ਤਿੰਨ ਅੰਕਾਂ ਵਾਲਾ ਸ਼ਾਟ ਨਿਸ਼ਾਨੇ ਤੋਂ ਖੁੰਝ ਗਿਆ",
+    ),
+    (
+        ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
+        "ਰੈਪਟਰਜ਼ ਸੈਲਟਿਕਸ ਦੇ ਖ਼ਿਲਾਫ਼ 54–49 ਨਾਲ ਅੱਗੇ ਹੈ",
+    ),
+    (("substitution", dict(player="Sutherland", other="Mensah")), "ਮੇਂਸਾ ਦੀ ਥਾਂ ਸਦਰਲੈਂਡ ਕੋਰਟ ਵਿੱਚ ਆਏ"),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), CASES)
+def test_rendering(event, expected):
+    template, slots = event
+    assert render("pa", template, **slots) == expected
+
+
+def test_oblique_and_names():
+    assert [oblique(w) for w in ("ਦੂਜਾ", "ਵਾਲਾ", "ਚੌਥਾ", "ਆਖ਼ਰੀ")] == ["ਦੂਜੇ", "ਵਾਲੇ", "ਚੌਥੇ", "ਆਖ਼ਰੀ"]
+    assert player("Haddad") == "ਹੱਦਾਦ"  # adhak, dental ਦ
+    assert player("Kaminski") == "ਕਾਮਿੰਸਕੀ"  # tippi after a short vowel
+    assert player("Montoya") == "ਮੋਂਟੋਯਾ"  # bindi after a long one
+
+
+def test_text():
+    check_text("pa", "0123456789")

@@ -1,0 +1,61 @@
+"""Polish commentary: the declension of foreign surnames and whole sentences, by hand.
+
+The expected forms follow PWN's rules for foreign surnames (apostrophe after an
+unpronounced ending, adjective endings after -i/-y read [i], softened datives of -a
+nouns); they were written from those rules, not copied from the module's output.
+"""
+
+import pytest
+
+from rnnkit.demo.grammar import Event
+from rnnkit.demo.languages import pl
+
+
+def render(template, **slots):
+    return pl.TABLE.render(Event(template, **slots))
+
+
+# (surname, nom, gen, dat, acc)
+DECLENSION = [
+    ("Haddad", "Haddad", "Haddada", "Haddadowi", "Haddada"),
+    ("Calloway", "Calloway", "Callowaya", "Callowayowi", "Callowaya"),
+    ("Baptiste", "Baptiste", "Baptiste'a", "Baptiste'owi", "Baptiste'a"),  # mute e
+    ("Moreau", "Moreau", "Moreau'a", "Moreau'owi", "Moreau'a"),
+    ("Delacroix", "Delacroix", "Delacroix'a", "Delacroix'owi", "Delacroix'a"),
+    ("Donnelly", "Donnelly", "Donnelly'ego", "Donnelly'emu", "Donnelly'ego"),
+    ("Kaminski", "Kaminski", "Kaminskiego", "Kaminskiemu", "Kaminskiego"),
+    ("Romano", "Romano", "Romana", "Romanowi", "Romana"),
+    ("Varga", "Varga", "Vargi", "Vardze", "Vargę"),  # g -> dz before -e
+    ("Abara", "Abara", "Abary", "Abarze", "Abarę"),  # r -> rz
+    ("Montoya", "Montoya", "Montoyi", "Montoyi", "Montoyę"),
+    ("Iwu", "Iwu", "Iwu", "Iwu", "Iwu"),
+]
+
+
+@pytest.mark.parametrize(("name", "nom", "gen", "dat", "acc"), DECLENSION)
+def test_declension(name, nom, gen, dat, acc):
+    assert pl.player(name) == {"nom": nom, "gen": gen, "dat": dat, "acc": acc}
+
+
+def test_sentences():
+    assert render("steal", player="Kovac", other="Varga") == "Kovac odbiera piłkę Vardze"
+    assert render("steal", player="Varga", other="Ashby") == "Varga odbiera piłkę Ashby'emu"
+    assert render("assist", player="Moreau", other="Ferreira", shot="three") == (
+        "Ferreira trafia za trzy po podaniu Moreau'a"
+    )
+    assert render("block", player="Abara", other="Rinaldi", shot="layup") == (
+        "Abara blokuje Rinaldiego przy dwutakcie"
+    )
+    assert render("missed", player="Lucero", shot="free_throw") == (
+        "Lucero nie trafia rzutu wolnego"  # the negated verb takes the genitive
+    )
+    assert render("substitution", player="Eklund", other="Montoya") == (
+        "Eklund wchodzi na parkiet za Montoyę"
+    )
+    assert render("made_clock", player="Iwu", shot="dunk", quarter=3, clock=9) == (
+        "Iwu kończy akcję wsadem na 0:09 przed końcem trzeciej kwarty"
+    )
+    assert render("lead_opponent", team="Bulls", opponent="Raptors", a=88, b=80) == (
+        "Bulls prowadzą z Raptors 88:80"
+    )
+    assert render("timeout", team="Knicks") == "Knicks proszą o czas"

@@ -1,0 +1,80 @@
+"""Serbian commentary: names, their four cases and whole sentences, worked out by hand.
+
+The expected strings were written from Serbian grammar (Pravopis on the declension of
+foreign surnames; plural club names), not copied from the module's output.
+"""
+
+import pytest
+
+from rnnkit.demo.grammar import Event
+from rnnkit.demo.languages import sr
+from rnnkit.demo.languages._transliteration import transliterate
+
+
+def render(template, **slots):
+    return sr.TABLE.render(Event(template, **slots))
+
+
+# (surname, nom, gen, dat, acc)
+DECLENSION = [
+    ("Haddad", "Хадад", "Хадада", "Хададу", "Хадада"),  # dd -> д
+    ("Kovac", "Ковач", "Ковача", "Ковачу", "Ковача"),
+    ("Calloway", "Каловеј", "Каловеја", "Каловеју", "Каловеја"),
+    ("Varga", "Варга", "Варге", "Варги", "Варгу"),
+    ("Romano", "Романо", "Романа", "Роману", "Романа"),  # unstressed -о
+    ("Moreau", "Моро", "Мороа", "Мороу", "Мороа"),  # stressed French -о
+    ("Donnelly", "Донели", "Донелија", "Донелију", "Донелија"),
+    ("Kaminski", "Камински", "Каминског", "Каминском", "Каминског"),
+    ("Tremblay", "Трамбле", "Трамблеа", "Трамблеу", "Трамблеа"),
+    ("Delacroix", "Делакроа", "Делакроа", "Делакроа", "Делакроа"),
+]
+
+
+@pytest.mark.parametrize(("name", "nom", "gen", "dat", "acc"), DECLENSION)
+def test_declension(name, nom, gen, dat, acc):
+    assert sr.player(name) == {"nom": nom, "gen": gen, "dat": dat, "acc": acc}
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Ndiaye", "Ндијаје"),  # ј between i and a vowel, y after a vowel
+        ("Montoya", "Монтоја"),
+        ("Ferreira", "Ферејра"),
+        ("Hollister", "Холистер"),
+        ("Lucero", "Лусеро"),
+        ("Szabo", "Сабо"),
+        ("Thompson", "Томпсон"),  # outside the rosters
+        ("Chapman", "Чапман"),
+    ],
+)
+def test_transliteration(latin, cyrillic):
+    assert transliterate(latin, sr._NAME_RULES, sr._LETTERS, sr._NAME_EXCEPTIONS) == cyrillic
+
+
+def test_sentences():
+    assert render("steal", player="Petrov", other="Varga") == "Петров отима лопту Варги"
+    assert render("foul_personal", player="Abara", other="Kovac") == "Абара фаулира Ковача"
+    assert render("foul_shooting", player="Kovac", other="Varga") == ("Ковач фаулира Варгу у шуту")
+    assert render("block", player="Moreau", other="Esposito", shot="layup") == (
+        "Моро блокира Еспозита при полагању"
+    )
+    assert render("assist", player="Rinaldi", other="Marin", shot="three") == (
+        "Марин погађа тројку након асистенције Риналдија"
+    )
+    assert render("substitution", player="Iwu", other="Kaminski") == ("Иву улази уместо Каминског")
+    assert render("lead_opponent", team="Lakers", opponent="Raptors", a=54, b=49) == (
+        "Лејкерси воде против Репторса 54:49"
+    )
+    assert render("made_clock", player="Brennan", shot="dunk", quarter=1, clock=75) == (
+        "Бренан закуцава 1:15 пре краја прве четвртине"
+    )
+    assert render("timeout", team="Raptors") == "Репторси траже тајм-аут"
+
+
+def test_no_doubled_letters_in_names():
+    from rnnkit.demo.grammar import PLAYERS
+
+    for surname in PLAYERS:
+        serbian = sr.player(surname)["nom"]
+        assert not any(a == b for a, b in zip(serbian, serbian[1:])), serbian

@@ -1,0 +1,50 @@
+"""Tagalog: renderings worked out by hand from tl.py's grammar notes, and its rules."""
+
+import pytest
+from lang_checks import check_text, render
+
+from rnnkit.demo.languages.tl import linked
+
+CASES = [
+    (
+        ("made_clock", dict(player="Tremblay", shot="three", quarter=2, clock=225)),
+        "Pumasok ang tres ni Tremblay sa nalalabing 3:45 ng ikalawang yugto",
+    ),
+    (
+        ("assist", dict(player="Haddad", other="Mensah", shot="layup")),
+        "Pinasahan ni Haddad si Mensah para sa lay-up",
+    ),
+    (
+        ("block", dict(player="Donnelly", other="Varga", shot="dunk")),
+        "Sinupalpal ni Donnelly ang dakdak ni Varga",
+    ),
+    (("steal", dict(player="Okonkwo", other="Szabo")), "Inagaw ni Okonkwo ang bola kay Szabo"),
+    (
+        ("lead_opponent", dict(team="Raptors", opponent="Celtics", a=54, b=49)),
+        "Lamang ang Raptors sa Celtics sa iskor na 54–49",
+    ),
+    (("quarter_end", dict(quarter=4)), "Tapos na ang ikaapat na yugto"),
+    (("turnover", dict(player="Iwu")), "Nawalan ng bola si Iwu"),
+    (("win", dict(team="Lakers", a=110, b=102)), "Nanalo ang Lakers sa iskor na 110–102"),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), CASES)
+def test_rendering(event, expected):
+    template, slots = event
+    assert render("tl", template, **slots) == expected
+
+
+def test_linker():
+    # -ng after a vowel, -g after n, a separate na after any other consonant.
+    assert [linked(w) for w in ("una", "ikatlo", "ulan", "ikaapat", "malakas")] == [
+        "unang",
+        "ikatlong",
+        "ulang",
+        "ikaapat na",
+        "malakas na",
+    ]
+
+
+def test_text():
+    check_text("tl", "0123456789")

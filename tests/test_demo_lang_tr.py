@@ -1,0 +1,62 @@
+"""Turkish commentary: case suffixes by vowel harmony on the spoken name, and sentences.
+
+The expected forms were worked out by hand from the harmony rules (two- and four-way
+vowels, buffer n/y after a vowel, t after a voiceless consonant) applied to how each name
+is pronounced, not copied from the module's output.
+"""
+
+import pytest
+
+from rnnkit.demo.grammar import Event
+from rnnkit.demo.languages import tr
+
+
+def render(template, **slots):
+    return tr.TABLE.render(Event(template, **slots))
+
+
+# (surname, gen, dat, abl)
+SUFFIXES = [
+    ("Haddad", "Haddad'ın", "Haddad'a", "Haddad'dan"),  # back a, voiced d
+    ("Lindqvist", "Lindqvist'in", "Lindqvist'e", "Lindqvist'ten"),  # front i, voiceless t
+    ("Petrov", "Petrov'un", "Petrov'a", "Petrov'dan"),  # rounded back o
+    ("Varga", "Varga'nın", "Varga'ya", "Varga'dan"),  # final vowel: buffer n, y
+    ("Iwu", "Iwu'nun", "Iwu'ya", "Iwu'dan"),
+    ("Rinaldi", "Rinaldi'nin", "Rinaldi'ye", "Rinaldi'den"),
+    ("Kruger", "Kruger'in", "Kruger'e", "Kruger'den"),  # [krüger]
+    # Spelling misleads; the suffix follows the sound.
+    ("Tremblay", "Tremblay'nin", "Tremblay'ye", "Tremblay'den"),  # [tramble]
+    ("Moreau", "Moreau'nun", "Moreau'ya", "Moreau'dan"),  # [moro]
+    ("Mensah", "Mensah'nın", "Mensah'ya", "Mensah'dan"),  # [mensa]
+    ("Whitaker", "Whitaker'ın", "Whitaker'a", "Whitaker'dan"),  # [vitıkır]
+    ("Baptiste", "Baptiste'in", "Baptiste'e", "Baptiste'ten"),  # [batist]
+    ("Kovac", "Kovac'ın", "Kovac'a", "Kovac'tan"),  # [kovaç]
+    ("Donnelly", "Donnelly'nin", "Donnelly'ye", "Donnelly'den"),  # [donıli]
+]
+
+
+@pytest.mark.parametrize(("name", "gen", "dat", "abl"), SUFFIXES)
+def test_suffixes(name, gen, dat, abl):
+    assert tr.player(name) == {"nom": name, "gen": gen, "dat": dat, "abl": abl}
+
+
+def test_sentences():
+    assert render("assist", player="Haddad", other="Mensah", shot="layup") == (
+        "Haddad'ın asistinde Mensah turnikeyle sayı buldu"
+    )
+    assert render("block", player="Donnelly", other="Varga", shot="dunk") == (
+        "Donnelly, Varga'nın smaç denemesini blokladı"
+    )
+    assert render("steal", player="Szabo", other="Baptiste") == ("Szabo, Baptiste'ten topu çaldı")
+    assert render("foul_shooting", player="Marin", other="Moreau") == (
+        "Marin, Moreau'ya atış sırasında faul yaptı"
+    )
+    assert render("made_clock", player="Tremblay", shot="three", quarter=2, clock=225) == (
+        "Tremblay, ikinci çeyreğin bitimine 3:45 kala üçlük attı"
+    )
+    # The dotted capital İ, which str.capitalize would get wrong.
+    assert render("quarter_start", quarter=2) == "İkinci çeyrek başladı"
+    assert render("lead_opponent", team="Raptors", opponent="Celtics", a=54, b=49) == (
+        "Raptors, Celtics karşısında 54–49 önde"
+    )
+    assert render("win", team="Raptors", a=108, b=99) == "Raptors maçı 108–99 kazandı"
