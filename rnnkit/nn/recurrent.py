@@ -3,7 +3,7 @@ names, gate order, initialisation and shapes.
 
 x: (T, B, D), or (B, T, D) with batch_first; h0: (layers * directions, B, H);
 out: (T, B, directions * H); `lengths` (B,) has PyTorch's packed-sequence meaning.
-Each direction of each layer runs as one fused graph node (`rnnkit.core.recurrent`).
+Each direction of each layer runs as one graph node around a kernel (`recurrent_node.py`).
 """
 
 import math
@@ -12,11 +12,12 @@ import numpy
 
 from rnnkit.core import functions as F
 from rnnkit.core.backend import array_module
-from rnnkit.core.recurrent import GATES, recurrent
 from rnnkit.core.tensor import Tensor
+from rnnkit.kernels import KERNELS
 from rnnkit.nn import cells
 from rnnkit.nn.init import uniform
 from rnnkit.nn.module import Module
+from rnnkit.nn.recurrent_node import recurrent
 
 
 class RecurrentLayer(Module):
@@ -46,7 +47,7 @@ class RecurrentLayer(Module):
         self.bias, self.batch_first, self.dropout = bias, batch_first, dropout
         self.bidirectional = bidirectional
         self.num_directions = 2 if bidirectional else 1
-        gates = GATES[self.mode] * hidden_size
+        gates = KERNELS[self.mode].gates * hidden_size
         bound = 1 / math.sqrt(hidden_size)
         for layer in range(num_layers):
             layer_input = input_size if layer == 0 else hidden_size * self.num_directions
