@@ -9,7 +9,7 @@ and in both  a<t> = (1 - z) * n + z * a<t-1>.
 Here z is PyTorch's update gate: it keeps the old state (the lecture's G_u is 1 - z).
 xw = x W_ih^T + b_ih + b_hh for all steps (without b_hn when reset_after, since that bias
 sits inside r * (...)): it holds r|z|n after the forward and dz_r|dz_z|dz_n after the BPTT.
-Per step, `saved` keeps a W_hn^T + b_hn (reset_after) or r * a (reset before).
+Per step, the BPTT needs a W_hn^T + b_hn (`hn`, reset_after) or r * a (`rh`, reset before).
 """
 
 from types import SimpleNamespace
@@ -47,11 +47,11 @@ def step_numba(xw_t, rec, b_hn, mask_t, h_prev, h_cur, hn_t):
         if not mask_t[b]:  # finished: keep the state
             h_cur[b, :] = h_prev[b, :]
             continue
-        x, r_, hn, hp, hc = xw_t[b], rec[b], hn_t[b], h_prev[b], h_cur[b]
+        pre, rec_b, hn, hp, hc = xw_t[b], rec[b], hn_t[b], h_prev[b], h_cur[b]
         for k in range(2 * hidden):  # r, z (short loops vectorise, as in lstm.py)
-            x[k] = sigmoid(x[k] + r_[k])
-        r, z, n = block(x, 0, hidden), block(x, 1, hidden), block(x, 2, hidden)
-        rec_n = block(r_, 2, hidden)
+            pre[k] = sigmoid(pre[k] + rec_b[k])
+        r, z, n = block(pre, 0, hidden), block(pre, 1, hidden), block(pre, 2, hidden)
+        rec_n = block(rec_b, 2, hidden)
         for j in range(hidden):
             hn[j] = rec_n[j] + b_hn[j]
         for j in range(hidden):  # n = tanh(xw_n + r * (a W_hn^T + b_hn))
@@ -60,37 +60,41 @@ def step_numba(xw_t, rec, b_hn, mask_t, h_prev, h_cur, hn_t):
             hc[j] = n[j] + z[j] * (hp[j] - n[j])
 
 
-# --- reset_after, backward: dh = dh_mm + carry (+ dout_t); acts_t := dz_r|dz_z|dz_n;
+# --- reset_after, backward: dh = dh_mm + carry (+ dout_t); gates_t := dz_r|dz_z|dz_n;
 # dgh := dz_r|dz_z|dz_n*r (B,3H), the gradient of a<t-1> W_hh^T (+ b_hn); d_hn_t := dz_n*r;
 # carry := dh * z
-def backward_step_numpy(acts_t, hn_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, dgh, d_hn_t):
-    xp = array_module(acts_t)
+def backward_step_numpy(gates_t, hn_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, dgh, d_hn_t):
+    xp = array_module(gates_t)
     hidden = h_prev.shape[1]
     through = dh_mm + carry  # dh<t> from the steps after t
     dh = through + dout_t if has_dout else through
-    r, z, n = (acts_t[:, k * hidden : (k + 1) * hidden] for k in range(3))
+    r, z, n = (gates_t[:, k * hidden : (k + 1) * hidden] for k in range(3))
     dz_n = dh * (1 - z) * (1 - n * n)
     dz_z = dh * (h_prev - n) * z * (1 - z)
     xp.multiply(dz_n, r, out=d_hn_t)
     dz_r = d_hn_t * hn_t * (1 - r)
     xp.multiply(dh, z, out=carry)
-    acts_t[:, :hidden], acts_t[:, hidden : 2 * hidden], acts_t[:, 2 * hidden :] = dz_r, dz_z, dz_n
-    dgh[:, : 2 * hidden], dgh[:, 2 * hidden :] = acts_t[:, : 2 * hidden], d_hn_t
-    pass_finished(xp, mask_t, carry, through, acts_t, dgh, d_hn_t)
+    gates_t[:, :hidden], gates_t[:, hidden : 2 * hidden], gates_t[:, 2 * hidden :] = (
+        dz_r,
+        dz_z,
+        dz_n,
+    )
+    dgh[:, : 2 * hidden], dgh[:, 2 * hidden :] = gates_t[:, : 2 * hidden], d_hn_t
+    pass_finished(xp, mask_t, carry, through, gates_t, dgh, d_hn_t)
 
 
 @jit
-def backward_step_numba(acts_t, hn_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, dgh, d_hn_t):
+def backward_step_numba(gates_t, hn_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, dgh, d_hn_t):
     hidden = h_prev.shape[1]
     for b in range(h_prev.shape[0]):
         if not mask_t[b]:  # finished: the gradient passes straight through
-            acts_t[b, :] = 0
+            gates_t[b, :] = 0
             dgh[b, :] = 0
             d_hn_t[b, :] = 0
             carry[b, :] += dh_mm[b, :]
             continue
         # gate blocks as views indexed from 0, so that the loop vectorises (see `block`)
-        a, d = acts_t[b], dgh[b]
+        a, d = gates_t[b], dgh[b]
         a_r, a_z, a_n = block(a, 0, hidden), block(a, 1, hidden), block(a, 2, hidden)
         d_r, d_z, d_n = block(d, 0, hidden), block(d, 1, hidden), block(d, 2, hidden)
         mm, cr, hp, hn, dhn_row = dh_mm[b], carry[b], h_prev[b], hn_t[b], d_hn_t[b]
@@ -124,9 +128,8 @@ class GRU(Recurrence):
 
     def start(self, states0):
         xp, h, hidden = self.xp, self.h, self.hidden
-        steps, batch = h.shape[0] - 1, h.shape[1]
-        self.saved = xp.empty((steps if self.keep else 1, batch, hidden), dtype=h.dtype)
-        self.rec = xp.empty((batch, 3 * hidden), dtype=h.dtype)  # a W_hh^T, all three blocks
+        self.hn = self.per_step_buffer()  # a<t-1> W_hn^T + b_hn
+        self.rec = xp.empty((h.shape[1], 3 * hidden), dtype=h.dtype)  # a W_hh^T, all three blocks
         if self.math is self.numba and self.step_bias is None:
             self.step_bias = xp.zeros(hidden, dtype=h.dtype)
 
@@ -134,18 +137,24 @@ class GRU(Recurrence):
         h = self.h
         self.xp.matmul(h[prev], self.w_hh_t, out=self.rec)
         self.math.step(
-            self.xw[t], self.rec, self.step_bias, mask_t, h[prev], h[cur], self.saved[self.kept(t)]
+            self.xw[t],
+            self.rec,
+            self.step_bias,
+            mask_t,
+            h[prev],
+            h[cur],
+            self.hn[self.step_slot(t)],
         )
 
     def start_backward(self, d_finals):
         # the gradient of each step's a W_hn^T (+ b_hn), for W_hn and b_hn
-        self.d_hn = self.xp.empty_like(self.saved)
+        self.d_hn = self.xp.empty_like(self.h[1:])
         self.dgh = self.xp.empty_like(self.xw[0])
 
     def backward_step(self, t, prev, cur, mask_t, dout_t, has_dout):
         self.math.backward_step(
             self.xw[t],
-            self.saved[t],
+            self.hn[t],
             self.h[prev],
             mask_t,
             self.dh_mm,
@@ -196,10 +205,10 @@ def gates_numpy(xw_t, rec_rz, h_prev, rh_t):
 def gates_numba(xw_t, rec_rz, h_prev, rh_t):
     hidden = h_prev.shape[1]
     for b in range(h_prev.shape[0]):
-        x, rr, hp, rh = xw_t[b], rec_rz[b], h_prev[b], rh_t[b]
+        pre, rec_b, hp, rh = xw_t[b], rec_rz[b], h_prev[b], rh_t[b]
         for k in range(2 * hidden):
-            x[k] = sigmoid(x[k] + rr[k])
-        r = block(x, 0, hidden)
+            pre[k] = sigmoid(pre[k] + rec_b[k])
+        r = block(pre, 0, hidden)
         for j in range(hidden):
             rh[j] = r[j] * hp[j]
 
@@ -224,40 +233,40 @@ def candidate_numba(xw_t, rec_n, mask_t, h_prev, h_cur):
         if not mask_t[b]:
             h_cur[b, :] = h_prev[b, :]
             continue
-        x, rn, hp, hc = xw_t[b], rec_n[b], h_prev[b], h_cur[b]
-        z, n = block(x, 1, hidden), block(x, 2, hidden)
+        pre, rec_b, hp, hc = xw_t[b], rec_n[b], h_prev[b], h_cur[b]
+        z, n = block(pre, 1, hidden), block(pre, 2, hidden)
         for j in range(hidden):
-            n[j] = tanh(n[j] + rn[j])
+            n[j] = tanh(n[j] + rec_b[j])
         for j in range(hidden):
             hc[j] = n[j] + z[j] * (hp[j] - n[j])
 
 
 # --- reset before, backward in two passes around the product with W_hn ----------------------
-# zn: dh = dh_mm + carry (+ dout_t); acts_t[:, H:] := dz_z|dz_n; d_hn_t := dz_n (the gradient of
-# (r * a<t-1>) W_hn^T); carry := dh * z (all of dh for finished rows, whose acts_t row is zeroed)
-def backward_zn_numpy(acts_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, d_hn_t):
-    xp = array_module(acts_t)
+# zn: dh = dh_mm + carry (+ dout_t); gates_t[:, H:] := dz_z|dz_n; d_hn_t := dz_n (the gradient of
+# (r * a<t-1>) W_hn^T); carry := dh * z (all of dh for finished rows, whose gates_t row is zeroed)
+def backward_zn_numpy(gates_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, d_hn_t):
+    xp = array_module(gates_t)
     hidden = h_prev.shape[1]
     through = dh_mm + carry  # dh<t> from the steps after t
     dh = through + dout_t if has_dout else through
-    z, n = acts_t[:, hidden : 2 * hidden], acts_t[:, 2 * hidden :]
+    z, n = gates_t[:, hidden : 2 * hidden], gates_t[:, 2 * hidden :]
     xp.multiply(dh * (1 - z), 1 - n * n, out=d_hn_t)
     dz_z = dh * (h_prev - n) * z * (1 - z)
     xp.multiply(dh, z, out=carry)
-    acts_t[:, hidden : 2 * hidden], acts_t[:, 2 * hidden :] = dz_z, d_hn_t
-    pass_finished(xp, mask_t, carry, through, acts_t, d_hn_t)
+    gates_t[:, hidden : 2 * hidden], gates_t[:, 2 * hidden :] = dz_z, d_hn_t
+    pass_finished(xp, mask_t, carry, through, gates_t, d_hn_t)
 
 
 @jit
-def backward_zn_numba(acts_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, d_hn_t):
+def backward_zn_numba(gates_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, d_hn_t):
     hidden = h_prev.shape[1]
     for b in range(h_prev.shape[0]):
         if not mask_t[b]:
-            acts_t[b, :] = 0
+            gates_t[b, :] = 0
             d_hn_t[b, :] = 0
             carry[b, :] += dh_mm[b, :]
             continue
-        a, mm, cr, hp, dhn = acts_t[b], dh_mm[b], carry[b], h_prev[b], d_hn_t[b]
+        a, mm, cr, hp, dhn = gates_t[b], dh_mm[b], carry[b], h_prev[b], d_hn_t[b]
         a_z, a_n = block(a, 1, hidden), block(a, 2, hidden)
         for j in range(hidden):
             dh = mm[j] + cr[j]
@@ -271,20 +280,20 @@ def backward_zn_numba(acts_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout, d_
             cr[j] = dh * z
 
 
-# r: d_rh = dz_n W_hn (B,H), the gradient of r * a<t-1>: acts_t[:, :H] := dz_r and carry +=
+# r: d_rh = dz_n W_hn (B,H), the gradient of r * a<t-1>: gates_t[:, :H] := dz_r and carry +=
 # d_rh * r. Finished rows have r = 0 and d_rh = 0 here, so they stay as they are.
-def backward_r_numpy(acts_t, h_prev, d_rh, carry):
+def backward_r_numpy(gates_t, h_prev, d_rh, carry):
     hidden = h_prev.shape[1]
-    r = acts_t[:, :hidden]
+    r = gates_t[:, :hidden]
     carry += d_rh * r
     r *= d_rh * h_prev * (1 - r)  # dz_r = d_rh * a<t-1> * r * (1 - r)
 
 
 @jit
-def backward_r_numba(acts_t, h_prev, d_rh, carry):
+def backward_r_numba(gates_t, h_prev, d_rh, carry):
     hidden = h_prev.shape[1]
     for b in range(h_prev.shape[0]):
-        a_r, hp, d, cr = block(acts_t[b], 0, hidden), h_prev[b], d_rh[b], carry[b]
+        a_r, hp, d, cr = block(gates_t[b], 0, hidden), h_prev[b], d_rh[b], carry[b]
         for j in range(hidden):
             r = a_r[j]
             cr[j] += d[j] * r
@@ -312,14 +321,14 @@ class GRUResetBefore(GRU):
 
     def start(self, states0):
         xp, h, hidden = self.xp, self.h, self.hidden
-        steps, batch = h.shape[0] - 1, h.shape[1]
-        self.saved = xp.empty((steps if self.keep else 1, batch, hidden), dtype=h.dtype)
+        batch = h.shape[1]
+        self.rh = self.per_step_buffer()  # r * a<t-1>
         self.rec_rz = xp.empty((batch, 2 * hidden), dtype=h.dtype)
         self.rec_n = xp.empty((batch, hidden), dtype=h.dtype)
         self.w_rz_t, self.w_n_t = self.w_hh_t[:, : 2 * hidden], self.w_hh_t[:, 2 * hidden :]
 
     def step(self, t, prev, cur, mask_t):
-        xp, h, xw_t, rh_t = self.xp, self.h, self.xw[t], self.saved[self.kept(t)]
+        xp, h, xw_t, rh_t = self.xp, self.h, self.xw[t], self.rh[self.step_slot(t)]
         xp.matmul(h[prev], self.w_rz_t, out=self.rec_rz)
         self.math.gates(xw_t, self.rec_rz, h[prev], rh_t)
         xp.matmul(rh_t, self.w_n_t, out=self.rec_n)
@@ -327,21 +336,21 @@ class GRUResetBefore(GRU):
 
     def start_backward(self, d_finals):
         hidden = self.hidden
-        self.d_hn = self.xp.empty_like(self.saved)  # the gradient of (r * a) W_hn^T per step
+        self.d_hn = self.xp.empty_like(self.h[1:])  # the gradient of (r * a) W_hn^T per step
         self.d_rh = self.xp.empty_like(self.h[0])  # the gradient of r * a<t-1>
         self.w_rz, self.w_n = self.w_hh[: 2 * hidden], self.w_hh[2 * hidden :]
 
     def backward_step(self, t, prev, cur, mask_t, dout_t, has_dout):
-        xp, acts_t, h_prev = self.xp, self.xw[t], self.h[prev]
+        xp, gates_t, h_prev = self.xp, self.xw[t], self.h[prev]
         self.math.backward_zn(
-            acts_t, h_prev, mask_t, self.dh_mm, self.carry, dout_t, has_dout, self.d_hn[t]
+            gates_t, h_prev, mask_t, self.dh_mm, self.carry, dout_t, has_dout, self.d_hn[t]
         )
         xp.matmul(self.d_hn[t], self.w_n, out=self.d_rh)
-        self.math.backward_r(acts_t, h_prev, self.d_rh, self.carry)
-        xp.matmul(acts_t[:, : 2 * self.hidden], self.w_rz, out=self.dh_mm)
+        self.math.backward_r(gates_t, h_prev, self.d_rh, self.carry)
+        xp.matmul(gates_t[:, : 2 * self.hidden], self.w_rz, out=self.dh_mm)
 
     def n_inputs(self):
-        return self.saved
+        return self.rh
 
     def recurrent_bias_gradient(self):
         return None  # b_hh enters where b_ih does

@@ -22,14 +22,14 @@ from rnnkit.kernels.recurrence import Recurrence
 def step_numpy(xw_t, bias, rec, mask_t, c_prev, c_cur, tanh_c, h_prev, h_cur):
     xp = array_module(h_cur)
     hidden = h_cur.shape[1]
-    z = xw_t
+    pre = xw_t  # the pre-activations, turned into the gate activations in place
     if bias is not None:
-        z += bias
-    z += rec
-    sigmoid_(xp, z[:, : 2 * hidden])  # i, f
-    xp.tanh(z[:, 2 * hidden : 3 * hidden], out=z[:, 2 * hidden : 3 * hidden])  # g
-    sigmoid_(xp, z[:, 3 * hidden :])  # o
-    i, f, g, o = (z[:, k * hidden : (k + 1) * hidden] for k in range(4))
+        pre += bias
+    pre += rec
+    sigmoid_(xp, pre[:, : 2 * hidden])  # i, f
+    xp.tanh(pre[:, 2 * hidden : 3 * hidden], out=pre[:, 2 * hidden : 3 * hidden])  # g
+    sigmoid_(xp, pre[:, 3 * hidden :])  # o
+    i, f, g, o = (pre[:, k * hidden : (k + 1) * hidden] for k in range(4))
     xp.multiply(f, c_prev, out=c_cur)
     c_cur += i * g
     xp.tanh(c_cur, out=tanh_c)
@@ -49,16 +49,16 @@ def step_numba(xw_t, bias, rec, mask_t, c_prev, c_cur, tanh_c, h_prev, h_cur):
         # Short loops over one row, each touching few arrays, so that LLVM vectorises
         # them (one long loop over eight arrays needs too many aliasing checks); each
         # gate block a view indexed from 0 (`block`).
-        z, r = xw_t[b], rec[b]
+        pre, rec_b = xw_t[b], rec[b]  # pre-activations (becoming activations), a W_hh^T
         for k in range(2 * hidden):  # i, f
-            z[k] = sigmoid(z[k] + bias[k] + r[k])
+            pre[k] = sigmoid(pre[k] + bias[k] + rec_b[k])
         i, f, g, o = (
-            block(z, 0, hidden),
-            block(z, 1, hidden),
-            block(z, 2, hidden),
-            block(z, 3, hidden),
+            block(pre, 0, hidden),
+            block(pre, 1, hidden),
+            block(pre, 2, hidden),
+            block(pre, 3, hidden),
         )
-        r_g, r_o = block(r, 2, hidden), block(r, 3, hidden)
+        r_g, r_o = block(rec_b, 2, hidden), block(rec_b, 3, hidden)
         b_g, b_o = block(bias, 2, hidden), block(bias, 3, hidden)
         for j in range(hidden):
             g[j] = tanh(g[j] + b_g[j] + r_g[j])
@@ -73,13 +73,13 @@ def step_numba(xw_t, bias, rec, mask_t, c_prev, c_cur, tanh_c, h_prev, h_cur):
             hc[j] = o[j] * tc[j]
 
 
-# --- backward: dh = dh_mm + carry (+ dout_t); acts_t := dz (B,4H); dc := dc<t-1>; carry := 0 -
-def backward_step_numpy(acts_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, has_dout, dc):
-    xp = array_module(acts_t)
+# --- backward: dh = dh_mm + carry (+ dout_t); gates_t := dz (B,4H); dc := dc<t-1>; carry := 0 -
+def backward_step_numpy(gates_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, has_dout, dc):
+    xp = array_module(gates_t)
     hidden = dc.shape[1]
     through = dh_mm + carry  # dh<t> from the steps after t
     dh = through + dout_t if has_dout else through
-    i, f, g, o = (acts_t[:, k * hidden : (k + 1) * hidden] for k in range(4))
+    i, f, g, o = (gates_t[:, k * hidden : (k + 1) * hidden] for k in range(4))
     dc_t = dc + dh * o * (1 - tanh_c * tanh_c)  # through a<t> = o * tanh(c<t>)
     dz_o = dh * tanh_c * o * (1 - o)
     dz_i = dc_t * g * i * (1 - i)
@@ -87,25 +87,25 @@ def backward_step_numpy(acts_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, ha
     dz_f = dc_t * c_prev * f * (1 - f)
     dc_prev = dc_t * f
     # overwrite this step's activations (i, f, g, o above) with their gradients
-    acts_t[:, :hidden], acts_t[:, hidden : 2 * hidden] = dz_i, dz_f
-    acts_t[:, 2 * hidden : 3 * hidden], acts_t[:, 3 * hidden :] = dz_g, dz_o
+    gates_t[:, :hidden], gates_t[:, hidden : 2 * hidden] = dz_i, dz_f
+    gates_t[:, 2 * hidden : 3 * hidden], gates_t[:, 3 * hidden :] = dz_g, dz_o
     carry[...] = 0
     if mask_t is None:
         dc[...] = dc_prev
     else:  # finished rows keep dc as it is
         xp.copyto(dc, dc_prev, where=mask_t[:, None])
-    pass_finished(xp, mask_t, carry, through, acts_t)
+    pass_finished(xp, mask_t, carry, through, gates_t)
 
 
 @jit
-def backward_step_numba(acts_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, has_dout, dc):
+def backward_step_numba(gates_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, has_dout, dc):
     hidden = dc.shape[1]
     for b in range(dc.shape[0]):
         if not mask_t[b]:  # finished: the gradient passes straight through
-            acts_t[b, :] = 0
+            gates_t[b, :] = 0
             carry[b, :] += dh_mm[b, :]
             continue
-        a = acts_t[b]
+        a = gates_t[b]
         a_i, a_f, a_g, a_o = (
             block(a, 0, hidden),
             block(a, 1, hidden),
@@ -138,11 +138,14 @@ class LSTM(Recurrence):
         return None, b_ih + b_hh  # added inside the gate loop
 
     def start(self, states0):
-        xp, h, keep, hidden = self.xp, self.h, self.keep, self.hidden
-        steps, batch = h.shape[0] - 1, h.shape[1]
-        # Without keep, c lives in two alternating slots and tanh(c) in one.
-        self.c = xp.empty_like(h) if keep else xp.empty((2, batch, hidden), dtype=h.dtype)
-        self.tanh_c = xp.empty((steps if keep else 1, batch, hidden), dtype=h.dtype)
+        xp, h, hidden = self.xp, self.h, self.hidden
+        batch = h.shape[1]
+        # Without save_for_backward, c lives in two alternating slots and tanh(c) in one.
+        if self.save_for_backward:
+            self.c = xp.empty_like(h)
+        else:
+            self.c = xp.empty((2, batch, hidden), dtype=h.dtype)
+        self.tanh_c = self.per_step_buffer()
         self.c[self.slot(self.timeline.first)] = states0[1]
         self.rec = xp.empty((batch, 4 * hidden), dtype=h.dtype)
         if self.math is self.numba:  # the numba loop always adds a bias (zeros without one)
@@ -153,7 +156,7 @@ class LSTM(Recurrence):
 
     def slot(self, s):
         """Where state slot s of c lives: all T+1 kept, or two alternating."""
-        return s if self.keep else s % 2
+        return s if self.save_for_backward else s % 2
 
     def step(self, t, prev, cur, mask_t):
         h, c = self.h, self.c
@@ -166,7 +169,7 @@ class LSTM(Recurrence):
             mask_t,
             c_prev,
             c_cur,
-            self.tanh_c[self.kept(t)],
+            self.tanh_c[self.step_slot(t)],
             h[prev],
             h[cur],
         )
@@ -179,9 +182,9 @@ class LSTM(Recurrence):
         self.dc = self.xp.zeros_like(self.h[0]) if dc_n is None else dc_n.copy()
 
     def backward_step(self, t, prev, cur, mask_t, dout_t, has_dout):
-        acts_t = self.xw[t]
+        gates_t = self.xw[t]
         self.math.backward_step(
-            acts_t,
+            gates_t,
             self.tanh_c[t],
             self.c[prev],
             mask_t,
@@ -191,7 +194,7 @@ class LSTM(Recurrence):
             has_dout,
             self.dc,
         )
-        self.xp.matmul(acts_t, self.w_hh, out=self.dh_mm)
+        self.xp.matmul(gates_t, self.w_hh, out=self.dh_mm)
 
     def initial_state_gradients(self):
         return (self.dc,)

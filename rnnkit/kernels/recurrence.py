@@ -40,25 +40,26 @@ class Recurrence:
 
     x: (T, B, D); w_ih: (G*H, D); w_hh: (G*H, H); b_ih, b_hh: (G*H,) or None;
     lengths: (B,) ints or None (PyTorch's packed meaning); reverse: run from t = T-1 to 0;
-    keep: keep what the backward needs (False for inference: then the input projection is
-    made a few steps at a time and past steps' activations are not kept).
+    save_for_backward: keep what the backward needs (False for inference: then the input
+    projection is made a few steps at a time and past steps' activations are not kept).
     """
 
     gates = None  # G
     states = 1  # 1: a<t>; 2: (a<t>, c<t>)
     numpy = numba = None  # SimpleNamespace of the cell's step functions, one per path
 
-    def __init__(self, x, w_ih, w_hh, b_ih=None, b_hh=None, lengths=None, reverse=False, keep=True):
+    def __init__(self, x, w_ih, w_hh, b_ih, b_hh, lengths, reverse, save_for_backward):
         xp = self.xp = array_module(x)
         steps, batch, _ = x.shape
-        self.x, self.w_ih, self.w_hh, self.w_hh_t, self.keep = x, w_ih, w_hh, w_hh.T, keep
+        self.x, self.w_ih, self.w_hh, self.w_hh_t = x, w_ih, w_hh, w_hh.T
+        self.save_for_backward = save_for_backward
         self.hidden = hidden = w_hh.shape[1]
         self.has_bias = b_ih is not None
         # projection_bias joins x W_ih^T; step_bias (or None) is the cell's to add in its step
-        projection_bias, self.step_bias = (
-            self.split_bias(b_ih, b_hh) if self.has_bias else (None, None)
-        )
-        if keep:  # (T*B, D) @ (D, G*H): the input projection of every step in one product
+        projection_bias, self.step_bias = None, None
+        if self.has_bias:
+            projection_bias, self.step_bias = self.split_bias(b_ih, b_hh)
+        if save_for_backward:  # (T*B, D) @ (D, G*H): the projection of every step in one product
             self.xw = input_projection(xp, x, w_ih, projection_bias)
         else:
             self.xw = ChunkedProjection(xp, x, w_ih, projection_bias, reverse, hidden)
@@ -109,9 +110,14 @@ class Recurrence:
         """(dW_hh (G*H, H), db_hh (G*H,) or None when it equals db_ih)."""
         return weight_gradient(self.xp, self.xw, self.timeline.inputs(self.h)), None
 
-    def kept(self, t):
+    def per_step_buffer(self):
+        """(T, B, H) for what the backward needs of each step; one (1, B, H) slot without it."""
+        steps = self.timeline.length if self.save_for_backward else 1
+        return self.xp.empty((steps, *self.h.shape[1:]), dtype=self.h.dtype)
+
+    def step_slot(self, t):
         """Index of step t in a per-step buffer: (T, B, H) when kept, else one (1, B, H) slot."""
-        return t if self.keep else 0
+        return t if self.save_for_backward else 0
 
     # --- the loops -----------------------------------------------------------------------------
     def forward(self, states0):

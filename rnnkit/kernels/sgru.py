@@ -36,9 +36,9 @@ def step_numba(xw_t, rec, mask_t, h_prev, h_cur):
         if not mask_t[b]:  # finished: keep the state
             h_cur[b, :] = h_prev[b, :]
             continue
-        x, r, hp, hc = xw_t[b], rec[b], h_prev[b], h_cur[b]
-        u, c = block(x, 0, hidden), block(x, 1, hidden)
-        r_u, r_c = block(r, 0, hidden), block(r, 1, hidden)
+        pre, rec_b, hp, hc = xw_t[b], rec[b], h_prev[b], h_cur[b]
+        u, c = block(pre, 0, hidden), block(pre, 1, hidden)
+        r_u, r_c = block(rec_b, 0, hidden), block(rec_b, 1, hidden)
         for j in range(hidden):
             u[j] = sigmoid(u[j] + r_u[j])
         for j in range(hidden):
@@ -47,29 +47,29 @@ def step_numba(xw_t, rec, mask_t, h_prev, h_cur):
             hc[j] = hp[j] + u[j] * (c[j] - hp[j])
 
 
-# --- backward: dh = dh_mm + carry (+ dout_t); acts_t := dz_u|dz_c; carry := dh * (1 - G_u) ---
-def backward_step_numpy(acts_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout):
-    xp = array_module(acts_t)
+# --- backward: dh = dh_mm + carry (+ dout_t); gates_t := dz_u|dz_c; carry := dh * (1 - G_u) ---
+def backward_step_numpy(gates_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout):
+    xp = array_module(gates_t)
     hidden = h_prev.shape[1]
     through = dh_mm + carry  # dh<t> from the steps after t
     dh = through + dout_t if has_dout else through
-    gate_u, candidate = acts_t[:, :hidden], acts_t[:, hidden:]
+    gate_u, candidate = gates_t[:, :hidden], gates_t[:, hidden:]
     dz_u = dh * (candidate - h_prev) * gate_u * (1 - gate_u)
     dz_c = dh * gate_u * (1 - candidate * candidate)
     xp.multiply(dh, 1 - gate_u, out=carry)
-    acts_t[:, :hidden], acts_t[:, hidden:] = dz_u, dz_c
-    pass_finished(xp, mask_t, carry, through, acts_t)
+    gates_t[:, :hidden], gates_t[:, hidden:] = dz_u, dz_c
+    pass_finished(xp, mask_t, carry, through, gates_t)
 
 
 @jit
-def backward_step_numba(acts_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout):
+def backward_step_numba(gates_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout):
     hidden = h_prev.shape[1]
     for b in range(h_prev.shape[0]):
         if not mask_t[b]:  # finished: the gradient passes straight through
-            acts_t[b, :] = 0
+            gates_t[b, :] = 0
             carry[b, :] += dh_mm[b, :]
             continue
-        a, mm, cr, hp = acts_t[b], dh_mm[b], carry[b], h_prev[b]
+        a, mm, cr, hp = gates_t[b], dh_mm[b], carry[b], h_prev[b]
         a_u, a_c = block(a, 0, hidden), block(a, 1, hidden)
         for j in range(hidden):
             dh = mm[j] + cr[j]
@@ -95,8 +95,8 @@ class SimplifiedGRU(Recurrence):
         self.math.step(self.xw[t], self.rec, mask_t, h[prev], h[cur])
 
     def backward_step(self, t, prev, cur, mask_t, dout_t, has_dout):
-        acts_t = self.xw[t]
+        gates_t = self.xw[t]
         self.math.backward_step(
-            acts_t, self.h[prev], mask_t, self.dh_mm, self.carry, dout_t, has_dout
+            gates_t, self.h[prev], mask_t, self.dh_mm, self.carry, dout_t, has_dout
         )
-        self.xp.matmul(acts_t, self.w_hh, out=self.dh_mm)
+        self.xp.matmul(gates_t, self.w_hh, out=self.dh_mm)

@@ -32,9 +32,9 @@ class RecurrentNode:
         self.weights = (w_ih, w_hh, b_ih, b_hh)
         inputs = [t for t in (x, *self.weights, *states0) if t is not None]
         # Inference (no input needs a gradient) keeps nothing for a backward.
-        keep = is_grad_enabled() and any(t.requires_grad for t in inputs)
+        save_for_backward = is_grad_enabled() and any(t.requires_grad for t in inputs)
         data = [None if t is None else t.data for t in self.weights]
-        self.kernel = KERNELS[mode](x.data, *data, lengths, reverse, keep)
+        self.kernel = KERNELS[mode](x.data, *data, lengths, reverse, save_for_backward)
         xp = array_module(x.data)
         batch, hidden = x.shape[1], w_hh.shape[1]
         zeros = xp.zeros((batch, hidden), dtype=x.dtype)
