@@ -17,17 +17,19 @@ class Timeline:
         self.first = steps if reverse else 0  # slot of the initial state
         self.last = 0 if reverse else steps  # slot of the final state
 
-    def order(self):
-        return range(self.length - 1, -1, -1) if self.reverse else range(self.length)
+    def steps(self):
+        """(t, prev, cur) in processing order: step t reads states[prev], writes states[cur]."""
+        n = self.length
+        if self.reverse:
+            return zip(range(n - 1, -1, -1), range(n, 0, -1), range(n - 1, -1, -1))
+        return zip(range(n), range(n), range(1, n + 1))
 
-    def backward_order(self):
-        return range(self.length) if self.reverse else range(self.length - 1, -1, -1)
-
-    def prev(self, t):
-        return t + 1 if self.reverse else t
-
-    def cur(self, t):
-        return t if self.reverse else t + 1
+    def backward_steps(self):
+        """The same (t, prev, cur), last step first."""
+        n = self.length
+        if self.reverse:
+            return zip(range(n), range(1, n + 1), range(n))
+        return zip(range(n - 1, -1, -1), range(n - 1, -1, -1), range(n, 0, -1))
 
     def outputs(self, states):
         """(T, B, H) view: the state after each step."""

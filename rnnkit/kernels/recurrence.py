@@ -125,8 +125,9 @@ class Recurrence:
         timeline = self.timeline
         self.h[timeline.first] = states0[0]
         self.start(states0)
-        for t in timeline.order():
-            self.step(t, timeline.prev(t), timeline.cur(t), self.mask_at(t))
+        step, mask_at = self.step, self.mask_at
+        for t, prev, cur in timeline.steps():
+            step(t, prev, cur, mask_at(t))
         out = masked_outputs(self.xp, timeline, self.h, self.mask)
         return out, (self.h[timeline.last], *self.final_states())
 
@@ -145,11 +146,9 @@ class Recurrence:
         if has_dout:
             dout = xp.ascontiguousarray(dout, dtype=h.dtype)
         self.start_backward(d_finals)
-        for t in timeline.backward_order():
-            dout_t = dout[t] if has_dout else self.dh_mm  # unused without dout
-            self.backward_step(
-                t, timeline.prev(t), timeline.cur(t), self.mask_at(t), dout_t, has_dout
-            )
+        step, mask_at, dh_mm = self.backward_step, self.mask_at, self.dh_mm
+        for t, prev, cur in timeline.backward_steps():
+            step(t, prev, cur, mask_at(t), dout[t] if has_dout else dh_mm, has_dout)
         dw_hh, db_hh = self.recurrent_gradients()
         # The input weights' gradients: one product each over all steps.
         steps, batch, features = self.x.shape
