@@ -4,9 +4,11 @@ source (every import statement, also those inside functions), so it cannot pass 
 import order. Also: without numba the kernels run their NumPy steps (the `jit` stand-in)."""
 
 import ast
+import gc
 import json
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -174,3 +176,21 @@ def test_a_cell_keeps_its_numpy_and_numba_steps_side_by_side(module):
         numba_step = getattr(kernel, f"{name}_numba")
         numba_python = getattr(numba_step, "py_func", numba_step)
         assert inspect.signature(numpy_step) == inspect.signature(numba_python)
+
+
+@pytest.mark.parametrize("run_backward", [True, False])
+def test_a_recurrent_layer_leaves_no_reference_cycle_holding_its_buffers(run_backward):
+    """The node and its kernel's buffers are freed as soon as the results are, without
+    waiting for Python's cycle collector (large layers hold hundreds of MB)."""
+    layer = nn.LSTM(3, 4)
+    x = rk.tensor(np.ones((5, 2, 3), dtype=np.float32), requires_grad=True)
+    gc.disable()
+    try:
+        out, (h_n, c_n) = layer(x, lengths=np.array([5, 2]))
+        kernel = weakref.ref(out._backward.__self__.kernel)  # out is the node's own result
+        if run_backward:
+            (out.sum() + h_n.sum()).backward()
+        del out, h_n, c_n
+        assert kernel() is None
+    finally:
+        gc.enable()

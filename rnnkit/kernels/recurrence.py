@@ -70,8 +70,9 @@ class Recurrence:
         # without padding); the NumPy steps take None then, so they pay nothing for masks.
         use_numba = fused.usable(self.h, w_hh)
         self.math = self.numba if use_numba else self.numpy
-        if self.mask is not None:
-            self.mask_at = lambda t: self.mask[t, :, 0]
+        mask = self.mask  # (not self: a lambda holding self would keep the buffers alive)
+        if mask is not None:
+            self.mask_at = lambda t: mask[t, :, 0]
         elif use_numba:
             ones = xp.ones(batch, dtype=bool)
             self.mask_at = lambda t: ones

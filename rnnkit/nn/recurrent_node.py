@@ -24,33 +24,35 @@ class RecurrentNode:
     states (h0, or (h0, c0)), entries None for zeros; weights: w_ih (G*H, D), w_hh (G*H, H),
     b_ih, b_hh (G*H,) or None; lengths: (B,) ints or None.
 
-    `results` holds out (T, B, H) and the final states (B, H) as Tensors.
+    `forward()` returns out (T, B, H) and the final states (B, H) as Tensors. The node holds
+    none of them (their backward closures hold the node), so no reference cycle keeps the
+    kernel's buffers alive.
     """
 
     def __init__(self, mode, x, states0, w_ih, w_hh, b_ih, b_hh, lengths, reverse):
-        self.x, self.states0 = x, states0
-        self.weights = (w_ih, w_hh, b_ih, b_hh)
-        inputs = [t for t in (x, *self.weights, *states0) if t is not None]
+        self.x, self.states0, self.weights = x, states0, (w_ih, w_hh, b_ih, b_hh)
+        self.inputs = tuple(t for t in (x, *self.weights, *states0) if t is not None)
         # Inference (no input needs a gradient) keeps nothing for a backward.
-        save_for_backward = is_grad_enabled() and any(t.requires_grad for t in inputs)
-        data = [None if t is None else t.data for t in self.weights]
-        self.kernel = KERNELS[mode](x.data, *data, lengths, reverse, save_for_backward)
-        xp = array_module(x.data)
-        batch, hidden = x.shape[1], w_hh.shape[1]
-        zeros = xp.zeros((batch, hidden), dtype=x.dtype)
-        out, finals = self.kernel.forward([zeros if s is None else s.data for s in states0])
-        self.final_grads = [None] * len(finals)  # handed over by the final states' nodes
+        save_for_backward = is_grad_enabled() and any(t.requires_grad for t in self.inputs)
+        arrays = [None if t is None else t.data for t in self.weights]
+        self.kernel = KERNELS[mode](x.data, *arrays, lengths, reverse, save_for_backward)
+        self.final_grads = [None] * len(states0)  # handed over by the final states' nodes
         self.backward_done = False
-        self.out = make_result(out, tuple(inputs), self.backward)
-        self.results = (self.out, *(self.final_state(k, f) for k, f in enumerate(finals)))
 
-    def final_state(self, k, value):
+    def forward(self):
+        x, w_hh = self.x, self.weights[1]
+        zeros = array_module(x.data).zeros((x.shape[1], w_hh.shape[1]), dtype=x.dtype)
+        out, finals = self.kernel.forward([zeros if s is None else s.data for s in self.states0])
+        out = make_result(out, self.inputs, self.backward)
+        return (out, *(self.final_state(k, value, out) for k, value in enumerate(finals)))
+
+    def final_state(self, k, value, out):
         def hand_over(grad):
             self.final_grads[k] = grad
-            if self.out.grad is None:  # only the final state is used: out's node must still run
-                self.out.grad = array_module(grad).zeros_like(self.out.data)
+            if out.grad is None:  # only the final state is used: out's node must still run
+                out.grad = array_module(grad).zeros_like(out.data)
 
-        return make_result(value, (self.out,), hand_over)
+        return make_result(value, (out,), hand_over)
 
     def backward(self, dout):
         if self.backward_done:
@@ -79,5 +81,6 @@ def recurrent(mode, x, h0, w_ih, w_hh, b_ih=None, b_hh=None, lengths=None, rever
     """
     states = KERNELS[mode].states
     states0 = (h0,) if states == 1 else (h0 if h0 is not None else (None,) * states)
-    node = RecurrentNode(mode, x, tuple(states0), w_ih, w_hh, b_ih, b_hh, lengths, reverse)
-    return node.results
+    return RecurrentNode(
+        mode, x, tuple(states0), w_ih, w_hh, b_ih, b_hh, lengths, reverse
+    ).forward()
