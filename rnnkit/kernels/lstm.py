@@ -77,7 +77,8 @@ def step_numba(xw_t, bias, rec, mask_t, c_prev, c_cur, tanh_c, h_prev, h_cur):
 def backward_step_numpy(gates_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, has_dout, dc):
     xp = array_module(gates_t)
     hidden = dc.shape[1]
-    through = dh_mm + carry  # dh<t> from the steps after t
+    # dh<t> from the steps after t; carry stays zero where no row is ever finished
+    through = dh_mm if mask_t is None else dh_mm + carry
     dh = through + dout_t if has_dout else through
     i, f, g, o = (gates_t[:, k * hidden : (k + 1) * hidden] for k in range(4))
     dc_t = dc + dh * o * (1 - tanh_c * tanh_c)  # through a<t> = o * tanh(c<t>)
@@ -89,12 +90,12 @@ def backward_step_numpy(gates_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, h
     # overwrite this step's activations (i, f, g, o above) with their gradients
     gates_t[:, :hidden], gates_t[:, hidden : 2 * hidden] = dz_i, dz_f
     gates_t[:, 2 * hidden : 3 * hidden], gates_t[:, 3 * hidden :] = dz_g, dz_o
-    carry[...] = 0
     if mask_t is None:
         dc[...] = dc_prev
-    else:  # finished rows keep dc as it is
+    else:  # finished rows keep dc as it is, and pass dh straight through
         xp.copyto(dc, dc_prev, where=mask_t[:, None])
-    pass_finished(xp, mask_t, carry, through, gates_t)
+        carry[...] = 0
+        pass_finished(xp, mask_t, carry, through, gates_t)
 
 
 @jit

@@ -38,14 +38,16 @@ def step_numba(xw_t, mask_t, h_prev, h_cur, relu):
 # --- backward: dh = dh_mm + carry (+ dout_t); dz_t := dh * g'(.); carry := 0 ---------------
 def backward_step_numpy(dz_t, h_cur, mask_t, dh_mm, carry, dout_t, has_dout, relu):
     xp = array_module(dz_t)
-    through = dh_mm + carry  # dh<t> from the steps after t
+    # dh<t> from the steps after t; carry stays zero where no row is ever finished
+    through = dh_mm if mask_t is None else dh_mm + carry
     dh = through + dout_t if has_dout else through
     if relu:
         xp.multiply(dh, h_cur > 0, out=dz_t)
     else:
         xp.multiply(dh, 1 - h_cur * h_cur, out=dz_t)
-    carry[...] = 0
-    pass_finished(xp, mask_t, carry, through, dz_t)
+    if mask_t is not None:
+        carry[...] = 0
+        pass_finished(xp, mask_t, carry, through, dz_t)
 
 
 @jit
