@@ -30,7 +30,8 @@ ALLOWED = {
     "rnnkit.nn": ("rnnkit.core", "rnnkit.kernels", "rnnkit.nn"),
     "rnnkit.optim": ("rnnkit.core",),
     "rnnkit.testing": ("rnnkit.core",),
-    "rnnkit": ("rnnkit.core",),  # the package's own __init__: the core's public names
+    # the package's own __init__: the core's public names, and nn, optim, testing as attributes
+    "rnnkit": ("rnnkit.core", "rnnkit.nn", "rnnkit.optim", "rnnkit.testing"),
 }
 
 
