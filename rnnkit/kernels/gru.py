@@ -117,6 +117,7 @@ class GRU(Recurrence):
     """reset_after: one product a<t-1> W_hh^T per step, forward and backward."""
 
     gates = 3
+    scratch = ("rec", "dgh")
     numpy = SimpleNamespace(step=step_numpy, backward_step=backward_step_numpy)
     numba = SimpleNamespace(step=step_numba, backward_step=backward_step_numba)
 
@@ -303,6 +304,7 @@ def backward_r_numba(gates_t, h_prev, d_rh, carry):
 class GRUResetBefore(GRU):
     """Reset before the product: two products a step, forward and backward."""
 
+    scratch = ("rec_rz", "rec_n", "d_rh")
     numpy = SimpleNamespace(
         gates=gates_numpy,
         candidate=candidate_numpy,

@@ -132,6 +132,7 @@ def backward_step_numba(gates_t, tanh_c, c_prev, mask_t, dh_mm, carry, dout_t, h
 
 class LSTM(Recurrence):
     gates, states = 4, 2
+    scratch = ("rec",)
     numpy = SimpleNamespace(step=step_numpy, backward_step=backward_step_numpy)
     numba = SimpleNamespace(step=step_numba, backward_step=backward_step_numba)
 

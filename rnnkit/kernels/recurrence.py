@@ -5,7 +5,8 @@
 
     gates, states        G (blocks of H rows in W_ih, W_hh) and 1 (a) or 2 (a, c)
     split_bias           how b_ih + b_hh divide between the input projection and the step
-    start, step          its per-step buffers; one forward step t: prev -> cur
+    start, step          its buffers (`scratch`: those one loop's steps alone use); one
+                         forward step t: prev -> cur
     start_backward,      one BPTT step t: the gradients of its pre-activations into xw[t]
     backward_step, ...   (xw turns into dxw, in place) and the part `carry` of dh<t-1> that
                          bypasses the product with W_hh
@@ -47,6 +48,7 @@ class Recurrence:
     gates = None  # G
     states = 1  # 1: a<t>; 2: (a<t>, c<t>)
     numpy = numba = None  # SimpleNamespace of the cell's step functions, one per path
+    scratch = ()  # names of the buffers only one loop's steps use: freed after the loop
 
     def __init__(self, x, w_ih, w_hh, b_ih, b_hh, lengths, reverse, save_for_backward):
         xp = self.xp = array_module(x)
@@ -111,6 +113,10 @@ class Recurrence:
         """(dW_hh (G*H, H), db_hh (G*H,) or None when it equals db_ih)."""
         return weight_gradient(self.xp, self.xw, self.timeline.inputs(self.h)), None
 
+    def free_scratch(self):
+        for name in self.scratch:
+            vars(self).pop(name, None)
+
     def per_step_buffer(self):
         """(T, B, H) for what the backward needs of each step; one (1, B, H) slot without it."""
         steps = self.timeline.length if self.save_for_backward else 1
@@ -129,6 +135,7 @@ class Recurrence:
         step, mask_at = self.step, self.mask_at
         for t, prev, cur in timeline.steps():
             step(t, prev, cur, mask_at(t))
+        self.free_scratch()
         out = masked_outputs(self.xp, timeline, self.h, self.mask)
         return out, (self.h[timeline.last], *self.final_states())
 
@@ -150,18 +157,23 @@ class Recurrence:
         step, mask_at, dh_mm = self.backward_step, self.mask_at, self.dh_mm
         for t, prev, cur in timeline.backward_steps():
             step(t, prev, cur, mask_at(t), dout[t] if has_dout else dh_mm, has_dout)
+        self.free_scratch()
         dw_hh, db_hh = self.recurrent_gradients()
-        # The input weights' gradients: one product each over all steps.
-        steps, batch, features = self.x.shape
+        d_states0 = (self.dh_mm + self.carry, *self.initial_state_gradients())
+        x, w_ih, has_bias = self.x, self.w_ih, self.has_bias
+        steps, batch, features = x.shape
         dxw = self.xw.reshape(steps * batch, -1)  # (T*B, G*H)
+        # The pass is over (it runs once): its buffers go now, before the products below.
+        vars(self).clear()
+        # The input weights' gradients: one product each over all steps.
         db_ih = None
-        if self.has_bias:
+        if has_bias:
             db_ih = dxw.sum(axis=0)
             db_hh = db_ih if db_hh is None else db_hh  # b_hh enters where b_ih does
         return SimpleNamespace(
-            x=(dxw @ self.w_ih).reshape(self.x.shape) if x_grad else None,
-            states0=(self.dh_mm + self.carry, *self.initial_state_gradients()),
-            w_ih=dxw.T @ self.x.reshape(steps * batch, features),
+            x=(dxw @ w_ih).reshape(x.shape) if x_grad else None,
+            states0=d_states0,
+            w_ih=dxw.T @ x.reshape(steps * batch, features),
             w_hh=dw_hh,
             b_ih=db_ih,
             b_hh=db_hh,

@@ -83,6 +83,7 @@ def backward_step_numba(gates_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout)
 
 class SimplifiedGRU(Recurrence):
     gates = 2
+    scratch = ("rec",)
     numpy = SimpleNamespace(step=step_numpy, backward_step=backward_step_numpy)
     numba = SimpleNamespace(step=step_numba, backward_step=backward_step_numba)
 
