@@ -1,6 +1,6 @@
 """One-step cells: finite differences; RNNCell/GRUCell/LSTMCell against torch.nn with the
 same weights; the lecture's simplified GRU and the paper's reset-before GRU against the
-equations of SPEC.md written out here by hand."""
+lecture's equations written out here by hand."""
 
 import numpy as np
 import pytest
@@ -94,7 +94,7 @@ def sigma(lib, z):
 
 
 def simplified_gru_equations(lib, x, a_prev, w_ih, w_hh, b_ih, b_hh):
-    """SPEC.md: G_u = sigma(W_ux x + W_ua a + b_u); a~ = tanh(W_ax x + W_aa a + b);
+    """The lecture: G_u = sigma(W_ux x + W_ua a + b_u); a~ = tanh(W_ax x + W_aa a + b);
     a = G_u * a~ + (1 - G_u) * a_prev; weight blocks u|c."""
     H = a_prev.shape[1]
     W_ux, W_ax = w_ih[:H], w_ih[H:]

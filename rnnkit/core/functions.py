@@ -370,3 +370,53 @@ def dropout(a, p, training=True, rng=None):
     keep = rng.random(a.shape) >= p
     scale = xp.asarray(keep, dtype=a.dtype) / a.dtype.type(1 - p)
     return mul(a, Tensor(scale))
+
+
+# --- a Tensor's operators and array methods: the primitives above --------------------------
+def _reflected(op):
+    """Python's reflected operator: 2 - t calls t.__rsub__(2), which is sub(2, t)."""
+    return lambda a, b: op(b, a)
+
+
+def _reshape_method(a, *shape):
+    """t.reshape(2, 3) or t.reshape((2, 3)), as NumPy."""
+    return reshape(a, shape[0] if len(shape) == 1 else shape)
+
+
+def _transpose_method(a, *axes):
+    """t.transpose() reverses the axes; t.transpose(1, 0, 2) permutes them, as NumPy."""
+    return transpose(a, axes or None)
+
+
+def _set_tensor_methods():
+    methods = {
+        "__add__": add,
+        "__radd__": _reflected(add),
+        "__sub__": sub,
+        "__rsub__": _reflected(sub),
+        "__mul__": mul,
+        "__rmul__": _reflected(mul),
+        "__truediv__": div,
+        "__rtruediv__": _reflected(div),
+        "__neg__": neg,
+        "__pow__": power,
+        "__matmul__": matmul,
+        "__rmatmul__": _reflected(matmul),
+        "__getitem__": getitem,
+        "T": property(transpose),
+        "sum": sum,
+        "mean": mean,
+        "reshape": _reshape_method,
+        "transpose": _transpose_method,
+        "swapaxes": swapaxes,
+        "exp": exp,
+        "log": log,
+        "tanh": tanh,
+        "sigmoid": sigmoid,
+        "relu": relu,
+    }
+    for name, method in methods.items():
+        setattr(Tensor, name, method)
+
+
+_set_tensor_methods()

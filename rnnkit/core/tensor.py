@@ -4,6 +4,7 @@ computation graph, so an unrolled RNN trains with what we already know).
 
 Each operation (see `functions.py`) gives its output a `_backward(g)` closure that *adds*
 the gradient of every input into that input's `.grad`; only primitives have one.
+This module imports nothing of rnnkit but `backend`; `functions.py` builds on it.
 """
 
 import contextlib
@@ -47,7 +48,12 @@ def _as_array(data, dtype):
 
 class Tensor:
     """An array with an optional gradient: `data` (NumPy or CuPy array), `grad` (same shape,
-    or None), `requires_grad`. The dtype follows the data given (Python floats: float32)."""
+    or None), `requires_grad`. The dtype follows the data given (Python floats: float32).
+
+    Its operators and array methods (`+`, `*`, `@`, `[]`, `.sum()`, `.T`, `.tanh()`, ...) are
+    the primitives of `functions.py`, which sets them on this class (so that this module
+    needs nothing from that one: the graph sits below its primitives).
+    """
 
     __array_priority__ = 100  # NumPy defers `array * tensor` to Tensor.__rmul__
 
@@ -130,80 +136,6 @@ class Tensor:
             if not retain_graph:
                 node._parents, node._backward = (), _graph_freed
 
-    # --- operators (implemented in functions.py) ------------------------------------
-    def __add__(self, other):
-        return F.add(self, other)
-
-    def __radd__(self, other):
-        return F.add(other, self)
-
-    def __sub__(self, other):
-        return F.sub(self, other)
-
-    def __rsub__(self, other):
-        return F.sub(other, self)
-
-    def __mul__(self, other):
-        return F.mul(self, other)
-
-    def __rmul__(self, other):
-        return F.mul(other, self)
-
-    def __truediv__(self, other):
-        return F.div(self, other)
-
-    def __rtruediv__(self, other):
-        return F.div(other, self)
-
-    def __neg__(self):
-        return F.neg(self)
-
-    def __pow__(self, exponent):
-        return F.power(self, exponent)
-
-    def __matmul__(self, other):
-        return F.matmul(self, other)
-
-    def __rmatmul__(self, other):
-        return F.matmul(other, self)
-
-    def __getitem__(self, index):
-        return F.getitem(self, index)
-
-    @property
-    def T(self):
-        return F.transpose(self)
-
-    def sum(self, axis=None, keepdims=False):
-        return F.sum(self, axis, keepdims)
-
-    def mean(self, axis=None, keepdims=False):
-        return F.mean(self, axis, keepdims)
-
-    def reshape(self, *shape):
-        return F.reshape(self, shape[0] if len(shape) == 1 else shape)
-
-    def transpose(self, *axes):
-        return F.transpose(self, axes or None)
-
-    def swapaxes(self, a, b):
-        return F.swapaxes(self, a, b)
-
-    def exp(self):
-        return F.exp(self)
-
-    def log(self):
-        return F.log(self)
-
-    def tanh(self):
-        return F.tanh(self)
-
-    def sigmoid(self):
-        return F.sigmoid(self)
-
-    def relu(self):
-        return F.relu(self)
-
 
 def _graph_freed(grad):
     raise RuntimeError(
@@ -233,7 +165,8 @@ def _topological_order(root):
 def accumulate(tensor, grad, owned=False):
     """tensor.grad += grad. A leaf gets its own copy, so no two `.grad` share memory, unless
     `owned`: the caller made `grad` for this tensor alone (a fresh product), so it is kept
-    as it is (for large weights the copy was measurable: 55 ms of a 2.1 s LSTM step)."""
+    as it is (for large weights the copy is measurable: benchmarks/README.md, "Measured design
+    choices")."""
     if not tensor.requires_grad:
         return
     if tensor.grad is None:
@@ -254,7 +187,3 @@ def make_result(data, parents, backward):
 def tensor(data, dtype=None, requires_grad=False):
     """Make a Tensor (PyTorch's `torch.tensor`): floats default to float32."""
     return Tensor(data, requires_grad=requires_grad, dtype=dtype)
-
-
-# Operators above call the primitives; functions.py imports this module's names first.
-from rnnkit.core import functions as F  # noqa: E402

@@ -28,8 +28,8 @@ from rnnkit import nn
 from rnnkit.files import OwnedDirectory, atomic_open, atomic_write
 from rnnkit.optim import SGD, Adam, clip_grad_norm_
 
-CELLS = {"rnn": nn.RNN, "sgru": nn.SimplifiedGRU, "gru": nn.GRU, "lstm": nn.LSTM}
-CELL_NAMES = {"rnn": "vanilla RNN", "sgru": "simplified GRU", "gru": "GRU", "lstm": "LSTM"}
+CELLS = {name: cell.layer for name, cell in nn.CELLS.items()}
+CELL_NAMES = {name: cell.title for name, cell in nn.CELLS.items()}
 
 # The agreement task's vocabulary: subjects carry the number, fillers carry nothing.
 SINGULAR = ("dog", "player", "team", "coach")

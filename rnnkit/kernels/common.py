@@ -1,5 +1,5 @@
 """What every recurrent kernel shares: the order of time steps, the state buffer layout,
-padding masks and in-place nonlinearities.
+padding masks, in-place nonlinearities and the input projection.
 
 A kernel keeps the states of all steps in one buffer `states` of shape (T+1, B, H): the
 initial state in one end slot and the state after step t in the others. Going forward, step
@@ -17,17 +17,19 @@ class Timeline:
         self.first = steps if reverse else 0  # slot of the initial state
         self.last = 0 if reverse else steps  # slot of the final state
 
-    def order(self):
-        return range(self.length - 1, -1, -1) if self.reverse else range(self.length)
+    def steps(self):
+        """(t, prev, cur) in processing order: step t reads states[prev], writes states[cur]."""
+        n = self.length
+        if self.reverse:
+            return zip(range(n - 1, -1, -1), range(n, 0, -1), range(n - 1, -1, -1))
+        return zip(range(n), range(n), range(1, n + 1))
 
-    def backward_order(self):
-        return range(self.length) if self.reverse else range(self.length - 1, -1, -1)
-
-    def prev(self, t):
-        return t + 1 if self.reverse else t
-
-    def cur(self, t):
-        return t if self.reverse else t + 1
+    def backward_steps(self):
+        """The same (t, prev, cur), last step first."""
+        n = self.length
+        if self.reverse:
+            return zip(range(n), range(1, n + 1), range(n))
+        return zip(range(n - 1, -1, -1), range(n - 1, -1, -1), range(n, 0, -1))
 
     def outputs(self, states):
         """(T, B, H) view: the state after each step."""
@@ -58,9 +60,23 @@ def masked_outputs(xp, timeline, states, mask):
 
 
 def hold_finished(xp, new, old, mask_t):
-    """Rows past their sequence's end keep their previous state (in place on `new`)."""
+    """Rows past their sequence's end keep their previous state (in place on `new`).
+
+    mask_t: (B,) bool, or None when every row is inside its sequence.
+    """
     if mask_t is not None:
-        xp.copyto(new, old, where=~mask_t)
+        xp.copyto(new, old, where=~mask_t[:, None])
+
+
+def pass_finished(xp, mask_t, carry, through, *gradients):
+    """Rows past their sequence's end take no part in this step going backward: their
+    `gradients` (pre-activations of this step) are zeroed and the whole gradient `through`
+    of their state is carried on to the step before (in place). mask_t: (B,) bool or None."""
+    if mask_t is not None:
+        active = mask_t[:, None]
+        for gradient in gradients:
+            gradient *= active
+        xp.copyto(carry, through, where=~active)
 
 
 def sigmoid_(xp, a):
@@ -87,8 +103,8 @@ class ChunkedProjection:
     Inference keeps no activations for a backward, so it need not hold the (T, B, G*H)
     projection of all steps either. A chunk is at most `max_elements` (1 MB of float32), but
     at least `min_rows` rows of x, since smaller products lose BLAS efficiency (OpenBLAS
-    repacks W_ih for every call: at T,B,D,H = 50,64,256,512, 256-row chunks made LSTM and GRU
-    inference 7-8% slower than one product over all steps, 1024-row chunks 1-4%); and never
+    repacks W_ih for every call; measured in benchmarks/README.md, "Measured design
+    choices"); and never
     larger than the layer's output (T, B, H), so that small layers hold a fraction of the
     projection, not all of it.
     Indexed like the full (T, B, G*H) array, in the kernel's processing order.
@@ -128,21 +144,3 @@ def input_projection(xp, x, w_ih, bias):
     if bias is not None:
         xw += bias
     return xw
-
-
-def fused_backward_setup(xp, dout, dh, mask):
-    """What every fused BPTT loop starts from: `carry` (zeros: the part of dh<t-1> that bypasses
-    the product with W_hh, all of it for finished rows), whether the outputs get a gradient,
-    that gradient as one contiguous array (dh[None], unused, when they do not), and the
-    per-step masks."""
-    has_dout = dout is not None
-    dout = xp.ascontiguousarray(dout, dtype=dh.dtype) if has_dout else dh[None]
-    return xp.zeros_like(dh), has_dout, dout, step_masks(xp, mask, dh.shape[0])
-
-
-def step_masks(xp, mask, batch):
-    """mask_t (B,) bool for step t, for the fused kernels: all True without a mask."""
-    if mask is None:
-        ones = xp.ones(batch, dtype=bool)
-        return lambda t: ones
-    return lambda t: mask[t, :, 0]

@@ -1,89 +1,103 @@
-"""The lecture's simplified GRU (update gate only), fused, with hand-derived BPTT.
+"""The lecture's simplified GRU (update gate only), with hand-derived BPTT.
 
 Gate blocks u|c (update, candidate):
     G_u = sigmoid(xw_u + a<t-1> W_ua^T)
     a~  = tanh(xw_c + a<t-1> W_aa^T)
     a<t> = G_u * a~ + (1 - G_u) * a<t-1>
-xw = x W_ih^T + b_ih + b_hh for all steps, handed over by the caller to be overwritten.
+xw = x W_ih^T + b_ih + b_hh for all steps (the driver's input projection): it holds G_u|a~
+after the forward and dz_u|dz_c after the BPTT.
 """
 
+from types import SimpleNamespace
+
 from rnnkit.core.backend import array_module
-from rnnkit.kernels import fused
-from rnnkit.kernels.common import (
-    Timeline,
-    fused_backward_setup,
-    hold_finished,
-    masked_outputs,
-    sigmoid_,
-    step_masks,
-    weight_gradient,
-)
+from rnnkit.kernels.common import hold_finished, pass_finished, sigmoid_
+from rnnkit.kernels.fused import ONE, block, jit, sigmoid, tanh
+from rnnkit.kernels.recurrence import Recurrence
 
 
-def forward(xw, h0, w_hh, mask=None, reverse=False, keep=True):
-    """xw: (T, B, 2H); h0: (B, H); w_hh: (2H, H). Returns out, h_n and the cache (or None)."""
-    xp = array_module(h0)
-    steps, (batch, hidden) = len(xw), h0.shape
-    timeline = Timeline(steps, reverse)
-    h = xp.empty((steps + 1, batch, hidden), dtype=h0.dtype)
-    h[timeline.first] = h0
-    w_hh_t = w_hh.T
-    fast, mask_at = fused.usable(h, w_hh), step_masks(xp, mask, batch)
-    if fast:
-        recurrent = xp.empty((batch, 2 * hidden), dtype=h0.dtype)
-    for t in timeline.order():
-        prev, cur = timeline.prev(t), timeline.cur(t)
-        z = xw[t]
-        if fast:  # the same gate math as below, in one pass
-            xp.matmul(h[prev], w_hh_t, out=recurrent)
-            fused.sgru_step(z, recurrent, mask_at(t), h[prev], h[cur])
+# --- forward: rec = a<t-1> W_hh^T (B,2H); xw_t := G_u|a~; h_cur := a<t> ----------------------
+def step_numpy(xw_t, rec, mask_t, h_prev, h_cur):
+    xp = array_module(h_cur)
+    hidden = h_cur.shape[1]
+    xw_t += rec
+    gate_u = sigmoid_(xp, xw_t[:, :hidden])
+    candidate = xp.tanh(xw_t[:, hidden:], out=xw_t[:, hidden:])
+    xp.subtract(candidate, h_prev, out=h_cur)  # a<t> = a<t-1> + G_u * (a~ - a<t-1>)
+    h_cur *= gate_u
+    h_cur += h_prev
+    hold_finished(xp, h_cur, h_prev, mask_t)
+
+
+@jit
+def step_numba(xw_t, rec, mask_t, h_prev, h_cur):
+    hidden = h_cur.shape[1]
+    for b in range(h_cur.shape[0]):
+        if not mask_t[b]:  # finished: keep the state
+            h_cur[b, :] = h_prev[b, :]
             continue
-        z += h[prev] @ w_hh_t
-        u = sigmoid_(xp, z[:, :hidden])
-        candidate = xp.tanh(z[:, hidden:], out=z[:, hidden:])
-        xp.subtract(candidate, h[prev], out=h[cur])  # a<t> = a<t-1> + G_u * (a~ - a<t-1>)
-        h[cur] *= u
-        h[cur] += h[prev]
-        if mask is not None:
-            hold_finished(xp, h[cur], h[prev], mask[t])
-    cache = (xw, h, w_hh, mask, timeline) if keep else None
-    return masked_outputs(xp, timeline, h, mask), h[timeline.last], cache
+        pre, rec_b, hp, hc = xw_t[b], rec[b], h_prev[b], h_cur[b]
+        u, c = block(pre, 0, hidden), block(pre, 1, hidden)
+        r_u, r_c = block(rec_b, 0, hidden), block(rec_b, 1, hidden)
+        for j in range(hidden):
+            u[j] = sigmoid(u[j] + r_u[j])
+        for j in range(hidden):
+            c[j] = tanh(c[j] + r_c[j])
+        for j in range(hidden):
+            hc[j] = hp[j] + u[j] * (c[j] - hp[j])
 
 
-def backward(dout, dh_n, cache):
-    """Gradients of (out, h_n) -> (dxw (T,B,2H), dh0, dw_hh (2H,H))."""
-    acts, h, w_hh, mask, timeline = cache
-    xp = array_module(acts)
-    hidden = h.shape[-1]
-    dh = xp.zeros_like(h[0]) if dh_n is None else dh_n.copy()
-    if fused.usable(acts, h):
-        dh = _fused_backward(xp, dout, dh, cache)
-        return acts, dh, weight_gradient(xp, acts, timeline.inputs(h))
-    for t in timeline.backward_order():
-        prev = timeline.prev(t)
-        m = None if mask is None else mask[t]
-        if dout is not None:
-            dh += dout[t] if m is None else dout[t] * m
-        u, candidate = acts[t, :, :hidden], acts[t, :, hidden:]
-        dz_u = dh * (candidate - h[prev]) * u * (1 - u)
-        dz_c = dh * u * (1 - candidate * candidate)
-        dh_prev = dh * (1 - u)
-        dz = acts[t]
-        dz[:, :hidden], dz[:, hidden:] = dz_u, dz_c
-        if m is not None:
-            dz *= m
-        dh_prev += dz @ w_hh
-        dh = dh_prev if m is None else xp.where(m, dh_prev, dh)
-    return acts, dh, weight_gradient(xp, acts, timeline.inputs(h))
+# --- backward: dh = dh_mm + carry (+ dout_t); gates_t := dz_u|dz_c; carry := dh * (1 - G_u) ---
+def backward_step_numpy(gates_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout):
+    xp = array_module(gates_t)
+    hidden = h_prev.shape[1]
+    through = dh_mm + carry  # dh<t> from the steps after t
+    dh = through + dout_t if has_dout else through
+    gate_u, candidate = gates_t[:, :hidden], gates_t[:, hidden:]
+    dz_u = dh * (candidate - h_prev) * gate_u * (1 - gate_u)
+    dz_c = dh * gate_u * (1 - candidate * candidate)
+    xp.multiply(dh, 1 - gate_u, out=carry)
+    gates_t[:, :hidden], gates_t[:, hidden:] = dz_u, dz_c
+    pass_finished(xp, mask_t, carry, through, gates_t)
 
 
-def _fused_backward(xp, dout, dh, cache):
-    """The loop above with the elementwise part in `fused`; returns dh0."""
-    acts, h, w_hh, mask, timeline = cache
-    # carry: dh * (1 - G_u), and all of dh for finished rows
-    carry, has_dout, dout, mask_at = fused_backward_setup(xp, dout, dh, mask)
-    for t in timeline.backward_order():
-        d_t = dout[t] if has_dout else dh
-        fused.sgru_backward_step(acts[t], h[timeline.prev(t)], mask_at(t), dh, carry, d_t, has_dout)
-        xp.matmul(acts[t], w_hh, out=dh)
-    return dh + carry
+@jit
+def backward_step_numba(gates_t, h_prev, mask_t, dh_mm, carry, dout_t, has_dout):
+    hidden = h_prev.shape[1]
+    for b in range(h_prev.shape[0]):
+        if not mask_t[b]:  # finished: the gradient passes straight through
+            gates_t[b, :] = 0
+            carry[b, :] += dh_mm[b, :]
+            continue
+        a, mm, cr, hp = gates_t[b], dh_mm[b], carry[b], h_prev[b]
+        a_u, a_c = block(a, 0, hidden), block(a, 1, hidden)
+        for j in range(hidden):
+            dh = mm[j] + cr[j]
+            if has_dout:
+                dh += dout_t[b, j]
+            u, c = a_u[j], a_c[j]
+            a_u[j] = dh * (c - hp[j]) * u * (ONE - u)
+            a_c[j] = dh * u * (ONE - c * c)
+            cr[j] = dh * (ONE - u)
+
+
+class SimplifiedGRU(Recurrence):
+    gates = 2
+    scratch = ("rec",)
+    numpy = SimpleNamespace(step=step_numpy, backward_step=backward_step_numpy)
+    numba = SimpleNamespace(step=step_numba, backward_step=backward_step_numba)
+
+    def start(self, states0):
+        self.rec = self.xp.empty((self.h.shape[1], 2 * self.hidden), dtype=self.h.dtype)
+
+    def step(self, t, prev, cur, mask_t):
+        h = self.h
+        self.xp.matmul(h[prev], self.w_hh_t, out=self.rec)
+        self.math.step(self.xw[t], self.rec, mask_t, h[prev], h[cur])
+
+    def backward_step(self, t, prev, cur, mask_t, dout_t, has_dout):
+        gates_t = self.xw[t]
+        self.math.backward_step(
+            gates_t, self.h[prev], mask_t, self.dh_mm, self.carry, dout_t, has_dout
+        )
+        self.xp.matmul(gates_t, self.w_hh, out=self.dh_mm)

@@ -1,6 +1,7 @@
 """One-step recurrent cells built from the graph's primitives, written against the
-equations of SPEC.md. Each step function is also what `RecurrentLayer.forward_unrolled`
-calls, so the fused kernels can be checked against the generic graph step by step.
+lecture's equations (each step function's docstring states its own). Each step function is
+also what `RecurrentLayer.forward_unrolled` calls, so the fused kernels can be checked
+against the generic graph step by step.
 
 Shapes: x (B, D), a (B, H); weights as PyTorch: w_ih (G*H, D), w_hh (G*H, H).
 """
@@ -26,15 +27,17 @@ def _blocks(z, count):
 
 def rnn_step(x, a, w_ih, w_hh, b_ih=None, b_hh=None, nonlinearity="tanh"):
     """a<t> = g(W_ax x<t> + W_aa a<t-1> + b)."""
-    z = _affine(x, w_ih, b_ih) + _affine(a, w_hh, b_hh)
-    return F.tanh(z) if nonlinearity == "tanh" else F.relu(z)
+    pre = _affine(x, w_ih, b_ih) + _affine(a, w_hh, b_hh)  # the pre-activation
+    return F.tanh(pre) if nonlinearity == "tanh" else F.relu(pre)
 
 
 def simplified_gru_step(x, a, w_ih, w_hh, b_ih=None, b_hh=None):
-    """The lecture's GRU with the update gate only (blocks u|c)."""
-    zu, zc = _blocks(_affine(x, w_ih, b_ih) + _affine(a, w_hh, b_hh), 2)
-    gate_u = F.sigmoid(zu)  # G_u
-    candidate = F.tanh(zc)  # a~<t>
+    """The lecture's GRU with the update gate only (blocks u|c):
+    G_u = sigma(W_ux x + W_ua a<t-1> + b_u); a~<t> = tanh(W_ax x + W_aa a<t-1> + b);
+    a<t> = G_u * a~<t> + (1 - G_u) * a<t-1>."""
+    pre_u, pre_c = _blocks(_affine(x, w_ih, b_ih) + _affine(a, w_hh, b_hh), 2)
+    gate_u = F.sigmoid(pre_u)  # G_u
+    candidate = F.tanh(pre_c)  # a~<t>
     return gate_u * candidate + (1 - gate_u) * a
 
 
@@ -57,9 +60,9 @@ def gru_step(x, a, w_ih, w_hh, b_ih=None, b_hh=None, reset_after=True):
 def lstm_step(x, state, w_ih, w_hh, b_ih=None, b_hh=None):
     """LSTM (blocks i|f|g|o); state = (a<t-1>, c<t-1>); returns (a<t>, c<t>)."""
     a, c = state
-    zi, zf, zg, zo = _blocks(_affine(x, w_ih, b_ih) + _affine(a, w_hh, b_hh), 4)
-    gate_u, gate_f, gate_o = F.sigmoid(zi), F.sigmoid(zf), F.sigmoid(zo)
-    c_new = gate_u * F.tanh(zg) + gate_f * c  # c<t> = G_u * c~<t> + G_f * c<t-1>
+    pre_i, pre_f, pre_g, pre_o = _blocks(_affine(x, w_ih, b_ih) + _affine(a, w_hh, b_hh), 4)
+    gate_u, gate_f, gate_o = F.sigmoid(pre_i), F.sigmoid(pre_f), F.sigmoid(pre_o)
+    c_new = gate_u * F.tanh(pre_g) + gate_f * c  # c<t> = G_u * c~<t> + G_f * c<t-1>
     return gate_o * F.tanh(c_new), c_new  # a<t> = G_o * tanh(c<t>)
 
 

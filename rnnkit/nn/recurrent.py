@@ -3,7 +3,7 @@ names, gate order, initialisation and shapes.
 
 x: (T, B, D), or (B, T, D) with batch_first; h0: (layers * directions, B, H);
 out: (T, B, directions * H); `lengths` (B,) has PyTorch's packed-sequence meaning.
-Each direction of each layer runs as one fused graph node (`rnnkit.core.recurrent`).
+Each direction of each layer runs as one graph node around a kernel (`recurrent_node.py`).
 """
 
 import math
@@ -12,11 +12,12 @@ import numpy
 
 from rnnkit.core import functions as F
 from rnnkit.core.backend import array_module
-from rnnkit.core.recurrent import GATES, recurrent
 from rnnkit.core.tensor import Tensor
+from rnnkit.kernels import KERNELS
 from rnnkit.nn import cells
 from rnnkit.nn.init import uniform
 from rnnkit.nn.module import Module
+from rnnkit.nn.recurrent_node import recurrent
 
 
 class RecurrentLayer(Module):
@@ -46,7 +47,7 @@ class RecurrentLayer(Module):
         self.bias, self.batch_first, self.dropout = bias, batch_first, dropout
         self.bidirectional = bidirectional
         self.num_directions = 2 if bidirectional else 1
-        gates = GATES[self.mode] * hidden_size
+        gates = KERNELS[self.mode].gates * hidden_size
         bound = 1 / math.sqrt(hidden_size)
         for layer in range(num_layers):
             layer_input = input_size if layer == 0 else hidden_size * self.num_directions
@@ -70,8 +71,9 @@ class RecurrentLayer(Module):
         )
 
     @property
-    def is_lstm(self):
-        return self.mode == "lstm"
+    def has_cell_state(self):
+        """Whether the state is a pair (a, c), as the LSTM's."""
+        return KERNELS[self.mode].states == 2
 
     def extra_repr(self):
         return (
@@ -95,8 +97,12 @@ class RecurrentLayer(Module):
             )
         steps, batch = (x.shape[1], x.shape[0]) if self.batch_first else x.shape[:2]
         expected = (self.num_layers * self.num_directions, batch, self.hidden_size)
-        states = () if h0 is None else h0 if self.is_lstm else (h0,)
-        if self.is_lstm and h0 is not None and not (isinstance(h0, tuple | list) and len(h0) == 2):
+        states = () if h0 is None else h0 if self.has_cell_state else (h0,)
+        if (
+            self.has_cell_state
+            and h0 is not None
+            and not (isinstance(h0, tuple | list) and len(h0) == 2)
+        ):
             raise ValueError(f"LSTM takes its initial state as a pair (h0, c0), got {_kind(h0)}")
         for name, state in zip(("h0", "c0"), states):
             if not isinstance(state, Tensor):
@@ -149,7 +155,7 @@ class RecurrentLayer(Module):
             layer_input = outs[0] if len(outs) == 1 else F.concat(outs, axis=2)
         out = F.swapaxes(layer_input, 0, 1) if self.batch_first else layer_input
         h_n = F.stack([final[0] for final in finals])
-        if self.is_lstm:
+        if self.has_cell_state:
             return out, (h_n, F.stack([final[1] for final in finals]))
         return out, h_n
 
@@ -157,7 +163,7 @@ class RecurrentLayer(Module):
         """index -> this layer-direction's initial state (None means zeros)."""
         if h0 is None:
             return lambda index: None
-        if self.is_lstm:
+        if self.has_cell_state:
             return lambda index: (h0[0][index], h0[1][index])
         return lambda index: h0[index]
 
@@ -182,13 +188,13 @@ class RecurrentLayer(Module):
             for direction, suffix in enumerate(self._suffixes(layer)):
                 state = initial(layer * self.num_directions + direction)
                 if state is None:
-                    state = (zeros, zeros) if self.is_lstm else zeros
+                    state = (zeros, zeros) if self.has_cell_state else zeros
                 order = range(steps - 1, -1, -1) if direction == 1 else range(steps)
                 step_outs = [None] * steps
                 for t in order:
                     active = xp.asarray(t < lengths)[:, None]  # (B, 1): inside the sequence
                     new = self._step(layer_input[t], state, self._weights(suffix))
-                    if self.is_lstm:
+                    if self.has_cell_state:
                         state = tuple(F.where(active, n, s) for n, s in zip(new, state))
                         step_outs[t] = F.where(active, new[0], 0.0)
                     else:
@@ -198,7 +204,7 @@ class RecurrentLayer(Module):
                 finals.append(state)
             layer_input = outs[0] if len(outs) == 1 else F.concat(outs, axis=2)
         out = F.swapaxes(layer_input, 0, 1) if self.batch_first else layer_input
-        if self.is_lstm:
+        if self.has_cell_state:
             return out, (F.stack([s[0] for s in finals]), F.stack([s[1] for s in finals]))
         return out, F.stack(finals)
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field, fields
 import yaml
 
 from rnnkit.errors import ConfigError
+from rnnkit.nn import registry
 from rnnkit.text import SPECIALS, is_language_code
 from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
 from rnnkit.translator.model import SIZE_LIMITS, ModelConfig
 from rnnkit.translator.search import MAX_BEAM
 
-CELLS = ("rnn", "sgru", "gru", "lstm")
+CELLS = tuple(registry.CELLS)
 ATTENTIONS = ("bahdanau", "luong", "none")
 TOKENIZERS = ("word", "sentencepiece")
 SUBWORD_MODELS = ("unigram", "bpe")

@@ -24,28 +24,13 @@ from rnnkit.core.backend import array_module, to_numpy
 from rnnkit.core.losses import cross_entropy
 from rnnkit.core.tensor import Tensor, no_grad
 from rnnkit.errors import ConfigError
-from rnnkit.nn import (
-    GRU,
-    LSTM,
-    RNN,
-    Dropout,
-    Embedding,
-    GRUCell,
-    Linear,
-    LSTMCell,
-    Module,
-    ModuleList,
-    Parameter,
-    RNNCell,
-    SimplifiedGRU,
-    SimplifiedGRUCell,
-)
+from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, Parameter, registry
 from rnnkit.text.vocabulary import PAD_INDEX
 from rnnkit.translator.attention import make_attention
 
-CELLS = ("rnn", "sgru", "gru", "lstm")
+CELLS = tuple(registry.CELLS)
 ATTENTIONS = ("bahdanau", "luong", "none")
-_GATES = {"rnn": 1, "sgru": 2, "gru": 3, "lstm": 4}  # weight blocks per cell
+_GATES = {name: cell.step.gates for name, cell in registry.CELLS.items()}  # weight blocks
 # Upper bounds, checked before anything is allocated, so that a typo or a hostile
 # config.json (hidden: 10^9) is a one-line error instead of an attempt to allocate terabytes.
 # Each is far beyond any recurrent translator trained (GNMT: 1024 units, 8 layers, 32k words).
@@ -61,8 +46,8 @@ SIZE_LIMITS = {
     "embed": MAX_WIDTH,
     "hidden": MAX_WIDTH,
 }
-_SEQUENCE_LAYERS = {"rnn": RNN, "sgru": SimplifiedGRU, "gru": GRU, "lstm": LSTM}
-_STEP_CELLS = {"rnn": RNNCell, "sgru": SimplifiedGRUCell, "gru": GRUCell, "lstm": LSTMCell}
+_SEQUENCE_LAYERS = {name: cell.layer for name, cell in registry.CELLS.items()}
+_STEP_CELLS = {name: cell.step for name, cell in registry.CELLS.items()}
 
 
 # --- configuration -------------------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""One direction of one recurrent layer as one graph node around a kernel.
+
+The kernel (`rnnkit.kernels`) runs the whole sequence on arrays: the input projection of all
+steps as one matrix product, the recurrence over preallocated buffers, and a hand-derived
+BPTT. So no per-time-step graph nodes sit on this path; the cells in `rnnkit.nn.cells` unroll
+the same equations through the generic graph, and the tests check that both agree.
+
+The graph sees the node's results as separate tensors: out (T, B, H), h_n (B, H) and, for
+two-state cells (LSTM), c_n. Each final state is a small node of its own whose parent is out
+and whose backward only hands its gradient over to this node. `backward` reverses the graph
+from the loss, so those hand-overs run before out's backward, where the kernel's BPTT runs
+once with every gradient it needs (dout, dh_n, dc_n; any of them None when nothing flows
+there). The kernel turns its buffers into gradients in place, so a second backward through
+the same forward is refused rather than wrong.
+"""
+
+from rnnkit.core.backend import array_module
+from rnnkit.core.tensor import Tensor, accumulate, is_grad_enabled, make_result
+from rnnkit.kernels import KERNELS
+
+
+class RecurrentNode:
+    """mode: a key of `rnnkit.kernels.KERNELS`; x: (T, B, D) Tensor; states0: the initial
+    states (h0, or (h0, c0)), entries None for zeros; weights: w_ih (G*H, D), w_hh (G*H, H),
+    b_ih, b_hh (G*H,) or None; lengths: (B,) ints or None.
+
+    `forward()` returns out (T, B, H) and the final states (B, H) as Tensors. The node holds
+    none of them (their backward closures hold the node), so no reference cycle keeps the
+    kernel's buffers alive.
+    """
+
+    def __init__(self, mode, x, states0, w_ih, w_hh, b_ih, b_hh, lengths, reverse):
+        self.x, self.states0, self.weights = x, states0, (w_ih, w_hh, b_ih, b_hh)
+        self.inputs = tuple(t for t in (x, *self.weights, *states0) if t is not None)
+        # Inference (no input needs a gradient) keeps nothing for a backward.
+        save_for_backward = is_grad_enabled() and any(t.requires_grad for t in self.inputs)
+        arrays = [None if t is None else t.data for t in self.weights]
+        self.kernel = KERNELS[mode](x.data, *arrays, lengths, reverse, save_for_backward)
+        self.final_grads = [None] * len(states0)  # handed over by the final states' nodes
+        self.backward_done = False
+
+    def forward(self):
+        x, w_hh = self.x, self.weights[1]
+        zeros = array_module(x.data).zeros((x.shape[1], w_hh.shape[1]), dtype=x.dtype)
+        out, finals = self.kernel.forward([zeros if s is None else s.data for s in self.states0])
+        out = make_result(out, self.inputs, self.backward)
+        return (out, *(self.final_state(k, value, out) for k, value in enumerate(finals)))
+
+    def final_state(self, k, value, out):
+        def hand_over(grad):
+            self.final_grads[k] = grad
+            if out.grad is None:  # only the final state is used: out's node must still run
+                out.grad = array_module(grad).zeros_like(out.data)
+
+        return make_result(value, (out,), hand_over)
+
+    def backward(self, dout):
+        if self.backward_done:
+            raise RuntimeError("backward twice through a recurrent layer: run its forward again")
+        self.backward_done = True
+        x, (w_ih, w_hh, b_ih, b_hh) = self.x, self.weights
+        grads = self.kernel.backward(dout, self.final_grads, x_grad=x.requires_grad)
+        if x.requires_grad:
+            accumulate(x, grads.x, owned=True)
+        for state, grad in zip(self.states0, grads.states0):
+            if isinstance(state, Tensor):
+                accumulate(state, grad)
+        accumulate(w_ih, grads.w_ih, owned=True)
+        accumulate(w_hh, grads.w_hh, owned=True)
+        if b_ih is not None:
+            accumulate(b_ih, grads.b_ih)  # copied: b_hh may get the same array
+            accumulate(b_hh, grads.b_hh)
+
+
+def recurrent(mode, x, h0, w_ih, w_hh, b_ih=None, b_hh=None, lengths=None, reverse=False):
+    """Run one direction of one layer over a whole sequence.
+
+    x: (T, B, D); h0: (B, H), or (h0, c0) for 'lstm', entries may be None for zeros;
+    w_ih: (G*H, D); w_hh: (G*H, H); b_ih, b_hh: (G*H,) or None; lengths: (B,) ints or None.
+    Returns out (T, B, H) and h_n (B, H), plus c_n for 'lstm'.
+    """
+    states = KERNELS[mode].states
+    states0 = (h0,) if states == 1 else (h0 if h0 is not None else (None,) * states)
+    return RecurrentNode(
+        mode, x, tuple(states0), w_ih, w_hh, b_ih, b_hh, lengths, reverse
+    ).forward()
