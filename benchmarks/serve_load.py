@@ -32,6 +32,7 @@ import httpx
 import numpy
 
 from rnnkit.demo.game import play_by_play
+from rnnkit.demo.languages import english
 
 TOKEN = "serve-load-benchmark"
 
@@ -164,7 +165,7 @@ def main():
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # 500 sockets and more
     events = play_by_play(seed=1, n_events=args.lines + args.burst)
-    texts = [event.english for event in events]
+    texts = [english(event) for event in events]
     print(f"model {args.model_dir}, beam {args.beam}, load average {os.getloadavg()[0]:.2f}")
     header = (
         "| viewers | mode | lines | p50 ms | p95 ms | p99 ms | max ms | lost | RSS MiB (peak) |"

@@ -33,6 +33,7 @@ from rnnkit import optim
 from rnnkit.core.tensor import no_grad
 from rnnkit.demo.corpus import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
+from rnnkit.demo.languages import english
 from rnnkit.text import collate, plan_batches
 from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import build_text_pipeline, encode_corpus, read_corpus
@@ -99,7 +100,7 @@ def time_decoding(model, sources, count, beam):
 def time_live(translator, beam, lines=60):
     """(p50, p95) milliseconds of one game line into all of `translator`'s languages."""
     languages = translator.languages
-    english = [event.english for event in play_by_play(seed=0, n_events=lines, split="test")]
+    english = [english(event) for event in play_by_play(seed=0, n_events=lines, split="test")]
     translator.translate([english[0]] * len(languages), languages, beam=beam)  # warm-up
     times = []
     for line in english:

@@ -7,7 +7,7 @@ import pytest
 
 from rnnkit.demo.game import Game, play_by_play
 from rnnkit.demo.grammar import ROSTERS, Event
-from rnnkit.demo.languages import LANGUAGES
+from rnnkit.demo.languages import LANGUAGES, english, render
 from rnnkit.demo.splits import split_of
 
 
@@ -43,9 +43,9 @@ def replay(events: list[Event]) -> None:
 @pytest.mark.parametrize("seed", range(5))
 def test_live_game_keeps_score_and_clock(seed):
     events = play_by_play(seed=seed, n_events=10_000)
-    assert events[0].english == "The first quarter begins"
+    assert english(events[0]) == "The first quarter begins"
     assert [e.quarter for e in events if e.template == "quarter_end"] == [1, 2, 3, 4]
-    assert events[-1].template == "win" and events[-2].english == "End of the fourth quarter"
+    assert events[-1].template == "win" and english(events[-2]) == "End of the fourth quarter"
     replay(events)
     # After a miss or a block the ball is loose, and the next line is the rebound.
     for before, after in zip(events, events[1:]):
@@ -60,7 +60,7 @@ def test_live_game_is_short_by_default_and_renders_everywhere():
     assert len(events) == 12
     for event in events:
         for lang in LANGUAGES:
-            assert event.render(lang)
+            assert render(event, lang)
 
 
 def test_live_game_prefers_its_split():

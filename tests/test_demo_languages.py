@@ -18,7 +18,7 @@ import pytest
 from demo_events import every_event, every_name_and_number
 
 from rnnkit.demo.grammar import PLAYERS, ROSTERS, SHOTS, TEMPLATES, Event
-from rnnkit.demo.languages import LANGUAGES, TABLES
+from rnnkit.demo.languages import LANGUAGES, TABLES, english, render
 
 ALL = ["en", *LANGUAGES]
 
@@ -51,7 +51,7 @@ def in_script(ch: str, script: str) -> bool:
 
 
 def renderings(lang: str) -> list[str]:
-    return [event.render(lang) for event in every_event() + every_name_and_number()]
+    return [render(event, lang) for event in every_event() + every_name_and_number()]
 
 
 def without_latin_names(lang: str, sentence: str) -> str:
@@ -64,7 +64,7 @@ def without_latin_names(lang: str, sentence: str) -> str:
 def english_content_words() -> set[str]:
     found = set()
     for event in every_event():
-        found |= set(re.findall(r"[a-z]+", event.english.lower()))
+        found |= set(re.findall(r"[a-z]+", english(event).lower()))
     names = {name.lower() for name in (*PLAYERS, *ROSTERS)}
     return found - FUNCTION_WORDS - names
 
@@ -97,7 +97,7 @@ def test_every_event_renders_cleanly(lang):
 def test_english_sentences_are_distinct_and_short():
     # Different events never collapse to the same English sentence (that would let one
     # sentence belong to two splits).
-    rendered = [event.english for event in every_event()]
+    rendered = [english(event) for event in every_event()]
     assert len(set(rendered)) == len(rendered)
     assert all(3 <= len(sentence.split()) <= 16 for sentence in rendered)
 
@@ -203,7 +203,7 @@ def test_adjectives_agree(lang):
     offensive, defensive, foul = ADJECTIVES[lang]
     table = TABLES[lang]
     assert (table.rebounds["offensive"], table.rebounds["defensive"]) == (offensive, defensive)
-    assert foul in Event("foul_personal", player="Iwu", other="Marin").render(lang)
+    assert foul in render(Event("foul_personal", player="Iwu", other="Marin"), lang)
 
 
 # Team names are plural in all four ("les/los/os/i Raptors"): the verb after the team

@@ -430,6 +430,7 @@ def test_demo_serve_plays_the_game_into_the_stream(tmp_path, monkeypatch, capsys
     the same path as POST /api/lines, translated by the demo's model."""
     from rnnkit.cli import demo as demo_cli
     from rnnkit.cli import serve as serve_cli
+    from rnnkit.demo.languages import english
     from rnnkit.serve import server as server_module
 
     made = {}
@@ -461,7 +462,7 @@ def test_demo_serve_plays_the_game_into_the_stream(tmp_path, monkeypatch, capsys
         thread.join(60)
     # translated here only once the server has stopped (see serving.OneAtATime)
     translator = Translator.load(out / "model")
-    game = [e.english for e in play_by_play(seed=0, n_events=3)]
+    game = [english(e) for e in play_by_play(seed=0, n_events=3)]
     check_game(
         [e for e in events if e["line"] < 3], translator, game, translator.languages, ids=False
     )

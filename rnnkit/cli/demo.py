@@ -40,6 +40,7 @@ def register(subparsers):
 def run(args):
     from rnnkit.cli.serve import listen, serve_translator
     from rnnkit.demo.game import play_by_play
+    from rnnkit.demo.languages import english
     from rnnkit.demo.run import run_demo
     from rnnkit.translator.inference import Translator
 
@@ -54,7 +55,7 @@ def run(args):
     )
     if listening:
         translator = Translator.load(Path(args.out) / "model")
-        game = [event.english for event in play_by_play(seed=args.seed, n_events=10**6)]
+        game = [english(event) for event in play_by_play(seed=args.seed, n_events=10**6)]
         print(f"\nThe whole game ({len(game)} lines), live in the browser:")
         serve_translator(
             translator,

@@ -23,7 +23,7 @@ from rnnkit.demo.grammar import (
     TEMPLATES,
     Event,
 )
-from rnnkit.demo.languages import LANGUAGES
+from rnnkit.demo.languages import LANGUAGES, english, render
 from rnnkit.demo.splits import check_split, split_of
 
 # How often each template is drawn for the corpus: play-by-play is mostly shots. The rare
@@ -114,9 +114,9 @@ def generate_corpus(
         event = random_event(rng, rng.choices(templates, weights)[0])
         if split_of(event) != split:
             continue  # rejection sampling: held-out splits keep about one draw in ten
-        english = event.english
+        source = english(event)
         for lang in languages[: n - len(examples)]:
-            examples.append((lang, english, event.render(lang)))
+            examples.append((lang, source, render(event, lang)))
     return examples
 
 

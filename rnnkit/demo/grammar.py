@@ -127,24 +127,6 @@ class Event:
         if self.template in ("assist", "block") and self.shot not in FIELD_GOALS:
             raise ValueError(f"a {self.shot} cannot be assisted or blocked")
 
-    @property
-    def english(self) -> str:
-        return self.render("en")
-
-    def render(self, lang: str) -> str:
-        """This event in language `lang` ("en" or one of languages.LANGUAGES)."""
-        from rnnkit.demo.languages import TABLES  # the language files import this module
-
-        if lang not in TABLES:
-            raise ValueError(f"unknown language {lang!r}; expected one of {list(TABLES)}")
-        return TABLES[lang].render(self)
-
-    @property
-    def split(self) -> str:
-        from rnnkit.demo.splits import split_of
-
-        return split_of(self)
-
 
 Form = str | dict[str, str]  # one form, or named forms a template picks by key
 

@@ -13,7 +13,7 @@ import time
 
 from rnnkit.demo.corpus import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
-from rnnkit.demo.languages import LANGUAGES
+from rnnkit.demo.languages import LANGUAGES, english
 from rnnkit.errors import ConfigError
 from rnnkit.files import OwnedDirectory
 from rnnkit.translator import checkpoint
@@ -97,10 +97,10 @@ def live_game(translator, languages, seed, events, beam, echo=print):
     """
     latencies = []
     for event in play_by_play(seed=seed, n_events=events, split="test"):
-        echo(f"\n  EN  {event.english}")
+        echo(f"\n  EN  {english(event)}")
         start = time.perf_counter()
         found = translator.translate(
-            [event.english] * len(languages), languages, beam=beam, replace_unk=True
+            [english(event)] * len(languages), languages, beam=beam, replace_unk=True
         )
         latencies.append((time.perf_counter() - start) * 1000)
         for lang, hyps in zip(languages, found):

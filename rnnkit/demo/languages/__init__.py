@@ -46,3 +46,15 @@ TABLES: dict[str, LanguageTable] = {
 for _code, _table in TABLES.items():
     assert _table.code == _code, f"{_code}.py defines the table of {_table.code!r}"
 NAMES: dict[str, str] = {code: TABLES[code].name for code in LANGUAGES}
+
+
+def render(event, lang: str) -> str:
+    """`event` (a grammar.Event) in language `lang`: "en" or one of LANGUAGES."""
+    if lang not in TABLES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {list(TABLES)}")
+    return TABLES[lang].render(event)
+
+
+def english(event) -> str:
+    """The English commentary line of `event` (the translator's source)."""
+    return render(event, "en")
