@@ -40,7 +40,6 @@ from rnnkit.translator.data import build_text_pipeline, encode_corpus, read_corp
 from rnnkit.translator.inference import Translator
 from rnnkit.translator.model import Seq2Seq
 from rnnkit.translator.search import beam_search, greedy_search
-from rnnkit.translator.training import model_config
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pipeline import pipeline_throughput  # noqa: E402
@@ -54,7 +53,7 @@ def prepare(workdir, sentences, hidden, embed):
     tokenizer, vocab = build_text_pipeline(corpus, config, workdir)
     sources, targets, _ = encode_corpus(corpus, tokenizer, vocab)
     rnnkit.manual_seed(0)
-    model = Seq2Seq(model_config(config, len(vocab)))
+    model = Seq2Seq(config.model_config(len(vocab)))
     translator = Translator(model, tokenizer, vocab, corpus.languages)
     return path, model, sources, targets, translator
 
@@ -100,10 +99,10 @@ def time_decoding(model, sources, count, beam):
 def time_live(translator, beam, lines=60):
     """(p50, p95) milliseconds of one game line into all of `translator`'s languages."""
     languages = translator.languages
-    english = [english(event) for event in play_by_play(seed=0, n_events=lines, split="test")]
-    translator.translate([english[0]] * len(languages), languages, beam=beam)  # warm-up
+    game = [english(event) for event in play_by_play(seed=0, n_events=lines, split="test")]
+    translator.translate([game[0]] * len(languages), languages, beam=beam)  # warm-up
     times = []
-    for line in english:
+    for line in game:
         start = time.perf_counter()
         translator.translate([line] * len(languages), languages, beam=beam)
         times.append((time.perf_counter() - start) * 1000)

@@ -331,7 +331,7 @@ def x_of(*shape, dtype=np.float64):
             r"x must have shape \(T, B, input_size\) with input_size=3, "
             r"got \(5, 2, 2\)",
         ),
-        ({}, x_of(5, 3), r"x must have shape \(T, B, input_size\) with input_size=3, got \(5, 3\)"),
+        ({}, x_of(5), r"x must have shape \(T, B, input_size\) with input_size=3, got \(5,\)"),
         (
             {"batch_first": True},
             x_of(2, 5, 4),
@@ -345,9 +345,13 @@ def test_bad_x_is_refused(kwargs, x, message):
         bad_input_layer(**kwargs)(x)
 
 
-def test_x_that_is_not_a_tensor_is_refused():
-    with pytest.raises(TypeError, match="x must be a rnnkit Tensor, got ndarray"):
-        bad_input_layer()(np.zeros((5, 2, 3)))
+def test_x_that_is_neither_a_tensor_nor_a_float_array_is_refused():
+    # A NumPy float array is taken as torch takes a tensor (tests/test_user_habits.py).
+    for x, kind in ((np.zeros((5, 2, 3), dtype=np.int64), "ndarray"), ([[0.0] * 3], "list")):
+        with pytest.raises(
+            TypeError, match=f"x must be a rnnkit Tensor or a NumPy float array, got {kind}"
+        ):
+            bad_input_layer()(x)
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,26 @@ def test_no_grad_records_nothing():
     assert (x * 2.0).requires_grad  # recording is back on after the decorated call
 
 
+def test_no_grad_is_per_thread_as_in_pytorch():
+    import threading
+
+    x = leaf([1.0, 2.0])
+    inside, leave = threading.Event(), threading.Event()
+
+    def translate_without_grad():
+        with rk.no_grad():
+            inside.set()
+            leave.wait(timeout=10)
+
+    worker = threading.Thread(target=translate_without_grad)
+    worker.start()
+    inside.wait(timeout=10)
+    assert (x * 2.0).requires_grad  # another thread's no_grad does not reach this one
+    leave.set()
+    worker.join()
+    assert rk.core.tensor.is_grad_enabled()
+
+
 def test_intermediate_gradients_are_freed_unless_retained():
     x = leaf([0.3, 0.7])
     hidden = x * 2.0

@@ -97,3 +97,35 @@ def test_translate_says_when_most_words_of_a_line_are_unknown(trained, monkeypat
     )
     assert code == 0 and len(out.splitlines()) == 2
     assert err.strip() == "<stdin>:2: 3 of 4 words unknown to the model"
+
+
+@pytest.mark.parametrize("name", ["RNN", "GRU", "LSTM"])
+@pytest.mark.parametrize("batch_first", [False, True])
+def test_recurrent_layers_take_numpy_and_unbatched_input_as_torch_does(name, batch_first):
+    import numpy
+    import torch
+
+    import rnnkit
+
+    torch.manual_seed(0)
+    theirs = getattr(torch.nn, name)(
+        3, 4, num_layers=2, bidirectional=True, batch_first=batch_first
+    ).double()
+    ours = getattr(rnnkit.nn, name)(
+        3, 4, num_layers=2, bidirectional=True, batch_first=batch_first
+    ).load_state_dict(theirs.state_dict())
+    rng = numpy.random.default_rng(1)
+    x = rng.standard_normal((5, 3))  # unbatched (T, input_size), a NumPy array
+    h0 = rng.standard_normal((4, 4))  # (layers * directions, H)
+    state = (h0, rng.standard_normal((4, 4))) if name == "LSTM" else h0
+    torch_state = tuple(map(torch.tensor, state)) if name == "LSTM" else torch.tensor(state)
+    out, final = ours(x, state)
+    expected_out, expected_final = theirs(torch.tensor(x), torch_state)
+    assert out.shape == tuple(expected_out.shape) == (5, 8)
+    numpy.testing.assert_allclose(out.numpy(), expected_out.detach().numpy(), rtol=1e-12)
+    pairs = zip(final, expected_final) if name == "LSTM" else [(final, expected_final)]
+    for mine, reference in pairs:
+        assert mine.shape == tuple(reference.shape) == (4, 4)
+        numpy.testing.assert_allclose(mine.numpy(), reference.detach().numpy(), rtol=1e-12)
+    batched, _ = ours(x[:, None, :] if not batch_first else x[None], None)  # ndarray, batched
+    assert batched.shape == ((5, 1, 8) if not batch_first else (1, 5, 8))

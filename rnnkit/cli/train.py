@@ -9,6 +9,7 @@ import typing
 
 from rnnkit.errors import RnnkitError
 from rnnkit.translator.config import TrainConfig, build_config
+from rnnkit.translator.model import ModelOptions
 
 
 def add_config_options(parser):
@@ -18,14 +19,20 @@ def add_config_options(parser):
     YAML config; the help shows the real default.
     """
     hints = typing.get_type_hints(TrainConfig)
+    model_fields = {f.name for f in dataclasses.fields(ModelOptions)}
+    groups = {
+        False: parser.add_argument_group("data, text pipeline, optimisation, checkpoints"),
+        True: parser.add_argument_group("model (the network's shape, stored in config.json)"),
+    }
     for f in dataclasses.fields(TrainConfig):
+        group = groups[f.name in model_fields]
         flag = "--" + f.name.replace("_", "-")
         help_text = f.metadata["help"]
         if f.default is not None:  # an option that is unset by default says nothing more
             help_text += f" (default: {f.default})"
         kind = hints[f.name]
         if kind is bool:
-            parser.add_argument(
+            group.add_argument(
                 flag,
                 action=argparse.BooleanOptionalAction,
                 default=argparse.SUPPRESS,
@@ -33,7 +40,7 @@ def add_config_options(parser):
             )
         else:
             base = [t for t in typing.get_args(kind) if t is not type(None)] or [kind]
-            parser.add_argument(
+            group.add_argument(
                 flag,
                 type=base[0],
                 default=argparse.SUPPRESS,

@@ -8,28 +8,31 @@ This module imports nothing of rnnkit but `backend`; `functions.py` builds on it
 """
 
 import contextlib
+import threading
 
 import numpy
 
 from rnnkit.core.backend import array_module, to_numpy
 
-_grad_enabled = True
+# Whether operations record the graph, per thread as in PyTorch: a server translating under
+# no_grad in its worker thread must not turn gradients off for the thread that trains.
+_grad_mode = threading.local()
 
 
 def is_grad_enabled():
-    return _grad_enabled
+    return getattr(_grad_mode, "enabled", True)
 
 
 class no_grad(contextlib.ContextDecorator):
-    """Context manager (and decorator) under which operations record no graph."""
+    """Context manager (and decorator) under which operations record no graph (in the
+    calling thread only); nests, and one instance may be used by several threads."""
 
     def __enter__(self):
-        global _grad_enabled
-        self._previous, _grad_enabled = _grad_enabled, False
+        _grad_mode.__dict__.setdefault("previous", []).append(is_grad_enabled())
+        _grad_mode.enabled = False
 
     def __exit__(self, *exc):
-        global _grad_enabled
-        _grad_enabled = self._previous
+        _grad_mode.enabled = _grad_mode.previous.pop()
         return False
 
 
@@ -179,7 +182,7 @@ def make_result(data, parents, backward):
     """The output tensor of an operation; it joins the graph only when an input needs grad."""
     out = Tensor.__new__(Tensor)
     out.data, out.grad, out._retain_grad = data, None, False
-    out.requires_grad = _grad_enabled and any(p.requires_grad for p in parents)
+    out.requires_grad = is_grad_enabled() and any(p.requires_grad for p in parents)
     out._parents, out._backward = (parents, backward) if out.requires_grad else ((), None)
     return out
 

@@ -129,7 +129,50 @@ class RecurrentLayer(Module):
 
     # --- forward ------------------------------------------------------------------------------
     def forward(self, x, h0=None, lengths=None):
-        """Returns (out, h_n), or (out, (h_n, c_n)) for LSTM; h_n: (layers*directions, B, H)."""
+        """Returns (out, h_n), or (out, (h_n, c_n)) for LSTM; h_n: (layers*directions, B, H).
+
+        As torch.nn.RNN: x may be a NumPy array, and unbatched, (T, input_size) with states
+        (layers*directions, H); the outputs are then unbatched too, (T, directions*H)."""
+        x, h0, unbatched = self._batched(x, h0, lengths)
+        out, state = self._forward(x, h0, lengths)
+        if not unbatched:
+            return out, state
+        out = out.reshape(out.shape[1] if self.batch_first else out.shape[0], out.shape[2])
+        if self.has_cell_state:
+            return out, tuple(_drop_batch_axis(s) for s in state)
+        return out, _drop_batch_axis(state)
+
+    def _batched(self, x, h0, lengths):
+        """NumPy arrays as Tensors; unbatched input and states with a batch axis of 1."""
+        if isinstance(x, numpy.ndarray) and numpy.issubdtype(x.dtype, numpy.floating):
+            x = F.as_tensor(x)
+        if not isinstance(x, Tensor):
+            raise TypeError(
+                f"x must be a rnnkit Tensor or a NumPy float array, got {type(x).__name__}"
+            )
+        if self.has_cell_state and isinstance(h0, tuple | list):
+            h0 = tuple(F.as_tensor(s) if isinstance(s, numpy.ndarray) else s for s in h0)
+        elif isinstance(h0, numpy.ndarray):
+            h0 = F.as_tensor(h0)
+        if x.ndim != 2:
+            return x, h0, False
+        if lengths is not None:
+            raise ValueError("lengths needs batched input (T, B, input_size); x is unbatched")
+        steps, features = x.shape
+        x = x.reshape(1, steps, features) if self.batch_first else x.reshape(steps, 1, features)
+        if h0 is not None:
+            states = h0 if isinstance(h0, tuple) else (h0,)
+            for name, state in zip(("h0", "c0"), states):
+                if not isinstance(state, Tensor) or state.ndim != 2:
+                    raise ValueError(
+                        f"with unbatched x, {name} must be (layers * directions, hidden_size), "
+                        f"got {_kind(state)}"
+                    )
+            states = tuple(s.reshape(s.shape[0], 1, s.shape[1]) for s in states)
+            h0 = states if isinstance(h0, tuple) else states[0]
+        return x, h0, True
+
+    def _forward(self, x, h0, lengths):
         _, _, lengths = self._check_inputs(x, h0, lengths)
         if self.batch_first:
             x = F.swapaxes(x, 0, 1)
@@ -263,3 +306,8 @@ class LSTM(RecurrentLayer):
 
     def _step(self, x, state, weights):
         return cells.lstm_step(x, state, *weights)
+
+
+def _drop_batch_axis(state):
+    """(layers * directions, 1, H) -> (layers * directions, H)."""
+    return state.reshape(state.shape[0], state.shape[2])

@@ -3,13 +3,14 @@
 The YAML file given with `--config` and the command-line options use these same keys
 (dashes on the command line, underscores here). Precedence: defaults < YAML < options
 given on the command line. Unknown keys and values of the wrong type are errors that name
-the key. The model's own shape lives in `model.ModelConfig`; both go into config.json.
+the key. The model's shape is `model.ModelOptions`, which both TrainConfig and the checkpoint's
+`model.ModelConfig` are; both go into config.json.
 """
 
 import dataclasses
 import math
 import typing
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 import yaml
 
@@ -17,7 +18,7 @@ from rnnkit.errors import ConfigError
 from rnnkit.nn import registry
 from rnnkit.text import SPECIALS, is_language_code
 from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
-from rnnkit.translator.model import SIZE_LIMITS, ModelConfig
+from rnnkit.translator.model import SIZE_LIMITS, ModelConfig, ModelOptions, option
 from rnnkit.translator.search import MAX_BEAM
 
 CELLS = tuple(registry.CELLS)
@@ -27,58 +28,45 @@ SUBWORD_MODELS = ("unigram", "bpe")
 OPTIMIZERS = ("sgd", "adam")
 
 
-def opt(default, help):
-    """A TrainConfig field with its --help text."""
-    return field(default=default, metadata={"help": help})
-
-
 @dataclass
-class TrainConfig:
+class TrainConfig(ModelOptions):
+    """Every option of `rnnkit train`: the model's shape (ModelOptions, defined once in
+    model.py with ModelConfig) and the fields below."""
+
     # --- data --------------------------------------------------------------------------
-    data: str | None = opt(None, "training TSV: source<TAB>target or lang<TAB>source<TAB>target")
-    valid: str | None = opt(None, "dev TSV in the same format (BLEU for early stopping)")
-    src_file: str | None = opt(None, "or: aligned plain files, one sentence per line")
-    tgt_file: str | None = opt(None, "target side of --src-file, line by line")
-    valid_src_file: str | None = opt(None, "dev source file (with --valid-tgt-file)")
-    valid_tgt_file: str | None = opt(None, "dev target file")
-    lang: str | None = opt(None, "target language of 2-column / aligned data (e.g. fr)")
-    skip_bad_lines: bool = opt(False, "skip (and count) malformed lines instead of stopping")
-    max_len: int = opt(100, "longest sentence (in tokens) kept for training")
-    max_chars: int = opt(DEFAULT_MAX_CHARS, "longest side of a data line, in characters")
+    data: str | None = option(None, "training TSV: source<TAB>target or lang<TAB>source<TAB>target")
+    valid: str | None = option(None, "dev TSV in the same format (BLEU for early stopping)")
+    src_file: str | None = option(None, "or: aligned plain files, one sentence per line")
+    tgt_file: str | None = option(None, "target side of --src-file, line by line")
+    valid_src_file: str | None = option(None, "dev source file (with --valid-tgt-file)")
+    valid_tgt_file: str | None = option(None, "dev target file")
+    lang: str | None = option(None, "target language of 2-column / aligned data (e.g. fr)")
+    skip_bad_lines: bool = option(False, "skip (and count) malformed lines instead of stopping")
+    max_len: int = option(100, "longest sentence (in tokens) kept for training")
+    max_chars: int = option(DEFAULT_MAX_CHARS, "longest side of a data line, in characters")
     # --- text pipeline -------------------------------------------------------------------
-    tokenizer: str = opt("word", "word | sentencepiece")
-    subword_model: str = opt("unigram", "sentencepiece's model: unigram | bpe")
-    vocab_size: int = opt(20000, "the lecture's default; counts specials and language tags")
-    min_freq: int = opt(1, "drop tokens seen fewer times (they become <unk>)")
-    lowercase: bool = opt(False, "lowercase text before word tokenization")
-    # --- model ---------------------------------------------------------------------------
-    cell: str = opt("lstm", "rnn | sgru (the lecture's simplified GRU) | gru | lstm")
-    layers: int = opt(1, "recurrent layers in encoder and decoder")
-    embed: int = opt(128, "embedding size")
-    hidden: int = opt(256, "hidden size of each recurrent direction")
-    bidirectional: bool = opt(True, "bidirectional encoder")
-    attention: str = opt("bahdanau", "bahdanau | luong | none")
-    input_feeding: bool = opt(True, "feed the last attentional vector into the next decoder step")
-    dropout: float = opt(0.1, "dropout on embeddings, between layers and before the output")
-    tie_embeddings: bool = opt(False, "output projection shares the embedding matrix")
-    label_smoothing: float = opt(0.0, "mix this much of the uniform distribution into the targets")
+    tokenizer: str = option("word", "word | sentencepiece")
+    subword_model: str = option("unigram", "sentencepiece's model: unigram | bpe")
+    vocab_size: int = option(20000, "the lecture's default; counts specials and language tags")
+    min_freq: int = option(1, "drop tokens seen fewer times (they become <unk>)")
+    lowercase: bool = option(False, "lowercase text before word tokenization")
     # --- optimisation --------------------------------------------------------------------
-    batch_size: int = opt(64, "sentences per batch")
-    optimizer: str = opt("adam", "sgd (the lecture's w := w - alpha dJ/dw) | adam")
-    lr: float = opt(0.002, "learning rate alpha")
-    clip: float = opt(5.0, "global gradient-norm clipping; 0 turns it off")
-    epochs: int = opt(10, "passes over the training data")
-    max_steps: int = opt(0, "stop after this many updates; 0: no limit")
-    time_budget: float = opt(0.0, "stop cleanly after this many seconds; 0: no limit")
-    target_loss: float = opt(0.0, "the lecture's rule: stop once training J < target; 0: off")
+    batch_size: int = option(64, "sentences per batch")
+    optimizer: str = option("adam", "sgd (the lecture's w := w - alpha dJ/dw) | adam")
+    lr: float = option(0.002, "learning rate alpha")
+    clip: float = option(5.0, "global gradient-norm clipping; 0 turns it off")
+    epochs: int = option(10, "passes over the training data")
+    max_steps: int = option(0, "stop after this many updates; 0: no limit")
+    time_budget: float = option(0.0, "stop cleanly after this many seconds; 0: no limit")
+    target_loss: float = option(0.0, "the lecture's rule: stop once training J < target; 0: off")
     # --- validation, checkpoints, logging ---------------------------------------------------
-    valid_every: int = opt(200, "steps between validations (and at each epoch's end)")
-    patience: int = opt(0, "stop after this many validations without a better dev BLEU; 0: off")
-    save_every: int = opt(200, "steps between latest.safetensors checkpoints")
-    valid_beam: int = opt(1, "beam size for dev BLEU (1: greedy, fastest)")
-    replace_unk: bool = opt(False, "dev translations: <unk> -> the most-attended source word")
-    log_every: int = opt(20, "steps between train_log.jsonl loss entries")
-    seed: int = opt(1, "seed of initialisation, dropout and batch order")
+    valid_every: int = option(200, "steps between validations (and at each epoch's end)")
+    patience: int = option(0, "stop after this many validations without a better dev BLEU; 0: off")
+    save_every: int = option(200, "steps between latest.safetensors checkpoints")
+    valid_beam: int = option(1, "beam size for dev BLEU (1: greedy, fastest)")
+    replace_unk: bool = option(False, "dev translations: <unk> -> the most-attended source word")
+    log_every: int = option(20, "steps between train_log.jsonl loss entries")
+    seed: int = option(1, "seed of initialisation, dropout and batch order")
 
     def validate(self):
         """Raise ConfigError naming the first bad option and what it allows; return self.
@@ -157,8 +145,7 @@ class TrainConfig:
 
     def model_config(self, vocab_size):
         """The ModelConfig of these options for a vocabulary of `vocab_size` entries."""
-        names = [f.name for f in fields(ModelConfig) if f.name != "vocab_size"]
-        return ModelConfig(vocab_size=vocab_size, **{name: getattr(self, name) for name in names})
+        return ModelConfig.of(self, vocab_size)
 
     def to_dict(self):
         return dataclasses.asdict(self)

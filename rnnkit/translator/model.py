@@ -15,7 +15,7 @@ starts with a target-language tag <2xx>, so one model serves every language.
 """
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 
 import numpy
 
@@ -51,21 +51,46 @@ _STEP_CELLS = {name: cell.step for name, cell in registry.CELLS.items()}
 
 
 # --- configuration -------------------------------------------------------------------------
+def option(default, help):
+    """A config field with its --help text (`rnnkit train` has one option per field)."""
+    return field(default=default, metadata={"help": help})
+
+
 @dataclass
-class ModelConfig:
+class ModelOptions:
+    """The network's shape as a user chooses it: the one source of these fields, their
+    defaults and their help. ModelConfig (the checkpoint's) and TrainConfig (the options of
+    `rnnkit train`) both are ModelOptions."""
+
+    cell: str = option("lstm", "rnn | sgru (the lecture's simplified GRU) | gru | lstm")
+    layers: int = option(1, "recurrent layers in encoder and decoder")
+    embed: int = option(128, "embedding size E")
+    hidden: int = option(256, "hidden size H of each recurrent direction (and the decoder)")
+    bidirectional: bool = option(True, "bidirectional encoder")
+    attention: str = option("bahdanau", "bahdanau (additive) | luong (general) | none")
+    input_feeding: bool = option(
+        True, "feed the last attentional vector into the next decoder step"
+    )
+    dropout: float = option(0.1, "dropout on embeddings, between layers and before the output")
+    tie_embeddings: bool = option(False, "output projection shares the embedding matrix")
+    label_smoothing: float = option(
+        0.0, "mix this much of the uniform distribution into the targets (training loss only)"
+    )
+
+
+@dataclass
+class ModelConfig(ModelOptions):
     """Everything that fixes the network's shape; a checkpoint carries it (`to_dict`)."""
 
-    vocab_size: int  # one vocabulary shared by source and target, specials included
-    cell: str = "lstm"  # rnn, sgru (the lecture's simplified GRU), gru, lstm
-    layers: int = 1  # recurrent layers, in the encoder and in the decoder
-    embed: int = 128  # embedding size E
-    hidden: int = 256  # H: decoder state, and each encoder direction (memory: D*H)
-    bidirectional: bool = True  # the encoder reads the source both ways
-    attention: str = "bahdanau"  # bahdanau (additive), luong (general), none
-    input_feeding: bool = True  # feed h~<t-1> into step t (ignored without attention)
-    dropout: float = 0.1  # on embeddings, between layers and before the output layer
-    tie_embeddings: bool = False  # output weight = the shared embedding matrix
-    label_smoothing: float = 0.0  # in the training loss only
+    # One vocabulary shared by source and target, specials included: the built vocabulary's
+    # length (from_dict requires it; 0 is not a valid size, so it must be given).
+    vocab_size: int = 0
+
+    @classmethod
+    def of(cls, options, vocab_size):
+        """The ModelConfig of any ModelOptions (a TrainConfig) for a `vocab_size` vocabulary."""
+        shared = {f.name: getattr(options, f.name) for f in fields(ModelOptions)}
+        return cls(vocab_size=vocab_size, **shared)
 
     def validate(self):
         """Raise ConfigError naming the first bad field and what it allows; return self."""

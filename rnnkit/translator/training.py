@@ -49,7 +49,7 @@ from rnnkit.translator.data import (
 )
 from rnnkit.translator.evaluation import evaluate_corpus
 from rnnkit.translator.inference import Translator
-from rnnkit.translator.model import ModelConfig, Seq2Seq
+from rnnkit.translator.model import Seq2Seq
 
 # Options that a resumed run may change; everything else comes from the saved config.
 STOPPING_KEYS = ("epochs", "max_steps", "time_budget", "target_loss", "patience")
@@ -74,22 +74,6 @@ class Progress:
 
 
 POSITION = tuple(f.name for f in dataclasses.fields(Progress))
-
-
-def model_config(config, vocab_size):
-    return ModelConfig(
-        vocab_size=vocab_size,
-        cell=config.cell,
-        layers=config.layers,
-        embed=config.embed,
-        hidden=config.hidden,
-        bidirectional=config.bidirectional,
-        attention=config.attention,
-        input_feeding=config.input_feeding,
-        dropout=config.dropout,
-        tie_embeddings=config.tie_embeddings,
-        label_smoothing=config.label_smoothing,
-    )
 
 
 def resolve_paths(config):
@@ -265,7 +249,7 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
         )
 
     rnnkit.manual_seed(config.seed)
-    mconfig = model_config(config, len(vocab))
+    mconfig = config.model_config(len(vocab))
     model = Seq2Seq(mconfig)
     params = model.parameters()
     optimizer = (
