@@ -129,12 +129,27 @@ class Recurrence:
     # --- the loops -----------------------------------------------------------------------------
     def forward(self, states0):
         """states0: initial states, (B, H) arrays. Returns out (T, B, H) and the final states."""
-        timeline = self.timeline
-        self.h[timeline.first] = states0[0]
-        self.start(states0)
+        self.begin(states0)
         step, mask_at = self.step, self.mask_at
-        for t, prev, cur in timeline.steps():
+        for t, prev, cur in self.timeline.steps():
             step(t, prev, cur, mask_at(t))
+        return self.end()
+
+    # A caller that runs several recurrences in lockstep (the attention decoder: each step's
+    # input depends on the step before) drives the same loop itself: begin, then `step_at`
+    # for t in processing order, then end; and backward likewise.
+    def begin(self, states0):
+        self.h[self.timeline.first] = states0[0]
+        self.start(states0)
+
+    def step_at(self, t):
+        """Forward step t (in processing order); xw[t] holds all of its input projection."""
+        prev, cur = (t + 1, t) if self.timeline.reverse else (t, t + 1)
+        self.step(t, prev, cur, self.mask_at(t))
+
+    def end(self):
+        """After the last step: out (T, B, H) and the final states."""
+        timeline = self.timeline
         self.free_scratch()
         out = masked_outputs(self.xp, timeline, self.h, self.mask)
         return out, (self.h[timeline.last], *self.final_states())
@@ -146,17 +161,29 @@ class Recurrence:
         Returns a namespace: x (or None unless x_grad), states0 (a tuple), w_ih, w_hh, b_ih and
         b_hh (None without biases).
         """
-        xp, h, timeline = self.xp, self.h, self.timeline
-        dh_n = d_finals[0]
-        self.dh_mm = xp.zeros_like(h[0]) if dh_n is None else dh_n.copy()
-        self.carry = xp.zeros_like(h[0])
         has_dout = dout is not None
         if has_dout:
-            dout = xp.ascontiguousarray(dout, dtype=h.dtype)
-        self.start_backward(d_finals)
+            dout = self.xp.ascontiguousarray(dout, dtype=self.h.dtype)
+        self.begin_backward(d_finals)
         step, mask_at, dh_mm = self.backward_step, self.mask_at, self.dh_mm
-        for t, prev, cur in timeline.backward_steps():
+        for t, prev, cur in self.timeline.backward_steps():
             step(t, prev, cur, mask_at(t), dout[t] if has_dout else dh_mm, has_dout)
+        return self.end_backward(x_grad)
+
+    def begin_backward(self, d_finals):
+        dh_n = d_finals[0]
+        self.dh_mm = self.xp.zeros_like(self.h[0]) if dh_n is None else dh_n.copy()
+        self.carry = self.xp.zeros_like(self.h[0])
+        self.start_backward(d_finals)
+
+    def backward_at(self, t, dout_t):
+        """BPTT step t (last step first) with dout_t (B, H), the gradient of step t's output
+        from outside the recurrence; xw[t] becomes the gradient of its input projection."""
+        prev, cur = (t + 1, t) if self.timeline.reverse else (t, t + 1)
+        self.backward_step(t, prev, cur, self.mask_at(t), dout_t, True)
+
+    def end_backward(self, x_grad=True):
+        """After the first step: the gradients (see `backward`)."""
         self.free_scratch()
         dw_hh, db_hh = self.recurrent_gradients()
         d_states0 = (self.dh_mm + self.carry, *self.initial_state_gradients())

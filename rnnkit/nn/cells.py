@@ -68,6 +68,7 @@ def lstm_step(x, state, w_ih, w_hh, b_ih=None, b_hh=None):
 
 class _Cell(Module):
     gates = 1
+    mode = None  # its kernel in rnnkit.kernels.KERNELS, for a caller that fuses its steps
 
     def __init__(self, input_size, hidden_size, bias=True):
         super().__init__()
@@ -97,6 +98,10 @@ class RNNCell(_Cell):
         super().__init__(input_size, hidden_size, bias)
         self.nonlinearity = nonlinearity
 
+    @property
+    def mode(self):
+        return f"rnn_{self.nonlinearity}"
+
     def forward(self, x, h=None):
         h = self._zeros(x) if h is None else h
         return rnn_step(x, h, *self._weights(), nonlinearity=self.nonlinearity)
@@ -104,6 +109,7 @@ class RNNCell(_Cell):
 
 class SimplifiedGRUCell(_Cell):
     gates = 2
+    mode = "sgru"
 
     def forward(self, x, h=None):
         return simplified_gru_step(x, self._zeros(x) if h is None else h, *self._weights())
@@ -116,6 +122,10 @@ class GRUCell(_Cell):
         super().__init__(input_size, hidden_size, bias)
         self.reset_after = reset_after
 
+    @property
+    def mode(self):
+        return "gru" if self.reset_after else "gru_reset_before"
+
     def forward(self, x, h=None):
         h = self._zeros(x) if h is None else h
         return gru_step(x, h, *self._weights(), reset_after=self.reset_after)
@@ -123,6 +133,7 @@ class GRUCell(_Cell):
 
 class LSTMCell(_Cell):
     gates = 4
+    mode = "lstm"
 
     def forward(self, x, state=None):
         state = (self._zeros(x), self._zeros(x)) if state is None else state

@@ -27,6 +27,7 @@ from rnnkit.errors import ConfigError
 from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, Parameter, registry
 from rnnkit.text.vocabulary import PAD_INDEX
 from rnnkit.translator.attention import make_attention
+from rnnkit.translator.decoder_node import DecoderNode
 
 CELLS = tuple(registry.CELLS)
 ATTENTIONS = ("bahdanau", "luong", "none")
@@ -297,6 +298,26 @@ class Decoder(Module):
             feed = Tensor(xp.zeros((first.shape[0], self.hidden_size), dtype=first.dtype))
         return DecoderState(hidden, feed, attention_memory)
 
+    def teacher_forced(self, embedded, state, fused=True):
+        """embedded: (T, B, E) the target words' embeddings; state: the initial DecoderState.
+
+        Returns the attentional vectors (T, B, H) as a Tensor and the attention weights
+        (T, B, T_src) as a NumPy array (None without attention). fused: one graph node
+        around the fused kernel (decoder_node.py); False: `step` word by word through the
+        generic graph (the reference the tests compare the kernel with).
+        """
+        if fused:
+            attentional, alpha = DecoderNode(self, embedded, state).forward()
+            return attentional, None if alpha is None else to_numpy(alpha)
+        outputs, weights = [], []
+        for step_input in F.unstack(embedded):  # (B, E) per step, one shared gradient buffer
+            attentional, state, alpha = self.step(step_input, state)
+            outputs.append(attentional)
+            weights.append(alpha)
+        if self.attention is None:
+            return F.stack(outputs), None
+        return F.stack(outputs), numpy.stack([to_numpy(alpha.data) for alpha in weights])
+
     def step(self, embedded, state):
         """embedded: (B', E) the previous target word's embedding; state: DecoderState.
 
@@ -366,16 +387,9 @@ class Seq2Seq(Module):
                 f"tgt_in must be (T_tgt, B={encoded.mask.shape[0]}), got {tgt_in.shape}"
             )
         embedded = self.dropout(self.embedding(tgt_in))  # (T_tgt, B, E)
-        state, outputs, weights = encoded.state, [], []
-        for step_input in F.unstack(embedded):  # (B, E) per step, one shared gradient buffer
-            attentional, state, alpha = self.decoder.step(step_input, state)
-            outputs.append(attentional)
-            weights.append(alpha)
+        attentional, weights = self.decoder.teacher_forced(embedded, encoded.state)
         # One output product over all steps: (T*B, H) @ (H, V) is the costliest op here.
-        logits = self._logits(F.stack(outputs))  # (T_tgt, B, V)
-        if self.decoder.attention is None:
-            return logits, None
-        return logits, numpy.stack([to_numpy(alpha.data) for alpha in weights])
+        return self._logits(attentional), weights  # (T_tgt, B, V)
 
     def decode_step(self, prev_tokens, state):
         """prev_tokens: (B',) ints, the last word of each hypothesis; state: DecoderState.
