@@ -4,6 +4,7 @@ optional), Adam, and gradient-norm clipping. Use: loss.backward(); opt.step(); o
 import math
 
 from rnnkit.core.backend import array_module
+from rnnkit.kernels import fused
 
 
 class Optimizer:
@@ -87,12 +88,33 @@ class Adam(Optimizer):
             state["exp_avg_sq"] = xp.zeros_like(param.data)
         state["step"] += 1
         step, m, v = state["step"], state["exp_avg"], state["exp_avg_sq"]
+        # torch.optim.Adam's arithmetic: w -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)
+        step_size = self.lr / (1 - beta1**step)
+        correction = math.sqrt(1 - beta2**step)
+        arrays = (param.data, grad, m, v)
+        if fused.usable(*arrays) and all(a.flags.c_contiguous for a in arrays):
+            kind = param.data.dtype.type  # the update in the weights' precision, one pass
+            _adam_numba(
+                *(a.reshape(-1) for a in arrays),
+                *(kind(x) for x in (beta1, beta2, step_size, 1 / correction, self.eps)),
+            )
+            return
         m *= beta1
         m += (1 - beta1) * grad
         v *= beta2
         v += (1 - beta2) * grad * grad
-        denom = xp.sqrt(v / (1 - beta2**step)) + self.eps
-        param.data -= (self.lr / (1 - beta1**step)) * m / denom
+        denom = xp.sqrt(v) / correction + self.eps
+        param.data -= step_size * m / denom
+
+
+@fused.jit
+def _adam_numba(w, g, m, v, beta1, beta2, step_size, inverse_correction, eps):
+    one = beta1 * 0 + 1
+    for i in range(w.size):
+        gradient = g[i]
+        m[i] = beta1 * m[i] + (one - beta1) * gradient
+        v[i] = beta2 * v[i] + (one - beta2) * gradient * gradient
+        w[i] -= step_size * m[i] / (math.sqrt(v[i]) * inverse_correction + eps)
 
 
 def clip_grad_norm_(params, max_norm):
@@ -102,10 +124,26 @@ def clip_grad_norm_(params, max_norm):
     grads = [p.grad for p in params if p.grad is not None]
     if not grads:
         return 0.0
-    total = math.sqrt(sum(float((g.astype("float64") ** 2).sum()) for g in grads))
+    total = math.sqrt(sum(_squared_norm(g) for g in grads))
     if total > max_norm:
         scale = max_norm / (total + 1e-6)
         for p in params:
             if p.grad is not None:
                 p.grad = p.grad * p.grad.dtype.type(scale)
+    return total
+
+
+def _squared_norm(g):
+    """sum of g^2, accumulated in float64 (one pass, no float64 copy of g)."""
+    if fused.usable(g) and g.flags.c_contiguous:
+        return _squared_norm_numba(g.reshape(-1))
+    return float((g.astype("float64") ** 2).sum())
+
+
+@fused.jit
+def _squared_norm_numba(g):
+    total = 0.0
+    for i in range(g.size):
+        x = float(g[i])
+        total += x * x
     return total

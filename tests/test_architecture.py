@@ -28,7 +28,7 @@ ALLOWED = {
     "rnnkit.core": ("rnnkit.core",),
     "rnnkit.kernels": ("rnnkit.core.backend", "rnnkit.kernels"),
     "rnnkit.nn": ("rnnkit.core", "rnnkit.kernels", "rnnkit.nn"),
-    "rnnkit.optim": ("rnnkit.core",),
+    "rnnkit.optim": ("rnnkit.core", "rnnkit.kernels.fused"),
     "rnnkit.testing": ("rnnkit.core",),
     # the package's own __init__: the core's public names, and nn, optim, testing as attributes
     "rnnkit": ("rnnkit.core", "rnnkit.nn", "rnnkit.optim", "rnnkit.testing"),

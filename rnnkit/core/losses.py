@@ -72,3 +72,59 @@ def binary_cross_entropy(probs, targets, reduction="mean"):
         accumulate(probs, scale * (p - y) / xp.maximum(p * (1 - p), eps))
 
     return make_result(xp.asarray(value, dtype=probs.dtype), (probs,), backward)
+
+
+def linear_cross_entropy(x, weight, bias, targets, ignore_index=-100, label_smoothing=0.0):
+    """cross_entropy(x W^T + b, targets, reduction='sum') with the output layer fused in.
+
+    x: (N, H); weight: (V, H); bias: (V,) or None; targets: (N,) ints. Rows whose target is
+    `ignore_index` (padding) are never projected, and the (n, V) logits of the others are the
+    one buffer of this node: turned into probabilities in place, then into the gradient
+    softmax - target, which the backward multiplies out (dx = d W, dW = d^T x, db = sum d).
+    This is the translator's output layer and loss, where most of a step's arithmetic is
+    (V in the thousands).
+
+    Returns (loss, nll): the summed loss as a scalar Tensor (with label smoothing, the
+    smoothed objective) and the plain summed negative log-likelihood as a float.
+    """
+    xp = array_module(x.data)
+    targets = xp.asarray(getattr(targets, "data", targets)).reshape(-1)
+    if targets.shape != x.shape[:1]:
+        raise ValueError(f"targets has shape {targets.shape}, expected ({x.shape[0]},)")
+    rows = xp.flatnonzero(targets != ignore_index)
+    picked, inputs = targets[rows], x.data[rows]  # (n,), (n, H)
+    logits = inputs @ weight.data.T  # (n, V)
+    if bias is not None:
+        logits += bias.data
+    n, classes = logits.shape
+    eps = label_smoothing
+    everyone = xp.arange(n)
+    target_logit = logits[everyone, picked]
+    mean_logit = logits.mean(axis=1) if eps else 0.0
+    top = logits.max(axis=1, keepdims=True)
+    logits -= top
+    xp.exp(logits, out=logits)
+    total = logits.sum(axis=1, keepdims=True)
+    log_norm = top[:, 0] + xp.log(total[:, 0])  # log sum_j exp(logit_j), per row
+    nll = log_norm - target_logit
+    losses = (1 - eps) * nll + eps * (log_norm - mean_logit) if eps else nll
+    logits /= total  # softmax
+    logits[everyone, picked] -= 1 - eps  # the gradient: p - (1 - eps) one_hot - eps / V
+    if eps:
+        logits -= eps / classes
+    gradient = logits
+    parents = tuple(t for t in (x, weight, bias) if t is not None)
+
+    def backward(g):
+        d = gradient if float(g) == 1.0 else gradient * g.astype(gradient.dtype)
+        if x.requires_grad:
+            dx = xp.zeros_like(x.data)
+            dx[rows] = d @ weight.data
+            accumulate(x, dx, owned=True)
+        if weight.requires_grad:
+            accumulate(weight, d.T @ inputs, owned=True)
+        if bias is not None and bias.requires_grad:
+            accumulate(bias, d.sum(axis=0), owned=True)
+
+    value = xp.asarray(losses.sum(), dtype=x.dtype)
+    return make_result(value, parents, backward), float(nll.sum())

@@ -21,8 +21,8 @@ import numpy
 
 from rnnkit.core import functions as F
 from rnnkit.core.backend import array_module, to_numpy
-from rnnkit.core.losses import cross_entropy
-from rnnkit.core.tensor import Tensor, no_grad
+from rnnkit.core.losses import linear_cross_entropy
+from rnnkit.core.tensor import Tensor
 from rnnkit.errors import ConfigError
 from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, Parameter, registry
 from rnnkit.text.vocabulary import PAD_INDEX
@@ -426,21 +426,32 @@ class Seq2Seq(Module):
         and the summed NLL is still the plain one.
         """
         tgt_out = _ids(tgt_out, "tgt_out")
-        logits, _ = self.forward(src, src_lengths, tgt_in)
-        if tgt_out.shape != logits.shape[:2]:
+        tgt_in = _ids(tgt_in, "tgt_in")
+        if tgt_out.shape != tgt_in.shape:
             raise ValueError(
-                f"tgt_out must have the shape of tgt_in {logits.shape[:2]}, got {tgt_out.shape}"
+                f"tgt_out must have the shape of tgt_in {tgt_in.shape}, got {tgt_out.shape}"
             )
-        smoothing = self.config.label_smoothing
-        summed = cross_entropy(
-            logits, tgt_out, ignore_index=PAD_INDEX, reduction="sum", label_smoothing=smoothing
+        encoded = self.encode(src, src_lengths)
+        if tgt_in.ndim != 2 or tgt_in.shape[1] != encoded.mask.shape[0]:
+            raise ValueError(
+                f"tgt_in must be (T_tgt, B={encoded.mask.shape[0]}), got {tgt_in.shape}"
+            )
+        embedded = self.dropout(self.embedding(tgt_in))  # (T_tgt, B, E)
+        attentional, _ = self.decoder.teacher_forced(embedded, encoded.state)
+        # The output layer and the loss as one node, over the non-padding positions only
+        # (the same as cross_entropy of `_logits`, which forward() returns).
+        x = self.dropout(attentional.reshape(-1, attentional.shape[-1]))  # (T*B, H)
+        if self.config.tie_embeddings:
+            if self.tie_projection is not None:
+                x = self.tie_projection(x)  # (N, E)
+            weight, bias = self.embedding.weight, self.output_bias
+        else:
+            weight, bias = self.output.weight, self.output.bias
+        summed, nll = linear_cross_entropy(
+            x, weight, bias, tgt_out.reshape(-1), PAD_INDEX, self.config.label_smoothing
         )
-        nll = summed.item()
-        if smoothing:
-            with no_grad():
-                nll = cross_entropy(logits, tgt_out, ignore_index=PAD_INDEX).item()
         n_tokens = int((tgt_out != PAD_INDEX).sum())
-        return summed / float(tgt_out.shape[1]), n_tokens, float(nll)
+        return summed / float(tgt_out.shape[1]), n_tokens, nll
 
 
 def _ids(value, name):
