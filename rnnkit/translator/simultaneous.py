@@ -77,7 +77,7 @@ class RetranslationPolicy:
     def _start(self):
         self.words = []  # the source words read so far
         self.latest = [None] * len(self.langs)  # the last Translation per language
-        self.shown = [None] * len(self.langs)  # the token ids shown per language
+        self.shown = [[] for _ in self.langs]  # the token ids shown per language
 
     def read(self, words):
         words = [w for w in words if w]
@@ -91,7 +91,7 @@ class RetranslationPolicy:
             translation = self.latest[slot] = hyps[0]
             keep = max(0, len(translation.tokens) - self.mask)
             if self.shown[slot] == translation.tokens[:keep]:
-                continue  # nothing changed on this language's screen
+                continue  # nothing changed on this language's screen (nor shown yet)
             self.shown[slot] = translation.tokens[:keep]
             text = self._text(translation, lang, keep)
             revisions.append(Revision(lang, text, self.shown[slot], len(self.words)))
@@ -113,16 +113,17 @@ class RetranslationPolicy:
         with <unk> replaced as the whole translation would have it."""
         if keep == len(translation.tokens):
             return translation.text
-        inner = getattr(self.translator, "inner", self.translator)  # see tests/serving.py
         tokens = translation.tokens[:keep]
         if self.options.get("replace_unk") and translation.attention is not None:
             offset = 1 if lang else 0  # attention columns start with the language tag
-            source_tokens = inner.tokenizer.tokenize(" ".join(self.words))
+            source_tokens = self.translator.tokenizer.tokenize(" ".join(self.words))
             attention = translation.attention[:keep, offset:]
-            pieces = replace_unknowns(tokens, source_tokens, attention, UNK_INDEX, inner.vocab)
+            pieces = replace_unknowns(
+                tokens, source_tokens, attention, UNK_INDEX, self.translator.vocab
+            )
         else:
-            pieces = inner.vocab.decode(tokens)
-        return inner.tokenizer.detokenize(pieces)
+            pieces = self.translator.vocab.decode(tokens)
+        return self.translator.tokenizer.detokenize(pieces)
 
 
 def make_policy(translator, langs, retranslate=True, wait_k=None, mask=0, **options):
