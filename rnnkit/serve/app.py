@@ -204,10 +204,9 @@ class EventStream(Response):
         self.log, self.after, self.partial = log, after, partial
 
     async def __call__(self, scope, receive, send):
+        viewer = self.log.subscribe(self.after)
         if self.partial:
-            viewer = self.log.subscribe(self.after, partial=True)
-        else:
-            viewer = self.log.subscribe(self.after)  # exactly as before partial events
+            self.log.want_partials(viewer)
         sender = asyncio.ensure_future(self.send_events(viewer, send))
         viewer.on_drop = sender.cancel  # a sender blocked on a full socket cannot check its lag
         listener = asyncio.ensure_future(until_disconnect(receive))

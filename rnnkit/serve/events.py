@@ -38,9 +38,9 @@ def encode_partial(line, lang, text):
 class Viewer:
     """One open stream: the index of the next event it will take, and how to wake it."""
 
-    def __init__(self, cursor, partial=False):
+    def __init__(self, cursor):
         self.cursor = cursor
-        self.partial = partial  # it asked for partial events
+        self.partial = False  # it asked for partial events
         self.partials = {}  # lang -> the latest partial event not taken yet
         self.wakeup = asyncio.Event()
         self.dropped = False  # it fell more than max_behind events behind
@@ -70,14 +70,15 @@ class EventLog:
             else:
                 viewer.wakeup.set()
 
-    def subscribe(self, after=None, partial=False):
-        """A viewer that starts after event id `after` (None: from the first event); with
-        `partial` it also gets partial events, starting with the open line's latest ones."""
-        viewer = Viewer(0 if after is None else after + 1, partial)
-        if partial:
-            viewer.partials = dict(self.open_partials)
+    def subscribe(self, after=None):
+        """A viewer that starts after event id `after` (None: from the first event)."""
+        viewer = Viewer(0 if after is None else after + 1)
         self.viewers.add(viewer)
         return viewer
+
+    def want_partials(self, viewer):
+        """`viewer` gets partial events from now on, first the open line's latest ones."""
+        viewer.partial, viewer.partials = True, dict(self.open_partials)
 
     def publish_partial(self, line, lang, text):
         """The running translation of the open line `line` into `lang` (or its English so
