@@ -279,3 +279,19 @@ def test_evaluate_retranslate_reports_latency_and_the_full_sentence_bleu(trained
     assert masked["erasure"] == 0
     code, out, _ = run_cli([*base, "--retranslate"], capsys)  # the tables, for people
     assert code == 0 and "erasure" in out and "LAAL" in out
+
+
+@pytest.mark.parametrize(
+    "args, fragments",
+    [
+        (["--wait-k", "3"], ["--wait-k needs wait-k decoding"]),
+        (["--retranslate", "--wait-k", "3"], ["choose one policy"]),
+        (["--mask", "2"], ["--mask works only with --retranslate"]),
+        (["--retranslate", "--mask", "-2"], ["--mask must be 0 or more"]),
+    ],
+)
+def test_evaluate_policy_errors_are_one_line(trained, capsys, args, fragments):
+    model_dir, dev = trained
+    base = ["evaluate", "--model-dir", str(model_dir), "--data", str(dev), "--beam", "1"]
+    code, _, err = run_cli([*base, *args], capsys)
+    assert_one_line_error(code, err, *fragments)
