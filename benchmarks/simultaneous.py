@@ -14,8 +14,10 @@ at a time:
 with BLEU/chrF (sacrebleu, macro over languages), AL, DAL, LAAL (source words) and
 normalised erasure. Then the cost of one arrival for re-translation: a --prefix-words-word
 prefix into every language of --cost-model-dir (default --model-dir) in one batched pass,
-p50/p95 ms over --repeats runs (after one warm-up). Speed figures depend on the machine's
-load: run on idle cores and say what the load was.
+p50/p95 ms over --repeats runs (after one warm-up); the prefix is the longest source of
+--cost-data (default --data), repeated to length. Its output length drives the cost: give
+the cost model text of its own domain, or it may write to its length limit. Speed figures
+depend on the machine's load: run on idle cores and say what the load was.
 
 With --dev-split P only the sentences whose English side's SHA-1 (as an integer) mod 100 is
 at least 100 - P are used: a stable, reproducible dev split of a training file. The top of
@@ -125,6 +127,7 @@ def main(argv=None):
     parser.add_argument("--masks", default="0,1,2,3", help="re-translation masks m")
     parser.add_argument("--wait-k", default="1,3,5,7,9", help="k of the wait-k curve")
     parser.add_argument("--cost-model-dir", help="model of the cost row (default --model-dir)")
+    parser.add_argument("--cost-data", help="TSV whose longest source gives the cost's prefix")
     parser.add_argument("--prefix-words", type=int, default=20)
     parser.add_argument("--repeats", type=int, default=30)
     parser.add_argument("--threads", type=int, default=1, help="BLAS threads")
@@ -143,8 +146,9 @@ def main(argv=None):
         for row in rows:
             row["sentences"] = len(corpus.sources)
         cost_model = Translator.load(args.cost_model_dir) if args.cost_model_dir else translator
+        cost_corpus = read_corpus(args.cost_data) if args.cost_data else corpus
         p50, p95, n_langs = prefix_cost(
-            cost_model, corpus, args.prefix_words, args.beam, args.repeats
+            cost_model, cost_corpus, args.prefix_words, args.beam, args.repeats
         )
     print(
         f"{args.model_dir}: {len(corpus.sources)} sentences of {args.data} "

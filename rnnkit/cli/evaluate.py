@@ -4,7 +4,13 @@
 
 import json
 
-from rnnkit.cli.common import add_decoding_options, check_output, decoding_options, output_file
+from rnnkit.cli.common import (
+    add_decoding_options,
+    add_policy_options,
+    check_output,
+    decoding_options,
+    output_file,
+)
 from rnnkit.errors import ConfigError
 
 
@@ -21,20 +27,7 @@ def register(subparsers):
     parser.add_argument("--output", help="write the hypotheses here, one per line")
     parser.add_argument("--force", action="store_true", help="replace an existing --output")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    live = parser.add_argument_group("simultaneous translation (word by word)")
-    live.add_argument(
-        "--retranslate",
-        action="store_true",
-        help="feed each source word by word, re-translating the prefix at every word",
-    )
-    live.add_argument("--wait-k", type=int, metavar="K", help="feed word by word with wait-k")
-    live.add_argument(
-        "--mask",
-        type=int,
-        default=0,
-        metavar="M",
-        help="with --retranslate: withhold the last M target tokens until the sentence ends",
-    )
+    add_policy_options(parser)
     parser.set_defaults(func=run)
 
 

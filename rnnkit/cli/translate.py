@@ -14,6 +14,7 @@ import sys
 
 from rnnkit.cli.common import (
     add_decoding_options,
+    add_policy_options,
     decoding_options,
     open_input,
     output_file,
@@ -39,30 +40,13 @@ def register(subparsers):
     parser.add_argument("--input", help="input file (default: stdin)")
     parser.add_argument("--output", help="output file (default: stdout)")
     parser.add_argument("--force", action="store_true", help="replace an existing --output")
-    live = parser.add_argument_group("simultaneous translation (word by word)")
+    live = add_policy_options(parser)
     live.add_argument(
         "--stream",
         action="store_true",
         help="read words as they arrive (an empty line ends a sentence) and write every "
-        "revision at once: 'lang<TAB>partial|final<TAB>text'",
-    )
-    live.add_argument(
-        "--retranslate",
-        action="store_true",
-        help="policy: translate the whole prefix again at every arrival (the default)",
-    )
-    live.add_argument(
-        "--wait-k",
-        type=int,
-        metavar="K",
-        help="policy: wait-k, write one target word per source word after the first K",
-    )
-    live.add_argument(
-        "--mask",
-        type=int,
-        default=0,
-        metavar="M",
-        help="with --retranslate: withhold the last M target tokens until the sentence ends",
+        "revision at once: 'lang<TAB>partial|final<TAB>text' (policy: --retranslate unless "
+        "--wait-k is given)",
     )
     live.add_argument("--json", action="store_true", help="with --stream: one JSON object a line")
     parser.set_defaults(func=run)

@@ -162,7 +162,9 @@ class SentenceTrace:
 
 
 def trace_sentence(policy, source):
-    """Feed `source` to `policy` one whitespace-separated word at a time, then finish it.
+    """Feed `source` to `policy` one whitespace-separated word at a time, then finish it
+    (as a listener hears words, not spacing: the final prefix is the words joined by single
+    spaces, so a source with runs of spaces may translate a little differently whole).
 
     Returns one SentenceTrace per language of `policy.langs` (in that order)."""
     words = source.split()
