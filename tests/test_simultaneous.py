@@ -271,6 +271,7 @@ def test_evaluate_retranslate_reports_latency_and_the_full_sentence_bleu(trained
         if delays:
             lags.append(average_lagging(delays, len(source.split())))
     assert simul["per_language"]["fr"]["al"] == pytest.approx(sum(lags) / len(lags), abs=1e-3)
+    assert simul["policy"] == {"retranslate": {"mask": 0}, "wait_k": None}
     for key in ("al", "dal", "laal", "erasure"):
         assert key in simul and all(key in v for v in simul["per_language"].values())
     # a mask longer than any output: no erasure, every token at the end

@@ -52,6 +52,7 @@ def run(args):
 
         make(translator.languages[:1] or [None])  # a bad --wait-k or --mask fails here
         result = evaluate_simultaneous(translator, corpus, make, translator.tokenizer.tokenize)
+        result["policy"] = {"retranslate": {"mask": args.mask}, "wait_k": args.wait_k}
     elif args.mask:
         raise ConfigError("--mask works only with --retranslate")
     else:
