@@ -52,6 +52,9 @@ class OneAtATime:
         with self.lock:
             return self.inner.translate(*args, **kwargs)
 
+    def __getattr__(self, name):  # tokenizer, vocab: what a policy reads to render text
+        return getattr(self.inner, name)
+
 
 def expected_texts(translator, text, languages, beam):
     """What the server must send for `text`: the same one batched call it makes."""

@@ -142,3 +142,67 @@ def test_page_resumes_by_last_event_id_after_losing_its_stream(browser):
         assert shown == expected
     finally:
         server.stop()
+
+
+def test_page_shows_the_open_line_word_by_word_then_its_final_text_in_place(browser):
+    import httpx
+
+    langs = ["fr", "ar"]
+    translator = tiny_translator(langs)
+    server = RunningServer(translator, langs, beam=1)
+    headers = {"Authorization": f"Bearer {server.token}"}
+
+    def post(body):
+        return httpx.post(server.url + "/api/lines", json=body, headers=headers).status_code
+
+    try:
+        browser.get(server.url + "/")
+        wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
+        assert post({"text": "Tremblay hits", "partial": True}) == 202
+        running = expected_texts(translator, "Tremblay hits", langs, 1)
+        lang = next(code for code in langs if running[code])  # one with some text to show
+        cell = f'.card[data-line="0"] .cell[data-lang="{lang}"]'
+        wait_for(
+            browser,
+            f"const c = document.querySelector('{cell}.partial');"
+            f"return c && c.querySelector('.text').textContent == {running[lang]!r};",
+        )
+        before = browser.execute_script(
+            f"""window.partialCell = document.querySelector('{cell}');
+            const card = document.querySelector('.card[data-line="0"]');
+            return {{open: card.classList.contains('open'),
+                     english: card.querySelector('.english').textContent,
+                     top: card.getBoundingClientRect().top,
+                     reserved: parseFloat(getComputedStyle(
+                       window.partialCell.querySelector('.text')).minHeight)}};"""
+        )
+        assert before["open"] and before["english"] == "Tremblay hits"
+        assert before["reserved"] > 0  # room kept for the text as it grows
+        assert post({"text": "a three from the corner"}) == 202  # closes the line
+        final = expected_texts(translator, "Tremblay hits a three from the corner", langs, 1)
+        wait_for(
+            browser,
+            f"const c = document.querySelector('{cell}');"
+            f"return c.classList.contains('final') && "
+            f"c.querySelector('.text').textContent == {final[lang]!r};",
+        )
+        after = browser.execute_script(
+            f"""const card = document.querySelector('.card[data-line="0"]');
+            const cell = document.querySelector('{cell}');
+            return {{same: cell === window.partialCell,
+                     partial: cell.classList.contains('partial'),
+                     open: card.classList.contains('open'),
+                     english: card.querySelector('.english').textContent,
+                     cards: document.querySelectorAll('.card').length,
+                     top: card.getBoundingClientRect().top}};"""
+        )
+        assert after == {
+            "same": True,  # the partial text was replaced in place, by its final one
+            "partial": False,
+            "open": False,
+            "english": "Tremblay hits a three from the corner",
+            "cards": 1,
+            "top": before["top"],
+        }
+    finally:
+        server.stop()

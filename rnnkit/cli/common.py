@@ -50,6 +50,30 @@ def add_decoding_options(parser, beam=5):
     )
 
 
+def add_policy_options(parser):
+    """The simultaneous-translation options (policy and mask), as their own help group."""
+    live = parser.add_argument_group("simultaneous translation (word by word)")
+    live.add_argument(
+        "--retranslate",
+        action="store_true",
+        help="policy: translate the whole source prefix again at every arriving word",
+    )
+    live.add_argument(
+        "--wait-k",
+        type=int,
+        metavar="K",
+        help="policy: wait-k, one target word per source word after the first K",
+    )
+    live.add_argument(
+        "--mask",
+        type=int,
+        default=0,
+        metavar="M",
+        help="with --retranslate: withhold the last M target tokens until the sentence ends",
+    )
+    return live
+
+
 def decoding_options(args):
     """The keyword arguments of `Translator.translate` from the parsed options, checked."""
     if not 1 <= args.beam <= MAX_BEAM:

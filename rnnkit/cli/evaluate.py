@@ -1,8 +1,17 @@
-"""`rnnkit evaluate`: sacrebleu BLEU and chrF of a model on a test set."""
+"""`rnnkit evaluate`: sacrebleu BLEU and chrF of a model on a test set; with --retranslate
+(or --wait-k K) the source is fed word by word to that simultaneous policy and the latency
+(AL, DAL, LAAL in source words) and normalised erasure are reported per language too."""
 
 import json
 
-from rnnkit.cli.common import add_decoding_options, check_output, decoding_options, output_file
+from rnnkit.cli.common import (
+    add_decoding_options,
+    add_policy_options,
+    check_output,
+    decoding_options,
+    output_file,
+)
+from rnnkit.errors import ConfigError
 
 
 def register(subparsers):
@@ -18,12 +27,13 @@ def register(subparsers):
     parser.add_argument("--output", help="write the hypotheses here, one per line")
     parser.add_argument("--force", action="store_true", help="replace an existing --output")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    add_policy_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args):
     from rnnkit.translator.data import read_corpus
-    from rnnkit.translator.evaluation import evaluate_corpus, format_table
+    from rnnkit.translator.evaluation import evaluate_corpus, format_latency, format_table
     from rnnkit.translator.inference import Translator
 
     options = decoding_options(args)
@@ -31,7 +41,22 @@ def run(args):
     corpus = read_corpus(args.data, lang=args.lang, max_chars=args.max_chars)
     translator.check_languages(set(corpus.langs), source=args.data)
     check_output(args.output, args.force, inputs=(args.data, args.model_dir))  # before decoding
-    result = evaluate_corpus(translator, corpus, **options)
+    if args.retranslate or args.wait_k is not None:
+        from rnnkit.translator.simultaneous import evaluate_simultaneous, make_policy
+
+        if args.retranslate and args.wait_k is not None:
+            raise ConfigError("choose one policy: --retranslate or --wait-k K, not both")
+
+        def make(langs):
+            return make_policy(translator, langs, wait_k=args.wait_k, mask=args.mask, **options)
+
+        make(translator.languages[:1] or [None])  # a bad --wait-k or --mask fails here
+        result = evaluate_simultaneous(translator, corpus, make, translator.tokenizer.tokenize)
+        result["policy"] = {"retranslate": {"mask": args.mask}, "wait_k": args.wait_k}
+    elif args.mask:
+        raise ConfigError("--mask works only with --retranslate")
+    else:
+        result = evaluate_corpus(translator, corpus, **options)
     hypotheses = result.pop("hypotheses")
     if args.output:
         with output_file(args.output, args.force, inputs=(args.data, args.model_dir)) as out:
@@ -40,5 +65,7 @@ def run(args):
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(format_table(result))
+        if "al" in result:
+            print(format_latency(result))
         print(f"signature: {result['signature']}")
     return 0

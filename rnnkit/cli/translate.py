@@ -1,16 +1,26 @@
 """`rnnkit translate`: lines in (stdin or a file), translations out, each line flushed as
-soon as it is translated (the live-commentary use)."""
+soon as it is translated (the live-commentary use).
 
+With --stream the input is words as a commentator speaks them (one or more per line, an
+empty line ends the sentence) and each revision of each language is written as soon as the
+policy (--retranslate, later --wait-k) makes it: one line per event, flushed at once,
+`lang<TAB>partial|final<TAB>text`, or with --json one object per line
+{"sentence": N, "lang": "fr", "words": W, "final": false, "text": "..."} (W: source words
+read). A revision is the whole text to show for that language, replacing the one before.
+"""
+
+import json
 import sys
 
 from rnnkit.cli.common import (
     add_decoding_options,
+    add_policy_options,
     decoding_options,
     open_input,
     output_file,
     read_lines,
 )
-from rnnkit.errors import ConfigError
+from rnnkit.errors import ConfigError, DataError
 
 
 def register(subparsers):
@@ -30,6 +40,15 @@ def register(subparsers):
     parser.add_argument("--input", help="input file (default: stdin)")
     parser.add_argument("--output", help="output file (default: stdout)")
     parser.add_argument("--force", action="store_true", help="replace an existing --output")
+    live = add_policy_options(parser)
+    live.add_argument(
+        "--stream",
+        action="store_true",
+        help="read words as they arrive (an empty line ends a sentence) and write every "
+        "revision at once: 'lang<TAB>partial|final<TAB>text' (policy: --retranslate unless "
+        "--wait-k is given)",
+    )
+    live.add_argument("--json", action="store_true", help="with --stream: one JSON object a line")
     parser.set_defaults(func=run)
 
 
@@ -37,6 +56,7 @@ def run(args):
     from rnnkit.translator.inference import Translator
 
     options = decoding_options(args)
+    check_stream_options(args)
     if not 1 <= args.n_best <= args.beam:
         raise ConfigError(f"--n-best must be between 1 and --beam ({args.beam}), got {args.n_best}")
     langs = None
@@ -47,6 +67,11 @@ def run(args):
     translator = Translator.load(args.model_dir, args.checkpoint)
     langs = langs or translator.languages or [None]
     translator.check_languages(set(langs))
+    if args.stream:
+        from rnnkit.translator.simultaneous import make_policy
+
+        policy = make_policy(translator, langs, wait_k=args.wait_k, mask=args.mask, **options)
+        return run_stream(policy, *open_input(args.input), args.max_chars, args.json)
     tagged = len(langs) > 1
     stream, name = open_input(args.input)
     with output_file(args.output, args.force, inputs=(args.input, args.model_dir)) as out:
@@ -70,4 +95,68 @@ def run(args):
                     else:
                         out.write(f"{prefix}{hyp.text}\n")
             out.flush()
+    return 0
+
+
+def check_stream_options(args):
+    """The simultaneous options make sense only together, and only with --stream."""
+    if not args.stream:
+        used = [
+            flag
+            for flag, value in (
+                ("--retranslate", args.retranslate),
+                ("--wait-k", args.wait_k is not None),
+                ("--mask", args.mask != 0),
+                ("--json", args.json),
+            )
+            if value
+        ]
+        if used:
+            raise ConfigError(f"{used[0]} works only with --stream (word-by-word input)")
+        return
+    if args.retranslate and args.wait_k is not None:
+        raise ConfigError("choose one policy: --retranslate or --wait-k K, not both")
+    if args.mask and args.wait_k is not None:
+        raise ConfigError("--mask belongs to --retranslate; wait-k never rewrites what it wrote")
+    if args.mask < 0:
+        raise ConfigError(f"--mask must be 0 or more target tokens, got {args.mask}")
+    if args.n_best != 1:
+        raise ConfigError("--stream writes one translation per language; drop --n-best")
+    if args.output not in (None, "-"):
+        raise ConfigError("--stream writes to stdout as it goes; drop --output (or redirect)")
+
+
+def run_stream(policy, stream, name, max_chars, as_json):
+    """Words in (one or more a line; an empty line or the end ends a sentence), revisions
+    out, flushed one line per event as soon as the policy makes them."""
+    out, sentence, length = sys.stdout, 0, 0
+
+    def write(revisions):
+        for r in revisions:
+            if as_json:
+                event = {"sentence": sentence, "lang": r.lang, "words": r.words}
+                line = json.dumps({**event, "final": r.final, "text": r.text}, ensure_ascii=False)
+            else:
+                line = f"{r.lang or '-'}\t{'final' if r.final else 'partial'}\t{r.text}"
+            out.write(line + "\n")
+        out.flush()
+
+    for number, line in read_lines(stream, name, max_chars):
+        words = line.split()
+        if not words:
+            if length:  # an empty line with no sentence open is nothing to end
+                write(policy.finish())
+                sentence, length = sentence + 1, 0
+            continue
+        length += len(line) + 1
+        if length > max_chars:
+            raise DataError(
+                name,
+                number,
+                f"the sentence has grown beyond --max-chars {max_chars} characters; end each "
+                "sentence with an empty line (or raise --max-chars)",
+            )
+        write(policy.read(words))
+    if length:
+        write(policy.finish())
     return 0

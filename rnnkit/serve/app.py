@@ -1,10 +1,15 @@
 """The HTTP contract of `rnnkit serve`, as a Starlette application.
 
     POST /api/lines      Authorization: Bearer TOKEN; {"text": "..."} (application/json) or
-                         the line itself (text/plain), UTF-8 -> 202 {"line": N}
+                         the line itself (text/plain), UTF-8 -> 202 {"line": N};
+                         {"text": "...", "partial": true} appends words to the open line N
+                         (opening it), and the next post without "partial" closes it (its
+                         text, which may then be empty, ends the line)
     GET  /api/stream     Server-Sent Events: `id: k` (0, 1, ...) and `data: {"line": N,
                          "lang": "fr", "text": "..."}`; English is "en"; Last-Event-ID: k
-                         resumes after event k, no header gives the game so far, then live
+                         resumes after event k, no header gives the game so far, then live;
+                         with ?partial=1 also `event: partial` events without an id, the
+                         running translation of the open line (same data; the latest only)
     GET  /api/languages  {"source": "en", "languages": [...], "lines": N}
     GET  /               the page (static files under /static/)
 
@@ -82,14 +87,19 @@ def create_app(
             raise LineError(
                 401, "wrong publishing token", {"WWW-Authenticate": 'Bearer error="invalid_token"'}
             )
-        text = parse_line(request.headers.get("content-type", ""), await read_body(request))
-        return JSONResponse({"line": pipeline.submit(text)}, status_code=202)
+        text, partial = parse_line(
+            request.headers.get("content-type", ""), await read_body(request)
+        )
+        return JSONResponse({"line": pipeline.submit(text, partial)}, status_code=202)
 
     async def stream(request):
         if len(log.viewers) >= max_viewers:
             raise LineError(503, f"{max_viewers} viewers are connected; try again later")
         after = parse_last_event_id(request.headers.get("last-event-id"), len(log))
-        return EventStream(log, after)
+        partial = request.query_params.get("partial", "0")
+        if partial not in ("0", "1"):
+            raise LineError(400, f"partial={partial[:20]!r}: ask with partial=1 (or leave it out)")
+        return EventStream(log, after, partial == "1")
 
     async def languages_info(request):
         return JSONResponse(
@@ -128,7 +138,8 @@ async def read_body(request):
 
 
 def parse_line(content_type, body):
-    """The posted text from a JSON {"text": ...} or a text/plain body (UTF-8 only)."""
+    """(text, partial) from a JSON {"text": ..., "partial": bool} or a text/plain body (UTF-8
+    only; a plain body is never partial)."""
     media, _, params = content_type.partition(";")
     media = media.strip().lower()
     charset = params.strip().lower().removeprefix("charset=").strip('"') if params else "utf-8"
@@ -147,14 +158,17 @@ def parse_line(content_type, body):
             400, f"the body is not valid UTF-8 (byte {exc.start + 1}); send UTF-8"
         ) from None
     if media == "text/plain":
-        return text
+        return text, False
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LineError(400, f'the body is not JSON ({exc}); send {{"text": "..."}}') from None
     if not isinstance(value, dict) or not isinstance(value.get("text"), str):
         raise LineError(422, 'the JSON body must be an object {"text": "..."} with a string text')
-    return value["text"]
+    partial = value.get("partial", False)
+    if not isinstance(partial, bool):
+        raise LineError(422, f'"partial" must be true or false, got {json.dumps(partial)[:40]}')
+    return value["text"], partial
 
 
 def parse_last_event_id(header, count):
@@ -186,11 +200,13 @@ class EventStream(Response):
     """One viewer's SSE response: the log from `after` + 1, then live events until the viewer
     leaves, is dropped for falling behind, or the server stops (the log closes)."""
 
-    def __init__(self, log, after):
-        self.log, self.after = log, after
+    def __init__(self, log, after, partial=False):
+        self.log, self.after, self.partial = log, after, partial
 
     async def __call__(self, scope, receive, send):
         viewer = self.log.subscribe(self.after)
+        if self.partial:
+            self.log.want_partials(viewer)
         sender = asyncio.ensure_future(self.send_events(viewer, send))
         viewer.on_drop = sender.cancel  # a sender blocked on a full socket cannot check its lag
         listener = asyncio.ensure_future(until_disconnect(receive))

@@ -8,6 +8,13 @@ taken yet; `EventLog.append` drops a viewer whose slice grows beyond `max_behind
 (it stopped reading: a slow or vanished client), which ends its stream. When it comes back
 with its Last-Event-ID it catches up from the log, so even a dropped viewer loses nothing.
 
+Partial events (the running translation of the line still being spoken, for viewers that
+asked with `?partial=1`) are not in the log: they have no id, so they never shift the ids of
+the final events, and a viewer keeps only the latest one per language (an older revision is
+worthless once a newer one exists). A viewer takes its partial events before the log's new
+events, and the pipeline publishes a line's partials before its final translations, so a
+partial never arrives after the final text it stands for.
+
 Everything here runs on the event loop (no locks): the translation thread hands its results
 to the loop before they are appended.
 """
@@ -22,11 +29,19 @@ def encode_event(event_id, line, lang, text):
     return f"id: {event_id}\ndata: {data}\n\n".encode()
 
 
+def encode_partial(line, lang, text):
+    """One SSE event of type `partial`, without an id (see the module's docstring)."""
+    data = json.dumps({"line": line, "lang": lang, "text": text}, ensure_ascii=False)
+    return f"event: partial\ndata: {data}\n\n".encode()
+
+
 class Viewer:
     """One open stream: the index of the next event it will take, and how to wake it."""
 
     def __init__(self, cursor):
         self.cursor = cursor
+        self.partial = False  # it asked for partial events
+        self.partials = {}  # lang -> the latest partial event not taken yet
         self.wakeup = asyncio.Event()
         self.dropped = False  # it fell more than max_behind events behind
         self.on_drop = None  # set by the stream: ends the stream's sending task
@@ -41,6 +56,7 @@ class EventLog:
         self.max_behind = max_behind
         self.closed = False  # the server is stopping: every stream ends
         self.dropped_count = 0
+        self.open_partials = {}  # lang -> the latest partial event of the open line
 
     def __len__(self):
         return len(self.events)
@@ -60,13 +76,31 @@ class EventLog:
         self.viewers.add(viewer)
         return viewer
 
+    def want_partials(self, viewer):
+        """`viewer` gets partial events from now on, first the open line's latest ones."""
+        viewer.partial, viewer.partials = True, dict(self.open_partials)
+
+    def publish_partial(self, line, lang, text):
+        """The running translation of the open line `line` into `lang` (or its English so
+        far): to every viewer that asked for partials, replacing one it has not taken."""
+        event = self.open_partials[lang] = encode_partial(line, lang, text)
+        for viewer in self.viewers:
+            if viewer.partial:
+                viewer.partials[lang] = event
+                viewer.wakeup.set()
+
+    def close_partials(self):
+        """The open line is closed: viewers joining from now on get no partials of it."""
+        self.open_partials = {}
+
     def unsubscribe(self, viewer):
         self.viewers.discard(viewer)
 
     def take(self, viewer):
         """The bytes of every event the viewer has not taken yet (b"" if none)."""
         start, viewer.cursor = viewer.cursor, len(self.events)
-        return b"".join(self.events[start:])
+        partials, viewer.partials = b"".join(viewer.partials.values()), {}
+        return partials + b"".join(self.events[start:])
 
     def drop(self, viewer):
         viewer.dropped = True
@@ -90,7 +124,7 @@ class EventLog:
 
     async def wait(self, viewer):
         """Until there is something to take, the log closes, or the next heartbeat."""
-        if viewer.cursor < len(self.events) or self.closed or viewer.dropped:
+        if viewer.cursor < len(self.events) or viewer.partials or self.closed or viewer.dropped:
             return
         viewer.wakeup.clear()
         await viewer.wakeup.wait()

@@ -7,6 +7,13 @@ each line into every served language as ONE batched `Translator.translate` call 
 worker thread, so the event loop never blocks on NumPy and lines stay in order. The queue
 is bounded: when it is full, `submit` refuses with `Busy` (HTTP 429 with Retry-After), so a
 flood of posts costs the server nothing but the refusals.
+
+A line may also arrive word by word: `submit(words, partial=True)` appends to the open line
+(opening it if none is), publishes its English so far as a partial event and queues one
+re-translation of the open prefix (`RetranslationPolicy`, one batched pass into every
+language; posts that arrive while one waits share it); the next `submit` without `partial`
+closes the line, which then goes the way of every line. Only viewers that asked for partial
+events see any of this (see events.py); the others see the closed line as if posted whole.
 """
 
 import asyncio
@@ -14,6 +21,8 @@ import logging
 import math
 import time
 from concurrent.futures import ThreadPoolExecutor
+
+from rnnkit.translator.simultaneous import RetranslationPolicy
 
 MAX_CHARS = 1000  # longest accepted line, in characters
 logger = logging.getLogger("rnnkit.serve")
@@ -63,17 +72,48 @@ class LinePipeline:
         self.lines = 0  # lines accepted so far; the next one is number `lines`
         self.seconds_per_line = 0.1  # running mean of the translation time, for Retry-After
         self.executor = ThreadPoolExecutor(1, thread_name_prefix="rnnkit-translate")
+        self.open = None  # the text so far of the line arriving word by word, if any
+        self.unread = []  # its words not yet given to the re-translation policy
+        self.policy, self.policy_line = None, None  # the open line's policy (worker's own)
 
-    def submit(self, text):
-        """Accept one line: returns its number N (0, 1, ...) or raises LineError / Busy."""
+    def submit(self, text, partial=False):
+        """Accept one line, or with `partial` words of the open line: returns the line's
+        number N (0, 1, ...) or raises LineError / Busy."""
+        if partial:
+            return self._append(text)
+        if self.open is not None:  # this post closes the open line (its text may be empty)
+            text = f"{self.open} {text.strip()}" if text.strip() else self.open
         text = check_line(text)
+        self._check_room()
+        number, self.lines = self.lines, self.lines + 1
+        if self.open is not None:
+            self.open, self.unread = None, []
+            self.log.close_partials()
+        self.log.append(number, "en", text)  # the English goes out before its translations
+        self.pending.put_nowait(("line", number, text))
+        return number
+
+    def _append(self, text):
+        words = check_line(text)
+        line = words if self.open is None else f"{self.open} {words}"
+        if len(line) > MAX_CHARS:
+            raise LineError(
+                413,
+                f"the open line would have {len(line)} characters; the limit is {MAX_CHARS}: "
+                "close it (post without partial) and start another",
+            )
+        if not self.unread:  # no re-translation of this line waits yet: queue one
+            self._check_room()
+            self.pending.put_nowait(("partial", self.lines, None))
+        self.open = line
+        self.unread.extend(words.split())
+        self.log.publish_partial(self.lines, "en", line)
+        return self.lines
+
+    def _check_room(self):
         if self.pending.full():
             waiting = self.pending.qsize() + 1  # the one being translated too
             raise Busy(waiting, max(1, math.ceil(waiting * self.seconds_per_line)))
-        number, self.lines = self.lines, self.lines + 1
-        self.log.append(number, "en", text)  # the English goes out before its translations
-        self.pending.put_nowait((number, text))
-        return number
 
     def translate(self, text):
         """One line into every served language, one batched pass (runs on the worker)."""
@@ -82,11 +122,25 @@ class LinePipeline:
         )
         return [hyps[0].text for hyps in found]
 
+    def retranslate(self, number, words):
+        """The open line's prefix into every served language, one batched pass (on the
+        worker): the revisions whose text changed."""
+        if self.policy_line != number:
+            self.policy = RetranslationPolicy(
+                self.translator, self.languages, beam=self.beam, replace_unk=True
+            )
+            self.policy_line = number
+        return self.policy.read(words)
+
     async def run(self):
-        """The worker: translate queued lines in order, publish each language as an event."""
+        """The worker: translate queued lines in order, publish each language as an event
+        (and the open line's running translations as partial events)."""
         loop = asyncio.get_running_loop()
         while True:
-            number, text = await self.pending.get()
+            kind, number, text = await self.pending.get()
+            if kind == "partial":
+                await self._run_partial(loop, number)
+                continue
             started = time.perf_counter()
             try:
                 texts = await loop.run_in_executor(self.executor, self.translate, text)
@@ -97,6 +151,19 @@ class LinePipeline:
             self.seconds_per_line = 0.8 * self.seconds_per_line + 0.2 * elapsed
             for lang, translated in zip(self.languages, texts):
                 self.log.append(number, lang, translated)
+
+    async def _run_partial(self, loop, number):
+        if self.open is None or number != self.lines:
+            return  # the line closed meanwhile: its final translation follows
+        words, self.unread = self.unread, []
+        try:
+            revisions = await loop.run_in_executor(self.executor, self.retranslate, number, words)
+        except Exception:  # as for a line: a failed partial must not stop the game
+            logger.exception("line %d could not be re-translated: %r", number, words)
+            return
+        if self.open is not None and number == self.lines:  # not closed while translating
+            for revision in revisions:
+                self.log.publish_partial(number, revision.lang, revision.text)
 
     async def close(self):
         """Stop the worker thread, after the line it is translating (if any)."""

@@ -70,6 +70,20 @@ def format_table(result):
     return "\n".join(lines)
 
 
+def format_latency(result):
+    """The latency table of a simultaneous evaluation (AL, DAL, LAAL in source words,
+    normalised erasure), for the terminal."""
+    lines = [f"{'lang':<8}{'AL':>8}{'DAL':>8}{'LAAL':>8}{'erasure':>9}"]
+    rows = [*result["per_language"].items(), ("all", result)]
+    for lang, s in rows:
+        cells = "".join(
+            f"{'-' if s[k] is None else format(s[k], '.2f'):>{w}}"
+            for k, w in (("al", 8), ("dal", 8), ("laal", 8), ("erasure", 9))
+        )
+        lines.append(f"{lang:<8}{cells}")
+    return "\n".join(lines)
+
+
 def evaluate_corpus(translator, corpus, beam=1, **options):
     """Translate a corpus and score it; returns the dict of `score` plus the hypotheses."""
     found = translator.translate(corpus.sources, corpus.langs, beam=beam, **options)

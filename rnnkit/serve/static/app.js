@@ -1,6 +1,8 @@
 // The live page: one EventSource on /api/stream carries every language; each event
 // {"line", "lang", "text"} fills one cell of its line's card. Events may repeat after a
 // reconnection and arrive in any order across lines, so a cell is simply (line, lang).
+// The stream is asked for `partial` events too: the running translation of the line being
+// spoken, shown muted in the same cell and replaced there by the final text.
 "use strict";
 
 const MAX_LINES = 300; // cards kept on the page; older ones leave from the bottom
@@ -47,13 +49,17 @@ function setConnection(stateName, text) {
 
 function connect() {
   setConnection(state.source ? "reconnecting" : "connecting");
-  const source = new EventSource("/api/stream");
+  const source = new EventSource("/api/stream?partial=1");
   state.source = source;
   source.onopen = () => setConnection("live");
   source.onmessage = (message) => {
     const event = JSON.parse(message.data);
     showEvent(event.line, event.lang, event.text);
   };
+  source.addEventListener("partial", (message) => {
+    const event = JSON.parse(message.data);
+    showPartial(event.line, event.lang, event.text);
+  });
   source.onerror = () => {
     if (source.readyState === EventSource.CLOSED) {
       // refused (the server restarted: its game is new): start over with a clean board
@@ -173,15 +179,37 @@ function showEvent(line, lang, text) {
   const card = cardFor(line);
   if (lang === "en") {
     card.querySelector(".english").textContent = text;
+    card.classList.remove("open");
+    card.classList.add("closed");
     return;
   }
   addLanguage(lang);
   const cell = card.querySelector(`.cell[data-lang="${lang}"]`);
   const target = cell.querySelector(".text");
-  if (target.textContent === text && !cell.classList.contains("pending")) return;
+  if (target.textContent === text && cell.classList.contains("final")) return;
   target.textContent = text;
+  cell.classList.remove("pending", "partial");
+  cell.classList.add("final", "arrived");
+}
+
+// A revision of the open line: it replaces the text in place, until the final one comes.
+// The card keeps two lines of room per text (.card.streamed), so it does not grow word by
+// word and push the cards below it.
+function showPartial(line, lang, text) {
+  const card = cardFor(line);
+  card.classList.add("streamed");
+  if (lang === "en") {
+    if (card.classList.contains("closed")) return;
+    card.querySelector(".english").textContent = text;
+    card.classList.add("open");
+    return;
+  }
+  addLanguage(lang);
+  const cell = card.querySelector(`.cell[data-lang="${lang}"]`);
+  if (cell.classList.contains("final")) return; // the final text stays
+  cell.querySelector(".text").textContent = text;
   cell.classList.remove("pending");
-  cell.classList.add("arrived");
+  cell.classList.add("partial");
 }
 
 function clearFeed() {

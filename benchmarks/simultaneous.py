@@ -1,0 +1,186 @@
+"""Simultaneous translation: quality against latency, and the cost per arriving word.
+
+    python benchmarks/simultaneous.py --model-dir runs/en-fr --data dev.tsv --csv simul.csv
+
+Rows (printed as a table and written to --csv), on the sentences of --data (a TSV of real
+pairs, `lang<TAB>source<TAB>target` or `source<TAB>target` with --lang), fed one source word
+at a time:
+
+    full sentence     the plain translation after the whole source (AL = |x|, no erasure)
+    retranslate m=M   re-translation of the prefix at every word, the last M target tokens
+                      withheld until the sentence ends (M in --masks, default 0,1,2,3)
+    wait-k k=K        (the place for the wait-k curve: see `waitk_rows`)
+
+with BLEU/chrF (sacrebleu, macro over languages), AL, DAL, LAAL (source words) and
+normalised erasure. Then the cost of one arrival for re-translation: a --prefix-words-word
+prefix into every language of --cost-model-dir (default --model-dir) in one batched pass,
+p50/p95 ms over --repeats runs (after one warm-up); the prefix is the longest source of
+--cost-data (default --data), repeated to length. Its output length drives the cost: give
+the cost model text of its own domain, or it may write to its length limit. Speed figures
+depend on the machine's load: run on idle cores and say what the load was.
+
+With --dev-split P only the sentences whose English side's SHA-1 (as an integer) mod 100 is
+at least 100 - P are used: a stable, reproducible dev split of a training file. The top of
+the range, because ../shared/data/real/*.train.tsv hold no sentence whose value is below 8
+(the held-out test sentences are those, it seems), so a split from the bottom is empty.
+"""
+
+import argparse
+import csv
+import hashlib
+import statistics
+import sys
+import time
+
+from threadpoolctl import threadpool_limits
+
+from rnnkit.translator import latency
+from rnnkit.translator.data import Corpus, read_corpus
+from rnnkit.translator.evaluation import score
+from rnnkit.translator.inference import Translator
+from rnnkit.translator.simultaneous import RetranslationPolicy, evaluate_simultaneous
+
+COLUMNS = ["policy", "setting", "bleu", "chrf", "al", "dal", "laal", "erasure", "sentences"]
+
+
+def dev_sentences(path, lang, percent, limit):
+    """The corpus of `path`, cut to a stable hash split and at most `limit` rows."""
+    corpus = read_corpus(path, lang=lang)
+    keep = [
+        i
+        for i, source in enumerate(corpus.sources)
+        if int(hashlib.sha1(source.encode()).hexdigest(), 16) % 100 >= 100 - percent
+    ][:limit]
+    return Corpus(
+        [corpus.sources[i] for i in keep],
+        [corpus.targets[i] for i in keep],
+        [corpus.langs[i] for i in keep],
+    )
+
+
+def full_sentence_row(translator, corpus, beam):
+    """The full-sentence system as a point of the curve: every token written at |x|."""
+    found = translator.translate(corpus.sources, corpus.langs, beam=beam)
+    hypotheses = [hyps[0] for hyps in found]
+    result = score([h.text for h in hypotheses], corpus.targets, corpus.langs)
+    sentences = [
+        ([len(s.split())] * len(h.tokens), len(s.split()), len(translator.tokenizer.tokenize(t)))
+        for h, s, t in zip(hypotheses, corpus.sources, corpus.targets)
+    ]
+    lags = latency.corpus_latency(sentences)
+    return {"policy": "full sentence", "setting": "", **_scores(result), **_lags(lags, 0.0)}
+
+
+def retranslation_rows(translator, corpus, beam, masks):
+    rows = []
+    for mask in masks:
+
+        def make(langs, mask=mask):
+            return RetranslationPolicy(translator, langs, mask=mask, beam=beam)
+
+        result = evaluate_simultaneous(translator, corpus, make, translator.tokenizer.tokenize)
+        rows.append({"policy": "retranslate", "setting": f"m={mask}", **_scores(result)})
+        rows[-1].update({k: result[k] for k in ("al", "dal", "laal", "erasure")})
+    return rows
+
+
+def waitk_rows(translator, corpus, beam, ks):
+    """THE PLACE FOR THE WAIT-K CURVE. Once the model decodes wait-k, return one row per k
+    in `ks` (1, 3, 5, 7, 9), e.g. by `evaluate_simultaneous` with a wait-k Policy from
+    `rnnkit.translator.simultaneous.make_policy(..., wait_k=k)`, for a model trained with
+    --wait-k and for a full-sentence model decoded with wait-k; and add the PNG of BLEU
+    against AL here. Until then there are no wait-k rows."""
+    return []
+
+
+def _scores(result):
+    return {"bleu": result["bleu"], "chrf": result["chrf"], "sentences": None}
+
+
+def _lags(lags, erasure):
+    return {"al": lags["al"], "dal": lags["dal"], "laal": lags["laal"], "erasure": erasure}
+
+
+def prefix_cost(translator, corpus, words, beam, repeats):
+    """(p50, p95) ms of one re-translation of a `words`-word prefix into every language of
+    `translator` in one batched pass (a prefix of the longest source, repeated if short)."""
+    longest = max(corpus.sources, key=lambda s: len(s.split())).split()
+    prefix = " ".join((longest * (words // len(longest) + 1))[:words])
+    langs = translator.languages or [None]
+    translator.translate([prefix] * len(langs), langs, beam=beam)  # warm-up
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        translator.translate([prefix] * len(langs), langs, beam=beam)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), statistics.quantiles(times, n=20)[18], len(langs)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model-dir", required=True, help="the model to measure")
+    parser.add_argument("--data", required=True, help="TSV of real pairs")
+    parser.add_argument("--lang", help="target language of a 2-column TSV")
+    parser.add_argument("--dev-split", type=float, default=100, help="percent kept by hash")
+    parser.add_argument("--sentences", type=int, default=200, help="at most this many rows")
+    parser.add_argument("--beam", type=int, default=1)
+    parser.add_argument("--masks", default="0,1,2,3", help="re-translation masks m")
+    parser.add_argument("--wait-k", default="1,3,5,7,9", help="k of the wait-k curve")
+    parser.add_argument("--cost-model-dir", help="model of the cost row (default --model-dir)")
+    parser.add_argument("--cost-data", help="TSV whose longest source gives the cost's prefix")
+    parser.add_argument("--prefix-words", type=int, default=20)
+    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--threads", type=int, default=1, help="BLAS threads")
+    parser.add_argument("--csv", help="write the rows here too")
+    args = parser.parse_args(argv)
+    masks = [int(m) for m in args.masks.split(",") if m.strip()]
+    ks = [int(k) for k in args.wait_k.split(",") if k.strip()]
+    with threadpool_limits(args.threads, user_api="blas"):
+        translator = Translator.load(args.model_dir)
+        corpus = dev_sentences(args.data, args.lang, args.dev_split, args.sentences)
+        if not corpus.sources:
+            sys.exit(f"{args.data}: no sentences in the split; raise --dev-split")
+        rows = [full_sentence_row(translator, corpus, args.beam)]
+        rows += retranslation_rows(translator, corpus, args.beam, masks)
+        rows += waitk_rows(translator, corpus, args.beam, ks)
+        for row in rows:
+            row["sentences"] = len(corpus.sources)
+        cost_model = Translator.load(args.cost_model_dir) if args.cost_model_dir else translator
+        cost_corpus = read_corpus(args.cost_data) if args.cost_data else corpus
+        p50, p95, n_langs = prefix_cost(
+            cost_model, cost_corpus, args.prefix_words, args.beam, args.repeats
+        )
+    print(
+        f"{args.model_dir}: {len(corpus.sources)} sentences of {args.data} "
+        f"(mean {statistics.mean(len(s.split()) for s in corpus.sources):.1f} source words), "
+        f"beam {args.beam}, {args.threads} BLAS thread(s)"
+    )
+    print(" | ".join(f"{c:>13}" for c in COLUMNS[:-1]))
+    for row in rows:
+        cells = [row["policy"], row["setting"]] + [
+            "-" if row[c] is None else f"{row[c]:.2f}" for c in COLUMNS[2:-1]
+        ]
+        print(" | ".join(f"{c:>13}" for c in cells))
+    print(
+        f"re-translation of a {args.prefix_words}-word prefix into {n_langs} languages "
+        f"({args.cost_model_dir or args.model_dir}), one batched pass, beam {args.beam}: "
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms over {args.repeats} runs"
+    )
+    if args.csv:
+        with open(args.csv, "w", newline="", encoding="utf-8") as out:
+            writer = csv.DictWriter(out, fieldnames=[*COLUMNS, "cost_p50_ms", "cost_p95_ms"])
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({**row, "cost_p50_ms": "", "cost_p95_ms": ""})
+            writer.writerow(
+                {
+                    "policy": "cost",
+                    "setting": f"{args.prefix_words} words x {n_langs} langs",
+                    "cost_p50_ms": round(p50, 2),
+                    "cost_p95_ms": round(p95, 2),
+                }
+            )
+
+
+if __name__ == "__main__":
+    main()
