@@ -189,7 +189,7 @@ def test_dropout_masks_reach_the_fused_path():
 @pytest.mark.parametrize("cell, attention", [("lstm", "bahdanau"), ("gru", "luong")])
 def test_fused_decoder_float32_stays_float32_and_near_the_reference(cell, attention):
     decoder, output = make_decoder(cell, attention, True, 2, 0.2, dtype=np.float32)
-    compare_paths(decoder, output, make_arrays(cell, 2, dtype=np.float32), tol=1e-4)
+    compare_paths(decoder, output, make_arrays(cell, 2, dtype=np.float32), tol=1e-5)
 
 
 # --- 2. finite differences through the fused path -------------------------------------------
