@@ -409,6 +409,34 @@ def test_beams_equal_the_memory_repeated(cell, kind):
 
 
 @pytest.mark.parametrize("kind", ["bahdanau", "luong"])
+@pytest.mark.parametrize("cell", ["gru", "lstm"])
+def test_beams_over_several_steps_and_their_gradients_equal_the_memory_repeated(cell, kind):
+    """With saving and backward: the memory's gradients are the repeated memory's summed
+    over each row's k copies; every other gradient is the same."""
+    rows, beam = 2, 3
+    a = kernel_inputs(cell, kind, 2, 3, rows, beam=beam, seed=31)
+    repeated = dict(a)
+    for name in ("values", "keys", "mask"):
+        repeated[name] = np.repeat(a[name], beam, axis=0)
+    kernel, (out, alpha, _) = run_kernel(cell, kind, a, beam, feed0=a["feed0"])
+    ref_kernel, (ref_out, ref_alpha, _) = run_kernel(cell, kind, repeated, 1, feed0=a["feed0"])
+    assert rel_err(out, ref_out) < 1e-12 and rel_err(alpha, ref_alpha) < 1e-12
+    cotangent = np.random.default_rng(2).standard_normal(out.shape)
+    grads, ref = kernel.backward(cotangent), ref_kernel.backward(cotangent)
+    for name in ("values", "keys"):
+        summed = getattr(ref, name).reshape(rows, beam, *getattr(ref, name).shape[1:]).sum(1)
+        assert_rel(getattr(grads, name), summed, 1e-12, f"gradient of {name}")
+    for name in ("embedded", "w_c", *(("w_q", "v") if kind == "bahdanau" else ())):
+        assert_rel(getattr(grads, name), getattr(ref, name), 1e-12, f"gradient of {name}")
+    for d_layer, ref_layer in zip(grads.layers, ref.layers):
+        for d, r in zip(d_layer, ref_layer):
+            assert_rel(d, r, 1e-12, "gradient of a layer's weight")
+    for d_states, ref_states in zip(grads.states0, ref.states0):
+        for d, r in zip(d_states, ref_states):
+            assert_rel(d, r, 1e-12, "gradient of an initial state")
+
+
+@pytest.mark.parametrize("kind", ["bahdanau", "luong"])
 def test_forward_without_saving_equals_the_forward_that_saves(kind):
     """save_for_backward=False (inference: one slot per buffer) over several steps."""
     a = kernel_inputs("lstm", kind, 2, 5, 3, seed=40)
