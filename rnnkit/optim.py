@@ -2,7 +2,9 @@
 optional), Adam, and gradient-norm clipping. Use: loss.backward(); opt.step(); opt.zero_grad()."""
 
 import math
+from functools import partial
 
+from rnnkit.core import parallel
 from rnnkit.core.backend import array_module
 from rnnkit.kernels import fused
 
@@ -22,9 +24,20 @@ class Optimizer:
             param.grad = None
 
     def step(self):
-        for param, state in zip(self.params, self.state):
-            if param.grad is not None:
-                self._update(param, param.grad, state)
+        work = [(p, s) for p, s in zip(self.params, self.state) if p.grad is not None]
+        # Parameters are independent: groups of about equal size in parallel threads
+        # (rnnkit.core.parallel; the numba update releases the GIL).
+        groups = [[] for _ in range(min(parallel.get_num_threads(), max(len(work), 1)))]
+        sizes = [0] * len(groups)
+        for param, state in sorted(work, key=lambda item: -item[0].data.size):
+            smallest = sizes.index(min(sizes))
+            groups[smallest].append((param, state))
+            sizes[smallest] += param.data.size
+        parallel.run([partial(self._update_group, group) for group in groups])
+
+    def _update_group(self, group):
+        for param, state in group:
+            self._update(param, param.grad, state)
 
     def _update(self, param, grad, state):
         raise NotImplementedError

@@ -12,6 +12,7 @@ import sys
 from threadpoolctl import threadpool_limits
 
 from rnnkit import __version__, distributed
+from rnnkit.core import parallel
 from rnnkit.errors import RnnkitError
 
 SUBCOMMANDS = ["demo", "train", "translate", "evaluate", "gradients", "serve"]
@@ -50,10 +51,11 @@ def build_parser():
     parser.add_argument(
         "--threads",
         type=int,
-        default=1,
-        help="BLAS threads for matrix products. 1 is fastest for the small per-step products "
-        "of recurrent layers and stays fast on a busy machine (multi-threaded OpenBLAS was "
-        "measured 6-40x slower there); try more for hidden sizes of 512 and up on idle cores",
+        default=None,
+        help="threads rnnkit computes with: every batch is split into row blocks that run at "
+        "once (default: the cores this process may use; 1 per rank under MPI). Each matrix product stays on one "
+        "BLAS thread, since multi-threaded OpenBLAS spins and was measured 6-40x slower on a "
+        "busy machine",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
@@ -69,6 +71,8 @@ def main(argv=None):
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    if args.threads is None:
+        args.threads = 1 if distributed.launched_by_mpi() else parallel.available_cores()
     if args.threads < 1:
         parser.error(f"--threads must be at least 1, got {args.threads}")
     if args.command != "train" and distributed.launched_by_mpi():
@@ -80,7 +84,8 @@ def main(argv=None):
             )
         return 2
     try:
-        with threadpool_limits(args.threads, user_api="blas"):
+        parallel.set_num_threads(args.threads)
+        with threadpool_limits(1, user_api="blas"):
             return args.func(args) or 0
     except RnnkitError as exc:
         print(f"rnnkit {args.command}: error: {exc}", file=sys.stderr)

@@ -1,8 +1,12 @@
 """Losses. The lecture's sequence loss is the sum over time steps of the per-step
 cross-entropy against the one-hot target; padding steps (ignore_index) add nothing."""
 
+from functools import partial
+
+from rnnkit.core import parallel
 from rnnkit.core.backend import array_module
 from rnnkit.core.functions import as_tensor, log_softmax_array
+from rnnkit.core.parallel import row_blocks
 from rnnkit.core.tensor import accumulate, make_result
 
 REDUCTIONS = ("sum", "mean", "none")
@@ -93,36 +97,62 @@ def linear_cross_entropy(x, weight, bias, targets, ignore_index=-100, label_smoo
         raise ValueError(f"targets has shape {targets.shape}, expected ({x.shape[0]},)")
     rows = xp.flatnonzero(targets != ignore_index)
     picked, inputs = targets[rows], x.data[rows]  # (n,), (n, H)
-    logits = inputs @ weight.data.T  # (n, V)
-    if bias is not None:
-        logits += bias.data
-    n, classes = logits.shape
+    n, classes = len(rows), weight.shape[0]
+    # The (n, V) logits of the counted rows, turned into the gradient of the loss in place;
+    # row blocks in parallel threads (core/parallel.py), each with its part of every buffer.
+    gradient = xp.empty((n, classes), dtype=x.dtype)
+    losses, nll = xp.empty(n, dtype=x.dtype), xp.empty(n, dtype=x.dtype)
     eps = label_smoothing
-    everyone = xp.arange(n)
-    target_logit = logits[everyone, picked]
-    mean_logit = logits.mean(axis=1) if eps else 0.0
-    top = logits.max(axis=1, keepdims=True)
-    logits -= top
-    xp.exp(logits, out=logits)
-    total = logits.sum(axis=1, keepdims=True)
-    log_norm = top[:, 0] + xp.log(total[:, 0])  # log sum_j exp(logit_j), per row
-    nll = log_norm - target_logit
-    losses = (1 - eps) * nll + eps * (log_norm - mean_logit) if eps else nll
-    logits /= total  # softmax
-    logits[everyone, picked] -= 1 - eps  # the gradient: p - (1 - eps) one_hot - eps / V
-    if eps:
-        logits -= eps / classes
-    gradient = logits
+
+    def forward(block):
+        logits = gradient[block]
+        xp.matmul(inputs[block], weight.data.T, out=logits)
+        if bias is not None:
+            logits += bias.data
+        everyone = xp.arange(len(logits))
+        target_logit = logits[everyone, picked[block]]
+        mean_logit = logits.mean(axis=1) if eps else 0.0
+        top = logits.max(axis=1, keepdims=True)
+        logits -= top
+        xp.exp(logits, out=logits)
+        total = logits.sum(axis=1, keepdims=True)
+        log_norm = top[:, 0] + xp.log(total[:, 0])  # log sum_j exp(logit_j), per row
+        nll[block] = log_norm - target_logit
+        losses[block] = (1 - eps) * nll[block] + eps * (log_norm - mean_logit)
+        logits /= total  # softmax
+        logits[everyone, picked[block]] -= 1 - eps  # p - (1 - eps) one_hot - eps / V
+        if eps:
+            logits -= eps / classes
+
+    blocks = row_blocks(n)
+    parallel.run([partial(forward, block) for block in blocks])
     parents = tuple(t for t in (x, weight, bias) if t is not None)
 
     def backward(g):
         d = gradient if float(g) == 1.0 else gradient * g.astype(gradient.dtype)
+        tasks = []
         if x.requires_grad:
             dx = xp.zeros_like(x.data)
-            dx[rows] = d @ weight.data
+            d_rows = xp.empty_like(inputs)
+
+            def input_block(block):
+                xp.matmul(d[block], weight.data, out=d_rows[block])
+
+            tasks += [partial(input_block, block) for block in blocks]
+        if weight.requires_grad:
+            d_weight = xp.empty_like(weight.data)
+
+            def weight_block(block):  # a block of the vocabulary: its rows of dW
+                xp.matmul(d[:, block].T, inputs, out=d_weight[block])
+
+            tasks += [partial(weight_block, block) for block in row_blocks(classes)]
+        if tasks:
+            parallel.run(tasks)
+        if x.requires_grad:
+            dx[rows] = d_rows
             accumulate(x, dx, owned=True)
         if weight.requires_grad:
-            accumulate(weight, d.T @ inputs, owned=True)
+            accumulate(weight, d_weight, owned=True)
         if bias is not None and bias.requires_grad:
             accumulate(bias, d.sum(axis=0), owned=True)
 

@@ -31,7 +31,14 @@ except ImportError:  # the pure NumPy path
 ENABLED = numba is not None and os.environ.get("RNNKIT_NUMBA", "1") != "0"
 
 # error_model="numpy": no ZeroDivisionError check, which would stop vectorisation.
-JIT = {"fastmath": True, "error_model": "numpy", "boundscheck": False, "cache": True}
+# nogil: threads (core/parallel.py) run the loops of different row blocks at once.
+JIT = {
+    "fastmath": True,
+    "error_model": "numpy",
+    "boundscheck": False,
+    "cache": True,
+    "nogil": True,
+}
 
 
 def usable(*arrays):

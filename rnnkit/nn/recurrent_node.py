@@ -14,7 +14,11 @@ there). The kernel turns its buffers into gradients in place, so a second backwa
 the same forward is refused rather than wrong.
 """
 
+from functools import partial
+
+from rnnkit.core import parallel
 from rnnkit.core.backend import array_module
+from rnnkit.core.parallel import row_blocks
 from rnnkit.core.tensor import Tensor, accumulate, is_grad_enabled, make_result
 from rnnkit.kernels import KERNELS
 
@@ -35,14 +39,38 @@ class RecurrentNode:
         # Inference (no input needs a gradient) keeps nothing for a backward.
         save_for_backward = is_grad_enabled() and any(t.requires_grad for t in self.inputs)
         arrays = [None if t is None else t.data for t in self.weights]
-        self.kernel = KERNELS[mode](x.data, *arrays, lengths, reverse, save_for_backward)
+        # Rows never meet in a recurrence: row blocks run in parallel threads
+        # (rnnkit.core.parallel), each its own kernel; one block with one thread.
+        self.blocks = row_blocks(x.shape[1])
+        self.kernels = [
+            KERNELS[mode](
+                x.data[:, rows],
+                *arrays,
+                None if lengths is None else lengths[rows],
+                reverse,
+                save_for_backward,
+            )
+            for rows in self.blocks
+        ]
         self.final_grads = [None] * len(states0)  # handed over by the final states' nodes
         self.backward_done = False
 
     def forward(self):
         x, w_hh = self.x, self.weights[1]
-        zeros = array_module(x.data).zeros((x.shape[1], w_hh.shape[1]), dtype=x.dtype)
-        out, finals = self.kernel.forward([zeros if s is None else s.data for s in self.states0])
+        xp = array_module(x.data)
+
+        def block(kernel, rows):
+            batch = rows.stop - rows.start
+            zeros = xp.zeros((batch, w_hh.shape[1]), dtype=x.dtype)
+            return kernel.forward([zeros if s is None else s.data[rows] for s in self.states0])
+
+        results = parallel.run(
+            [partial(block, kernel, rows) for kernel, rows in zip(self.kernels, self.blocks)]
+        )
+        out = parallel.join([r[0] for r in results], axis=1)
+        finals = [
+            parallel.join([r[1][k] for r in results], axis=0) for k in range(len(self.states0))
+        ]
         out = make_result(out, self.inputs, self.backward)
         return (out, *(self.final_state(k, value, out) for k, value in enumerate(finals)))
 
@@ -59,17 +87,26 @@ class RecurrentNode:
             raise RuntimeError("backward twice through a recurrent layer: run its forward again")
         self.backward_done = True
         x, (w_ih, w_hh, b_ih, b_hh) = self.x, self.weights
-        grads = self.kernel.backward(dout, self.final_grads, x_grad=x.requires_grad)
+
+        def block(kernel, rows):
+            d_finals = [None if g is None else g[rows] for g in self.final_grads]
+            return kernel.backward(dout[:, rows], d_finals, x_grad=x.requires_grad)
+
+        parts = parallel.run(
+            [partial(block, kernel, rows) for kernel, rows in zip(self.kernels, self.blocks)]
+        )
+        del self.kernels
         if x.requires_grad:
-            accumulate(x, grads.x, owned=True)
-        for state, grad in zip(self.states0, grads.states0):
+            accumulate(x, parallel.join([p.x for p in parts], axis=1), owned=True)
+        for k, state in enumerate(self.states0):
             if isinstance(state, Tensor):
-                accumulate(state, grad)
-        accumulate(w_ih, grads.w_ih, owned=True)
-        accumulate(w_hh, grads.w_hh, owned=True)
+                accumulate(state, parallel.join([p.states0[k] for p in parts], axis=0))
+        one = len(parts) == 1
+        accumulate(w_ih, parallel.total([p.w_ih for p in parts]), owned=True)
+        accumulate(w_hh, parallel.total([p.w_hh for p in parts]), owned=True)
         if b_ih is not None:
-            accumulate(b_ih, grads.b_ih)  # copied: b_hh may get the same array
-            accumulate(b_hh, grads.b_hh)
+            accumulate(b_ih, parallel.total([p.b_ih for p in parts]), owned=not one)  # copied when
+            accumulate(b_hh, parallel.total([p.b_hh for p in parts]), owned=not one)  # they share
 
 
 def recurrent(mode, x, h0, w_ih, w_hh, b_ih=None, b_hh=None, lengths=None, reverse=False):

@@ -7,7 +7,12 @@ sequence runs on arrays and the backward is the kernel's hand-derived one, so th
 one node for the decoder instead of dozens per target word.
 """
 
+import dataclasses
+from functools import partial
+
+from rnnkit.core import parallel
 from rnnkit.core.backend import array_module
+from rnnkit.core.parallel import row_blocks
 from rnnkit.core.random import generator
 from rnnkit.core.tensor import accumulate, is_grad_enabled, make_result
 from rnnkit.kernels.decoder import AttentionDecoder, Memory
@@ -44,38 +49,84 @@ class DecoderNode:
         )
         save = is_grad_enabled() and any(t.requires_grad for t in self.inputs)
         steps, batch, _ = embedded.shape
-        self.kernel = AttentionDecoder(
-            decoder.cells[0].mode,
-            embedded.data,
-            [tuple(None if w is None else w.data for w in layer) for layer in self.params],
-            memory,
-            None if attention is None else decoder.combine.weight.data,
-            decoder.input_feeding,
-            _dropout_masks(decoder, steps, batch, embedded.data),
-            save,
-        )
+        dropout = _dropout_masks(decoder, steps, batch, embedded.data)
+        layer_weights = [tuple(None if w is None else w.data for w in ws) for ws in self.params]
+        w_c = None if attention is None else decoder.combine.weight.data
+        beam = 1 if memory is None else memory.beam
+        # Rows never meet in the decoder: blocks of whole sentences (with their beams) run
+        # in parallel threads (rnnkit.core.parallel); one block with one thread.
+        self.blocks = [
+            slice(rows.start * beam, rows.stop * beam) for rows in row_blocks(batch // beam)
+        ]
+        self.kernels = [
+            AttentionDecoder(
+                decoder.cells[0].mode,
+                embedded.data[:, rows],
+                layer_weights,
+                None if memory is None else _memory_rows(memory, rows, beam),
+                w_c,
+                decoder.input_feeding,
+                None if dropout is None else dropout[:, :, rows],
+                save,
+            )
+            for rows in self.blocks
+        ]
         self.feed0 = None if state.feed is None else state.feed.data
 
     def forward(self):
         """Returns the attentional vectors (T, B, H) as a Tensor and the attention weights
         (T, B, S) as an array (None without attention)."""
-        states0 = [tuple(s.data for s in states) for states in self.states0]
-        out, alpha, _ = self.kernel.forward(states0, self.feed0)
+        feed0 = self.feed0
+
+        def block(kernel, rows):
+            states0 = [tuple(s.data[rows] for s in states) for states in self.states0]
+            return kernel.forward(states0, None if feed0 is None else feed0[rows])
+
+        results = parallel.run(
+            [partial(block, kernel, rows) for kernel, rows in zip(self.kernels, self.blocks)]
+        )
+        out = parallel.join([r[0] for r in results], axis=1)
+        alpha = None if results[0][1] is None else parallel.join([r[1] for r in results], axis=1)
         return make_result(out, self.inputs, self.backward), alpha
 
     def backward(self, grad):
-        grads = self.kernel.backward(grad)
-        accumulate(self.embedded, grads.embedded, owned=True)
-        for states, d_states in zip(self.states0, grads.states0):
-            for state, d_state in zip(states, d_states):
-                accumulate(state, d_state)
-        for weights, d_weights in zip(self.params, grads.layers):
-            for weight, d_weight in zip(weights, d_weights):
+        tasks = [
+            partial(kernel.backward, grad[:, rows])
+            for kernel, rows in zip(self.kernels, self.blocks)
+        ]
+        del self.kernels  # each turns into its gradients: once
+        parts = parallel.run(tasks)
+        accumulate(self.embedded, parallel.join([p.embedded for p in parts], axis=1), owned=True)
+        for k, states in enumerate(self.states0):
+            for j, state in enumerate(states):
+                accumulate(
+                    state, parallel.join([p.states0[k][j] for p in parts], axis=0), owned=True
+                )
+        for k, weights in enumerate(self.params):
+            for j, weight in enumerate(weights):
                 if weight is not None:  # b_ih and b_hh may share one gradient array: copied
-                    accumulate(weight, d_weight, owned=weight.ndim == 2)
+                    d = parallel.total([p.layers[k][j] for p in parts])
+                    accumulate(weight, d, owned=weight.ndim == 2 and len(parts) == 1)
         for tensor, name in self.attended:
-            d = getattr(grads, name)
+            pieces = [getattr(p, name) for p in parts]
+            d = (
+                parallel.join(pieces, axis=0)
+                if name in ("values", "keys")
+                else parallel.total(pieces)
+            )
             accumulate(tensor, d.reshape(tensor.shape), owned=True)
+
+
+def _memory_rows(memory, rows, beam):
+    """The Memory of the decoder rows `rows` (whole blocks of `beam` rows)."""
+    rows = slice(rows.start // beam, rows.stop // beam)
+    return dataclasses.replace(
+        memory,
+        values=memory.values[rows],
+        keys=memory.keys[rows],
+        mask=memory.mask[rows],
+        step_mask=None if memory.step_mask is None else memory.step_mask[:, rows],
+    )
 
 
 def _dropout_masks(decoder, steps, batch, like):
