@@ -87,6 +87,11 @@ class DecoderNode:
         )
         out = parallel.join([r[0] for r in results], axis=1)
         alpha = None if results[0][1] is None else parallel.join([r[1] for r in results], axis=1)
+        # Each layer's final states (arrays), for a caller that steps on (search).
+        self.final_states = [
+            tuple(parallel.join([r[2][k][j] for r in results], axis=0) for j in range(len(states)))
+            for k, states in enumerate(self.states0)
+        ]
         return make_result(out, self.inputs, self.backward), alpha
 
     def backward(self, grad):

@@ -22,7 +22,7 @@ import numpy
 from rnnkit.core import functions as F
 from rnnkit.core.backend import array_module, to_numpy
 from rnnkit.core.losses import linear_cross_entropy
-from rnnkit.core.tensor import Tensor
+from rnnkit.core.tensor import Tensor, is_grad_enabled
 from rnnkit.errors import ConfigError
 from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, Parameter, registry
 from rnnkit.text.vocabulary import PAD_INDEX
@@ -318,6 +318,20 @@ class Decoder(Module):
             return F.stack(outputs), None
         return F.stack(outputs), numpy.stack([to_numpy(alpha.data) for alpha in weights])
 
+    def fused_step(self, embedded, state):
+        """`step` through the fused kernel (decoder_node.py): the same results, on arrays,
+        for search under no_grad (no graph is recorded)."""
+        node = DecoderNode(self, embedded.reshape(1, *embedded.shape), state)
+        attentional, alpha = node.forward()
+        hidden = [
+            tuple(Tensor(s) for s in states) if self.is_lstm else Tensor(states[0])
+            for states in node.final_states
+        ]
+        attentional = attentional.reshape(attentional.shape[1:])
+        feed = attentional if self.input_feeding else None
+        alpha = None if alpha is None else Tensor(alpha[0])
+        return attentional, DecoderState(hidden, feed, state.memory), alpha
+
     def step(self, embedded, state):
         """embedded: (B', E) the previous target word's embedding; state: DecoderState.
 
@@ -398,7 +412,10 @@ class Seq2Seq(Module):
         weights (B', T_src) as a NumPy array (None without attention).
         """
         embedded = self.dropout(self.embedding(_ids(prev_tokens, "prev_tokens")))  # (B', E)
-        attentional, state, alpha = self.decoder.step(embedded, state)
+        if is_grad_enabled():
+            attentional, state, alpha = self.decoder.step(embedded, state)
+        else:  # search: the fused kernel, one step, nothing kept for a backward
+            attentional, state, alpha = self.decoder.fused_step(embedded, state)
         log_probs = F.log_softmax(self._logits(attentional), axis=-1)
         return log_probs, state, None if alpha is None else to_numpy(alpha.data)
 
