@@ -63,9 +63,9 @@ def test_validation_by_wall_time_records_the_training_seconds(corpus, tmp_path, 
         args = train_args(corpus, tmp_path / "m", "--valid-every", "1000", "--max-steps", "10")
         code, _, _ = run_cli([*args, "--valid-every-seconds", "25"], capsys)
     assert code == 0
-    # after step k, 10 k seconds have passed: due at 30, 60, 90 s (25 s after the last)
+    # after step k, 10 k seconds have passed: due at the first step past 25, 50, 75, 100 s
     got = [(r["step"], r["elapsed_s"]) for r in validations(tmp_path / "m")]
-    assert got == [(3, 30.0), (6, 60.0), (9, 90.0)]
+    assert got == [(3, 30.0), (5, 50.0), (8, 80.0), (10, 100.0)]
 
 
 def test_a_resumed_run_counts_the_seconds_before_it(corpus, tmp_path, capsys):
@@ -87,7 +87,8 @@ def test_a_resumed_run_counts_the_seconds_before_it(corpus, tmp_path, capsys):
         resume = ["train", "--model-dir", str(tmp_path / "cut"), "--resume", "--quiet"]
         code, _, _ = run_cli([*resume, "--max-steps", "20"], capsys)
     assert code == 0
-    expected = [(3 * k, 30.0 * k) for k in range(1, 7)]
+    # the epoch's end (step 15) validates once, also due by time
+    expected = [(step, 10.0 * step) for step in (3, 5, 8, 10, 13, 15, 18, 20)]
     for run in ("straight", "cut"):
         got = [(r["step"], r["elapsed_s"]) for r in validations(tmp_path / run)]
         assert got == expected, (run, got)

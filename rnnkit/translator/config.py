@@ -70,7 +70,7 @@ class TrainConfig(ModelOptions):
     # --- validation, checkpoints, logging ---------------------------------------------------
     valid_every: int = option(200, "steps between validations (and at each epoch's end)")
     valid_every_seconds: float = option(
-        0.0, "also validate when this many seconds of training passed since the last; 0: off"
+        0.0, "also validate whenever the training time passes a multiple of this; 0: off"
     )
     patience: int = option(0, "stop after this many validations without a better dev BLEU; 0: off")
     save_every: int = option(200, "steps between latest.safetensors checkpoints")

@@ -430,13 +430,20 @@ def _periodic_hooks(session):
         return
     if step % config.log_every == 0:
         checkpoint.append_log(session.model_dir.work, session.last_record)
-    seconds = config.valid_every_seconds
-    if step % config.valid_every == 0 or (
-        seconds and session.elapsed() - session.progress.valid_elapsed >= seconds
-    ):
+    if step % config.valid_every == 0 or _validation_due_by_time(session):
         _validate(session)
     if step % config.save_every == 0:
         _save_latest(session)
+
+
+def _validation_due_by_time(session):
+    """Whether the training clock passed a multiple of --valid-every-seconds since the last
+    validation began: multiples, not intervals, so validations do not drift later one step at a
+    time, and a --time-budget that is a multiple ends with one."""
+    seconds = session.config.valid_every_seconds
+    if not seconds:
+        return False
+    return session.elapsed() // seconds > session.progress.valid_elapsed // seconds
 
 
 def _end_of_epoch(session):
