@@ -173,3 +173,30 @@ def test_a_resumed_run_keeps_its_schedule(corpus, tmp_path, capsys):
     resume = ["train", "--model-dir", str(copy), "--resume", "--quiet", "--lr-warmup", "100"]
     code, _, err = run_cli(resume, capsys)
     assert_one_line_error(code, err, "--lr-warmup (saved 0, given 100)")
+
+
+def test_two_ranks_follow_rank_0s_plateau_decay(tmp_path, monkeypatch):
+    # Rank 0 alone validates, so it alone sees the plateau; the other rank must take the same
+    # lowered rate at the next update, or its weights part from rank 0's.
+    import test_distributed as mpi
+    import train_float64
+
+    from rnnkit.demo.corpus import generate_corpus, write_tsv
+
+    data = tmp_path / "train.tsv"
+    write_tsv(data, generate_corpus(31, split="train", languages=["fr", "zh"], seed=1))
+    options = ["--data", str(data), "--valid", str(data), *mpi.TINY, "--dropout", "0"]
+    options += ["--optimizer", "sgd", "--lr", "0.5", "--lr-warmup", "2", "--lr-decay", "0.5"]
+    options += ["--lr-patience", "0", "--valid-every", "2", "--max-steps", "8", "--save-every", "8"]
+    mpi._single_process(monkeypatch)
+    monkeypatch.setattr(training, "Seq2Seq", train_float64.Float64Seq2Seq)
+    assert mpi._train_here("--model-dir", str(tmp_path / "one"), *options) == 0
+    lowered = [r for r in checkpoint.read_log(tmp_path / "one") if "lr_next" in r]
+    assert lowered, "the test must see the rate lowered"
+    program = [mpi.sys.executable, str(mpi.PROGRAMS / "train_float64.py")]
+    two = mpi._run([*program, "--model-dir", str(tmp_path / "two"), *options], 2)
+    assert two.returncode == 0, two.stderr
+    expected, step = mpi._model_weights(tmp_path / "one")
+    actual, actual_step = mpi._model_weights(tmp_path / "two")
+    assert step == actual_step == 8
+    assert mpi._max_difference(actual, expected) < 1e-12
