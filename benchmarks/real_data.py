@@ -307,11 +307,19 @@ def prepare_splits(args, out):
     for split, pairs in splits.items():
         if not pairs:
             raise UsageError(f"{path}: no pair falls in the {split} split; is it the real data?")
-    if args.smoke:  # a sample of every split: the pairs with the smallest hash of the line
-        sample = sorted(splits["train"], key=lambda p: hashlib.sha1("\t".join(p).encode()).digest())
-        splits["train"] = sample[:2000]
+    if args.smoke:  # a sample of every split, every language in it (in the order of a hash)
+        shuffled = sorted(
+            splits["train"], key=lambda p: hashlib.sha1("\t".join(p).encode()).digest()
+        )
+        splits["train"] = even_subset(shuffled, 2000)
         splits["dev"] = even_subset(splits["dev"], 200)
         splits["test"] = even_subset(splits["test"], 200)
+    trained = {lang for lang, _, _ in splits["train"]}
+    for split in ("dev", "test"):  # a language without training pairs cannot be scored
+        missing = sorted({lang for lang, _, _ in splits[split]} - trained)
+        if missing:
+            print(f"{split}: left out {', '.join(missing)} (no training pairs)", file=sys.stderr)
+            splits[split] = [pair for pair in splits[split] if pair[0] in trained]
     splits["valid"] = even_subset(splits["dev"], args.dev_lines)
     for split, pairs in splits.items():
         write_tsv(out.file(f"{split}.tsv"), pairs)
