@@ -169,13 +169,15 @@ def write_tsv(path, pairs):
 
 
 def dev_curve(records):
-    """The validations of a train_log.jsonl as rows: minutes, step, dev BLEU, chrF, lr."""
+    """The validations of a train_log.jsonl as rows: minutes, step, dev BLEU, chrF, the
+    validation's seconds, lr."""
     return [
         {
             "minutes": round(r["elapsed_s"] / 60, 3),
             "step": r["step"],
             "dev_bleu": r["bleu"],
             "dev_chrf": r["chrf"],
+            "valid_s": r.get("valid_s"),  # the validation's own time, inside the minutes
             "lr": r.get("lr"),
         }
         for r in records
@@ -389,7 +391,7 @@ def main(argv=None):
     load_after = load_average()
 
     print(f"\ndev BLEU (greedy, {counts['valid']} lines) against training minutes:")
-    print(format_table(curve, ("minutes", "step", "dev_bleu", "dev_chrf", "lr")))
+    print(format_table(curve, ("minutes", "step", "dev_bleu", "dev_chrf", "valid_s", "lr")))
     if args.data == "en-fr":
         print(
             "JoeyNMT (its held-out split): " + ", ".join(f"{b} @ {m} min" for m, b in JOEYNMT_CURVE)

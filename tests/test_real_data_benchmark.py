@@ -106,15 +106,29 @@ def test_dev_curve_csv_and_png_from_a_training_log(tmp_path):
     # a synthetic train_log.jsonl: loss entries between validations, as rnnkit train writes
     for record in [
         {"step": 20, "loss": 50.0, "tokens_per_s": 1000.0, "lr": 0.001},
-        {"step": 40, "bleu": 1.5, "chrf": 10.0, "elapsed_s": 150.0, "lr": 0.001},
+        {"step": 40, "bleu": 1.5, "chrf": 10.0, "elapsed_s": 150.0, "valid_s": 3.5, "lr": 0.001},
         {"step": 60, "loss": 40.0, "tokens_per_s": 1100.0, "lr": 0.001},
-        {"step": 80, "bleu": 12.25, "chrf": 30.5, "elapsed_s": 301.2, "lr": 0.0005},
+        {"step": 80, "bleu": 12.25, "chrf": 30.5, "elapsed_s": 301.2, "valid_s": 2.0, "lr": 5e-4},
     ]:
         checkpoint.append_log(tmp_path, record)
     curve = real_data.dev_curve(checkpoint.read_log(tmp_path))
     assert curve == [
-        {"minutes": 2.5, "step": 40, "dev_bleu": 1.5, "dev_chrf": 10.0, "lr": 0.001},
-        {"minutes": 5.02, "step": 80, "dev_bleu": 12.25, "dev_chrf": 30.5, "lr": 0.0005},
+        {
+            "minutes": 2.5,
+            "step": 40,
+            "dev_bleu": 1.5,
+            "dev_chrf": 10.0,
+            "valid_s": 3.5,
+            "lr": 0.001,
+        },
+        {
+            "minutes": 5.02,
+            "step": 80,
+            "dev_bleu": 12.25,
+            "dev_chrf": 30.5,
+            "valid_s": 2.0,
+            "lr": 5e-4,
+        },
     ]
     real_data.write_csv(tmp_path / "curve.csv", curve)
     with open(tmp_path / "curve.csv", encoding="utf-8") as handle:
@@ -124,6 +138,7 @@ def test_dev_curve_csv_and_png_from_a_training_log(tmp_path):
         "step": "80",
         "dev_bleu": "12.25",
         "dev_chrf": "30.5",
+        "valid_s": "2.0",
         "lr": "0.0005",
     }
     real_data.plot_curve(tmp_path / "curve.png", curve, "en-fr")

@@ -59,13 +59,21 @@ def test_lr_warmup_sets_the_rate_of_every_update(corpus, tmp_path, capsys):
 
 def test_validation_by_wall_time_records_the_training_seconds(corpus, tmp_path, capsys):
     with pytest.MonkeyPatch.context() as patch:
-        StepClock(patch)
+        clock = StepClock(patch)
+        evaluate = training.evaluate_corpus
+
+        def slow_evaluate(*args, **kwargs):  # each validation takes 4 s of the clock
+            clock.now += 4.0
+            return evaluate(*args, **kwargs)
+
+        patch.setattr(training, "evaluate_corpus", slow_evaluate)
         args = train_args(corpus, tmp_path / "m", "--valid-every", "1000", "--max-steps", "10")
         code, _, _ = run_cli([*args, "--valid-every-seconds", "25"], capsys)
     assert code == 0
-    # after step k, 10 k seconds have passed: due at the first step past 25, 50, 75, 100 s
-    got = [(r["step"], r["elapsed_s"]) for r in validations(tmp_path / "m")]
-    assert got == [(3, 30.0), (5, 50.0), (8, 80.0), (10, 100.0)]
+    # a step takes 10 s and a validation 4 s: due at the first step past 25, 50, 75, 100 s,
+    # that is steps 3 (30 s), 5 (34 + 20), 7 (58 + 20) and 9 (82 + 20)
+    got = [(r["step"], r["elapsed_s"], r["valid_s"]) for r in validations(tmp_path / "m")]
+    assert got == [(3, 30.0, 4.0), (5, 54.0, 4.0), (7, 78.0, 4.0), (9, 102.0, 4.0)]
 
 
 def test_a_resumed_run_counts_the_seconds_before_it(corpus, tmp_path, capsys):

@@ -492,6 +492,7 @@ def _validate(session):
         "bleu": result["bleu"],
         "chrf": result["chrf"],
         "elapsed_s": round(elapsed, 1),  # training seconds when this validation began
+        "valid_s": round(session.elapsed() - elapsed, 1),  # what it took (in the budget)
         "lr": session.optimizer.lr,
     }
     lowered = session.schedule.validated(result["bleu"])
