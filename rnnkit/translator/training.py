@@ -213,7 +213,8 @@ class _Session:
     progress: Progress
     bar: object  # rnnkit.progress: a tqdm bar on a terminal, periodic lines in a log
     total: int  # the step the run ends at, by --epochs and --max-steps
-    started: float = field(default_factory=lambda: time.monotonic())  # read when built
+    # (the clock is looked up when a session is built, so a test can give training its own)
+    started: float = field(default_factory=lambda: time.monotonic())
     first_step: int = 0
     elapsed_before: float = 0.0  # seconds of training before this run (a resumed one's)
     validated_at: int = -1  # the step of this run's last validation
