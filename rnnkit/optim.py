@@ -160,3 +160,59 @@ def _squared_norm_numba(g):
         x = float(g[i])
         total += x * x
     return total
+
+
+class WarmupPlateau:
+    """The learning rate of a training run: a linear warm-up from 0 over `warmup` updates,
+    then decay on a plateau of the dev score, as JoeyNMT's "plateau" scheduler (PyTorch's
+    ReduceLROnPlateau in mode "max" with an absolute threshold of 0 and no cooldown).
+
+    Update s (counting from 1) gets lr = peak * min(1, s / warmup). `peak` starts at
+    `base_lr`; each validation whose score is not above the best so far is a bad one, and
+    after more than `patience` bad ones in a row peak := max(peak * decay, min_lr) and the
+    count restarts. decay = 1 turns the plateau rule off.
+
+    Use: `opt.lr = schedule.lr(step)` before each update, `schedule.validated(bleu)` after each
+    validation. `state_dict()` is plain JSON (saved with the training position), so a resumed
+    run continues the schedule exactly.
+    """
+
+    def __init__(self, base_lr, warmup=0, decay=1.0, patience=0, min_lr=0.0):
+        if base_lr <= 0 or warmup < 0 or not 0 < decay <= 1 or patience < 0 or min_lr < 0:
+            raise ValueError(
+                f"bad schedule: base_lr={base_lr}, warmup={warmup}, decay={decay}, "
+                f"patience={patience}, min_lr={min_lr}"
+            )
+        self.base_lr, self.warmup, self.decay = base_lr, warmup, decay
+        self.patience, self.min_lr = patience, min_lr
+        self.peak = base_lr
+        self.best = None  # the best dev score so far
+        self.bad = 0  # validations in a row not above `best`
+
+    def lr(self, step):
+        """The learning rate of update number `step` (1, 2, ...)."""
+        if self.warmup and step < self.warmup:
+            return self.peak * step / self.warmup
+        return self.peak
+
+    def validated(self, score):
+        """Count one validation's score; returns True when it lowered the rate."""
+        if self.best is None or score > self.best:
+            self.best, self.bad = score, 0
+            return False
+        self.bad += 1
+        if self.decay == 1 or self.bad <= self.patience:
+            return False
+        self.bad = 0
+        lowered = max(self.peak * self.decay, self.min_lr)
+        # as torch: a change below 1e-8 is no change (the rate sits at min_lr)
+        changed = self.peak - lowered > 1e-8
+        if changed:
+            self.peak = lowered
+        return changed
+
+    def state_dict(self):
+        return {"peak": self.peak, "best": self.best, "bad": self.bad}
+
+    def load_state_dict(self, state):
+        self.peak, self.best, self.bad = state["peak"], state["best"], state["bad"]

@@ -127,3 +127,86 @@ def test_the_lectures_training_loop_drives_the_loss_below_a_target():
         opt.zero_grad()
     assert history[-1] < target, f"J went from {history[0]:.3f} to {history[-1]:.3f}"
     assert history[0] > 1.0  # it started at chance level (ln 5 = 1.6)
+
+
+# --- the learning-rate schedule: warm-up, then decay on a plateau of the dev score ------------
+def test_warmup_rises_linearly_from_zero_to_the_rate():
+    schedule = optim.WarmupPlateau(1.0, warmup=4)
+    assert [schedule.lr(step) for step in range(1, 7)] == [0.25, 0.5, 0.75, 1.0, 1.0, 1.0]
+    assert [optim.WarmupPlateau(0.5).lr(step) for step in (1, 2, 1000)] == [0.5, 0.5, 0.5]
+
+
+def test_plateau_decay_by_hand():
+    # patience 1: the second validation in a row that is not above the best lowers the rate
+    schedule = optim.WarmupPlateau(1.0, decay=0.5, patience=1, min_lr=0.2)
+    scores = [1, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3]
+    lowered = [schedule.validated(s) for s in scores]
+    # best 1; 2 better; 2 bad (1); 1 bad (2) -> 0.5; 3 better; 3, 3 -> 0.25; 3, 3 -> 0.2
+    # (0.125 is below min_lr); 3, 3 -> still 0.2: no change at the floor
+    assert lowered == [False, False, False, True, False, False, True, False, True, False, False]
+    assert schedule.peak == 0.2
+    assert schedule.lr(10**6) == 0.2
+
+
+def test_warmup_scales_the_decayed_rate():
+    schedule = optim.WarmupPlateau(0.8, warmup=10, decay=0.5, patience=0)
+    schedule.validated(5.0)
+    assert schedule.validated(5.0)  # equal is not better
+    assert (schedule.lr(5), schedule.lr(10)) == (0.2, 0.4)
+
+
+def test_decay_one_never_lowers_the_rate():
+    schedule = optim.WarmupPlateau(0.1, patience=0)
+    assert not any(schedule.validated(0.0) for _ in range(20)) and schedule.peak == 0.1
+
+
+@pytest.mark.parametrize(
+    "decay, patience, min_lr", [(0.5, 0, 0.0), (0.7, 2, 0.0), (0.3, 1, 1e-4), (0.9, 3, 5e-4)]
+)
+def test_plateau_matches_torchs_reduce_lr_on_plateau(decay, patience, min_lr):
+    # JoeyNMT's "plateau" scheduler is torch's ReduceLROnPlateau on dev BLEU (mode max)
+    rng = np.random.default_rng(patience)
+    scores = rng.integers(0, 6, size=60).astype(float)  # many ties and repeats
+    scores[:20] = np.sort(scores[:20])  # a rise, then noise
+    param = torch.nn.Parameter(torch.zeros(1))
+    torch_opt = torch.optim.SGD([param], lr=1e-3)
+    theirs = torch.optim.lr_scheduler.ReduceLROnPlateau(
+        torch_opt,
+        mode="max",
+        factor=decay,
+        patience=patience,
+        threshold=0.0,
+        threshold_mode="abs",
+        min_lr=min_lr,
+    )
+    ours = optim.WarmupPlateau(1e-3, decay=decay, patience=patience, min_lr=min_lr)
+    for k, score in enumerate(scores):
+        ours.validated(float(score))
+        theirs.step(float(score))
+        assert ours.peak == pytest.approx(torch_opt.param_groups[0]["lr"], rel=1e-12), k
+    assert ours.peak < 1e-3  # the sequence did lower the rate
+
+
+def test_a_restored_schedule_continues_exactly():
+    import json
+
+    straight = optim.WarmupPlateau(1e-3, warmup=3, decay=0.6, patience=1, min_lr=1e-5)
+    first = optim.WarmupPlateau(1e-3, warmup=3, decay=0.6, patience=1, min_lr=1e-5)
+    scores = [1.0, 0.5, 0.5, 2.0, 2.0, 1.0, 1.5, 0.0, 0.0, 3.0]
+    for score in scores[:5]:
+        straight.validated(score)
+        first.validated(score)
+    resumed = optim.WarmupPlateau(1e-3, warmup=3, decay=0.6, patience=1, min_lr=1e-5)
+    resumed.load_state_dict(json.loads(json.dumps(first.state_dict())))  # as a checkpoint does
+    for score in scores[5:]:
+        assert resumed.validated(score) == straight.validated(score)
+        assert resumed.peak == straight.peak and resumed.lr(2) == straight.lr(2)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [dict(base_lr=0.0), dict(warmup=-1), dict(decay=0.0), dict(decay=1.5), dict(patience=-1)],
+)
+def test_schedule_refuses_bad_arguments(arguments):
+    with pytest.raises(ValueError, match="bad schedule"):
+        optim.WarmupPlateau(**{"base_lr": 1e-3, **arguments})

@@ -119,9 +119,10 @@ def save_training_state(path, model, optimizer, position):
     save_checkpoint(path, arrays, meta)
 
 
-def restore_training_state(path, model, optimizer, position_keys):
+def restore_training_state(path, model, optimizer, position_keys, defaults=None):
     """Load what save_training_state wrote into `model` and `optimizer`, set the random state;
-    returns the position dict (the keys `position_keys`)."""
+    returns the position dict (the keys `position_keys`; those of `defaults` that an older
+    checkpoint lacks take their value there)."""
     arrays, meta = load_checkpoint(path)
     try:
         model.load_state_dict(
@@ -137,6 +138,7 @@ def restore_training_state(path, model, optimizer, position_keys):
         if not isinstance(meta["rng"], dict):
             raise ValueError("the random state is not a JSON object")
         rnnkit_random.set_state(meta["rng"])
+        meta = {**(defaults or {}), **meta}
         return {key: meta[key] for key in position_keys}
     except (KeyError, ValueError, TypeError) as exc:
         raise CheckpointError(f"{path}: incomplete checkpoint ({exc}); retrain") from None

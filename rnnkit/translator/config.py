@@ -54,6 +54,14 @@ class TrainConfig(ModelOptions):
     batch_size: int = option(64, "sentences per batch")
     optimizer: str = option("adam", "sgd (the lecture's w := w - alpha dJ/dw) | adam")
     lr: float = option(0.002, "learning rate alpha")
+    lr_warmup: int = option(0, "raise the lr linearly from 0 over this many updates; 0: off")
+    lr_decay: float = option(
+        1.0, "multiply the lr by this when dev BLEU stops improving (JoeyNMT's plateau); 1: off"
+    )
+    lr_patience: int = option(
+        3, "--lr-decay: lower the lr after more than this many validations without a better BLEU"
+    )
+    min_lr: float = option(0.0, "--lr-decay never takes the lr below this")
     clip: float = option(5.0, "global gradient-norm clipping; 0 turns it off")
     epochs: int = option(10, "passes over the training data")
     max_steps: int = option(0, "stop after this many updates; 0: no limit")
@@ -61,6 +69,9 @@ class TrainConfig(ModelOptions):
     target_loss: float = option(0.0, "the lecture's rule: stop once training J < target; 0: off")
     # --- validation, checkpoints, logging ---------------------------------------------------
     valid_every: int = option(200, "steps between validations (and at each epoch's end)")
+    valid_every_seconds: float = option(
+        0.0, "also validate whenever the training time passes a multiple of this; 0: off"
+    )
     patience: int = option(0, "stop after this many validations without a better dev BLEU; 0: off")
     save_every: int = option(200, "steps between latest.safetensors checkpoints")
     valid_beam: int = option(1, "beam size for dev BLEU (1: greedy, fastest)")
@@ -126,6 +137,10 @@ class TrainConfig(ModelOptions):
             "patience",
             "clip",
             "label_smoothing",
+            "lr_warmup",
+            "lr_patience",
+            "min_lr",
+            "valid_every_seconds",
         )
         for key in non_negative:
             if getattr(self, key) < 0:
@@ -134,6 +149,15 @@ class TrainConfig(ModelOptions):
             raise ConfigError(f"dropout must be in [0, 1); got {self.dropout}")
         if self.lr <= 0:
             raise ConfigError(f"lr must be positive; got {self.lr}")
+        if not 0 < self.lr_decay <= 1:
+            raise ConfigError(f"lr_decay must be in (0, 1] (1: off); got {self.lr_decay}")
+        if self.min_lr >= self.lr:
+            raise ConfigError(f"min_lr must be below lr ({self.lr}); got {self.min_lr}")
+        if self.lr_decay < 1 and not (self.valid or self.valid_src_file):
+            raise ConfigError(
+                "lr_decay follows dev BLEU: give a dev set (--valid or --valid-src-file), "
+                "or drop --lr-decay"
+            )
         if self.lang is not None and not is_language_code(self.lang):
             raise ConfigError(f"lang {self.lang!r} is not a language code like fr, zh or pt-BR")
         if bool(self.src_file) != bool(self.tgt_file):

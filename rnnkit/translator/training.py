@@ -71,9 +71,14 @@ class Progress:
     best_bleu: float = -1.0
     bad_validations: int = 0
     recent_losses: list = field(default_factory=list)  # J of the last log_every steps
+    elapsed: float = 0.0  # seconds of training so far, summed over resumed runs
+    valid_elapsed: float = 0.0  # `elapsed` when the last validation began
+    schedule: dict = field(default_factory=dict)  # optim.WarmupPlateau.state_dict()
 
 
 POSITION = tuple(f.name for f in dataclasses.fields(Progress))
+# Fields added after the first release: a checkpoint saved before them resumes with these.
+ADDED_LATER = {"elapsed": 0.0, "valid_elapsed": 0.0, "schedule": {}}
 
 
 def resolve_paths(config):
@@ -165,7 +170,10 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
                 if epoch_ends:
                     _end_of_epoch(session)
                 stop_reason = _stop_reason(session) or signals.reason
-                stop_reason = distributed.broadcast_json(stop_reason)  # rank 0 decides
+                # rank 0 decides when to stop and, validating, the learning rate
+                stop_reason, session.schedule.peak = distributed.broadcast_json(
+                    [stop_reason, session.schedule.peak]
+                )
         return _finish(session, stop_reason, signals.reason)
 
 
@@ -195,6 +203,7 @@ class _Session:
     model: Seq2Seq
     params: list
     optimizer: object
+    schedule: optim.WarmupPlateau  # the learning rate of each update
     translator: Translator
     sources: list  # token ids of the kept training pairs
     targets: list
@@ -204,10 +213,23 @@ class _Session:
     progress: Progress
     bar: object  # rnnkit.progress: a tqdm bar on a terminal, periodic lines in a log
     total: int  # the step the run ends at, by --epochs and --max-steps
-    started: float = field(default_factory=time.monotonic)
+    # (the clock is looked up when a session is built, so a test can give training its own)
+    started: float = field(default_factory=lambda: time.monotonic())
     first_step: int = 0
+    elapsed_before: float = 0.0  # seconds of training before this run (a resumed one's)
+    validated_at: int = -1  # the step of this run's last validation
     last_record: dict | None = None  # the last step's loss entry
     _plan: tuple = (None, [])  # (epoch, its batches)
+
+    def elapsed(self):
+        """Seconds of training, this run's and those before a resume (what the log records)."""
+        return self.elapsed_before + time.monotonic() - self.started
+
+    def position(self):
+        """The training position as checkpoints store it, brought up to this moment."""
+        self.progress.elapsed = self.elapsed()
+        self.progress.schedule = self.schedule.state_dict()
+        return dataclasses.asdict(self.progress)
 
     def next_batch(self):
         """(indices of the next batch, or None; whether the epoch ends with it)."""
@@ -257,14 +279,19 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
         if config.optimizer == "adam"
         else optim.SGD(params, lr=config.lr)
     )
+    schedule = optim.WarmupPlateau(
+        config.lr, config.lr_warmup, config.lr_decay, config.lr_patience, config.min_lr
+    )
     languages = train_corpus.languages
     progress = Progress()
     if resume:  # every rank restores rank 0's latest.safetensors
         with distributed.broadcast_files(model_dir.work, (modeldir.LATEST,)) as got:
             state = checkpoint.restore_training_state(
-                got / modeldir.LATEST, model, optimizer, POSITION
+                got / modeldir.LATEST, model, optimizer, POSITION, ADDED_LATER
             )
         progress = Progress(**state)
+        if progress.schedule:
+            schedule.load_state_dict(progress.schedule)
         if root:
             _truncate_log(model_dir, progress.step)
     else:
@@ -307,6 +334,7 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
         model,
         params,
         optimizer,
+        schedule,
         Translator(model, tokenizer, vocab, languages),
         sources,
         targets,
@@ -317,6 +345,7 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
         bar,
         total,
         first_step=progress.step,
+        elapsed_before=progress.elapsed,
     )
     model.train()
     return session
@@ -358,6 +387,7 @@ def _step(session, indices):
         )
     if config.clip:
         optim.clip_grad_norm_(session.params, config.clip)
+    session.optimizer.lr = session.schedule.lr(progress.step + 1)
     session.optimizer.step()
     session.optimizer.zero_grad()
     progress.step += 1
@@ -374,7 +404,7 @@ def _step(session, indices):
         J=f"{value:.3f}",
         ppl=f"{math.exp(min(summed / n_tokens, 50)):.1f}",
         tok_s=f"{rate:.0f}",
-        lr=config.lr,
+        lr=f"{session.optimizer.lr:.3g}",
         refresh=False,
     )
     session.last_record = {
@@ -383,6 +413,7 @@ def _step(session, indices):
         "loss": value,
         "token_loss": summed / n_tokens,
         "tokens_per_s": round(rate, 1),
+        "lr": session.optimizer.lr,
     }
 
 
@@ -400,17 +431,28 @@ def _periodic_hooks(session):
         return
     if step % config.log_every == 0:
         checkpoint.append_log(session.model_dir.work, session.last_record)
-    if step % config.valid_every == 0:
+    if step % config.valid_every == 0 or _validation_due_by_time(session):
         _validate(session)
     if step % config.save_every == 0:
         _save_latest(session)
+
+
+def _validation_due_by_time(session):
+    """Whether the training clock passed a multiple of --valid-every-seconds since the last
+    validation began: multiples, not intervals, so validations do not drift later one step at a
+    time, and a --time-budget that is a multiple ends with one."""
+    seconds = session.config.valid_every_seconds
+    if not seconds:
+        return False
+    return session.elapsed() // seconds > session.progress.valid_elapsed // seconds
 
 
 def _end_of_epoch(session):
     progress = session.progress
     progress.epoch += 1
     progress.batch_in_epoch = 0
-    if progress.step % session.config.valid_every:  # not validated at this very step
+    # not validated at this very step (by --valid-every or --valid-every-seconds)
+    if progress.step % session.config.valid_every and session.validated_at != progress.step:
         _validate(session)
 
 
@@ -419,9 +461,8 @@ def _save_latest(session):
     if not distributed.is_root():
         return
     _check_finite(session)
-    position = dataclasses.asdict(session.progress)
     path = session.model_dir.path(modeldir.LATEST)
-    checkpoint.save_training_state(path, session.model, session.optimizer, position)
+    checkpoint.save_training_state(path, session.model, session.optimizer, session.position())
     session.model_dir.commit()
 
 
@@ -438,6 +479,8 @@ def _validate(session):
     if session.valid_corpus is None or not distributed.is_root():
         return None
     config, progress = session.config, session.progress
+    progress.valid_elapsed = elapsed = session.elapsed()
+    session.validated_at = progress.step
     result = evaluate_corpus(
         session.translator,
         session.valid_corpus,
@@ -445,19 +488,28 @@ def _validate(session):
         replace_unk=config.replace_unk,
     )
     session.model.train()
-    checkpoint.append_log(
-        session.model_dir.work,
-        {"step": progress.step, "bleu": result["bleu"], "chrf": result["chrf"]},
-    )
+    record = {
+        "step": progress.step,
+        "bleu": result["bleu"],
+        "chrf": result["chrf"],
+        "elapsed_s": round(elapsed, 1),  # training seconds when this validation began
+        "valid_s": round(session.elapsed() - elapsed, 1),  # what it took (in the budget)
+        "lr": session.optimizer.lr,
+    }
+    lowered = session.schedule.validated(result["bleu"])
+    if lowered:
+        record["lr_next"] = session.schedule.peak
+    checkpoint.append_log(session.model_dir.work, record)
     if result["bleu"] > progress.best_bleu:
         progress.best_bleu, progress.bad_validations = result["bleu"], 0
         _check_finite(session)
         path = session.model_dir.path(modeldir.BEST)
-        checkpoint.save_training_state(path, session.model, None, dataclasses.asdict(progress))
+        checkpoint.save_training_state(path, session.model, None, session.position())
     else:
         progress.bad_validations += 1
     session.bar.write(
         f"step {progress.step}: dev BLEU {result['bleu']:.2f} chrF {result['chrf']:.2f}"
+        + (f"; lr lowered to {session.schedule.peak:.3g}" if lowered else "")
     )
     return result
 
