@@ -8,6 +8,8 @@ pipeline's own throughput on the same file, so one sees that it is never the bot
     python benchmarks/translate.py                 # about 2 minutes on 2 cores
     python benchmarks/translate.py --profile       # also where a training step's time goes
     python benchmarks/translate.py --model-dir rnnkit-demo/model   # live latency of the demo
+    python benchmarks/translate.py --compare       # before/after: the per-step graph decoder
+                                                   # (the reference path) beside the fused one
 
 Live latency: one line of the demo's game into every language of the model in one batched
 pass (what `rnnkit demo` and a live server do per line), p50/p95 over the game's lines, greedy
@@ -16,7 +18,9 @@ here for --steps.
 """
 
 import argparse
+import contextlib
 import cProfile
+import functools
 import io
 import pstats
 import statistics
@@ -30,15 +34,18 @@ from threadpoolctl import threadpool_limits
 
 import rnnkit
 from rnnkit import optim
+from rnnkit.core import parallel
+from rnnkit.core.losses import cross_entropy
 from rnnkit.core.tensor import no_grad
 from rnnkit.demo.corpus import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
 from rnnkit.demo.languages import english
 from rnnkit.text import collate, plan_batches
+from rnnkit.text.vocabulary import PAD_INDEX
 from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import build_text_pipeline, encode_corpus, read_corpus
 from rnnkit.translator.inference import Translator
-from rnnkit.translator.model import Seq2Seq
+from rnnkit.translator.model import Decoder, Seq2Seq
 from rnnkit.translator.search import beam_search, greedy_search
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -109,6 +116,62 @@ def time_live(translator, beam, lines=60):
     return statistics.median(times), statistics.quantiles(times, n=20)[18]
 
 
+@contextlib.contextmanager
+def reference_path():
+    """The translator as it ran before the fused decoder, kept in the code as the reference:
+    teacher forcing through Decoder.step word by word in the generic graph, the loss as
+    cross_entropy of the full logits, search through the graph step, one thread."""
+    saved = (Decoder.teacher_forced, Decoder.fused_step, Seq2Seq.loss, parallel.get_num_threads())
+
+    def loss(self, src, src_lengths, tgt_in, tgt_out):
+        logits, _ = self.forward(src, src_lengths, tgt_in)
+        summed = cross_entropy(logits, tgt_out, ignore_index=PAD_INDEX, reduction="sum")
+        n_tokens = int((tgt_out != PAD_INDEX).sum())
+        return summed / float(tgt_out.shape[1]), n_tokens, summed.item()
+
+    Decoder.teacher_forced = functools.partialmethod(saved[0], fused=False)
+    Decoder.fused_step, Seq2Seq.loss = Decoder.step, loss
+    parallel.set_num_threads(1)
+    try:
+        yield
+    finally:
+        Decoder.teacher_forced, Decoder.fused_step, Seq2Seq.loss = saved[:3]
+        parallel.set_num_threads(saved[3])
+
+
+def measure(model, sources, targets, translator, live, args):
+    """The table's rows for the code path in effect."""
+    rnnkit.manual_seed(0)
+    model.load_state_dict(args.initial)  # every path trains the same model from the same start
+    model.train()
+    step, tokens = time_training(model, sources, targets, args.batch_size, args.steps)
+    model.eval()
+    rows = [
+        (
+            "training step (median)",
+            f"{step * 1000:.0f} ms",
+            f"{tokens / step:,.0f} target tok/s",
+            f"{args.batch_size / step:,.0f} sent/s",
+        )
+    ]
+    for name, beam in (("greedy translation", 1), ("beam-5 translation", 5)):
+        rate, length = time_decoding(model, sources, args.sentences, beam)
+        rows.append((name, "", f"{length:.1f} tokens out", f"{rate:,.1f} sent/s"))
+    which = "demo" if args.model_dir else "this"
+    for beam in (1, 3):
+        p50, p95 = time_live(live or translator, beam)
+        languages = len((live or translator).languages)
+        rows.append(
+            (
+                f"{which} model: line -> {languages} langs",
+                f"beam {beam}",
+                f"p50 {p50:.0f} ms",
+                f"p95 {p95:.0f} ms",
+            )
+        )
+    return rows
+
+
 def profile_step(model, sources, targets, batch_size):
     opt = optim.Adam(model.parameters(), lr=1e-3)
     batch = collate(
@@ -141,46 +204,35 @@ def main(argv=None):
         help="training steps, timed; decoding is timed on the trained model",
     )
     parser.add_argument("--sentences", type=int, default=256, help="sentences to translate")
-    parser.add_argument("--threads", type=int, default=1, help="BLAS threads")
+    parser.add_argument(
+        "--threads", type=int, default=parallel.available_cores(), help="rnnkit threads"
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile of training steps")
     parser.add_argument("--model-dir", help="live latency of this trained model (the demo's)")
+    parser.add_argument(
+        "--compare", action="store_true", help="also the reference (per-step graph) path"
+    )
     args = parser.parse_args(argv)
-    with threadpool_limits(args.threads, user_api="blas"), tempfile.TemporaryDirectory() as tmp:
+    parallel.set_num_threads(args.threads)
+    with threadpool_limits(1, user_api="blas"), tempfile.TemporaryDirectory() as tmp:
         path, model, sources, targets, translator = prepare(tmp, 30000, args.hidden, args.embed)
         vocab_size = len(translator.vocab)
-        step, tokens = time_training(model, sources, targets, args.batch_size, args.steps)
-        model.eval()
-        rows = [
-            (
-                "training step (median)",
-                f"{step * 1000:.0f} ms",
-                f"{tokens / step:,.0f} target tok/s",
-                f"{args.batch_size / step:,.0f} sent/s",
-            )
-        ]
+        args.initial = {k: v.copy() for k, v in model.state_dict().items()}
+        live = Translator.load(args.model_dir) if args.model_dir else None
+        rows = [("fused decoder, threads: " + str(args.threads), "", "", "")]
+        rows += measure(model, sources, targets, translator, live, args)
+        if args.compare:
+            with reference_path():
+                rows.append(("reference: per-step graph, 1 thread", "", "", ""))
+                rows += measure(model, sources, targets, translator, live, args)
         reference = statistics.mean(len(t) for t in targets[: args.sentences])
-        for name, beam in (("greedy translation", 1), ("beam-5 translation", 5)):
-            rate, length = time_decoding(model, sources, args.sentences, beam)
-            rows.append((name, "", f"{length:.1f} tokens out", f"{rate:,.1f} sent/s"))
-        live = Translator.load(args.model_dir) if args.model_dir else translator
-        which = "demo" if args.model_dir else "this"
-        for beam in (1, 3):
-            p50, p95 = time_live(live, beam)
-            rows.append(
-                (
-                    f"{which} model: line -> {len(live.languages)} langs",
-                    f"beam {beam}",
-                    f"p50 {p50:.0f} ms",
-                    f"p95 {p95:.0f} ms",
-                )
-            )
         pipeline = pipeline_throughput(path, batch_size=args.batch_size)[-1]
         rows.append(
             ("text pipeline: read -> batches", "", "", f"{pipeline.sentences_per_s:,.0f} sent/s")
         )
         print(
             f"bi-LSTM {args.hidden}, Bahdanau + input feeding, embed {args.embed}, vocab "
-            f"{vocab_size}, batch {args.batch_size}, float32, {args.threads} BLAS thread(s), "
+            f"{vocab_size}, batch {args.batch_size}, float32, one BLAS thread per product, "
             f"numpy {numpy.__version__}; reference length {reference:.1f} tokens"
         )
         for row in rows:

@@ -172,6 +172,8 @@ class AttentionDecoder:
         layer (w_ih, w_hh, b_ih, b_hh), None for absent biases), and with attention w_c,
         values (R, S, M), keys (as given), and for Bahdanau w_q and v.
         """
+        if not vars(self):
+            raise RuntimeError("backward twice through the fused decoder: run its forward again")
         xp, layers, memory = self.xp, self.layers, self.memory
         steps, batch, hidden = self.out.shape
         d_out = xp.ascontiguousarray(d_out, dtype=self.out.dtype)

@@ -22,11 +22,9 @@ import numpy
 
 from rnnkit.core import functions as F
 from rnnkit.core.tensor import Tensor
+from rnnkit.kernels.decoder import MASKED_SCORE  # the fused decoder's, the same number
 from rnnkit.nn import Linear, Module
 from rnnkit.nn.init import uniform
-
-# Padded positions get this score before the softmax; exp of it underflows to exactly 0.
-MASKED_SCORE = -1e9
 
 
 @dataclass

@@ -16,6 +16,7 @@ from rnnkit.core.parallel import row_blocks
 from rnnkit.core.random import generator
 from rnnkit.core.tensor import accumulate, is_grad_enabled, make_result
 from rnnkit.kernels.decoder import AttentionDecoder, Memory
+from rnnkit.translator.attention import LuongAttention
 
 
 class DecoderNode:
@@ -32,7 +33,7 @@ class DecoderNode:
         memory = None
         attention = decoder.attention
         if attention is not None:
-            kind = "luong" if attention.__class__.__name__ == "LuongAttention" else "bahdanau"
+            kind = "luong" if isinstance(attention, LuongAttention) else "bahdanau"
             values, keys = state.memory.values, state.memory.keys
             keys_data = keys.data[:, 0] if kind == "bahdanau" else keys.data  # (B, S, A)
             memory = Memory(values.data, keys_data, state.memory.mask, kind, state.memory.beam)
@@ -95,6 +96,8 @@ class DecoderNode:
         return make_result(out, self.inputs, self.backward), alpha
 
     def backward(self, grad):
+        if not hasattr(self, "kernels"):
+            raise RuntimeError("backward twice through the fused decoder: run its forward again")
         tasks = [
             partial(kernel.backward, grad[:, rows])
             for kernel, rows in zip(self.kernels, self.blocks)
