@@ -134,3 +134,42 @@ def test_binary_cross_entropy_of_saturated_predictions_is_clamped_like_torch():
         ours = rk.binary_cross_entropy(rk_leaf(probs), targets, reduction="none").numpy()
     theirs = TF.binary_cross_entropy(torch.tensor(probs), torch.tensor(targets), reduction="none")
     np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-15)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("smoothing", [0.0, 0.1])
+@pytest.mark.parametrize("with_bias", [True, False])
+def test_linear_cross_entropy_is_cross_entropy_of_the_linear_layer(threads, smoothing, with_bias):
+    """The fused output layer + loss against the two primitives it replaces: value, the plain
+    NLL, and every gradient (float64), with padding rows that must get zero gradient."""
+    from rnnkit.core import functions as F
+    from rnnkit.core import parallel
+    from rnnkit.core.losses import linear_cross_entropy
+
+    rng = np.random.default_rng(7)
+    x = rk.tensor(rng.normal(size=(41, 6)), dtype=np.float64, requires_grad=True)
+    w = rk.tensor(rng.normal(size=(13, 6)), dtype=np.float64, requires_grad=True)
+    b = rk.tensor(rng.normal(size=13), dtype=np.float64, requires_grad=True) if with_bias else None
+    targets = rng.integers(1, 13, 41)
+    targets[::4] = 0  # ignored
+    parallel.set_num_threads(threads)
+    try:
+        loss, nll = linear_cross_entropy(x, w, b, targets, 0, smoothing)
+        (loss * 2.0).backward()
+    finally:
+        parallel.set_num_threads(1)
+    fused = [t.grad.copy() for t in (x, w, b) if t is not None]
+    for t in (x, w, b):
+        if t is not None:
+            t.grad = None
+    logits = F.matmul(x, w.T) + b if with_bias else F.matmul(x, w.T)
+    reference = rk.cross_entropy(
+        logits, targets, ignore_index=0, reduction="sum", label_smoothing=smoothing
+    )
+    (reference * 2.0).backward()
+    plain = rk.cross_entropy(logits, targets, ignore_index=0, reduction="sum").item()
+    assert loss.item() == pytest.approx(reference.item(), rel=1e-12)
+    assert nll == pytest.approx(plain, rel=1e-12)
+    for got, t in zip(fused, [t for t in (x, w, b) if t is not None]):
+        np.testing.assert_allclose(got, t.grad, rtol=1e-10, atol=1e-13)
+    assert not fused[0][::4].any()  # padding rows get no gradient

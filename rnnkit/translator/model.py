@@ -394,6 +394,12 @@ class Seq2Seq(Module):
         Returns logits (T_tgt, B, V) and the attention weights as a NumPy array
         (T_tgt, B, T_src), or None without attention.
         """
+        attentional, weights = self._decode_teacher_forced(src, src_lengths, tgt_in)
+        # One output product over all steps: (T*B, H) @ (H, V) is the costliest op here.
+        return self._logits(attentional), weights  # (T_tgt, B, V)
+
+    def _decode_teacher_forced(self, src, src_lengths, tgt_in):
+        """The attentional vectors (T_tgt, B, H) of every target step, and the attention."""
         tgt_in = _ids(tgt_in, "tgt_in")
         encoded = self.encode(src, src_lengths)
         if tgt_in.ndim != 2 or tgt_in.shape[1] != encoded.mask.shape[0]:
@@ -401,9 +407,7 @@ class Seq2Seq(Module):
                 f"tgt_in must be (T_tgt, B={encoded.mask.shape[0]}), got {tgt_in.shape}"
             )
         embedded = self.dropout(self.embedding(tgt_in))  # (T_tgt, B, E)
-        attentional, weights = self.decoder.teacher_forced(embedded, encoded.state)
-        # One output product over all steps: (T*B, H) @ (H, V) is the costliest op here.
-        return self._logits(attentional), weights  # (T_tgt, B, V)
+        return self.decoder.teacher_forced(embedded, encoded.state)
 
     def decode_step(self, prev_tokens, state):
         """prev_tokens: (B',) ints, the last word of each hypothesis; state: DecoderState.
@@ -442,19 +446,12 @@ class Seq2Seq(Module):
         whose exp is the perplexity. With label smoothing, `loss` is the smoothed objective
         and the summed NLL is still the plain one.
         """
-        tgt_out = _ids(tgt_out, "tgt_out")
-        tgt_in = _ids(tgt_in, "tgt_in")
+        tgt_out, tgt_in = _ids(tgt_out, "tgt_out"), _ids(tgt_in, "tgt_in")
         if tgt_out.shape != tgt_in.shape:
             raise ValueError(
                 f"tgt_out must have the shape of tgt_in {tgt_in.shape}, got {tgt_out.shape}"
             )
-        encoded = self.encode(src, src_lengths)
-        if tgt_in.ndim != 2 or tgt_in.shape[1] != encoded.mask.shape[0]:
-            raise ValueError(
-                f"tgt_in must be (T_tgt, B={encoded.mask.shape[0]}), got {tgt_in.shape}"
-            )
-        embedded = self.dropout(self.embedding(tgt_in))  # (T_tgt, B, E)
-        attentional, _ = self.decoder.teacher_forced(embedded, encoded.state)
+        attentional, _ = self._decode_teacher_forced(src, src_lengths, tgt_in)
         # The output layer and the loss as one node, over the non-padding positions only
         # (the same as cross_entropy of `_logits`, which forward() returns).
         x = self.dropout(attentional.reshape(-1, attentional.shape[-1]))  # (T*B, H)
