@@ -213,3 +213,20 @@ def test_tensor_without_requires_grad_gets_no_gradient():
     (F.mul(a, c) + c).sum().backward()
     assert c.grad is None
     np.testing.assert_allclose(a.grad, [5.0])
+
+
+def test_a_gradient_made_for_the_tensor_alone_is_added_into_in_place_and_others_are_not():
+    from rnnkit.core.tensor import accumulate
+
+    w = rk.tensor(np.zeros(3), requires_grad=True)
+    first = np.ones(3)
+    accumulate(w, first)  # a leaf copies: `first` stays the caller's
+    own = w.grad
+    assert own is not first
+    accumulate(w, np.full(3, 2.0))
+    assert w.grad is own and w.grad.tolist() == [3.0, 3.0, 3.0] and first.tolist() == [1.0] * 3
+    kept = w.grad
+    w.grad = kept * 1.0  # set from outside (as clipping does): never written into
+    outside = w.grad
+    accumulate(w, np.ones(3))
+    assert w.grad is not outside and outside.tolist() == [3.0] * 3 and w.grad.tolist() == [4.0] * 3

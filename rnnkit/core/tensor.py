@@ -169,13 +169,24 @@ def accumulate(tensor, grad, owned=False):
     """tensor.grad += grad. A leaf gets its own copy, so no two `.grad` share memory, unless
     `owned`: the caller made `grad` for this tensor alone (a fresh product), so it is kept
     as it is (for large weights the copy is measurable: benchmarks/README.md, "Measured design
-    choices")."""
+    choices"). Once `.grad` is an array made here for this tensor alone, later gradients are
+    added into it in place (a weight used at several places allocates its gradient once)."""
     if not tensor.requires_grad:
         return
     if tensor.grad is None:
-        tensor.grad = grad.copy() if tensor._backward is None and not owned else grad
+        if tensor._backward is None and not owned:
+            grad, owned = grad.copy(), True
+        tensor.grad = grad
+        tensor._own_grad = grad if owned else None
+    elif tensor.grad is getattr(tensor, "_own_grad", None) and _adds_in_place(tensor.grad, grad):
+        tensor.grad += grad
     else:
-        tensor.grad = tensor.grad + grad
+        tensor.grad = tensor._own_grad = tensor.grad + grad
+
+
+def _adds_in_place(into, grad):
+    """Whether into += grad gives into + grad (same shape after broadcasting, same dtype)."""
+    return into.dtype == grad.dtype and numpy.broadcast_shapes(into.shape, grad.shape) == into.shape
 
 
 def make_result(data, parents, backward):
