@@ -43,7 +43,10 @@ def test_the_schedule_on_a_hand_worked_example():
 
 
 def test_wait_k_needs_a_unidirectional_encoder():
-    with pytest.raises(ConfigError, match="wait_k 3 needs a unidirectional.*bidirectional false"):
+    with pytest.raises(
+        ConfigError,
+        match="wait_k 3 needs a unidirectional.*bidirectional: false.*--no-bidirectional",
+    ):
         ModelConfig(vocab_size=10, wait_k=3).validate()
     with pytest.raises(ConfigError, match="wait_k must be 0 or a positive integer"):
         ModelConfig(vocab_size=10, bidirectional=False, wait_k=-1).validate()

@@ -80,7 +80,7 @@ class ModelOptions:
     wait_k: int = option(
         0,
         "train for simultaneous translation: target token t attends to the language tag and "
-        "the first k + t - 1 source tokens (Ma et al. 2019); needs --bidirectional false; "
+        "the first k + t - 1 source tokens (Ma et al. 2019); needs --no-bidirectional; "
         "0: full sentence",
     )
 
@@ -133,8 +133,8 @@ class ModelConfig(ModelOptions):
             # bidirectional, and a model that quietly changes shape surprises its user.
             raise ConfigError(
                 f"wait_k {self.wait_k} needs a unidirectional encoder (a backward direction "
-                "reads words not yet spoken): set bidirectional false (--bidirectional false "
-                "or --no-bidirectional)"
+                "reads words not yet spoken): set bidirectional: false (rnnkit train "
+                "--no-bidirectional)"
             )
         count = self.parameter_count()
         if count > MAX_PARAMETERS:
