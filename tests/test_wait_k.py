@@ -135,3 +135,14 @@ def test_wait_k_loss_gradients_match_finite_differences(fused, monkeypatch):
         return model.loss(SRC, SRC_LENGTHS, TGT_IN, TGT_OUT)[0]
 
     assert gradcheck(loss, [params[name] for name in names], atol=1e-7, rtol=1e-5)
+
+
+def test_train_wait_k_with_the_default_bidirectional_encoder_is_one_line(capsys, tmp_path):
+    from test_translator_cli import assert_one_line_error, run_cli
+
+    data = tmp_path / "train.tsv"
+    data.write_text("a b\tc d\n", encoding="utf-8")
+    args = ["train", "--data", str(data), "--model-dir", str(tmp_path / "m"), "--wait-k", "3"]
+    code, _, err = run_cli(args, capsys)
+    assert_one_line_error(code, err, "wait_k 3 needs a unidirectional", "--no-bidirectional")
+    assert not (tmp_path / "m").exists()
