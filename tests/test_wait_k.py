@@ -146,3 +146,39 @@ def test_train_wait_k_with_the_default_bidirectional_encoder_is_one_line(capsys,
     code, _, err = run_cli(args, capsys)
     assert_one_line_error(code, err, "wait_k 3 needs a unidirectional", "--no-bidirectional")
     assert not (tmp_path / "m").exists()
+
+
+def test_a_masked_attention_step_matches_torch():
+    """Attention.forward (the reference path) with the memory's mask joined with one step's
+    schedule row, against PyTorch in float64: context, weights and their gradients."""
+    import dataclasses
+
+    import torch
+    from helpers import compare_with_torch
+
+    from rnnkit.translator.attention import BahdanauAttention
+
+    rk.manual_seed(9)
+    attention = BahdanauAttention(3, 4, 5).double()
+    w_k, w_q = attention.key_layer.weight.data, attention.query_layer.weight.data
+    v = attention.v.data
+    padding = np.array([[0, 0, 0, 0, 1], [0, 0, 0, 0, 0]], dtype=bool)
+    hidden = wait_k_step_mask(1, 3, np.array([4, 5]), 5)[1]  # step 2: positions 0..2 seen
+    rng = np.random.default_rng(3)
+    query, values = rng.normal(size=(2, 3)), rng.normal(size=(2, 5, 4))
+
+    def ours(q, memory):
+        prepared = attention.precompute(memory, padding)
+        prepared = dataclasses.replace(prepared, mask=prepared.mask | hidden)
+        return attention(q, prepared)
+
+    def theirs(q, memory):
+        keys = memory @ torch.tensor(w_k).T  # (B, S, A)
+        scores = torch.tanh((q @ torch.tensor(w_q).T)[:, None] + keys) @ torch.tensor(v)
+        scores = scores.masked_fill(torch.tensor(padding | hidden), float("-inf"))
+        alpha = torch.softmax(scores, dim=-1)
+        return (alpha[:, None] @ memory)[:, 0], alpha
+
+    compare_with_torch(ours, theirs, [query, values], tol=1e-12)
+    _, alpha = ours(rk.Tensor(query), rk.Tensor(values))
+    assert (alpha.data[:, 3:] == 0).all() and (alpha.data[:, :3] > 0).all()
