@@ -125,7 +125,7 @@ def plot_curve(rows, path):
 
     fig, ax = plt.subplots(figsize=(7, 4.5))
     lines = {}
-    for row in rows:
+    for row in [r for r in rows if r["al"] is not None]:  # empty outputs have no lag
         if row["policy"].startswith("wait-k"):
             lines.setdefault(row["policy"], []).append(row)
         else:
@@ -268,8 +268,6 @@ def main(argv=None):
         f"({args.cost_model_dir or args.model_dir}), prefixes up to {args.prefix_words} words: "
         f"p50 {w50:.1f} ms, p95 {w95:.1f} ms over {w_count} words"
     )
-    if args.png:
-        plot_curve(rows, args.png)
     if args.csv:
         with open(args.csv, "w", newline="", encoding="utf-8") as out:
             writer = csv.DictWriter(out, fieldnames=[*COLUMNS, "cost_p50_ms", "cost_p95_ms"])
@@ -292,6 +290,9 @@ def main(argv=None):
                     "cost_p95_ms": round(w95, 2),
                 }
             )
+
+    if args.png:
+        plot_curve(rows, args.png)
 
 
 if __name__ == "__main__":
