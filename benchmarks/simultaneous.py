@@ -9,15 +9,20 @@ at a time:
     full sentence     the plain translation after the whole source (AL = |x|, no erasure)
     retranslate m=M   re-translation of the prefix at every word, the last M target tokens
                       withheld until the sentence ends (M in --masks, default 0,1,2,3)
-    wait-k k=K        (the place for the wait-k curve: see `waitk_rows`)
+    wait-k k=K        wait-k decoding of --model-dir (K in --wait-k, default 1,3,5,7,9);
+                      with --wait-k-model-dir (a model trained with --wait-k) its full
+                      sentence row and wait-k rows too, marked with its training k
 
 with BLEU/chrF (sacrebleu, macro over languages), AL, DAL, LAAL (source words) and
-normalised erasure. Then the cost of one arrival for re-translation: a --prefix-words-word
+normalised erasure; --png draws BLEU against AL (one line per model, the other policies as
+points). Then the cost of one arrival for re-translation: a --prefix-words-word
 prefix into every language of --cost-model-dir (default --model-dir) in one batched pass,
 p50/p95 ms over --repeats runs (after one warm-up); the prefix is the longest source of
 --cost-data (default --data), repeated to length. Its output length drives the cost: give
-the cost model text of its own domain, or it may write to its length limit. Speed figures
-depend on the machine's load: run on idle cores and say what the load was.
+the cost model text of its own domain, or it may write to its length limit. And the cost of
+one arrival for wait-k (k = 3): each word of that prefix read by a `WaitKPolicy` into every
+language, each read timed (the encoder re-run on the prefix, one decoder step), p50/p95 ms.
+Speed figures depend on the machine's load: run on idle cores and say what the load was.
 
 With --dev-split P only the sentences whose English side's SHA-1 (as an integer) mod 100 is
 at least 100 - P are used: a stable, reproducible dev split of a training file. The top of
@@ -38,7 +43,11 @@ from rnnkit.translator import latency
 from rnnkit.translator.data import Corpus, read_corpus
 from rnnkit.translator.evaluation import score
 from rnnkit.translator.inference import Translator
-from rnnkit.translator.simultaneous import RetranslationPolicy, evaluate_simultaneous
+from rnnkit.translator.simultaneous import (
+    RetranslationPolicy,
+    WaitKPolicy,
+    evaluate_simultaneous,
+)
 
 COLUMNS = ["policy", "setting", "bleu", "chrf", "al", "dal", "laal", "erasure", "sentences"]
 
@@ -84,13 +93,91 @@ def retranslation_rows(translator, corpus, beam, masks):
     return rows
 
 
-def waitk_rows(translator, corpus, beam, ks):
-    """THE PLACE FOR THE WAIT-K CURVE. Once the model decodes wait-k, return one row per k
-    in `ks` (1, 3, 5, 7, 9), e.g. by `evaluate_simultaneous` with a wait-k Policy from
-    `rnnkit.translator.simultaneous.make_policy(..., wait_k=k)`, for a model trained with
-    --wait-k and for a full-sentence model decoded with wait-k; and add the PNG of BLEU
-    against AL here. Until then there are no wait-k rows."""
-    return []
+def trained_as(translator):
+    """'trained k=K' or 'full-sentence model' (with its encoder's direction)."""
+    config = translator.model.config
+    if config.wait_k:
+        return f"trained k={config.wait_k}"
+    return "full-sentence model" + (" (bi-encoder)" if config.bidirectional else "")
+
+
+def waitk_rows(translator, corpus, ks):
+    """One row per k in `ks`: wait-k decoding (greedy) of `translator` fed word by word."""
+    rows = []
+    for k in ks:
+
+        def make(langs, k=k):
+            return WaitKPolicy(translator, langs, k)
+
+        result = evaluate_simultaneous(translator, corpus, make, translator.tokenizer.tokenize)
+        rows.append({"policy": f"wait-k {trained_as(translator)}", "setting": f"k={k}"})
+        rows[-1].update(_scores(result))
+        rows[-1].update({k: result[k] for k in ("al", "dal", "laal", "erasure")})
+    return rows
+
+
+def plot_curve(rows, path):
+    """BLEU against AL: a line per wait-k model (k marked), the other rows as points."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    lines = {}
+    for row in [r for r in rows if r["al"] is not None]:  # empty outputs have no lag
+        if row["policy"].startswith("wait-k"):
+            lines.setdefault(row["policy"], []).append(row)
+        else:
+            label = f"{row['policy']} {row['setting']}".strip()
+            ax.scatter([row["al"]], [row["bleu"]], marker="s" if "full" in label else "^")
+            ax.annotate(
+                label,
+                (row["al"], row["bleu"]),
+                fontsize=7,
+                xytext=(3, 3),
+                textcoords="offset points",
+            )
+    for label, points in lines.items():
+        ax.plot([r["al"] for r in points], [r["bleu"] for r in points], "o-", label=label)
+        for r in points:
+            ax.annotate(
+                r["setting"],
+                (r["al"], r["bleu"]),
+                fontsize=7,
+                xytext=(3, -9),
+                textcoords="offset points",
+            )
+    ax.set_xlabel("AL (source words)")
+    ax.set_ylabel("BLEU")
+    ax.set_title("Quality against latency")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def waitk_word_cost(translator, corpus, words, k, repeats):
+    """(p50, p95) ms of one arriving word for wait-k into every language of `translator`:
+    the words of a `words`-word prefix (as `prefix_cost`) read one at a time, from the k-th
+    on each read timed, sentences repeated until `repeats` reads are timed."""
+    longest = max(corpus.sources, key=lambda s: len(s.split())).split()
+    sentence = (longest * (words // len(longest) + 1))[:words]
+    langs = translator.languages or [None]
+    times = []
+    policy = WaitKPolicy(translator, langs, k)
+    for word in sentence:  # warm-up
+        policy.read([word])
+    policy.finish()
+    while len(times) < repeats:
+        for index, word in enumerate(sentence):
+            start = time.perf_counter()
+            policy.read([word])
+            if index >= k - 1:
+                times.append((time.perf_counter() - start) * 1000)
+        policy.finish()
+    return statistics.median(times), statistics.quantiles(times, n=20)[18], len(times)
 
 
 def _scores(result):
@@ -126,6 +213,8 @@ def main(argv=None):
     parser.add_argument("--beam", type=int, default=1)
     parser.add_argument("--masks", default="0,1,2,3", help="re-translation masks m")
     parser.add_argument("--wait-k", default="1,3,5,7,9", help="k of the wait-k curve")
+    parser.add_argument("--wait-k-model-dir", help="a model trained with --wait-k, compared")
+    parser.add_argument("--png", help="write the BLEU-against-AL plot here")
     parser.add_argument("--cost-model-dir", help="model of the cost row (default --model-dir)")
     parser.add_argument("--cost-data", help="TSV whose longest source gives the cost's prefix")
     parser.add_argument("--prefix-words", type=int, default=20)
@@ -142,13 +231,21 @@ def main(argv=None):
             sys.exit(f"{args.data}: no sentences in the split; raise --dev-split")
         rows = [full_sentence_row(translator, corpus, args.beam)]
         rows += retranslation_rows(translator, corpus, args.beam, masks)
-        rows += waitk_rows(translator, corpus, args.beam, ks)
+        rows += waitk_rows(translator, corpus, ks)
+        if args.wait_k_model_dir:
+            trained = Translator.load(args.wait_k_model_dir)
+            rows.append(full_sentence_row(trained, corpus, args.beam))
+            rows[-1]["setting"] = trained_as(trained)
+            rows += waitk_rows(trained, corpus, ks)
         for row in rows:
             row["sentences"] = len(corpus.sources)
         cost_model = Translator.load(args.cost_model_dir) if args.cost_model_dir else translator
         cost_corpus = read_corpus(args.cost_data) if args.cost_data else corpus
         p50, p95, n_langs = prefix_cost(
             cost_model, cost_corpus, args.prefix_words, args.beam, args.repeats
+        )
+        w50, w95, w_count = waitk_word_cost(
+            cost_model, cost_corpus, args.prefix_words, 3, args.repeats
         )
     print(
         f"{args.model_dir}: {len(corpus.sources)} sentences of {args.data} "
@@ -166,6 +263,11 @@ def main(argv=None):
         f"({args.cost_model_dir or args.model_dir}), one batched pass, beam {args.beam}: "
         f"p50 {p50:.1f} ms, p95 {p95:.1f} ms over {args.repeats} runs"
     )
+    print(
+        f"wait-k (k=3) of one arriving word into {n_langs} languages "
+        f"({args.cost_model_dir or args.model_dir}), prefixes up to {args.prefix_words} words: "
+        f"p50 {w50:.1f} ms, p95 {w95:.1f} ms over {w_count} words"
+    )
     if args.csv:
         with open(args.csv, "w", newline="", encoding="utf-8") as out:
             writer = csv.DictWriter(out, fieldnames=[*COLUMNS, "cost_p50_ms", "cost_p95_ms"])
@@ -180,6 +282,17 @@ def main(argv=None):
                     "cost_p95_ms": round(p95, 2),
                 }
             )
+            writer.writerow(
+                {
+                    "policy": "cost wait-k k=3",
+                    "setting": f"1 word x {n_langs} langs (prefix <= {args.prefix_words})",
+                    "cost_p50_ms": round(w50, 2),
+                    "cost_p95_ms": round(w95, 2),
+                }
+            )
+
+    if args.png:
+        plot_curve(rows, args.png)
 
 
 if __name__ == "__main__":

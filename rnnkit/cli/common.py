@@ -62,7 +62,8 @@ def add_policy_options(parser):
         "--wait-k",
         type=int,
         metavar="K",
-        help="policy: wait-k, one target word per source word after the first K",
+        help="policy: wait-k, one target token per source word after the first K (greedy: "
+        "--beam and --length-penalty do not apply)",
     )
     live.add_argument(
         "--mask",

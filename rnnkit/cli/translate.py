@@ -3,7 +3,7 @@ soon as it is translated (the live-commentary use).
 
 With --stream the input is words as a commentator speaks them (one or more per line, an
 empty line ends the sentence) and each revision of each language is written as soon as the
-policy (--retranslate, later --wait-k) makes it: one line per event, flushed at once,
+policy (--retranslate or --wait-k K) makes it: one line per event, flushed at once,
 `lang<TAB>partial|final<TAB>text`, or with --json one object per line
 {"sentence": N, "lang": "fr", "words": W, "final": false, "text": "..."} (W: source words
 read). A revision is the whole text to show for that language, replacing the one before.

@@ -34,13 +34,16 @@ class AttentionMemory:
     values: (B_mem, T_src, H_mem) the encoder outputs, batch-major;
     keys: the attention's projection of `values`, in the layout its `scores` wants;
     mask: (B_mem, T_src) bool, True at padded positions (they get zero weight);
-    beam: decoder rows per memory row (row i of the decoder batch reads memory row i // beam).
+    beam: decoder rows per memory row (row i of the decoder batch reads memory row i // beam);
+    step_mask: (T_tgt, B_mem, T_src) bool or None, positions hidden at each target step of
+    teacher forcing besides the padding (wait-k training); a search masks `mask` instead.
     """
 
     values: Tensor
     keys: Tensor
     mask: numpy.ndarray
     beam: int = 1
+    step_mask: numpy.ndarray | None = None
 
     @property
     def rows(self):
@@ -53,6 +56,7 @@ class AttentionMemory:
         such blocks (beam expansion, reordering within a sentence, dropping whole sentences),
         one memory row is kept per block: nothing is copied when the blocks are unchanged.
         """
+        assert self.step_mask is None, "a teacher-forcing schedule is not for search"
         indices = numpy.asarray(indices)
         count = len(indices)
         reads = indices // self.beam  # the memory row each new decoder row reads

@@ -36,7 +36,14 @@ class DecoderNode:
             kind = "luong" if isinstance(attention, LuongAttention) else "bahdanau"
             values, keys = state.memory.values, state.memory.keys
             keys_data = keys.data[:, 0] if kind == "bahdanau" else keys.data  # (B, S, A)
-            memory = Memory(values.data, keys_data, state.memory.mask, kind, state.memory.beam)
+            memory = Memory(
+                values.data,
+                keys_data,
+                state.memory.mask,
+                kind,
+                state.memory.beam,
+                step_mask=state.memory.step_mask,
+            )
             self.attended = [(values, "values"), (keys, "keys"), (decoder.combine.weight, "w_c")]
             if kind == "bahdanau":
                 memory.w_q, memory.v = attention.query_layer.weight.data, attention.v.data

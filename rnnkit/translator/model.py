@@ -15,7 +15,7 @@ starts with a target-language tag <2xx>, so one model serves every language.
 """
 
 import dataclasses
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import numpy
 
@@ -77,6 +77,12 @@ class ModelOptions:
     label_smoothing: float = option(
         0.0, "mix this much of the uniform distribution into the targets (training loss only)"
     )
+    wait_k: int = option(
+        0,
+        "train for simultaneous translation: target token t attends to the language tag and "
+        "the first k + t - 1 source tokens (Ma et al. 2019); needs --no-bidirectional; "
+        "0: full sentence",
+    )
 
 
 @dataclass
@@ -120,6 +126,16 @@ class ModelConfig(ModelOptions):
             value = getattr(self, name)
             if not _is_number(value) or not 0 <= value < 1:
                 raise ConfigError(f"model {name} must be a number in [0, 1), got {value!r}")
+        if not _is_int(self.wait_k) or self.wait_k < 0:
+            raise ConfigError(f"model wait_k must be 0 or a positive integer, got {self.wait_k!r}")
+        if self.wait_k and self.bidirectional:
+            # An explicit error rather than a silent switch: the default encoder is
+            # bidirectional, and a model that quietly changes shape surprises its user.
+            raise ConfigError(
+                f"wait_k {self.wait_k} needs a unidirectional encoder (a backward direction "
+                "reads words not yet spoken): set bidirectional: false (rnnkit train "
+                "--no-bidirectional)"
+            )
         count = self.parameter_count()
         if count > MAX_PARAMETERS:
             raise ConfigError(
@@ -243,13 +259,18 @@ class Encoder(Module):
     def output_size(self):
         return self.directions * self.rnn.hidden_size
 
-    def forward(self, embedded, lengths):
-        """embedded: (T, B, E); lengths: (B,) ints.
+    def forward(self, embedded, lengths, bridge_lengths=None):
+        """embedded: (T, B, E); lengths: (B,) ints; bridge_lengths: (B,) ints <= lengths,
+        or None (= lengths): the decoder starts from the state after that many positions.
 
         Returns memory (T, B, D*H) and the decoder's initial hidden state (one entry per
         layer: (B, H), or (h, c) for LSTM).
         """
         memory, final = self.rnn(embedded, lengths=lengths)
+        if bridge_lengths is not None and (bridge_lengths != lengths).any():
+            # wait-k: the first target word may only depend on the prefix read by then; a
+            # unidirectional encoder's state there is its state after that prefix alone.
+            _, final = self.rnn(embedded[: int(bridge_lengths.max())], lengths=bridge_lengths)
         if self.is_lstm:
             h = self._bridge(self.bridge, final[0])
             c = self._bridge(self.bridge_c, final[1])
@@ -310,7 +331,11 @@ class Decoder(Module):
             attentional, alpha = DecoderNode(self, embedded, state).forward()
             return attentional, None if alpha is None else to_numpy(alpha)
         outputs, weights = [], []
-        for step_input in F.unstack(embedded):  # (B, E) per step, one shared gradient buffer
+        memory = state.memory
+        for t, step_input in enumerate(F.unstack(embedded)):  # (B, E) per step, one buffer
+            if memory is not None and memory.step_mask is not None:  # a wait-k schedule
+                masked = replace(memory, mask=memory.mask | memory.step_mask[t], step_mask=None)
+                state = DecoderState(state.hidden, state.feed, masked)
             attentional, state, alpha = self.step(step_input, state)
             outputs.append(attentional)
             weights.append(alpha)
@@ -383,7 +408,10 @@ class Seq2Seq(Module):
                 f"src must be (T_src, B) and src_lengths (B,); got {src.shape} and {lengths.shape}"
             )
         embedded = self.dropout(self.embedding(src))  # (T, B, E)
-        memory, hidden = self.encoder(embedded, lengths)
+        bridge = None
+        if self.config.wait_k:  # the tag and the first k source tokens (wait_k_step_mask)
+            bridge = numpy.minimum(lengths, 1 + self.config.wait_k)
+        memory, hidden = self.encoder(embedded, lengths, bridge)
         mask = numpy.arange(src.shape[0])[None, :] >= lengths[:, None]  # (B, T): padding
         return EncoderOutput(memory, mask, self.decoder.initial_state(hidden, memory, mask))
 
@@ -407,7 +435,19 @@ class Seq2Seq(Module):
                 f"tgt_in must be (T_tgt, B={encoded.mask.shape[0]}), got {tgt_in.shape}"
             )
         embedded = self.dropout(self.embedding(tgt_in))  # (T_tgt, B, E)
-        return self.decoder.teacher_forced(embedded, encoded.state)
+        state = self._schedule(encoded, src_lengths, tgt_in.shape[0])
+        return self.decoder.teacher_forced(embedded, state)
+
+    def _schedule(self, encoded, src_lengths, steps):
+        """The decoder's initial state for teacher forcing: with wait_k, its attention memory
+        carries the per-step mask of the wait-k schedule (`wait_k_step_mask`)."""
+        state = encoded.state
+        if not self.config.wait_k or state.memory is None:
+            return state
+        lengths = _ids(src_lengths, "src_lengths")
+        hidden = wait_k_step_mask(self.config.wait_k, steps, lengths, encoded.mask.shape[1])
+        memory = dataclasses.replace(state.memory, step_mask=hidden)
+        return DecoderState(state.hidden, state.feed, memory)
 
     def decode_step(self, prev_tokens, state):
         """prev_tokens: (B',) ints, the last word of each hypothesis; state: DecoderState.
@@ -466,6 +506,20 @@ class Seq2Seq(Module):
         )
         n_tokens = int((tgt_out != PAD_INDEX).sum())
         return summed / float(tgt_out.shape[1]), n_tokens, nll
+
+
+def wait_k_step_mask(k, steps, src_lengths, width):
+    """(steps, B, width) bool, True where target step t (0-based) may not look.
+
+    The wait-k schedule (Ma et al. 2019) counted in source tokens: target token t + 1 reads
+    g(t + 1) = min(k + t, |x|) of them, |x| = src_length - 1 the tokens after the language
+    tag. The tag (position 0) is always visible, so the row sees positions 0 .. g(t + 1);
+    padding (masked anyway) is hidden too.
+    """
+    lengths = numpy.asarray(src_lengths)
+    read = numpy.minimum(k + numpy.arange(steps)[:, None], lengths[None, :] - 1)  # (T, B)
+    positions = numpy.arange(width)  # width >= max(src_lengths): the padded source
+    return positions[None, None, :] > read[:, :, None]
 
 
 def _ids(value, name):

@@ -12,8 +12,10 @@ look the same to `rnnkit translate --stream`, `rnnkit evaluate` and the server.
                          source prefix again into every language (one batched
                          `Translator.translate` call) and show it, optionally withholding
                          the last `mask` target tokens until the sentence ends.
-    make_policy          the one place that picks a policy from the command line's options;
-                         wait-k (Ma et al. 2019) plugs in here once the model decodes it.
+    WaitKPolicy          Ma et al. 2019: wait for k source words, then write one target
+                         token per word read, attention limited to the words read; at
+                         the end of the sentence finish it (greedy, full attention).
+    make_policy          the one place that picks a policy from the command line's options.
 
 `trace_sentence` feeds one sentence word by word to a policy and keeps every revision, from
 which `rnnkit.translator.latency` computes delays (AL, DAL, LAAL) and erasure;
@@ -21,14 +23,25 @@ which `rnnkit.translator.latency` computes delays (AL, DAL, LAAL) and erasure;
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+import numpy
+
 from rnnkit.errors import ConfigError
-from rnnkit.text import UNK_INDEX
+from rnnkit.text import UNK_INDEX, collate
+from rnnkit.text.vocabulary import BOS_INDEX, EOS_INDEX
 from rnnkit.translator import latency
+from rnnkit.translator.data import encode_source
 from rnnkit.translator.evaluation import score
-from rnnkit.translator.search import replace_unknowns
+from rnnkit.translator.model import DecoderState
+from rnnkit.translator.search import (
+    Hypothesis,
+    _inference,
+    _next_word_scores,
+    max_lengths,
+    replace_unknowns,
+)
 
 
 @dataclass
@@ -126,17 +139,143 @@ class RetranslationPolicy:
         return self.translator.tokenizer.detokenize(pieces)
 
 
-def make_policy(translator, langs, retranslate=True, wait_k=None, mask=0, **options):
-    """The policy the options ask for. Wait-k needs a model trained and decoded for it
-    (a unidirectional encoder, attention masked to the source prefix); until the model
-    supports it, asking for it is a one-line error."""
-    if wait_k is not None:
-        if wait_k < 1:
-            raise ConfigError(f"--wait-k must be 1 or more source words, got {wait_k}")
-        raise ConfigError(
-            "--wait-k needs wait-k decoding, which this version of the translator does not "
-            "have yet; use --retranslate (re-translation works with every model)"
+class WaitKPolicy:
+    """Wait-k decoding (Ma et al. 2019, STACL), greedy, all of `langs` in one decoder batch.
+
+    After the k-th source word, each arriving word lets every language write one target
+    token (k - 1 words of lag), attending only to the source read so far; `finish` writes
+    the rest with the whole source in view, until <eos> or greedy search's length limit
+    (`search.max_lengths`). While the sentence is open <eos> is not allowed: the speaker has
+    not finished. A word is all its pieces. The encoder is re-run on the prefix read at
+    every arrival: for a unidirectional encoder that gives the words read exactly their
+    states in the whole sentence (a bidirectional one can be decoded so too, at a cost in
+    quality). The decoder starts from the bridged encoder state of the first k words, as
+    training with --wait-k does. `max_len_ratio` and `replace_unk` are Translator.translate's;
+    wait-k writes one token at a time, so the search options (beam, length penalty) do not
+    apply.
+    """
+
+    def __init__(self, translator, langs, k, max_len_ratio=2.0, replace_unk=False, **_search):
+        if k < 1:
+            raise ConfigError(f"--wait-k must be 1 or more source words, got {k}")
+        self.translator, self.langs, self.k = translator, list(langs), k
+        self.max_len_ratio, self.replace_unk = max_len_ratio, replace_unk
+        self.tagged = 1 if self.langs[0] else 0  # source position 0 is the language tag
+        self._start()
+
+    def _start(self):
+        self.words = []  # the source words read so far
+        self.state = None  # the decoder's DecoderState (one row per language) once writing
+        self.tokens = [[] for _ in self.langs]  # written target ids per language
+        self.attention = [[] for _ in self.langs]  # per written token its weights (S_t,)
+
+    def read(self, words):
+        words = [w for w in words if w]
+        if not words:
+            return []
+        before = len(self.words)
+        self.words.extend(words)
+        if len(self.words) < self.k:
+            return []
+        tokenize = self.translator.tokenizer.tokenize
+        with _inference(self.translator.model):
+            if self.state is None:  # the first k words: the decoder's initial state
+                self.state = self._encode(self.words[: self.k])[0].state
+            encoded, _ = self._encode(self.words)
+            for count in range(max(before + 1, self.k), len(self.words) + 1):
+                visible = self.tagged + len(tokenize(" ".join(self.words[:count])))
+                self._write(encoded, visible)
+        return [
+            Revision(lang, self._partial_text(tokens), list(tokens), len(self.words))
+            for lang, tokens in zip(self.langs, self.tokens)
+        ]
+
+    def finish(self):
+        if not self.words:
+            revisions = [Revision(lang, "", [], 0, final=True) for lang in self.langs]
+            self._start()
+            return revisions
+        model = self.translator.model
+        with _inference(model):
+            encoded, lengths = self._encode(self.words)
+            if self.state is None:  # a sentence shorter than k: nothing written yet
+                state = encoded.state
+            else:
+                state = DecoderState(self.state.hidden, self.state.feed, encoded.state.memory)
+            limits = max_lengths(lengths, None, self.max_len_ratio)  # as greedy search
+            running = numpy.arange(len(self.langs))
+            prev = self._previous()
+            while len(running):
+                at_limit = numpy.array([len(self.tokens[r]) >= limits[r] for r in running])
+                log_probs, state, alpha = _next_word_scores(model, prev, state, at_limit)
+                prev = log_probs.argmax(axis=1)
+                self._append(running, prev, alpha)
+                going = prev != EOS_INDEX
+                if not going.all():  # finished languages leave the decoder batch
+                    running, prev = running[going], prev[going]
+                    if len(running):
+                        state = state.select(numpy.flatnonzero(going))
+        width = int(lengths[0])
+        source_tokens = self.translator.tokenizer.tokenize(" ".join(self.words))
+        revisions = []
+        for lang, tokens, weights in zip(self.langs, self.tokens, self.attention):
+            attention = None
+            if weights:  # each token's weights, zero over the source not yet read then
+                attention = numpy.zeros((len(weights), width))
+                for i, row in enumerate(weights):
+                    attention[i, : len(row)] = row
+            hypothesis = Hypothesis(list(tokens), 0.0, attention)
+            text = self.translator._finish(hypothesis, source_tokens, lang, self.replace_unk).text
+            revisions.append(Revision(lang, text, list(tokens), len(self.words), final=True))
+        self._start()
+        return revisions
+
+    def _encode(self, words):
+        """`words` into every language, one batch: (EncoderOutput, (B,) source lengths)."""
+        translator, source = self.translator, " ".join(words)
+        ids = [
+            encode_source(source, lang, translator.tokenizer, translator.vocab)
+            for lang in self.langs
+        ]
+        batch = collate(ids, [[]] * len(ids), list(range(len(ids))))
+        return translator.model.encode(batch.src, batch.src_lengths), batch.src_lengths
+
+    def _write(self, encoded, visible):
+        """One greedy token for every language, attending to the first `visible` source
+        positions of `encoded` (the tag included); <eos> is not allowed yet."""
+        memory = encoded.state.memory
+        if memory is not None:  # a masked memory: the model's own decode_step does the rest
+            unread = numpy.arange(encoded.mask.shape[1])[None, :] >= visible
+            memory = replace(memory, mask=encoded.mask | unread)
+        state = DecoderState(self.state.hidden, self.state.feed, memory)
+        rows = numpy.arange(len(self.langs))
+        log_probs, self.state, alpha = _next_word_scores(
+            self.translator.model, self._previous(), state, numpy.zeros(len(rows), dtype=bool)
         )
+        log_probs[:, EOS_INDEX] = -numpy.inf
+        self._append(rows, log_probs.argmax(axis=1), alpha)
+
+    def _append(self, rows, tokens, alpha):
+        for i, (row, token) in enumerate(zip(rows, tokens)):
+            if token != EOS_INDEX:
+                self.tokens[row].append(int(token))
+                self.attention[row].append(None if alpha is None else alpha[i])
+        if alpha is None:
+            self.attention = [[] for _ in self.langs]
+
+    def _previous(self):
+        """(B,) the last written token of every language (<bos> before the first)."""
+        return numpy.array([t[-1] if t else BOS_INDEX for t in self.tokens], dtype=numpy.int64)
+
+    def _partial_text(self, tokens):
+        translator = self.translator
+        return translator.tokenizer.detokenize(translator.vocab.decode(tokens))
+
+
+def make_policy(translator, langs, retranslate=True, wait_k=None, mask=0, **options):
+    """The policy the options ask for: wait-k with `wait_k` K, else re-translation."""
+    if wait_k is not None:
+        return WaitKPolicy(translator, langs, wait_k, **options)
     if not retranslate:
         raise ConfigError("--stream needs a policy: pass --retranslate (or --wait-k K)")
     return RetranslationPolicy(translator, langs, mask=mask, **options)
