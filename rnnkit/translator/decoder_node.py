@@ -63,9 +63,11 @@ class DecoderNode:
         beam = 1 if memory is None else memory.beam
         # Rows never meet in the decoder: blocks of whole sentences (with their beams) run
         # in parallel threads (rnnkit.core.parallel); one block with one thread.
-        self.blocks = [
-            slice(rows.start * beam, rows.stop * beam) for rows in row_blocks(batch // beam)
-        ]
+        # A search's single step is too little work to share: handing it to a thread costs
+        # more than it saves (greedy search measured 191 -> 119 sentences/s on 2 threads).
+        sentences = batch // beam
+        blocks = row_blocks(sentences) if steps > 1 else [slice(0, sentences)]
+        self.blocks = [slice(rows.start * beam, rows.stop * beam) for rows in blocks]
         self.kernels = [
             AttentionDecoder(
                 decoder.cells[0].mode,
