@@ -159,3 +159,25 @@ def test_beam_attention_is_the_teacher_forced_attention_of_each_hypothesis(atten
             with rk.no_grad():
                 _, weights = model(src[:n, b : b + 1], lengths[b : b + 1], tgt_in)
             np.testing.assert_allclose(h.attention, weights[: len(h.tokens), 0, :n], atol=1e-6)
+
+
+def test_best_continuations_are_the_best_of_all_sums_in_order():
+    """The one-pass selection (numba) against sorting all k * V sums (`_best`), with dead
+    beams (-inf) and excluded words (-inf), on random sizes."""
+    from rnnkit.translator.search import _best, best_continuations
+
+    rng = np.random.default_rng(0)
+    for _ in range(100):
+        n, k, vocab = rng.integers(1, 6), rng.integers(1, 6), rng.integers(2, 200)
+        log_probs = rng.normal(size=(n, k, vocab)).astype(np.float32)
+        log_probs[rng.random(log_probs.shape) < 0.1] = -np.inf
+        scores = rng.normal(size=(n, k))
+        scores[rng.random(scores.shape) < 0.3] = -np.inf
+        scores[:, 0] = 0.0
+        count = int(rng.integers(1, 2 * k + 1))
+        top, top_scores = best_continuations(scores, log_probs, count)
+        expected, expected_scores = _best((scores[:, :, None] + log_probs).reshape(n, -1), count)
+        alive = np.isfinite(expected_scores)
+        np.testing.assert_array_equal(top_scores[alive], expected_scores[alive])
+        np.testing.assert_array_equal(top[alive], expected[alive])
+        assert not np.isfinite(top_scores[~alive]).any()

@@ -21,6 +21,7 @@ import numpy
 
 from rnnkit.core.backend import to_numpy
 from rnnkit.core.tensor import no_grad
+from rnnkit.kernels import fused
 from rnnkit.text.vocabulary import BOS_INDEX, EOS_INDEX, PAD_INDEX
 
 MAX_OUTPUT_LEN = 1000  # words per translation at most (<eos> excluded), whatever is asked
@@ -68,10 +69,10 @@ def _inference(model):
 
 
 def _next_word_scores(model, prev_tokens, state, at_limit):
-    """One decoder step: log-probs (B', V) as float64 NumPy, with <pad>/<bos> excluded and
+    """One decoder step: log-probs (B', V) as NumPy (the model's dtype), with <pad>/<bos> excluded and
     only <eos> left to rows that reached their length limit (at_limit: (B',) bool)."""
     log_probs, state, attention = model.decode_step(prev_tokens, state)
-    log_probs = to_numpy(log_probs.data).astype(numpy.float64)
+    log_probs = to_numpy(log_probs.data)  # float32 or float64: made here, so ours to change
     log_probs[:, [PAD_INDEX, BOS_INDEX]] = -numpy.inf
     if at_limit.any():
         eos = log_probs[at_limit, EOS_INDEX]
@@ -156,8 +157,8 @@ def beam_search(
             at_limit = numpy.repeat(limits[running] <= t, k)
             log_probs, state, attention = _next_word_scores(model, prev, state, at_limit)
             vocab = log_probs.shape[1]
-            candidates = (scores[:, :, None] + log_probs.reshape(n, k, vocab)).reshape(n, -1)
-            top, top_scores = _best(candidates, 2 * k)  # (n, 2k) best first
+            # (n, 2k) best first, of the k * V continuations of each sentence
+            top, top_scores = best_continuations(scores, log_probs.reshape(n, k, vocab), 2 * k)
             beam, word = top // vocab, top % vocab  # which beam it extends, with which word
             alive = numpy.isfinite(top_scores)
             if attention is not None:
@@ -221,6 +222,50 @@ def _trace(steps, sentence, beam, source_length, looks):
     if not weights:
         return tokens, numpy.zeros((0, source_length), dtype=numpy.float32)
     return tokens, numpy.stack(weights)
+
+
+def best_continuations(scores, log_probs, count):
+    """The `count` best continuations of each sentence's beams, best first.
+
+    scores: (n, k) cumulative log-probabilities of the live beams (-inf: none); log_probs:
+    (n, k, V) of the next word. Returns the flat indices beam * V + word (n, count) and the
+    continued scores scores[i, beam] + log_probs[i, beam, word] (float64), as `_best` of
+    the (n, k V) sums would, without forming them: one pass over the log-probabilities that
+    keeps a sorted list of `count` (numba; `_best` otherwise).
+    """
+    count = min(count, log_probs.shape[1] * log_probs.shape[2])
+    if not fused.usable(log_probs) or not log_probs.flags.c_contiguous:
+        candidates = (scores[:, :, None] + log_probs).reshape(len(scores), -1)
+        return _best(candidates, count)
+    top = numpy.empty((len(scores), count), dtype=numpy.int64)
+    top_scores = numpy.empty((len(scores), count), dtype=numpy.float64)
+    _best_continuations_numba(scores.astype(numpy.float64), log_probs, top, top_scores)
+    return top, top_scores
+
+
+@fused.jit
+def _best_continuations_numba(scores, log_probs, top, top_scores):
+    sentences, beams, vocab = log_probs.shape
+    count = top.shape[1]
+    for i in range(sentences):
+        best, where = top_scores[i], top[i]
+        best[:] = -numpy.inf
+        where[:] = 0
+        for j in range(beams):
+            base = scores[i, j]
+            if base == -numpy.inf:
+                continue
+            row = log_probs[i, j]
+            for w in range(vocab):
+                value = base + row[w]
+                if value > best[count - 1]:  # insert, keeping the list sorted
+                    position = count - 1
+                    while position > 0 and best[position - 1] < value:
+                        best[position] = best[position - 1]
+                        where[position] = where[position - 1]
+                        position -= 1
+                    best[position] = value
+                    where[position] = j * vocab + w
 
 
 def _best(scores, count):
