@@ -69,8 +69,8 @@ def _inference(model):
 
 
 def _next_word_scores(model, prev_tokens, state, at_limit):
-    """One decoder step: log-probs (B', V) as NumPy (the model's dtype), with <pad>/<bos> excluded and
-    only <eos> left to rows that reached their length limit (at_limit: (B',) bool)."""
+    """One decoder step: log-probs (B', V) as NumPy (the model's dtype), with <pad>/<bos>
+    excluded and only <eos> left to rows that reached their length limit (at_limit: (B',) bool)."""
     log_probs, state, attention = model.decode_step(prev_tokens, state)
     log_probs = to_numpy(log_probs.data)  # float32 or float64: made here, so ours to change
     log_probs[:, [PAD_INDEX, BOS_INDEX]] = -numpy.inf
