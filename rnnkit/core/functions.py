@@ -6,6 +6,11 @@ compositions. An op keeps only what its backward needs (tanh and sigmoid keep th
 output y, since the derivative comes from y).
 """
 
+from functools import partial
+
+import numpy
+
+from rnnkit.core import parallel
 from rnnkit.core.backend import array_module, scatter_add
 from rnnkit.core.random import generator
 from rnnkit.core.tensor import Tensor, accumulate, make_result
@@ -107,7 +112,31 @@ def matmul(a, b):
                 gb = unbroadcast(xp.swapaxes(a2, -1, -2) @ g2, b2.shape)
             accumulate(b, gb.reshape(b.shape))
 
-    return make_result(a.data @ b.data, (a, b), backward)
+    return make_result(_product(a.data, b.data), (a, b), backward)
+
+
+# Below this many multiply-adds a product is not worth handing to a second thread.
+PARALLEL_PRODUCT = 1 << 24
+
+
+def _product(x, y):
+    """x @ y; a large 2-D product of NumPy arrays in row blocks on the threads
+    (rnnkit.core.parallel), each block one single-threaded BLAS call (the search's output
+    layer, (beams, H) @ (H, V), is most of a decoding step)."""
+    rows = x.shape[0] if x.ndim == 2 else 0
+    if (
+        y.ndim != 2
+        or rows < 2 * parallel.MIN_ROWS
+        or rows * x.shape[1] * y.shape[1] < PARALLEL_PRODUCT
+        or parallel.get_num_threads() == 1
+        or type(x) is not numpy.ndarray
+        or type(y) is not numpy.ndarray
+    ):
+        return x @ y
+    out = numpy.empty((rows, y.shape[1]), dtype=numpy.result_type(x, y))
+    blocks = parallel.row_blocks(rows)
+    parallel.run([partial(numpy.matmul, x[block], y, out=out[block]) for block in blocks])
+    return out
 
 
 # --- reductions ---------------------------------------------------------------------------
