@@ -69,3 +69,17 @@ def test_a_training_step_on_two_threads_equals_one_thread(threads, cell, attenti
         assert np.abs(grad).max() > 0, name
         np.testing.assert_allclose(params2[name][0], grad, rtol=1e-10, atol=1e-13, err_msg=name)
         np.testing.assert_allclose(params2[name][1], weight, rtol=1e-10, atol=1e-13, err_msg=name)
+
+
+def test_a_large_product_on_two_threads_equals_numpy_and_its_gradients_flow(threads):
+    from rnnkit.core import functions as F
+
+    rng = np.random.default_rng(1)
+    x = rnnkit.tensor(rng.normal(size=(300, 256)), requires_grad=True)
+    w = rnnkit.tensor(rng.normal(size=(256, 400)), requires_grad=True)
+    assert 300 * 256 * 400 >= F.PARALLEL_PRODUCT  # large enough to be split
+    threads(2)
+    y = F.matmul(x, w)
+    np.testing.assert_allclose(y.data, x.data @ w.data, rtol=1e-12)
+    y.sum().backward()
+    np.testing.assert_allclose(x.grad, np.ones((300, 400)) @ w.data.T, rtol=1e-12)
