@@ -8,6 +8,7 @@ pipeline's own throughput on the same file, so one sees that it is never the bot
     python benchmarks/translate.py                 # about 2 minutes on 2 cores
     python benchmarks/translate.py --profile       # also where a training step's time goes
     python benchmarks/translate.py --model-dir rnnkit-demo/model   # live latency of the demo
+    python benchmarks/translate.py --decode-model-dir DIR --decode-data test.tsv  # real decoding
     python benchmarks/translate.py --compare       # before/after: the per-step graph decoder
                                                    # (the reference path) beside the fused one
 
@@ -172,6 +173,34 @@ def measure(model, sources, targets, translator, live, args):
     return rows
 
 
+def decode_only(args):
+    """Greedy and beam-5 sentences/s of a trained model on real sources, at 1 and --threads
+    threads, with the per-step graph search beside it (median of --rounds)."""
+    translator = Translator.load(args.decode_model_dir)
+    with open(args.decode_data, encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle if line.strip()]
+    rows = rows[: args.sentences]
+    sources, langs = [r[1] for r in rows], [r[0] for r in rows]
+
+    def rate(beam):
+        times = []
+        for _ in range(args.rounds):
+            start = time.perf_counter()
+            translator.translate(sources, langs, beam=beam)
+            times.append(time.perf_counter() - start)
+        return len(sources) / statistics.median(times)
+
+    with threadpool_limits(1, user_api="blas"):
+        translator.translate(sources[:8], langs[:8], beam=5)  # warm-up (numba, caches)
+        print(f"{args.decode_model_dir}: {len(sources)} sources of {args.decode_data}")
+        print(f"  {'path':<34}{'greedy sent/s':>15}{'beam-5 sent/s':>15}")
+        for threads in sorted({1, args.threads}):
+            parallel.set_num_threads(threads)
+            print(f"  {f'fused kernel, {threads} thread(s)':<34}{rate(1):>15.1f}{rate(5):>15.1f}")
+        with reference_path():
+            print(f"  {'per-step graph, 1 thread':<34}{rate(1):>15.1f}{rate(5):>15.1f}")
+
+
 def profile_step(model, sources, targets, batch_size):
     opt = optim.Adam(model.parameters(), lr=1e-3)
     batch = collate(
@@ -212,7 +241,15 @@ def main(argv=None):
     parser.add_argument(
         "--compare", action="store_true", help="also the reference (per-step graph) path"
     )
+    parser.add_argument(
+        "--decode-model-dir",
+        help="only time greedy and beam-5 decoding of this model on --decode-data's sources",
+    )
+    parser.add_argument("--decode-data", help="TSV (lang, source, target) for --decode-model-dir")
+    parser.add_argument("--rounds", type=int, default=3, help="decoding rounds (median)")
     args = parser.parse_args(argv)
+    if args.decode_model_dir:
+        return decode_only(args)
     parallel.set_num_threads(args.threads)
     with threadpool_limits(1, user_api="blas"), tempfile.TemporaryDirectory() as tmp:
         path, model, sources, targets, translator = prepare(tmp, 30000, args.hidden, args.embed)
