@@ -48,6 +48,10 @@ DEMO_TRAIN = TrainConfig(
     dropout=0.0,
     batch_size=32,
     lr=0.005,
+    # Halved when dev BLEU stops rising: with the fused decoder the budget allows about 5,400
+    # steps, and at a constant 0.005 dev BLEU peaked at step 2,500 and then swung by 5 points.
+    lr_decay=0.5,
+    lr_patience=1,
     clip=5.0,
     epochs=50,
     time_budget=255,
