@@ -43,6 +43,7 @@ from rnnkit.demo.game import play_by_play
 from rnnkit.demo.languages import english
 from rnnkit.text import collate, plan_batches
 from rnnkit.text.vocabulary import PAD_INDEX
+from rnnkit.translator import search
 from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import build_text_pipeline, encode_corpus, read_corpus
 from rnnkit.translator.inference import Translator
@@ -121,8 +122,10 @@ def time_live(translator, beam, lines=60):
 def reference_path():
     """The translator as it ran before the fused decoder, kept in the code as the reference:
     teacher forcing through Decoder.step word by word in the generic graph, the loss as
-    cross_entropy of the full logits, search through the graph step, one thread."""
+    cross_entropy of the full logits, search through the graph step and the log_softmax of
+    every row's logits, one thread."""
     saved = (Decoder.teacher_forced, Decoder.fused_step, Seq2Seq.loss, parallel.get_num_threads())
+    saved_output = search._OutputLayer.usable
 
     def loss(self, src, src_lengths, tgt_in, tgt_out):
         logits, _ = self.forward(src, src_lengths, tgt_in)
@@ -133,11 +136,13 @@ def reference_path():
     Decoder.teacher_forced = functools.partialmethod(saved[0], fused=False)
     Decoder.fused_step, Seq2Seq.loss = Decoder.step, loss
     parallel.set_num_threads(1)
+    search._OutputLayer.usable = False
     try:
         yield
     finally:
         Decoder.teacher_forced, Decoder.fused_step, Seq2Seq.loss = saved[:3]
         parallel.set_num_threads(saved[3])
+        search._OutputLayer.usable = saved_output
 
 
 def measure(model, sources, targets, translator, live, args):

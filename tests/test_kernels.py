@@ -77,3 +77,21 @@ def test_chunked_projection_equals_the_all_steps_product(reverse, max_elements, 
     order = range(10, -1, -1) if reverse else range(11)
     for t in order:
         np.testing.assert_allclose(chunked[t], full[t], rtol=1e-12)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_additive_scores_without_a_backward_equal_the_kept_pass(dtype):
+    # Inference (search) computes Bahdanau's scores without keeping tanh(pq + K).
+    from rnnkit.kernels.attention import additive_numba, additive_scores_numba
+
+    rng = np.random.default_rng(5)
+    rows, beam, length, size = 3, 2, 7, 9
+    pq = rng.standard_normal((rows, beam, size)).astype(dtype)
+    keys = rng.standard_normal((rows, length, size)).astype(dtype)
+    v = rng.standard_normal(size).astype(dtype)
+    kept, alone = np.empty((rows, beam, length), dtype), np.empty((rows, beam, length), dtype)
+    additive_numba(pq, keys, v, np.empty((rows, beam, length, size), dtype), kept)
+    additive_scores_numba(pq, keys, v, alone)
+    expected = (np.tanh(pq[:, :, None, :].astype(np.float64) + keys[:, None]) @ v).astype(dtype)
+    np.testing.assert_allclose(alone, kept, rtol=1e-5 if dtype == np.float32 else 1e-13)
+    np.testing.assert_allclose(alone, expected, rtol=1e-5 if dtype == np.float32 else 1e-12)

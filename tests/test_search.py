@@ -181,3 +181,93 @@ def test_best_continuations_are_the_best_of_all_sums_in_order():
         np.testing.assert_array_equal(top_scores[alive], expected_scores[alive])
         np.testing.assert_array_equal(top[alive], expected[alive])
         assert not np.isfinite(top_scores[~alive]).any()
+
+
+def float64_model(vocab_size, seed, **overrides):
+    model = model_with(vocab_size, seed, **overrides)
+    for p in model.parameters():
+        p.data = p.data.astype(np.float64)
+    return model
+
+
+def random_sources(seed, vocab_size, lengths):
+    rng = np.random.default_rng(seed)
+    src = np.zeros((max(lengths), len(lengths)), dtype=np.int64)
+    for b, n in enumerate(lengths):
+        src[:n, b] = [4, *rng.integers(5, vocab_size, size=n - 1)]
+    return src, np.array(lengths)
+
+
+@pytest.mark.parametrize("tie", [False, True])
+def test_the_output_layer_on_arrays_equals_the_log_softmax_of_decode_step(monkeypatch, tie):
+    # The search's output stage (logits and their log-normaliser, never the (B', V)
+    # log-probabilities) against `decode_step`'s log_softmax, the graph path.
+    from rnnkit.translator import search
+
+    model = float64_model(50, seed=12, attention="bahdanau", tie_embeddings=tie, embed=4)
+    src, lengths = random_sources(12, 50, [5, 3, 4])
+    for beam in (1, 3):
+        model.eval()
+        with rk.no_grad():
+            state = model.encode(src, lengths).state.select(np.repeat(np.arange(3), beam))
+            prev = np.arange(5, 5 + 3 * beam)
+            at_limit = np.zeros(3 * beam, dtype=bool)
+            at_limit[1] = True
+            expected, _, _ = search._next_word_scores(model, prev, state, at_limit)
+            attentional, _, _ = model.decoder_step(prev, state)
+            logits, lse, _ = search._OutputLayer(model).scores(attentional.data, at_limit, beam)
+        np.testing.assert_allclose(logits - lse[:, None], expected, rtol=1e-12, atol=1e-12)
+        assert np.isneginf(logits[1]).sum() == 49 and np.isfinite(logits[1, EOS])
+
+
+@pytest.mark.parametrize("attention", ["bahdanau", "luong", "none"])
+def test_search_on_thread_blocks_equals_one_thread(monkeypatch, attention):
+    from rnnkit.core import parallel
+    from rnnkit.translator import search
+
+    model = float64_model(40, seed=13, attention=attention)
+    src, lengths = random_sources(13, 40, [6, 2, 4, 5, 3, 6, 2])
+    found = []
+    from rnnkit.translator import decoder_node
+
+    # blocks even for this small model: the output layer's and the decoder step's
+    monkeypatch.setattr(search, "MIN_BLOCK_LOGITS", 1)
+    monkeypatch.setattr(decoder_node, "MIN_STEP_ROWS", 1)
+    try:
+        for threads in (1, 2, 3):
+            parallel.set_num_threads(threads)
+            if threads == 2:
+                assert len(search._OutputLayer(model).blocks(7, 4)) == 2
+            beams = beam_search(model, src, lengths, beam_size=4, n_best=3, length_penalty=0.6)
+            greedy = greedy_search(model, src, lengths)
+            found.append((beams, greedy))
+    finally:
+        parallel.set_num_threads(1)
+    (beams1, greedy1), *others = found
+    for beams, greedy in others:
+        assert greedy == greedy1
+        for one, many in zip(beams1, beams):
+            assert [h.tokens for h in many] == [h.tokens for h in one]
+            np.testing.assert_allclose([h.score for h in many], [h.score for h in one], rtol=1e-12)
+
+
+def test_search_without_the_array_path_gives_the_same_translations(monkeypatch):
+    # The fallback (decode_step's log-probabilities, as for CuPy arrays) and the array path
+    # pick the same hypotheses with the same scores.
+    from rnnkit.translator import search
+
+    model = float64_model(30, seed=14, attention="luong")
+    src, lengths = random_sources(14, 30, [6, 2, 4, 5])
+    fast = (
+        beam_search(model, src, lengths, beam_size=3, n_best=2),
+        greedy_search(model, src, lengths),
+    )
+    monkeypatch.setattr(search._OutputLayer, "usable", False)
+    slow = (
+        beam_search(model, src, lengths, beam_size=3, n_best=2),
+        greedy_search(model, src, lengths),
+    )
+    assert fast[1] == slow[1]
+    for a, b in zip(fast[0], slow[0]):
+        assert [h.tokens for h in a] == [h.tokens for h in b]
+        np.testing.assert_allclose([h.score for h in a], [h.score for h in b], rtol=1e-12)

@@ -44,6 +44,22 @@ def additive_numba(pq, keys, v, s_t, e_t):
                 e_t[r, j, i] = total
 
 
+@jit
+def additive_scores_numba(pq, keys, v, e_t):
+    """e_t (R, k, S) alone, for a pass with no backward: tanh(pq + K) is not kept."""
+    rows, beam, length = e_t.shape
+    size = keys.shape[2]
+    for r in range(rows):
+        for j in range(beam):
+            p = pq[r, j]
+            for i in range(length):
+                k = keys[r, i]
+                total = p[0] * 0
+                for a in range(size):
+                    total += tanh(p[a] + k[a]) * v[a]
+                e_t[r, j, i] = total
+
+
 def additive_backward_numpy(de, s_t, v, d_pq, d_keys, d_v):
     """de (R, k, S) -> d_pq := dpq (R, k, A); d_keys += dK (R, S, A); d_v += dv (A,)."""
     xp = array_module(de)
@@ -79,19 +95,29 @@ class AdditiveScores:
         rows, length, size = keys.shape
         self.keys, self.w_q, self.w_q_t, self.v = keys, w_q, w_q.T, v
         self.save = save_for_backward
-        self.s = xp.empty((steps if save_for_backward else 1, rows, beam, length, size), keys.dtype)
         self.e = xp.empty((rows, beam, length), keys.dtype)
         self.pq = xp.empty((rows, beam, size), keys.dtype)
+        numba = fused.usable(keys, w_q, v)
         self.math = (
             (additive_numba, additive_backward_numba)
-            if fused.usable(keys, w_q, v)
+            if numba
             else (additive_numpy, additive_backward_numpy)
         )
+        # s = tanh(pq + K) (R, k, S, A) per step, for the backward; inference on the numba
+        # path needs none of it (search: k beams x S positions x A each step)
+        self.s = None
+        if save_for_backward or not numba:
+            self.s = xp.empty(
+                (steps if save_for_backward else 1, rows, beam, length, size), keys.dtype
+            )
 
     def forward(self, t, q):
         """q (R, k, H) -> e (R, k, S) (a buffer reused by the next step)."""
         self.xp.matmul(q, self.w_q_t, out=self.pq)
-        self.math[0](self.pq, self.keys, self.v, self.s[t if self.save else 0], self.e)
+        if self.s is None:
+            additive_scores_numba(self.pq, self.keys, self.v, self.e)
+        else:
+            self.math[0](self.pq, self.keys, self.v, self.s[t if self.save else 0], self.e)
         return self.e
 
     def start_backward(self, steps):

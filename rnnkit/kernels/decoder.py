@@ -72,7 +72,10 @@ class AttentionDecoder:
         kernel = KERNELS[mode]
         hidden = layers[0][1].shape[1]
         self.w_in = [w_ih[:, embed:] if k == 0 else w_ih for k, (w_ih, *_) in enumerate(layers)]
-        self.w_in_t = [xp.ascontiguousarray(w.T) for w in self.w_in]
+        # Contiguous copies of the transposed weights pay over a pass of many steps; a
+        # search's single step reads the transposed views as they are (BLAS takes either).
+        prepared = xp.ascontiguousarray if steps > 1 else (lambda a: a)
+        self.w_in_t = [prepared(w.T) for w in self.w_in]
         nothing = xp.empty((steps, batch, 0), dtype=embedded.dtype)
         self.layers = [
             kernel(
@@ -100,8 +103,8 @@ class AttentionDecoder:
             self.rows, self.beam, self.size = rows, memory.beam, size
             self.alpha = xp.empty((steps, rows, memory.beam, length), dtype=embedded.dtype)
             self.context = xp.empty((kept, batch, size), dtype=embedded.dtype)
-            self.w_c, self.w_cc_t = w_c, xp.ascontiguousarray(w_c[:, :size].T)
-            self.w_cq_t = xp.ascontiguousarray(w_c[:, size:].T)
+            self.w_c, self.w_cc_t = w_c, prepared(w_c[:, :size].T)
+            self.w_cq_t = prepared(w_c[:, size:].T)
             if memory.kind == "bahdanau":
                 self.scores = AdditiveScores(
                     memory.keys, memory.w_q, memory.v, memory.beam, steps, save_for_backward

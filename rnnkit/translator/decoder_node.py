@@ -18,6 +18,8 @@ from rnnkit.core.tensor import accumulate, is_grad_enabled, make_result
 from rnnkit.kernels.decoder import AttentionDecoder, Memory
 from rnnkit.translator.attention import LuongAttention
 
+MIN_STEP_ROWS = 128  # decoder rows per thread for one step alone (search) to be shared
+
 
 class DecoderNode:
     """decoder: a translator `Decoder`; embedded (T, B, E) Tensor; state: its initial
@@ -63,10 +65,14 @@ class DecoderNode:
         beam = 1 if memory is None else memory.beam
         # Rows never meet in the decoder: blocks of whole sentences (with their beams) run
         # in parallel threads (rnnkit.core.parallel); one block with one thread.
-        # A search's single step is too little work to share: handing it to a thread costs
-        # more than it saves (greedy search measured 191 -> 119 sentences/s on 2 threads).
+        # A search's single step is shared only when it has many rows (beams): for a few
+        # dozen, handing it to a thread costs more than it saves (greedy search at 64
+        # sentences measured 191 -> 119 sentences/s on 2 threads).
         sentences = batch // beam
-        blocks = row_blocks(sentences) if steps > 1 else [slice(0, sentences)]
+        if steps > 1 or batch >= 2 * MIN_STEP_ROWS:
+            blocks = row_blocks(sentences)
+        else:
+            blocks = [slice(0, sentences)]
         self.blocks = [slice(rows.start * beam, rows.stop * beam) for rows in blocks]
         self.kernels = [
             AttentionDecoder(

@@ -17,7 +17,12 @@ from rnnkit.translator.data import encode_source, load_text_pipeline
 from rnnkit.translator.model import ModelConfig, Seq2Seq
 from rnnkit.translator.search import beam_search, replace_unknowns
 
-CHUNK = 64  # sentences per decoding batch
+# Sentences per decoding batch, and at most CHUNK_ROWS decoder rows (sentences x beams): a
+# larger batch shares each step's fixed costs among more sentences (128 against 64:
+# greedy 740 against 610 sentences/s on the real en-fr model, 2 threads), while the
+# (rows, V) logits stay a few tens of MB whatever the beam.
+CHUNK = 128
+CHUNK_ROWS = 640
 
 
 @dataclass
@@ -130,8 +135,9 @@ class Translator:
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         results = [None] * len(ids)
         with no_grad():
-            for start in range(0, len(order), CHUNK):
-                chunk = order[start : start + CHUNK]
+            size = max(1, min(CHUNK, CHUNK_ROWS // max(beam, 1)))
+            for start in range(0, len(order), size):
+                chunk = order[start : start + size]
                 batch = collate(ids, [[]] * len(ids), chunk)  # targets unused here
                 found = beam_search(
                     self.model,

@@ -455,13 +455,28 @@ class Seq2Seq(Module):
         Returns log-probabilities (B', V) as a Tensor, the next state, and the attention
         weights (B', T_src) as a NumPy array (None without attention).
         """
+        attentional, state, alpha = self.decoder_step(prev_tokens, state)
+        log_probs = F.log_softmax(self._logits(attentional), axis=-1)
+        return log_probs, state, alpha
+
+    def decoder_step(self, prev_tokens, state):
+        """`decode_step` short of the output layer: the attentional vectors h~ (B', H) as a
+        Tensor, the next state and the attention weights (B', T_src) as a NumPy array."""
         embedded = self.dropout(self.embedding(_ids(prev_tokens, "prev_tokens")))  # (B', E)
         if is_grad_enabled():
             attentional, state, alpha = self.decoder.step(embedded, state)
         else:  # search: the fused kernel, one step, nothing kept for a backward
             attentional, state, alpha = self.decoder.fused_step(embedded, state)
-        log_probs = F.log_softmax(self._logits(attentional), axis=-1)
-        return log_probs, state, None if alpha is None else to_numpy(alpha.data)
+        return attentional, state, None if alpha is None else to_numpy(alpha.data)
+
+    def output_arrays(self):
+        """The output layer as arrays, for search: (projection (E, H) or None, weight (V, D),
+        bias (V,) or None), logits = ((h~ projection^T) weight^T + bias, as `_logits`."""
+        if not self.config.tie_embeddings:
+            bias = None if self.output.bias is None else self.output.bias.data
+            return None, self.output.weight.data, bias
+        projection = None if self.tie_projection is None else self.tie_projection.weight.data
+        return projection, self.embedding.weight.data, self.output_bias.data
 
     def _logits(self, attentional):
         """attentional: (..., H) -> logits (..., V)."""

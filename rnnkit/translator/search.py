@@ -1,9 +1,11 @@
 """Decoding: from a trained Seq2Seq and a source batch to target token ids.
 
 Both searches run every sentence (and, for beam search, every beam) of the batch as one
-decoder batch, one `model.decode_step` per target position, under `no_grad` and with the
-model in eval mode (no dropout). Neither ever emits <pad> or <bos>. A hypothesis has at most
-`max_len` words; at that length the only word left to it is <eos>.
+decoder batch, one decoder step per target position (`model.decoder_step`, the fused
+kernel), under `no_grad` and with the model in eval mode (no dropout); the output layer
+runs on arrays (`_OutputLayer`: logits and their log-normaliser, blocks of sentences in
+threads), so no (B', V) log-probabilities are formed. Neither ever emits <pad> or <bos>.
+A hypothesis has at most `max_len` words; at that length the only word left to it is <eos>.
 
 Default length limit per sentence: int(max_len_ratio * source length) + 5, the source
 length counting the language tag (the +5 leaves room after very short sources), and never
@@ -16,9 +18,11 @@ cost grows linearly with its length.
 import contextlib
 import math
 from dataclasses import dataclass
+from functools import partial
 
 import numpy
 
+from rnnkit.core import parallel
 from rnnkit.core.backend import to_numpy
 from rnnkit.core.tensor import no_grad
 from rnnkit.kernels import fused
@@ -73,12 +77,102 @@ def _next_word_scores(model, prev_tokens, state, at_limit):
     excluded and only <eos> left to rows that reached their length limit (at_limit: (B',) bool)."""
     log_probs, state, attention = model.decode_step(prev_tokens, state)
     log_probs = to_numpy(log_probs.data)  # float32 or float64: made here, so ours to change
-    log_probs[:, [PAD_INDEX, BOS_INDEX]] = -numpy.inf
-    if at_limit.any():
-        eos = log_probs[at_limit, EOS_INDEX]
-        log_probs[at_limit] = -numpy.inf
-        log_probs[at_limit, EOS_INDEX] = eos
+    _restrict(log_probs, at_limit)
     return log_probs, state, attention
+
+
+def _restrict(scores, at_limit):
+    """No <pad>/<bos> ever; only <eos> for the rows at their length limit (in place)."""
+    scores[:, [PAD_INDEX, BOS_INDEX]] = -numpy.inf
+    if at_limit.any():
+        eos = scores[at_limit, EOS_INDEX]
+        scores[at_limit] = -numpy.inf
+        scores[at_limit, EOS_INDEX] = eos
+
+
+# Fewest logits (rows x V) one thread's block of the output layer gets: below this a thread
+# costs more than it saves.
+MIN_BLOCK_LOGITS = 1 << 18
+
+
+class _OutputLayer:
+    """The output layer of a search step on arrays: logits and their log-normaliser per row,
+    split over blocks of whole sentences (with their beams) in threads (core/parallel.py).
+
+    log p(w) = logits[w] - lse with lse = log sum_w exp(logits[w]) over the whole vocabulary
+    (<pad> and <bos> included, as `decode_step`'s log_softmax), so a search never forms the
+    (B', V) log-probabilities: greedy search needs only the argmax of the logits, beam search
+    adds -lse to each beam's score instead of to every word. Then <pad>/<bos> are excluded
+    and rows at their length limit keep only <eos> (as `_next_word_scores`)."""
+
+    usable = True  # False: decode_step's log-probabilities instead (arrays NumPy cannot take)
+
+    def __init__(self, model):
+        self.projection, self.weight, self.bias = model.output_arrays()
+        self.buffers = None  # (logits, scratch) of the largest step so far, reused
+        self.usable = self.usable and all(
+            type(a) is numpy.ndarray
+            for a in (self.weight, self.projection, self.bias)
+            if a is not None
+        )
+
+    def blocks(self, sentences, beam):
+        """Slices of decoder rows, whole sentences each, one per thread that pays."""
+        vocab = self.weight.shape[0]
+        most = max(1, sentences * beam * vocab // MIN_BLOCK_LOGITS)
+        count = max(1, min(parallel.get_num_threads(), most, sentences))
+        edges = [sentences * i // count * beam for i in range(count + 1)]
+        return [slice(edges[i], edges[i + 1]) for i in range(count)]
+
+    def scores(self, attentional, at_limit, beam=1, normalise=True, then=None):
+        """attentional (B', H) array. Returns logits (B', V) (restricted as above) and lse
+        (B',) float64 (None unless normalise). then(rows, logits, lse): called in each block's
+        thread with its rows (a slice) once they are done; its results come back as a list.
+        The logits are a buffer the next call overwrites."""
+        rows = len(attentional)
+        if self.buffers is None or len(self.buffers[0]) < rows:  # a search's batch shrinks
+            shape = (rows, self.weight.shape[0])
+            self.buffers = tuple(numpy.empty(shape, attentional.dtype) for _ in range(2))
+        logits, scratch = (buffer[:rows] for buffer in self.buffers)
+        lse = numpy.empty(rows, dtype=numpy.float64) if normalise else None
+
+        def block(part):
+            x = attentional[part]
+            if self.projection is not None:
+                x = x @ self.projection.T
+            out = logits[part]
+            numpy.matmul(x, self.weight.T, out=out)
+            if self.bias is not None:
+                out += self.bias
+            if normalise:
+                peak = out.max(axis=1)
+                shifted = numpy.subtract(out, peak[:, None], out=scratch[part])
+                numpy.exp(shifted, out=shifted)
+                lse[part] = peak + numpy.log(shifted.sum(axis=1, dtype=numpy.float64))
+            _restrict(out, at_limit[part])
+            return None if then is None else then(part, out, None if lse is None else lse[part])
+
+        results = parallel.run([partial(block, part) for part in self.blocks(rows // beam, beam)])
+        return logits, lse, results
+
+
+def _greedy_step(model, output, prev_tokens, state, at_limit, forbid=None):
+    """One greedy decoder step: the most probable next word of every row (B',), the next
+    state and the attention; `forbid`: a token id no row may take (besides <pad>/<bos>)."""
+    if not output.usable:
+        log_probs, state, attention = _next_word_scores(model, prev_tokens, state, at_limit)
+        if forbid is not None:
+            log_probs[:, forbid] = -numpy.inf
+        return log_probs.argmax(axis=1), state, attention
+    attentional, state, attention = model.decoder_step(prev_tokens, state)
+
+    def pick(rows, logits, lse):
+        if forbid is not None:
+            logits[:, forbid] = -numpy.inf
+        return logits.argmax(axis=1)
+
+    _, _, words = output.scores(attentional.data, at_limit, normalise=False, then=pick)
+    return numpy.concatenate(words), state, attention
 
 
 def greedy_search(model, src, src_lengths, max_len=None, max_len_ratio=2.0):
@@ -90,12 +184,12 @@ def greedy_search(model, src, src_lengths, max_len=None, max_len_ratio=2.0):
         limits = max_lengths(src_lengths, max_len, max_len_ratio)
         batch = len(limits)
         state = model.encode(src, src_lengths).state
+        output = _OutputLayer(model)
         prev = numpy.full(batch, BOS_INDEX, dtype=numpy.int64)
         found = [[] for _ in range(batch)]
         running = numpy.arange(batch)  # sentences still decoding, in decoder-batch order
         for t in range(int(limits.max()) + 1):
-            log_probs, state, _ = _next_word_scores(model, prev, state, limits[running] <= t)
-            prev = log_probs.argmax(axis=1)
+            prev, state, _ = _greedy_step(model, output, prev, state, limits[running] <= t)
             for sentence, token in zip(running, prev):
                 if token != EOS_INDEX:
                     found[sentence].append(int(token))
@@ -151,14 +245,15 @@ def beam_search(
         looks = model.decoder.attention is not None
         finished = [[] for _ in range(batch)]
         prev = numpy.full(batch * k, BOS_INDEX, dtype=numpy.int64)
+        output = _OutputLayer(model)
         t = 0
         while len(running):
             n = len(running)
             at_limit = numpy.repeat(limits[running] <= t, k)
-            log_probs, state, attention = _next_word_scores(model, prev, state, at_limit)
-            vocab = log_probs.shape[1]
             # (n, 2k) best first, of the k * V continuations of each sentence
-            top, top_scores = best_continuations(scores, log_probs.reshape(n, k, vocab), 2 * k)
+            top, top_scores, state, attention, vocab = _beam_step(
+                model, output, prev, state, at_limit, scores, k
+            )
             beam, word = top // vocab, top % vocab  # which beam it extends, with which word
             alive = numpy.isfinite(top_scores)
             if attention is not None:
@@ -202,6 +297,31 @@ def beam_search(
         hypotheses.sort(key=lambda h: -h.score)
         results.append(hypotheses[:n_best])
     return results
+
+
+def _beam_step(model, output, prev_tokens, state, at_limit, scores, k):
+    """One beam-search decoder step: the (n, 2k) best continuations of the n sentences' k
+    beams (flat indices beam * V + word, and their scores, best first; see
+    `best_continuations`), the next state, the attention and V."""
+    n = len(scores)
+    if not output.usable:
+        log_probs, state, attention = _next_word_scores(model, prev_tokens, state, at_limit)
+        vocab = log_probs.shape[1]
+        top, top_scores = best_continuations(scores, log_probs.reshape(n, k, vocab), 2 * k)
+        return top, top_scores, state, attention, vocab
+    attentional, state, attention = model.decoder_step(prev_tokens, state)
+    vocab = output.weight.shape[0]
+    count = min(2 * k, k * vocab)
+
+    def best(rows, logits, lse):  # the block's sentences: log p = logits - lse
+        sentences = slice(rows.start // k, rows.stop // k)
+        base = scores[sentences] - lse.reshape(-1, k)
+        return best_continuations(base, logits.reshape(-1, k, vocab), count)
+
+    _, _, parts = output.scores(attentional.data, at_limit, beam=k, then=best)
+    top = numpy.concatenate([p[0] for p in parts])
+    top_scores = numpy.concatenate([p[1] for p in parts])
+    return top, top_scores, state, attention, vocab
 
 
 def _trace(steps, sentence, beam, source_length, looks):
