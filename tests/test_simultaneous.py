@@ -146,6 +146,20 @@ def _reader(stream):
     return lambda: lines.get(timeout=60)
 
 
+def stream_translate(model_dir, *options):
+    """`rnnkit translate --stream` of `model_dir` into fr and ar with `options`, fed through a
+    pipe: (the process, a function that returns its next stdout line)."""
+    command = [sys.executable, "-m", "rnnkit", "translate", "--model-dir", str(model_dir)]
+    process = subprocess.Popen(
+        [*command, "--to", ",".join(LANGS), "--stream", *options],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    return process, _reader(process.stdout)
+
+
 def test_stream_writes_the_first_revision_before_the_sentence_ends(trained):
     model_dir, _ = trained
     translator = Translator.load(model_dir)
@@ -159,16 +173,8 @@ def test_stream_writes_the_first_revision_before_the_sentence_ends(trained):
             for x in LANGS
         )
     )
-    command = [sys.executable, "-m", "rnnkit", "translate", "--model-dir", str(model_dir)]
-    process = subprocess.Popen(
-        [*command, "--to", "fr,ar", "--beam", "1", "--stream", "--retranslate"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process, next_line = stream_translate(model_dir, "--beam", "1", "--retranslate")
     try:
-        next_line = _reader(process.stdout)
         words = source.split()
         process.stdin.write(words[0] + "\n")
         process.stdin.flush()

@@ -6,12 +6,10 @@ beyond the sentence; for the first token, greedy translation of the first k word
 and causality: what was written after word j does not depend on the words after it."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 from serving import WORDS
-from test_simultaneous import LANGS, _reader, trained  # noqa: F401 (the module's fixture)
+from test_simultaneous import LANGS, stream_translate, trained  # noqa: F401 (its fixture)
 from test_translator_cli import assert_one_line_error, run_cli
 
 import rnnkit
@@ -111,16 +109,8 @@ def test_bad_k_is_one_clear_error(translator):
 def test_stream_wait_k_writes_the_first_word_before_the_sentence_ends(trained):  # noqa: F811
     model_dir, _ = trained
     source = "Tremblay hits a three from the corner"
-    command = [sys.executable, "-m", "rnnkit", "translate", "--model-dir", str(model_dir)]
-    process = subprocess.Popen(
-        [*command, "--to", "fr,ar", "--stream", "--wait-k", "2", "--json"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process, next_line = stream_translate(model_dir, "--wait-k", "2", "--json")
     try:
-        next_line = _reader(process.stdout)
         words = source.split()
         for word in words[:2]:
             process.stdin.write(word + "\n")
@@ -161,3 +151,18 @@ def test_evaluate_wait_k_reports_latency_per_language(trained, capsys):  # noqa:
         assert 1 <= stats["al"] < 6 and stats["laal"] >= stats["al"] and stats["dal"] >= 1
     code, _, err = run_cli([*base, "--wait-k", "0"], capsys)
     assert_one_line_error(code, err, "--wait-k must be 1 or more")
+
+
+def test_the_default_policy_is_the_model_s_own(translator):
+    # A full-sentence model re-translates; one trained with --wait-k K is decoded wait-k K.
+    from rnnkit.translator.simultaneous import RetranslationPolicy, default_policy
+
+    assert isinstance(make_policy(translator, LANGS), RetranslationPolicy)
+    assert isinstance(make_policy(translator, LANGS, mask=2), RetranslationPolicy)
+    config = ModelConfig(**{**translator.model.config.to_dict(), "wait_k": 2})
+    waitk = Translator(Seq2Seq(config), translator.tokenizer, translator.vocab, LANGS)
+    chosen = default_policy(waitk, LANGS, beam=5)
+    assert isinstance(chosen, WaitKPolicy) and chosen.k == 2
+    assert isinstance(make_policy(waitk, LANGS), WaitKPolicy)
+    assert isinstance(make_policy(waitk, LANGS, retranslate=True), RetranslationPolicy)
+    assert make_policy(waitk, LANGS, wait_k=4).k == 4

@@ -48,7 +48,14 @@ def run(args):
             raise ConfigError("choose one policy: --retranslate or --wait-k K, not both")
 
         def make(langs):
-            return make_policy(translator, langs, wait_k=args.wait_k, mask=args.mask, **options)
+            return make_policy(
+                translator,
+                langs,
+                retranslate=args.retranslate,
+                wait_k=args.wait_k,
+                mask=args.mask,
+                **options,
+            )
 
         make(translator.languages[:1] or [None])  # a bad --wait-k or --mask fails here
         result = evaluate_simultaneous(translator, corpus, make, translator.tokenizer.tokenize)

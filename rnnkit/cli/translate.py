@@ -3,7 +3,8 @@ soon as it is translated (the live-commentary use).
 
 With --stream the input is words as a commentator speaks them (one or more per line, an
 empty line ends the sentence) and each revision of each language is written as soon as the
-policy (--retranslate or --wait-k K) makes it: one line per event, flushed at once,
+policy (--retranslate, --wait-k K, or by default the model's: wait-k with its own K for a
+model trained with --wait-k, else re-translation) makes it: one line per event, flushed at once,
 `lang<TAB>partial|final<TAB>text`, or with --json one object per line
 {"sentence": N, "lang": "fr", "words": W, "final": false, "text": "..."} (W: source words
 read). A revision is the whole text to show for that language, replacing the one before.
@@ -45,8 +46,9 @@ def register(subparsers):
         "--stream",
         action="store_true",
         help="read words as they arrive (an empty line ends a sentence) and write every "
-        "revision at once: 'lang<TAB>partial|final<TAB>text' (policy: --retranslate unless "
-        "--wait-k is given)",
+        "revision at once: 'lang<TAB>partial|final<TAB>text' (policy, unless --retranslate "
+        "or --wait-k K says: wait-k with the model's own K if it was trained with --wait-k, "
+        "else re-translation)",
     )
     live.add_argument("--json", action="store_true", help="with --stream: one JSON object a line")
     parser.set_defaults(func=run)
@@ -70,7 +72,14 @@ def run(args):
     if args.stream:
         from rnnkit.translator.simultaneous import make_policy
 
-        policy = make_policy(translator, langs, wait_k=args.wait_k, mask=args.mask, **options)
+        policy = make_policy(
+            translator,
+            langs,
+            retranslate=args.retranslate,
+            wait_k=args.wait_k,
+            mask=args.mask,
+            **options,
+        )
         return run_stream(policy, *open_input(args.input), args.max_chars, args.json)
     tagged = len(langs) > 1
     stream, name = open_input(args.input)

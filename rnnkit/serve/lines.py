@@ -10,8 +10,9 @@ flood of posts costs the server nothing but the refusals.
 
 A line may also arrive word by word: `submit(words, partial=True)` appends to the open line
 (opening it if none is), publishes its English so far as a partial event and queues one
-re-translation of the open prefix (`RetranslationPolicy`, one batched pass into every
-language; posts that arrive while one waits share it); the next `submit` without `partial`
+update of its running translation (`simultaneous.default_policy`: re-translation of the
+open prefix, or wait-k for a model trained with it; one batched pass into every language;
+posts that arrive while one waits share it); the next `submit` without `partial`
 closes the line, which then goes the way of every line. Only viewers that asked for partial
 events see any of this (see events.py); the others see the closed line as if posted whole.
 """
@@ -22,7 +23,7 @@ import math
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from rnnkit.translator.simultaneous import RetranslationPolicy
+from rnnkit.translator.simultaneous import default_policy
 
 MAX_CHARS = 1000  # longest accepted line, in characters
 logger = logging.getLogger("rnnkit.serve")
@@ -126,7 +127,7 @@ class LinePipeline:
         """The open line's prefix into every served language, one batched pass (on the
         worker): the revisions whose text changed."""
         if self.policy_line != number:
-            self.policy = RetranslationPolicy(
+            self.policy = default_policy(
                 self.translator, self.languages, beam=self.beam, replace_unk=True
             )
             self.policy_line = number
