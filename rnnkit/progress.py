@@ -72,7 +72,8 @@ class PeriodicLines:
     def _line(self, now):
         self.last_line = now
         elapsed = now - self.started
-        done = f"{self.n}/{self.total} {self.unit}s" if self.total else f"{self.n} {self.unit}s"
+        units = self.unit if self.unit.endswith("s") else self.unit + "s"
+        done = f"{self.n}/{self.total} {units}" if self.total else f"{self.n} {units}"
         if self.total:
             done += f" ({100 * self.n / self.total:.0f}%)"
         text = f"{self.desc}: {done}" if self.desc else done
