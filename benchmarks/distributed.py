@@ -10,8 +10,12 @@ as `mpiexec -n N rnnkit train` does. Every rank uses 1 BLAS thread. Two workload
   (rnnkit.translator.training: shard, forward, backward, one Allreduce, clip, update);
 - lstm: a bare nn.LSTM(256, 256) over (T=30, B=64) with a linear read-out, the library's loop.
 
-1 rank is a plain process (no MPI); N ranks run under `mpiexec -n N`. Rounds alternate 1 and
-N ranks; each run times --steps steps after --warmup; the table gives the median over rounds.
+1 rank is a plain process (no MPI); N ranks run under `mpiexec -n N`. Two more rows bound
+what N ranks can reach: 1 rank on one rank's share of the batch (the model's own
+small-batch speed), and "N x 1", N such processes side by side with no MPI between them
+(the machine's own limit with every core busy: shared caches, memory bandwidth, clock).
+Rounds alternate the runs; each times --steps steps after --warmup; the table gives the
+median over rounds.
 It also times the Allreduce of each workload's gradient buffer alone (for the README's model).
 
     python benchmarks/distributed.py                  # about 5 minutes on 2 idle cores
@@ -64,8 +68,11 @@ def _timed_allreduces(params, repeats=20):
     return statistics.median(times)
 
 
-def _translator_worker(steps, warmup, batch):
-    """-> (seconds for `steps` steps, target tokens in them, params, parameter count)."""
+def _translator_worker(steps, warmup, batch, part=None):
+    """-> (seconds for `steps` steps, target tokens in them, params, parameter count).
+
+    part (i, n): train on shard i of n of each global batch (`distributed.shard`, as rank i
+    of n would), on this one process: the share of the work a rank has, without MPI."""
     from rnnkit import distributed
     from rnnkit.demo.corpus import generate_corpus, write_tsv
     from rnnkit.translator import modeldir, training
@@ -89,6 +96,8 @@ def _translator_worker(steps, warmup, batch):
             if indices is None:
                 session.progress.epoch, session.progress.batch_in_epoch = 0, 0
                 indices, epoch_ends = session.next_batch()
+            if part is not None:
+                indices = distributed.shard(indices, session.tgt_lengths, part[1])[part[0]]
             training._step(session, indices)
             return int((session.tgt_lengths[indices] + 1).sum())
 
@@ -141,15 +150,18 @@ def _lstm_worker(steps, warmup, batch):
     return seconds, tokens, _timed_allreduces(params), sum(p.data.size for p in params), None
 
 
-def worker(workload, steps, warmup, batch):
+def worker(workload, steps, warmup, batch, part=None):
     from threadpoolctl import threadpool_limits
 
     from rnnkit import distributed
 
     distributed.init()
     with threadpool_limits(1, user_api="blas"):
-        run = _translator_worker if workload == "translator" else _lstm_worker
-        seconds, tokens, allreduce, n_params, vocab = run(steps, warmup, batch)
+        if workload == "translator":
+            result = _translator_worker(steps, warmup, batch, part)
+        else:  # equal sequences: a share is a smaller batch
+            result = _lstm_worker(steps, warmup, batch // (part[1] if part else 1))
+        seconds, tokens, allreduce, n_params, vocab = result
     if distributed.is_root():
         print(
             "RESULT "
@@ -168,9 +180,29 @@ def worker(workload, steps, warmup, batch):
 
 
 # --- the driver ---------------------------------------------------------------------------------
-def _launch(workload, ranks, batch, args):
+def _launch(workload, ranks, args, part=None):
+    return _finish(workload, ranks, _start(workload, ranks, args, part))
+
+
+def _launch_side_by_side(workload, copies, args):
+    """`copies` independent 1-rank processes at once, no MPI between them: what N ranks
+    could reach on this machine if communication and waiting for each other cost nothing
+    (the cores' own limit when all are busy: shared caches, memory bandwidth, clock).
+    Returns one result: the copies' seconds (the slowest) and tokens (summed)."""
+    started = [_start(workload, 1, args, (i, copies)) for i in range(copies)]
+    results = [_finish(workload, 1, process) for process in started]
+    return {
+        **results[0],
+        "seconds": max(r["seconds"] for r in results),
+        "tokens": sum(r["tokens"] for r in results),
+    }
+
+
+def _start(workload, ranks, args, part=None):
     command = [sys.executable, __file__, "--worker", workload]
-    command += ["--steps", str(args.steps), "--warmup", str(args.warmup), "--batch", str(batch)]
+    command += ["--steps", str(args.steps), "--warmup", str(args.warmup)]
+    if part is not None:
+        command += ["--part", f"{part[0]}/{part[1]}"]
     if ranks > 1:
         mpiexec = shutil.which(
             "mpiexec", path=f"{Path(sys.executable).parent}:{os.environ['PATH']}"
@@ -181,10 +213,16 @@ def _launch(workload, ranks, batch, args):
     env = {**os.environ, **ONE_THREAD}
     for name in ("PMI_SIZE", "PMI_RANK", "OMPI_COMM_WORLD_SIZE", "MPI_LOCALNRANKS", "PMIX_RANK"):
         env.pop(name, None)
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
-    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
-    if result.returncode or not lines:
-        sys.exit(f"{workload} on {ranks} rank(s) failed:\n{result.stderr[-3000:]}")
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _finish(workload, ranks, process):
+    stdout, stderr = process.communicate()
+    lines = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
+    if process.returncode or not lines:
+        sys.exit(f"{workload} on {ranks} rank(s) failed:\n{stderr[-3000:]}")
     return json.loads(lines[-1][len("RESULT ") :])
 
 
@@ -200,21 +238,31 @@ def main():
     parser.add_argument("--steps", type=int, default=20, help="timed steps per run")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
-    parser.add_argument("--batch", type=int, default=GLOBAL_BATCH, help=argparse.SUPPRESS)
+    parser.add_argument("--part", help=argparse.SUPPRESS)  # i/n: shard i of n, no MPI
     args = parser.parse_args()
     if args.worker:
-        return worker(args.worker, args.steps, args.warmup, args.batch)
+        part = tuple(int(x) for x in args.part.split("/")) if args.part else None
+        return worker(args.worker, args.steps, args.warmup, GLOBAL_BATCH, part)
 
     print(f"load average before: {_load()} ({os.cpu_count()} CPUs); global batch {GLOBAL_BATCH}")
     rows, model = [], []
     for workload in args.workloads.split(","):
         # (ranks, global batch); the last: one rank on one rank's share, what N ranks
         # would reach if MPI cost nothing (the bound the model's own small-batch speed sets)
+        # and n independent processes on a share each at once ("n x 1"): the machine's own
+        # bound with every core busy, communication aside
+        # Shares are those of the ranks: shard 0 of n of the same global batches.
         n, share = args.ranks, GLOBAL_BATCH // args.ranks
-        runs = {(1, GLOBAL_BATCH): [], (n, GLOBAL_BATCH): [], (1, share): []}
+        runs = {(1, GLOBAL_BATCH): [], (n, GLOBAL_BATCH): [], (1, share): [], ("n x 1", share): []}
         for _ in range(args.rounds):
             for ranks, batch in runs:
-                runs[ranks, batch].append(_launch(workload, ranks, batch, args))
+                if ranks == "n x 1":
+                    result = _launch_side_by_side(workload, n, args)
+                elif batch == share:
+                    result = _launch(workload, 1, args, (0, n))
+                else:
+                    result = _launch(workload, ranks, args)
+                runs[ranks, batch].append(result)
 
         def median(key, what, runs=runs):
             return statistics.median(what(r) for r in runs[key])
@@ -225,6 +273,9 @@ def main():
             tokens_s = median((ranks, batch), lambda r: r["tokens"] / r["seconds"])
             if batch == GLOBAL_BATCH:
                 efficiency = f"{tokens_s / (ranks * one):.2f}"
+            elif ranks == "n x 1":  # the copies' summed tokens/s against n x one rank's
+                ranks = f"{n} x 1"
+                efficiency = f"<= {tokens_s / (n * one):.2f}"
             else:  # per-step time of the whole batch on 1 rank over N x that of one share
                 full = median((1, GLOBAL_BATCH), lambda r: r["seconds"] / r["steps"])
                 efficiency = f"<= {full / (n / steps_s):.2f}"
@@ -242,7 +293,7 @@ def main():
     )
     for workload, ranks, batch, steps_s, tokens_s, efficiency in rows:
         print(
-            f"{workload:<11} {ranks:>5} {batch:>5} {steps_s:>8.2f} {tokens_s:>9.0f} "
+            f"{workload:<11} {ranks!s:>5} {batch:>5} {steps_s:>8.2f} {tokens_s:>9.0f} "
             f"{efficiency:>10}"
         )
     # The model for N machines: a ring Allreduce moves 2(N-1)/N x bytes through each link;

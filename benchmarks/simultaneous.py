@@ -10,8 +10,10 @@ at a time:
     retranslate m=M   re-translation of the prefix at every word, the last M target tokens
                       withheld until the sentence ends (M in --masks, default 0,1,2,3)
     wait-k k=K        wait-k decoding of --model-dir (K in --wait-k, default 1,3,5,7,9);
-                      with --wait-k-model-dir (a model trained with --wait-k) its full
-                      sentence row and wait-k rows too, marked with its training k
+                      with --wait-k-model-dir (models trained with --wait-k, comma-
+                      separated) each one's full-sentence row and wait-k rows too, marked
+                      with its training k; and "trained and decoded with k": each trained
+                      model at its own k (the curve of wait-k training)
 
 with BLEU/chrF (sacrebleu, macro over languages), AL, DAL, LAAL (source words) and
 normalised erasure; --png draws BLEU against AL (one line per model, the other policies as
@@ -39,6 +41,7 @@ import time
 
 from threadpoolctl import threadpool_limits
 
+from rnnkit.core import parallel
 from rnnkit.translator import latency
 from rnnkit.translator.data import Corpus, read_corpus
 from rnnkit.translator.evaluation import score
@@ -124,10 +127,12 @@ def plot_curve(rows, path):
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7, 4.5))
-    lines = {}
+    lines, retranslated = {}, []
     for row in [r for r in rows if r["al"] is not None]:  # empty outputs have no lag
         if row["policy"].startswith("wait-k"):
             lines.setdefault(row["policy"], []).append(row)
+        elif row["policy"] == "retranslate":  # one series: its points lie close together
+            retranslated.append(row)
         else:
             label = f"{row['policy']} {row['setting']}".strip()
             ax.scatter([row["al"]], [row["bleu"]], marker="s" if "full" in label else "^")
@@ -138,8 +143,42 @@ def plot_curve(rows, path):
                 xytext=(3, 3),
                 textcoords="offset points",
             )
+    if retranslated:
+        ax.scatter(
+            [r["al"] for r in retranslated],
+            [r["bleu"] for r in retranslated],
+            marker="^",
+            label="re-translation, mask m",
+        )
+        for i, r in enumerate(retranslated):  # m alone by each point, alternately placed
+            ax.annotate(
+                r["setting"].removeprefix("m="),
+                (r["al"], r["bleu"]),
+                fontsize=7,
+                xytext=(-2, 5 if i % 2 == 0 else -10),
+                textcoords="offset points",
+            )
+        ax.text(  # the points lie close together: their figures in a box
+            0.98,
+            0.03,
+            "re-translation (final = full sentence):\n"
+            + "\n".join(
+                f"{r['setting']}: AL {r['al']:.2f}, erasure {r['erasure']:.2f}"
+                for r in retranslated
+            ),
+            transform=ax.transAxes,
+            fontsize=7,
+            ha="right",
+            va="bottom",
+            bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.8},
+        )
+    several = sum(label.startswith("wait-k trained k=") for label in lines) > 1
     for label, points in lines.items():
-        ax.plot([r["al"] for r in points], [r["bleu"] for r in points], "o-", label=label)
+        x, y = [r["al"] for r in points], [r["bleu"] for r in points]
+        if several and label.startswith("wait-k trained k="):  # one model at every k: faint
+            ax.plot(x, y, "o-", label=label, alpha=0.35, linewidth=1, markersize=3)
+            continue
+        ax.plot(x, y, "o-", label=label, linewidth=2 if "decoded with k" in label else 1.5)
         for r in points:
             ax.annotate(
                 r["setting"],
@@ -213,18 +252,23 @@ def main(argv=None):
     parser.add_argument("--beam", type=int, default=1)
     parser.add_argument("--masks", default="0,1,2,3", help="re-translation masks m")
     parser.add_argument("--wait-k", default="1,3,5,7,9", help="k of the wait-k curve")
-    parser.add_argument("--wait-k-model-dir", help="a model trained with --wait-k, compared")
+    parser.add_argument(
+        "--wait-k-model-dir", help="models trained with --wait-k, compared (comma-separated)"
+    )
     parser.add_argument("--png", help="write the BLEU-against-AL plot here")
     parser.add_argument("--cost-model-dir", help="model of the cost row (default --model-dir)")
     parser.add_argument("--cost-data", help="TSV whose longest source gives the cost's prefix")
     parser.add_argument("--prefix-words", type=int, default=20)
     parser.add_argument("--repeats", type=int, default=30)
-    parser.add_argument("--threads", type=int, default=1, help="BLAS threads")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="rnnkit's threads (BLAS: 1 per product)"
+    )
     parser.add_argument("--csv", help="write the rows here too")
     args = parser.parse_args(argv)
     masks = [int(m) for m in args.masks.split(",") if m.strip()]
     ks = [int(k) for k in args.wait_k.split(",") if k.strip()]
-    with threadpool_limits(args.threads, user_api="blas"):
+    parallel.set_num_threads(args.threads)
+    with threadpool_limits(1, user_api="blas"):
         translator = Translator.load(args.model_dir)
         corpus = dev_sentences(args.data, args.lang, args.dev_split, args.sentences)
         if not corpus.sources:
@@ -232,11 +276,20 @@ def main(argv=None):
         rows = [full_sentence_row(translator, corpus, args.beam)]
         rows += retranslation_rows(translator, corpus, args.beam, masks)
         rows += waitk_rows(translator, corpus, ks)
-        if args.wait_k_model_dir:
-            trained = Translator.load(args.wait_k_model_dir)
+        diagonal = []  # each trained model at its own k: the curve of wait-k training
+        for model_dir in filter(None, (args.wait_k_model_dir or "").split(",")):
+            trained = Translator.load(model_dir)
             rows.append(full_sentence_row(trained, corpus, args.beam))
             rows[-1]["setting"] = trained_as(trained)
-            rows += waitk_rows(trained, corpus, ks)
+            decoded = waitk_rows(trained, corpus, ks)
+            rows += decoded
+            own = f"k={trained.model.config.wait_k}"
+            diagonal += [
+                {**row, "policy": "wait-k trained and decoded with k"}
+                for row in decoded
+                if row["setting"] == own
+            ]
+        rows += sorted(diagonal, key=lambda row: int(row["setting"][2:]))
         for row in rows:
             row["sentences"] = len(corpus.sources)
         cost_model = Translator.load(args.cost_model_dir) if args.cost_model_dir else translator
@@ -250,7 +303,7 @@ def main(argv=None):
     print(
         f"{args.model_dir}: {len(corpus.sources)} sentences of {args.data} "
         f"(mean {statistics.mean(len(s.split()) for s in corpus.sources):.1f} source words), "
-        f"beam {args.beam}, {args.threads} BLAS thread(s)"
+        f"beam {args.beam}, {args.threads} thread(s)"
     )
     print(" | ".join(f"{c:>13}" for c in COLUMNS[:-1]))
     for row in rows:
