@@ -215,7 +215,9 @@ def test_the_output_layer_on_arrays_equals_the_log_softmax_of_decode_step(monkey
             at_limit[1] = True
             expected, _, _ = search._next_word_scores(model, prev, state, at_limit)
             attentional, _, _ = model.decoder_step(prev, state)
-            logits, lse, _ = search._OutputLayer(model).scores(attentional.data, at_limit, beam)
+            logits, lse, _ = search._OutputLayer(model).scores(
+                attentional.data, at_limit, state.languages, beam
+            )
         np.testing.assert_allclose(logits - lse[:, None], expected, rtol=1e-12, atol=1e-12)
         assert np.isneginf(logits[1]).sum() == 49 and np.isfinite(logits[1, EOS])
 

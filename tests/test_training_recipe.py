@@ -95,8 +95,9 @@ def test_a_resumed_run_counts_the_seconds_before_it(corpus, tmp_path, capsys):
         resume = ["train", "--model-dir", str(tmp_path / "cut"), "--resume", "--quiet"]
         code, _, _ = run_cli([*resume, "--max-steps", "20"], capsys)
     assert code == 0
-    # the epoch's end (step 15) validates once, also due by time
-    expected = [(step, 10.0 * step) for step in (3, 5, 8, 10, 13, 15, 18, 20)]
+    # due by time at 3, 5, 8, 10, 13, 15, 18, 20; and the epoch's end validates: 16 batches
+    # of one language each (a short one per language)
+    expected = [(step, 10.0 * step) for step in (3, 5, 8, 10, 13, 15, 16, 18, 20)]
     for run in ("straight", "cut"):
         got = [(r["step"], r["elapsed_s"]) for r in validations(tmp_path / run)]
         assert got == expected, (run, got)

@@ -78,7 +78,9 @@ def binary_cross_entropy(probs, targets, reduction="mean"):
     return make_result(xp.asarray(value, dtype=probs.dtype), (probs,), backward)
 
 
-def linear_cross_entropy(x, weight, bias, targets, ignore_index=-100, label_smoothing=0.0):
+def linear_cross_entropy(
+    x, weight, bias, targets, ignore_index=-100, label_smoothing=0.0, classes=None
+):
     """cross_entropy(x W^T + b, targets, reduction='sum') with the output layer fused in.
 
     x: (N, H); weight: (V, H); bias: (V,) or None; targets: (N,) ints. Rows whose target is
@@ -87,6 +89,12 @@ def linear_cross_entropy(x, weight, bias, targets, ignore_index=-100, label_smoo
     softmax - target, which the backward multiplies out (dx = d W, dW = d^T x, db = sum d).
     This is the translator's output layer and loss, where most of a step's arithmetic is
     (V in the thousands).
+
+    classes: None (the softmax ranges over all V rows of `weight`), or a sorted (K,) array of
+    distinct row indices: the softmax over those K classes alone, as if every other logit
+    were -inf (a target language's own tokens, `translator.language_vocab`); every counted
+    target must be one of them. Only those K rows are multiplied, and only they get a
+    gradient (the other rows of dW and db are zero); label smoothing spreads over the K.
 
     Returns (loss, nll): the summed loss as a scalar Tensor (with label smoothing, the
     smoothed objective) and the plain summed negative log-likelihood as a float.
@@ -97,18 +105,29 @@ def linear_cross_entropy(x, weight, bias, targets, ignore_index=-100, label_smoo
         raise ValueError(f"targets has shape {targets.shape}, expected ({x.shape[0]},)")
     rows = xp.flatnonzero(targets != ignore_index)
     picked, inputs = targets[rows], x.data[rows]  # (n,), (n, H)
-    n, classes = len(rows), weight.shape[0]
+    weights, biases = weight.data, None if bias is None else bias.data
+    if classes is not None:  # the K rows of W and b the softmax ranges over, and local ids
+        classes = xp.asarray(classes)
+        local = xp.minimum(xp.searchsorted(classes, picked), len(classes) - 1)
+        outside = classes[local] != picked
+        if outside.any():
+            raise ValueError(
+                f"target {int(picked[outside][0])} is not among the {len(classes)} classes"
+            )
+        picked, weights = local, weights[classes]
+        biases = None if biases is None else biases[classes]
+    n, count = len(rows), weights.shape[0]
     # The (n, V) logits of the counted rows, turned into the gradient of the loss in place;
     # row blocks in parallel threads (core/parallel.py), each with its part of every buffer.
-    gradient = xp.empty((n, classes), dtype=x.dtype)
+    gradient = xp.empty((n, count), dtype=x.dtype)
     losses, nll = xp.empty(n, dtype=x.dtype), xp.empty(n, dtype=x.dtype)
     eps = label_smoothing
 
     def forward(block):
         logits = gradient[block]
-        xp.matmul(inputs[block], weight.data.T, out=logits)
-        if bias is not None:
-            logits += bias.data
+        xp.matmul(inputs[block], weights.T, out=logits)
+        if biases is not None:
+            logits += biases
         everyone = xp.arange(len(logits))
         target_logit = logits[everyone, picked[block]]
         mean_logit = logits.mean(axis=1) if eps else 0.0
@@ -122,7 +141,7 @@ def linear_cross_entropy(x, weight, bias, targets, ignore_index=-100, label_smoo
         logits /= total  # softmax
         logits[everyone, picked[block]] -= 1 - eps  # p - (1 - eps) one_hot - eps / V
         if eps:
-            logits -= eps / classes
+            logits -= eps / count
 
     blocks = row_blocks(n)
     parallel.run([partial(forward, block) for block in blocks])
@@ -136,25 +155,34 @@ def linear_cross_entropy(x, weight, bias, targets, ignore_index=-100, label_smoo
             d_rows = xp.empty_like(inputs)
 
             def input_block(block):
-                xp.matmul(d[block], weight.data, out=d_rows[block])
+                xp.matmul(d[block], weights, out=d_rows[block])
 
             tasks += [partial(input_block, block) for block in blocks]
         if weight.requires_grad:
-            d_weight = xp.empty_like(weight.data)
+            d_weight = xp.empty_like(weights)  # (K, H): the rows the softmax ranges over
 
             def weight_block(block):  # a block of the vocabulary: its rows of dW
                 xp.matmul(d[:, block].T, inputs, out=d_weight[block])
 
-            tasks += [partial(weight_block, block) for block in row_blocks(classes)]
+            tasks += [partial(weight_block, block) for block in row_blocks(count)]
         if tasks:
             parallel.run(tasks)
         if x.requires_grad:
             dx[rows] = d_rows
             accumulate(x, dx, owned=True)
         if weight.requires_grad:
-            accumulate(weight, d_weight, owned=True)
+            accumulate(weight, _all_rows(xp, d_weight, classes, weight.shape), owned=True)
         if bias is not None and bias.requires_grad:
-            accumulate(bias, d.sum(axis=0), owned=True)
+            accumulate(bias, _all_rows(xp, d.sum(axis=0), classes, bias.shape), owned=True)
 
     value = xp.asarray(losses.sum(), dtype=x.dtype)
     return make_result(value, parents, backward), float(nll.sum())
+
+
+def _all_rows(xp, rows_gradient, classes, shape):
+    """The gradient of a whole weight from that of its rows `classes` (None: all of them)."""
+    if classes is None:
+        return rows_gradient
+    full = xp.zeros(shape, dtype=rows_gradient.dtype)
+    full[classes] = rows_gradient
+    return full

@@ -10,7 +10,7 @@
 Depends on NumPy and sentencepiece only, never on the model code.
 """
 
-from rnnkit.text.batching import Batch, batches, collate, plan_batches
+from rnnkit.text.batching import Batch, batches, collate, plan_batches, sample_groups
 from rnnkit.text.corpus import Example, ParallelCorpus, ReadSummary, read_parallel
 from rnnkit.text.tokenizers import (
     SentencePieceTokenizer,
@@ -59,5 +59,6 @@ __all__ = [
     "language_tag",
     "load_tokenizer",
     "plan_batches",
+    "sample_groups",
     "read_parallel",
 ]

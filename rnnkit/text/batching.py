@@ -3,7 +3,9 @@
 The plan (`plan_batches`) decides which examples go together: examples are shuffled with
 a seeded generator, cut into pools, each pool sorted by length, and the sorted pool cut
 into batches, so that sentences in a batch have similar lengths and little padding; the
-order of the batches is then shuffled too. `collate` pads one group into a `Batch`, and
+order of the batches is then shuffled too. With `groups` (a label per example: the
+translator's target language) every batch holds one group only: each group's examples are
+pooled, sorted and cut on their own. `collate` pads one group into a `Batch`, and
 `batches` does both for one epoch.
 
 The recurrent layers take time-major input (T, B) with one length per sequence (PyTorch's
@@ -64,6 +66,7 @@ def plan_batches(
     epoch: int = 0,
     shuffle: bool = True,
     pool_size: int = DEFAULT_POOL_SIZE,
+    groups: np.ndarray | None = None,
 ) -> list[np.ndarray]:
     """Group example indices into batches; every index appears in exactly one group.
 
@@ -73,7 +76,8 @@ def plan_batches(
     of its own. The same (seed, epoch) always gives the same plan; without `shuffle` the
     pools follow the input order and so do the batches (for translating a test set).
     Within a batch, examples are in decreasing source length. Batches never span two
-    pools, so `pool_size` should hold many batches.
+    pools, so `pool_size` should hold many batches. `groups`: (N,) ints, or None; with them
+    no batch mixes two groups (a group's last batch of each pool may be short).
     """
     src_lengths = np.asarray(src_lengths, dtype=np.int64)
     tgt_lengths = np.asarray(tgt_lengths, dtype=np.int64)
@@ -88,6 +92,8 @@ def plan_batches(
             raise ValueError(f"{name} must be positive, not {value}")
     if src_lengths.shape != tgt_lengths.shape or src_lengths.ndim != 1:
         raise ValueError("src_lengths and tgt_lengths must be 1-D of the same length")
+    if groups is not None and np.shape(groups) != src_lengths.shape:
+        raise ValueError("groups must have one label per example")
 
     # A generator per (seed, epoch): epochs differ, and reruns repeat exactly.
     rng = np.random.default_rng([seed, epoch])
@@ -95,16 +101,50 @@ def plan_batches(
     # Padded width of each example: the longer side, the target with its <bos>/<eos>.
     width = np.maximum(src_lengths, tgt_lengths + 1)
 
-    groups = []
-    for start in range(0, len(order), pool_size):
-        pool = order[start : start + pool_size]
-        # Longest source first (then longest target); a stable sort keeps the shuffled
-        # order among equal lengths.
-        pool = pool[np.lexsort((-tgt_lengths[pool], -src_lengths[pool]))]
-        groups.extend(_cut(pool, width[pool], batch_size, max_tokens))
+    if groups is not None:  # each group's examples together, in the shuffled order
+        labels = np.asarray(groups)[order]
+        order = order[np.argsort(labels, kind="stable")]
+        cuts = np.flatnonzero(np.diff(np.sort(labels))) + 1
+        parts = np.split(order, cuts)
+    else:
+        parts = [order]
+    planned = []
+    for part in parts:
+        for start in range(0, len(part), pool_size):
+            pool = part[start : start + pool_size]
+            # Longest source first (then longest target); a stable sort keeps the shuffled
+            # order among equal lengths.
+            pool = pool[np.lexsort((-tgt_lengths[pool], -src_lengths[pool]))]
+            planned.extend(_cut(pool, width[pool], batch_size, max_tokens))
     if shuffle:
-        groups = [groups[i] for i in rng.permutation(len(groups))]
-    return groups
+        planned = [planned[i] for i in rng.permutation(len(planned))]
+    return planned
+
+
+def sample_groups(
+    groups: np.ndarray, temperature: float, seed: int = 0, epoch: int = 0
+) -> np.ndarray:
+    """One epoch's examples when groups (languages) are drawn with a temperature: group g of
+    n_g examples gets round(N p_g) places, p_g proportional to n_g ** (1 / temperature)
+    (Arivazhagan et al. 2019); 1 is each example once, larger values give small groups more
+    than their share and large ones less. A group's places go through its examples in
+    shuffled passes (a new shuffle each pass), so within an epoch no example comes twice
+    before all of its group have come once. Returns the (about N) example indices, grouped;
+    the same (seed, epoch) always gives the same ones."""
+    groups = np.asarray(groups)
+    if not temperature > 0:
+        raise ValueError(f"temperature must be positive, not {temperature}")
+    labels, counts = np.unique(groups, return_counts=True)
+    weights = counts ** (1.0 / temperature)
+    places = np.maximum(1, np.round(len(groups) * weights / weights.sum())).astype(np.int64)
+    rng = np.random.default_rng([seed, epoch, 1])
+    drawn = []
+    for label, count in zip(labels.tolist(), places.tolist()):
+        members = np.flatnonzero(groups == label)
+        passes = -(-count // len(members))
+        cycle = np.concatenate([rng.permutation(members) for _ in range(passes)])
+        drawn.append(cycle[:count])
+    return np.concatenate(drawn)
 
 
 def _cut(pool: np.ndarray, width: np.ndarray, batch_size, max_tokens) -> list[np.ndarray]:

@@ -52,6 +52,11 @@ class TrainConfig(ModelOptions):
     lowercase: bool = option(False, "lowercase text before word tokenization")
     # --- optimisation --------------------------------------------------------------------
     batch_size: int = option(64, "sentences per batch")
+    language_temperature: float = option(
+        1.0,
+        "draw target languages with probability ~ pairs ** (1 / T) per epoch: 1 is the data's "
+        "own mix, larger gives small languages more (5: Arivazhagan et al. 2019)",
+    )
     optimizer: str = option("adam", "sgd (the lecture's w := w - alpha dJ/dw) | adam")
     lr: float = option(0.002, "learning rate alpha")
     lr_warmup: int = option(0, "raise the lr linearly from 0 over this many updates; 0: off")
@@ -149,6 +154,10 @@ class TrainConfig(ModelOptions):
             raise ConfigError(f"dropout must be in [0, 1); got {self.dropout}")
         if self.lr <= 0:
             raise ConfigError(f"lr must be positive; got {self.lr}")
+        if not 0 < self.language_temperature <= 100:
+            raise ConfigError(
+                f"language_temperature must be in (0, 100]; got {self.language_temperature}"
+            )
         if not 0 < self.lr_decay <= 1:
             raise ConfigError(f"lr_decay must be in (0, 1] (1: off); got {self.lr_decay}")
         if self.min_lr >= self.lr:

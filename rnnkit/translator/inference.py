@@ -14,6 +14,7 @@ from rnnkit.errors import CheckpointError, ConfigError, RnnkitError
 from rnnkit.text import UNK_INDEX, collate, language_tag
 from rnnkit.translator import checkpoint, modeldir
 from rnnkit.translator.data import encode_source, load_text_pipeline
+from rnnkit.translator.language_vocab import LanguageVocabularies
 from rnnkit.translator.model import ModelConfig, Seq2Seq
 from rnnkit.translator.search import beam_search, replace_unknowns
 
@@ -85,12 +86,18 @@ class Translator:
         path = directory.path(modeldir.BEST if which == "best" else modeldir.LATEST)
         if which == "best" and not path.exists():
             path = directory.path(modeldir.LATEST)
+        language_vocab = None
+        if model_config.language_softmax:
+            vocab_path = directory.path(modeldir.OUTPUT_VOCAB)
+            saved = checkpoint.load_json(vocab_path)
+            language_vocab = LanguageVocabularies.from_dict(saved, vocab, languages, vocab_path)
         weights, _ = checkpoint.load_weights(path)
         model = Seq2Seq(model_config)
         try:
             model.load_state_dict(weights)
         except ValueError as exc:
             raise CheckpointError(f"{path}: does not fit {modeldir.CONFIG} ({exc})") from None
+        model.use_language_vocab(language_vocab)
         return cls(model, tokenizer, vocab, languages)
 
     def check_languages(self, langs, source="the input"):

@@ -9,6 +9,8 @@
         context, alpha = attention(h<t>, memory)
         h~<t> = tanh(W_c [context; h<t>])         the attentional vector
         logits<t> = W_out h~<t> + b                 (W_out = embedding matrix when tied)
+        p(y<t> | ...) = softmax over the target language's own tokens (language_vocab.py;
+                        the whole vocabulary for a model without those sets)
 
 Token ids follow `rnnkit.text.vocabulary`: <pad>=0, <unk>=1, <bos>=2, <eos>=3; the source
 starts with a target-language tag <2xx>, so one model serves every language.
@@ -77,6 +79,11 @@ class ModelOptions:
     label_smoothing: float = option(
         0.0, "mix this much of the uniform distribution into the targets (training loss only)"
     )
+    language_softmax: bool = option(
+        True,
+        "each target language's softmax ranges over the tokens of its training targets only "
+        "(language_vocab.py): a smaller output layer, and no word of another language",
+    )
     wait_k: int = option(
         0,
         "train for simultaneous translation: target token t attends to the language tag and "
@@ -118,7 +125,7 @@ class ModelConfig(ModelOptions):
                 raise ConfigError(
                     f"model {name} must be one of {', '.join(allowed)}; got {value!r}"
                 )
-        for name in ("bidirectional", "input_feeding", "tie_embeddings"):
+        for name in ("bidirectional", "input_feeding", "tie_embeddings", "language_softmax"):
             value = getattr(self, name)
             if not isinstance(value, bool):
                 raise ConfigError(f"model {name} must be true or false, got {value!r}")
@@ -182,7 +189,8 @@ class ModelConfig(ModelOptions):
             )
         if "vocab_size" not in d:
             raise ConfigError("model config needs vocab_size")
-        return cls(**d).validate()
+        # a model saved before language_softmax existed has the whole vocabulary's softmax
+        return cls(**{"language_softmax": False, **d}).validate()
 
 
 def _is_int(value):
@@ -199,11 +207,14 @@ class DecoderState:
 
     hidden: one entry per layer, a (B', H) Tensor, or a pair (h, c) for LSTM;
     feed: (B', H) the previous attentional vector h~<t-1> (input feeding), or None;
-    memory: the encoder outputs prepared for attention (`AttentionMemory`), or None.
+    memory: the encoder outputs prepared for attention (`AttentionMemory`), or None;
+    languages: (B',) ints, each row's target language (a row of the model's
+    `language_vocab`), or None when the softmax ranges over the whole vocabulary.
     """
 
-    def __init__(self, hidden, feed=None, memory=None):
+    def __init__(self, hidden, feed=None, memory=None, languages=None):
         self.hidden, self.feed, self.memory = hidden, feed, memory
+        self.languages = languages
 
     @property
     def batch_size(self):
@@ -221,6 +232,7 @@ class DecoderState:
             [pick(h) for h in self.hidden],
             None if self.feed is None else self.feed[indices],
             None if self.memory is None else self.memory.select(indices),
+            None if self.languages is None else self.languages[indices],
         )
 
 
@@ -335,7 +347,7 @@ class Decoder(Module):
         for t, step_input in enumerate(F.unstack(embedded)):  # (B, E) per step, one buffer
             if memory is not None and memory.step_mask is not None:  # a wait-k schedule
                 masked = replace(memory, mask=memory.mask | memory.step_mask[t], step_mask=None)
-                state = DecoderState(state.hidden, state.feed, masked)
+                state = DecoderState(state.hidden, state.feed, masked, state.languages)
             attentional, state, alpha = self.step(step_input, state)
             outputs.append(attentional)
             weights.append(alpha)
@@ -355,7 +367,7 @@ class Decoder(Module):
         attentional = attentional.reshape(attentional.shape[1:])
         feed = attentional if self.input_feeding else None
         alpha = None if alpha is None else Tensor(alpha[0])
-        return attentional, DecoderState(hidden, feed, state.memory), alpha
+        return attentional, DecoderState(hidden, feed, state.memory, state.languages), alpha
 
     def step(self, embedded, state):
         """embedded: (B', E) the previous target word's embedding; state: DecoderState.
@@ -372,11 +384,11 @@ class Decoder(Module):
             hidden.append(new)
             x = new[0] if self.is_lstm else new  # (B', H): the layer's output a<t>
         if self.attention is None:
-            return x, DecoderState(hidden, None, None), None
+            return x, DecoderState(hidden, None, None, state.languages), None
         context, alpha = self.attention(x, state.memory)  # (B', D*H), (B', T_src)
         attentional = F.tanh(self.combine(F.concat([context, x], axis=1)))  # h~ (B', H)
         feed = attentional if self.input_feeding else None
-        return attentional, DecoderState(hidden, feed, state.memory), alpha
+        return attentional, DecoderState(hidden, feed, state.memory, state.languages), alpha
 
 
 # --- the whole model -----------------------------------------------------------------------
@@ -398,6 +410,26 @@ class Seq2Seq(Module):
             self.output_bias = Parameter(numpy.zeros(config.vocab_size, dtype=numpy.float32))
         else:
             self.output = Linear(config.hidden, config.vocab_size)
+        # Each target language's output classes (language_vocab.py), from the training data:
+        # set by training and by Translator.load (`use_language_vocab`); None: all V.
+        self.language_vocab = None
+
+    def use_language_vocab(self, language_vocab):
+        """Let each target language's softmax range over its own classes (a
+        LanguageVocabularies of this model's vocabulary; None: the whole vocabulary)."""
+        if language_vocab is not None:
+            if not self.config.language_softmax:
+                raise ValueError("this model's config has language_softmax false")
+            if language_vocab.vocab_size != self.config.vocab_size:
+                raise ValueError(
+                    f"the language vocabularies are for {language_vocab.vocab_size} tokens, "
+                    f"the model has {self.config.vocab_size}"
+                )
+        self.language_vocab = language_vocab
+
+    def _languages(self, src):
+        """(B,) each sentence's row of `language_vocab`, or None (the whole vocabulary)."""
+        return None if self.language_vocab is None else self.language_vocab.rows(src)
 
     # --- encoder ---------------------------------------------------------------------------
     def encode(self, src, src_lengths):
@@ -413,7 +445,9 @@ class Seq2Seq(Module):
             bridge = numpy.minimum(lengths, 1 + self.config.wait_k)
         memory, hidden = self.encoder(embedded, lengths, bridge)
         mask = numpy.arange(src.shape[0])[None, :] >= lengths[:, None]  # (B, T): padding
-        return EncoderOutput(memory, mask, self.decoder.initial_state(hidden, memory, mask))
+        state = self.decoder.initial_state(hidden, memory, mask)
+        state.languages = self._languages(src)
+        return EncoderOutput(memory, mask, state)
 
     # --- decoder ---------------------------------------------------------------------------
     def forward(self, src, src_lengths, tgt_in):
@@ -424,7 +458,7 @@ class Seq2Seq(Module):
         """
         attentional, weights = self._decode_teacher_forced(src, src_lengths, tgt_in)
         # One output product over all steps: (T*B, H) @ (H, V) is the costliest op here.
-        return self._logits(attentional), weights  # (T_tgt, B, V)
+        return self._logits(attentional, self._languages(_ids(src, "src"))), weights
 
     def _decode_teacher_forced(self, src, src_lengths, tgt_in):
         """The attentional vectors (T_tgt, B, H) of every target step, and the attention."""
@@ -447,7 +481,7 @@ class Seq2Seq(Module):
         lengths = _ids(src_lengths, "src_lengths")
         hidden = wait_k_step_mask(self.config.wait_k, steps, lengths, encoded.mask.shape[1])
         memory = dataclasses.replace(state.memory, step_mask=hidden)
-        return DecoderState(state.hidden, state.feed, memory)
+        return DecoderState(state.hidden, state.feed, memory, state.languages)
 
     def decode_step(self, prev_tokens, state):
         """prev_tokens: (B',) ints, the last word of each hypothesis; state: DecoderState.
@@ -456,7 +490,7 @@ class Seq2Seq(Module):
         weights (B', T_src) as a NumPy array (None without attention).
         """
         attentional, state, alpha = self.decoder_step(prev_tokens, state)
-        log_probs = F.log_softmax(self._logits(attentional), axis=-1)
+        log_probs = F.log_softmax(self._logits(attentional, state.languages), axis=-1)
         return log_probs, state, alpha
 
     def decoder_step(self, prev_tokens, state):
@@ -478,8 +512,9 @@ class Seq2Seq(Module):
         projection = None if self.tie_projection is None else self.tie_projection.weight.data
         return projection, self.embedding.weight.data, self.output_bias.data
 
-    def _logits(self, attentional):
-        """attentional: (..., H) -> logits (..., V)."""
+    def _logits(self, attentional, languages=None):
+        """attentional: (..., B, H) -> logits (..., B, V); languages: (B,) the rows of
+        `language_vocab` (their logits outside the language's classes are -inf), or None."""
         # Flattened to 2-D: a 3-D @ 2-D product would make its weight gradient per step first.
         leading = attentional.shape[:-1]
         x = self.dropout(attentional.reshape(-1, attentional.shape[-1]))
@@ -489,6 +524,9 @@ class Seq2Seq(Module):
             if self.tie_projection is not None:
                 x = self.tie_projection(x)  # (N, E)
             logits = F.matmul(x, self.embedding.weight.T) + self.output_bias
+        if languages is not None:  # rows are (..., B) flattened: sentence b every B rows
+            mask = self.language_vocab.biases(None, logits.dtype)  # 0 or -inf
+            logits = logits + mask[numpy.tile(languages, len(x) // len(languages))]
         return logits.reshape(*leading, logits.shape[-1])
 
     # --- training loss -----------------------------------------------------------------------
@@ -516,9 +554,21 @@ class Seq2Seq(Module):
             weight, bias = self.embedding.weight, self.output_bias
         else:
             weight, bias = self.output.weight, self.output.bias
-        summed, nll = linear_cross_entropy(
-            x, weight, bias, tgt_out.reshape(-1), PAD_INDEX, self.config.label_smoothing
-        )
+        targets, smoothing = tgt_out.reshape(-1), self.config.label_smoothing
+        languages = self._languages(_ids(src, "src"))
+        if languages is None:
+            summed, nll = linear_cross_entropy(x, weight, bias, targets, PAD_INDEX, smoothing)
+        else:  # each language's rows over its own classes (training batches hold one)
+            row_languages = numpy.tile(languages, tgt_out.shape[0])
+            summed, nll = None, 0.0
+            for language in numpy.unique(languages):
+                rows = numpy.flatnonzero(row_languages == language)
+                part = x if len(rows) == len(x) else x[rows]
+                classes = self.language_vocab.classes[language]
+                loss, part_nll = linear_cross_entropy(
+                    part, weight, bias, targets[rows], PAD_INDEX, smoothing, classes
+                )
+                summed, nll = (loss if summed is None else summed + loss), nll + part_nll
         n_tokens = int((tgt_out != PAD_INDEX).sum())
         return summed / float(tgt_out.shape[1]), n_tokens, nll
 

@@ -4,6 +4,7 @@ what `--overwrite` may replace.
     DIR/config.json          everything needed to rebuild the model; it also says that rnnkit
                              wrote DIR ("rnnkit_version"), the only directories --overwrite takes
     DIR/tokenizer/, vocab.txt
+    DIR/output_vocab.json    each target language's output classes (language_vocab.py)
     DIR/latest.safetensors   weights, optimiser state, step, RNG state (for --resume)
     DIR/best.safetensors     weights of the best dev BLEU so far
     DIR/train_log.jsonl      one JSON object per logged step / validation
@@ -35,11 +36,13 @@ from rnnkit.files import (
 CONFIG = "config.json"
 TOKENIZER = "tokenizer"
 VOCAB = "vocab.txt"
+OUTPUT_VOCAB = "output_vocab.json"
 LATEST = "latest.safetensors"
 BEST = "best.safetensors"
 LOG = "train_log.jsonl"
 PLOTS = "plots"
-LAYOUT = (CONFIG, TOKENIZER, VOCAB, LATEST, BEST, LOG, PLOTS)  # all that rnnkit writes in DIR
+# all that rnnkit writes in DIR
+LAYOUT = (CONFIG, TOKENIZER, VOCAB, OUTPUT_VOCAB, LATEST, BEST, LOG, PLOTS)
 STAGING = ".rnnkit-staging"
 
 

@@ -100,7 +100,9 @@ class _OutputLayer:
     split over blocks of whole sentences (with their beams) in threads (core/parallel.py).
 
     log p(w) = logits[w] - lse with lse = log sum_w exp(logits[w]) over the whole vocabulary
-    (<pad> and <bos> included, as `decode_step`'s log_softmax), so a search never forms the
+    (<pad> and <bos> included, as `decode_step`'s log_softmax; with the model's
+    `language_vocab`, each row's logits outside its language's classes are -inf, the bias
+    and that mask being one (languages, V) table), so a search never forms the
     (B', V) log-probabilities: greedy search needs only the argmax of the logits, beam search
     adds -lse to each beam's score instead of to every word. Then <pad>/<bos> are excluded
     and rows at their length limit keep only <eos> (as `_next_word_scores`)."""
@@ -109,6 +111,9 @@ class _OutputLayer:
 
     def __init__(self, model):
         self.projection, self.weight, self.bias = model.output_arrays()
+        self.biases = None  # (languages, V): the bias and each language's -inf mask
+        if model.language_vocab is not None:
+            self.biases = model.language_vocab.biases(self.bias, self.weight.dtype)
         self.buffers = None  # (logits, scratch) of the largest step so far, reused
         self.usable = self.usable and all(
             type(a) is numpy.ndarray
@@ -124,8 +129,9 @@ class _OutputLayer:
         edges = [sentences * i // count * beam for i in range(count + 1)]
         return [slice(edges[i], edges[i + 1]) for i in range(count)]
 
-    def scores(self, attentional, at_limit, beam=1, normalise=True, then=None):
-        """attentional (B', H) array. Returns logits (B', V) (restricted as above) and lse
+    def scores(self, attentional, at_limit, languages, beam=1, normalise=True, then=None):
+        """attentional (B', H) array; languages: (B',) each row's language (DecoderState's),
+        or None. Returns logits (B', V) (restricted as above) and lse
         (B',) float64 (None unless normalise). then(rows, logits, lse): called in each block's
         thread with its rows (a slice) once they are done; its results come back as a list.
         The logits are a buffer the next call overwrites."""
@@ -142,7 +148,11 @@ class _OutputLayer:
                 x = x @ self.projection.T
             out = logits[part]
             numpy.matmul(x, self.weight.T, out=out)
-            if self.bias is not None:
+            if self.biases is not None:
+                rows = languages[part]
+                one = len(rows) and (rows == rows[0]).all()
+                out += self.biases[rows[0]] if one else self.biases[rows]
+            elif self.bias is not None:
                 out += self.bias
             if normalise:
                 peak = out.max(axis=1)
@@ -171,7 +181,8 @@ def _greedy_step(model, output, prev_tokens, state, at_limit, forbid=None):
             logits[:, forbid] = -numpy.inf
         return logits.argmax(axis=1)
 
-    _, _, words = output.scores(attentional.data, at_limit, normalise=False, then=pick)
+    languages = state.languages
+    _, _, words = output.scores(attentional.data, at_limit, languages, normalise=False, then=pick)
     return numpy.concatenate(words), state, attention
 
 
@@ -318,7 +329,7 @@ def _beam_step(model, output, prev_tokens, state, at_limit, scores, k):
         base = scores[sentences] - lse.reshape(-1, k)
         return best_continuations(base, logits.reshape(-1, k, vocab), count)
 
-    _, _, parts = output.scores(attentional.data, at_limit, beam=k, then=best)
+    _, _, parts = output.scores(attentional.data, at_limit, state.languages, beam=k, then=best)
     top = numpy.concatenate([p[0] for p in parts])
     top_scores = numpy.concatenate([p[1] for p in parts])
     return top, top_scores, state, attention, vocab

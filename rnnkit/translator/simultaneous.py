@@ -203,7 +203,9 @@ class WaitKPolicy:
             if self.state is None:  # a sentence shorter than k: nothing written yet
                 state = encoded.state
             else:
-                state = DecoderState(self.state.hidden, self.state.feed, encoded.state.memory)
+                state = DecoderState(
+                    self.state.hidden, self.state.feed, encoded.state.memory, self.state.languages
+                )
             limits = max_lengths(lengths, None, self.max_len_ratio)  # as greedy search
             running = numpy.arange(len(self.langs))
             prev = self._previous()
@@ -248,7 +250,7 @@ class WaitKPolicy:
         if memory is not None:  # a masked memory: the model's own decode_step does the rest
             unread = numpy.arange(encoded.mask.shape[1])[None, :] >= visible
             memory = replace(memory, mask=encoded.mask | unread)
-        state = DecoderState(self.state.hidden, self.state.feed, memory)
+        state = DecoderState(self.state.hidden, self.state.feed, memory, self.state.languages)
         rows = numpy.arange(len(self.langs))
         model = self.translator.model
         words, self.state, alpha = _greedy_step(

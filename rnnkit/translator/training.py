@@ -37,7 +37,7 @@ from rnnkit import distributed, optim
 from rnnkit.errors import ConfigError, RnnkitError
 from rnnkit.files import atomic_write
 from rnnkit.progress import progress as progress_display
-from rnnkit.text import collate, plan_batches
+from rnnkit.text import collate, plan_batches, sample_groups
 from rnnkit.translator import checkpoint, modeldir, plots
 from rnnkit.translator.config import build_config
 from rnnkit.translator.data import (
@@ -49,6 +49,7 @@ from rnnkit.translator.data import (
 )
 from rnnkit.translator.evaluation import evaluate_corpus
 from rnnkit.translator.inference import Translator
+from rnnkit.translator.language_vocab import LanguageVocabularies
 from rnnkit.translator.model import Seq2Seq
 
 # Options that a resumed run may change; everything else comes from the saved config.
@@ -94,6 +95,8 @@ def resumed_config(model_dir, overrides):
     train_section = saved.get("train")
     if not isinstance(train_section, dict):
         raise RnnkitError(f"{model_dir.path(modeldir.CONFIG)}: has no training section; retrain")
+    # a run begun before language_softmax existed goes on with the whole vocabulary's softmax
+    train_section = {"language_softmax": False, **train_section}
     config = build_config(overrides=train_section)
     given = build_config(overrides={**train_section, **(overrides or {})})
     given = resolve_paths(given)
@@ -209,6 +212,7 @@ class _Session:
     targets: list
     src_lengths: numpy.ndarray  # (N,) their lengths, for planning batches
     tgt_lengths: numpy.ndarray
+    groups: numpy.ndarray | None  # (N,) their target language, one per batch; or None
     valid_corpus: object
     progress: Progress
     bar: object  # rnnkit.progress: a tqdm bar on a terminal, periodic lines in a log
@@ -235,18 +239,38 @@ class _Session:
         """(indices of the next batch, or None; whether the epoch ends with it)."""
         progress, config = self.progress, self.config
         if self._plan[0] != progress.epoch:
-            batches = plan_batches(
-                self.src_lengths,
-                self.tgt_lengths,
-                config.batch_size,
-                seed=config.seed,
-                epoch=progress.epoch,
+            batches = plan_epoch(
+                config, self.src_lengths, self.tgt_lengths, self.groups, progress.epoch
             )
             self._plan = (progress.epoch, batches)
         batches = self._plan[1]
         if progress.batch_in_epoch >= len(batches):  # a checkpoint from an epoch's very end
             return None, True
         return batches[progress.batch_in_epoch], progress.batch_in_epoch + 1 == len(batches)
+
+
+def plan_epoch(config, src_lengths, tgt_lengths, groups, epoch):
+    """The batches of one epoch (example indices each): batches of one language each when
+    `groups` gives the examples' languages, drawn with --language-temperature."""
+    if groups is None or config.language_temperature == 1:
+        return plan_batches(
+            src_lengths,
+            tgt_lengths,
+            config.batch_size,
+            seed=config.seed,
+            epoch=epoch,
+            groups=groups,
+        )
+    drawn = sample_groups(groups, config.language_temperature, config.seed, epoch)
+    plan = plan_batches(
+        src_lengths[drawn],
+        tgt_lengths[drawn],
+        config.batch_size,
+        seed=config.seed,
+        epoch=epoch,
+        groups=groups[drawn],
+    )
+    return [drawn[batch] for batch in plan]
 
 
 def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress):
@@ -273,6 +297,15 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
     rnnkit.manual_seed(config.seed)
     mconfig = config.model_config(len(vocab))
     model = Seq2Seq(mconfig)
+    groups = None
+    if config.language_softmax:  # from the kept pairs; the same on every rank and resume
+        langs = [train_corpus.langs[i] for i in kept]
+        language_vocab = LanguageVocabularies.of_targets(vocab, targets, langs)
+        model.use_language_vocab(language_vocab)
+        if language_vocab.tagged:  # a batch of one language multiplies its classes alone
+            groups = language_vocab.rows(numpy.array([[s[0] for s in sources]]))
+        if root:
+            checkpoint.save_json(model_dir.path(modeldir.OUTPUT_VOCAB), language_vocab.to_dict())
     params = model.parameters()
     optimizer = (
         optim.Adam(params, lr=config.lr)
@@ -311,7 +344,7 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
 
     src_lengths = numpy.array([len(s) for s in sources])
     tgt_lengths = numpy.array([len(t) for t in targets])
-    per_epoch = len(plan_batches(src_lengths, tgt_lengths, config.batch_size, seed=config.seed))
+    per_epoch = len(plan_epoch(config, src_lengths, tgt_lengths, groups, 0))
     total = per_epoch * config.epochs
     if config.max_steps:
         total = min(total, config.max_steps)
@@ -340,6 +373,7 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
         targets,
         src_lengths,
         tgt_lengths,
+        groups,
         valid_corpus,
         progress,
         bar,
