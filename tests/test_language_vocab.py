@@ -279,3 +279,10 @@ def test_training_with_a_language_temperature_takes_batches_of_one_language(tmp_
     shares = np.bincount(groups[np.concatenate(plan)]) / 233
     weights = np.array([200, 30, 3]) ** (1 / 3)
     np.testing.assert_allclose(shares, weights / weights.sum(), atol=0.01)
+    # the whole vocabulary's softmax: the same draw, batches that mix languages
+    overrides = {"data": "x", "batch_size": 8, "language_temperature": 3.0}
+    mixed = build_config(overrides={**overrides, "language_softmax": False})
+    plan = training.plan_epoch(mixed, lengths, lengths, groups, epoch=0)
+    shares = np.bincount(groups[np.concatenate(plan)]) / 233
+    np.testing.assert_allclose(shares, weights / weights.sum(), atol=0.01)
+    assert any(len(set(groups[b].tolist())) > 1 for b in plan)

@@ -526,7 +526,8 @@ class Seq2Seq(Module):
             logits = F.matmul(x, self.embedding.weight.T) + self.output_bias
         if languages is not None:  # rows are (..., B) flattened: sentence b every B rows
             mask = self.language_vocab.biases(None, logits.dtype)  # 0 or -inf
-            logits = logits + mask[numpy.tile(languages, len(x) // len(languages))]
+            rows = numpy.tile(languages, len(x) // len(languages))
+            logits = logits + array_module(logits.data).asarray(mask[rows])
         return logits.reshape(*leading, logits.shape[-1])
 
     # --- training loss -----------------------------------------------------------------------

@@ -181,8 +181,9 @@ def _greedy_step(model, output, prev_tokens, state, at_limit, forbid=None):
             logits[:, forbid] = -numpy.inf
         return logits.argmax(axis=1)
 
-    languages = state.languages
-    _, _, words = output.scores(attentional.data, at_limit, languages, normalise=False, then=pick)
+    _, _, words = output.scores(
+        attentional.data, at_limit, state.languages, normalise=False, then=pick
+    )
     return numpy.concatenate(words), state, attention
 
 

@@ -37,7 +37,7 @@ from rnnkit import distributed, optim
 from rnnkit.errors import ConfigError, RnnkitError
 from rnnkit.files import atomic_write
 from rnnkit.progress import progress as progress_display
-from rnnkit.text import collate, plan_batches, sample_groups
+from rnnkit.text import collate, language_tag, plan_batches, sample_groups
 from rnnkit.translator import checkpoint, modeldir, plots
 from rnnkit.translator.config import build_config
 from rnnkit.translator.data import (
@@ -212,7 +212,7 @@ class _Session:
     targets: list
     src_lengths: numpy.ndarray  # (N,) their lengths, for planning batches
     tgt_lengths: numpy.ndarray
-    groups: numpy.ndarray | None  # (N,) their target language, one per batch; or None
+    groups: numpy.ndarray | None  # (N,) their target language (None: untagged data)
     valid_corpus: object
     progress: Progress
     bar: object  # rnnkit.progress: a tqdm bar on a terminal, periodic lines in a log
@@ -250,25 +250,19 @@ class _Session:
 
 
 def plan_epoch(config, src_lengths, tgt_lengths, groups, epoch):
-    """The batches of one epoch (example indices each): batches of one language each when
-    `groups` gives the examples' languages, drawn with --language-temperature."""
-    if groups is None or config.language_temperature == 1:
-        return plan_batches(
-            src_lengths,
-            tgt_lengths,
-            config.batch_size,
-            seed=config.seed,
-            epoch=epoch,
-            groups=groups,
-        )
-    drawn = sample_groups(groups, config.language_temperature, config.seed, epoch)
+    """The batches of one epoch (example indices each). `groups`: the examples' target
+    languages (None for untagged data): drawn with --language-temperature, and one language
+    a batch with the language softmax (each batch then multiplies its own classes alone)."""
+    drawn = numpy.arange(len(src_lengths))
+    if groups is not None and config.language_temperature != 1:
+        drawn = sample_groups(groups, config.language_temperature, config.seed, epoch)
     plan = plan_batches(
         src_lengths[drawn],
         tgt_lengths[drawn],
         config.batch_size,
         seed=config.seed,
         epoch=epoch,
-        groups=groups[drawn],
+        groups=groups[drawn] if groups is not None and config.language_softmax else None,
     )
     return [drawn[batch] for batch in plan]
 
@@ -297,13 +291,14 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
     rnnkit.manual_seed(config.seed)
     mconfig = config.model_config(len(vocab))
     model = Seq2Seq(mconfig)
-    groups = None
+    langs = [train_corpus.langs[i] for i in kept]
+    groups = None  # each example's target language, by its tag
+    if train_corpus.languages:
+        tags = {vocab[language_tag(lang)]: row for row, lang in enumerate(train_corpus.languages)}
+        groups = numpy.array([tags[s[0]] for s in sources])
     if config.language_softmax:  # from the kept pairs; the same on every rank and resume
-        langs = [train_corpus.langs[i] for i in kept]
         language_vocab = LanguageVocabularies.of_targets(vocab, targets, langs)
         model.use_language_vocab(language_vocab)
-        if language_vocab.tagged:  # a batch of one language multiplies its classes alone
-            groups = language_vocab.rows(numpy.array([[s[0] for s in sources]]))
         if root:
             checkpoint.save_json(model_dir.path(modeldir.OUTPUT_VOCAB), language_vocab.to_dict())
     params = model.parameters()
