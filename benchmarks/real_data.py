@@ -385,7 +385,8 @@ def main(argv=None):
     if not curve:
         raise UsageError(f"{model_dir}: the training log has no validation; train longer")
     write_csv(out.file("dev_curve.csv"), curve)
-    title = f"{args.data}: dev {'BLEU' if args.data == 'en-fr' else 'BLEU and chrF'} against training time"
+    scores = "BLEU" if args.data == "en-fr" else "BLEU and chrF"
+    title = f"{args.data}: dev {scores} against training time"
     plot_curve(out.file("dev_curve.png"), curve, title, joeynmt=args.data == "en-fr")
     rates = [r["tokens_per_s"] for r in log if "tokens_per_s" in r]
 
