@@ -103,9 +103,9 @@ def plan_batches(
 
     if groups is not None:  # each group's examples together, in the shuffled order
         labels = np.asarray(groups)[order]
-        order = order[np.argsort(labels, kind="stable")]
-        cuts = np.flatnonzero(np.diff(np.sort(labels))) + 1
-        parts = np.split(order, cuts)
+        by_label = np.argsort(labels, kind="stable")
+        order, labels = order[by_label], labels[by_label]
+        parts = np.split(order, np.flatnonzero(np.diff(labels)) + 1)
     else:
         parts = [order]
     planned = []

@@ -37,7 +37,7 @@ from rnnkit import distributed, optim
 from rnnkit.errors import ConfigError, RnnkitError
 from rnnkit.files import atomic_write
 from rnnkit.progress import progress as progress_display
-from rnnkit.text import collate, language_tag, plan_batches, sample_groups
+from rnnkit.text import collate, plan_batches, sample_groups
 from rnnkit.translator import checkpoint, modeldir, plots
 from rnnkit.translator.config import build_config
 from rnnkit.translator.data import (
@@ -292,10 +292,9 @@ def _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress
     mconfig = config.model_config(len(vocab))
     model = Seq2Seq(mconfig)
     langs = [train_corpus.langs[i] for i in kept]
-    groups = None  # each example's target language, by its tag
+    groups = None  # each example's target language (a number), for planning batches
     if train_corpus.languages:
-        tags = {vocab[language_tag(lang)]: row for row, lang in enumerate(train_corpus.languages)}
-        groups = numpy.array([tags[s[0]] for s in sources])
+        groups = numpy.unique(langs, return_inverse=True)[1]
     if config.language_softmax:  # from the kept pairs; the same on every rank and resume
         language_vocab = LanguageVocabularies.of_targets(vocab, targets, langs)
         model.use_language_vocab(language_vocab)
