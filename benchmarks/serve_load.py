@@ -35,6 +35,7 @@ from rnnkit.demo.game import play_by_play
 from rnnkit.demo.languages import english
 
 TOKEN = "serve-load-benchmark"
+VIEWERS_PER_ADDRESS = 200
 
 
 class Viewer:
@@ -43,13 +44,14 @@ class Viewer:
     def __init__(self, languages):
         self.per_line = len(languages) + 1  # the English too
         self.counts, self.complete_at = {}, {}
-        self.last_id, self.disorder, self.reconnects = None, 0, 0
+        self.last_id, self.last_seq, self.disorder, self.reconnects = None, None, 0, 0
         self.connected = asyncio.Event()
 
     def receive(self, event_id, line):
-        if self.last_id is not None and event_id != self.last_id + 1:
+        seq = int(event_id.rpartition("-")[2])  # ids are "EPOCH-SEQ"
+        if self.last_seq is not None and seq != self.last_seq + 1:
             self.disorder += 1  # a gap or a repeat
-        self.last_id = event_id
+        self.last_id, self.last_seq = event_id, seq
         self.counts[line] = self.counts.get(line, 0) + 1
         if self.counts[line] == self.per_line:
             self.complete_at[line] = time.perf_counter()
@@ -58,14 +60,14 @@ class Viewer:
 async def watch(client, url, viewer, stop):
     """Read the stream until `stop`, reconnecting with Last-Event-ID like EventSource."""
     while not stop.is_set():
-        headers = {} if viewer.last_id is None else {"Last-Event-ID": str(viewer.last_id)}
+        headers = {} if viewer.last_id is None else {"Last-Event-ID": viewer.last_id}
         try:
             async with client.stream("GET", url + "/api/stream", headers=headers) as response:
                 viewer.connected.set()
                 event_id = None
                 async for line in response.aiter_lines():
                     if line.startswith("id: "):
-                        event_id = int(line[4:])
+                        event_id = line[4:]
                     elif line.startswith("data: "):
                         viewer.receive(event_id, json.loads(line[6:])["line"])
         except (httpx.TransportError, httpx.StreamError):
@@ -90,14 +92,32 @@ async def post(client, url, text):
         await asyncio.sleep(float(response.headers["retry-after"]))
 
 
+def viewer_clients(count, timeout):
+    """httpx clients for `count` viewers, each for at most VIEWERS_PER_ADDRESS of them from a
+    loopback address of its own (127.0.0.2, 127.0.0.3, ...): the server caps the
+    connections from one address (--max-connections-per-address, 256 by default)."""
+    clients = []
+    for first in range(0, count, VIEWERS_PER_ADDRESS):
+        size = min(VIEWERS_PER_ADDRESS, count - first)
+        transport = httpx.AsyncHTTPTransport(
+            local_address=f"127.0.0.{2 + first // VIEWERS_PER_ADDRESS}",
+            limits=httpx.Limits(max_connections=size + 2, max_keepalive_connections=size),
+        )
+        clients.append(httpx.AsyncClient(transport=transport, timeout=timeout))
+    return clients
+
+
 async def scenario(url, languages, viewers_count, texts, interval, burst):
     """Returns {mode: (latencies in ms, lines lost)} and the viewers' reconnections."""
-    limits = httpx.Limits(max_connections=viewers_count + 10, max_keepalive_connections=20)
     timeout = httpx.Timeout(60, read=None)
-    async with httpx.AsyncClient(limits=limits, timeout=timeout) as client:
+    watchers = viewer_clients(viewers_count, timeout)
+    async with httpx.AsyncClient(timeout=timeout) as client:
         stop = asyncio.Event()
         viewers = [Viewer(languages) for _ in range(viewers_count)]
-        tasks = [asyncio.create_task(watch(client, url, v, stop)) for v in viewers]
+        tasks = [
+            asyncio.create_task(watch(watchers[n // VIEWERS_PER_ADDRESS], url, v, stop))
+            for n, v in enumerate(viewers)
+        ]
         await asyncio.wait_for(asyncio.gather(*(v.connected.wait() for v in viewers)), 120)
         await post(client, url, "Tremblay warms up the crowd")  # first call: warm-up
         await asyncio.sleep(2)
@@ -128,6 +148,8 @@ async def scenario(url, languages, viewers_count, texts, interval, burst):
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+    for watcher in watchers:
+        await watcher.aclose()
     disorder = sum(v.disorder for v in viewers)
     reconnects = sum(v.reconnects for v in viewers) - viewers_count  # the cancel at the end
     return results, disorder, max(reconnects, 0)

@@ -5,7 +5,8 @@ Three rules, each with one mechanism here:
 * A file is replaced whole or not at all (`atomic_write`: a temporary file in the same
   folder, fsync, rename). A crash, a kill or a full disk leaves the previous file intact; the
   temporaries a kill leaves behind end in `.rnnkit-tmp` and the next run removes them
-  (`remove_temporaries`).
+  (`remove_temporaries` in a model directory, `remove_leftovers` beside an output file): a
+  writer holds a lock on its temporary while it writes, so a run never removes one in use.
 * rnnkit writes only inside a directory it was given, never through a symbolic link
   (`safe_path`): a link `plots -> elsewhere` is refused, not followed.
 * rnnkit removes only what it wrote (`OwnedDirectory`): a directory it creates carries a
@@ -56,6 +57,7 @@ def atomic_open(path, mode="wb"):
             handle, tmp = tempfile.mkstemp(
                 prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent
             )
+            fcntl.flock(handle, fcntl.LOCK_EX)  # in use: not a leftover (see _remove_unused)
             out = os.fdopen(handle, mode, **({} if "b" in mode else {"encoding": "utf-8"}))
             os.fchmod(out.fileno(), 0o666 & ~_umask())
         except OSError as exc:
@@ -101,7 +103,36 @@ def remove_temporaries(directory):
     for root, _, files in os.walk(directory):  # os.walk does not descend into links
         for name in files:
             if name.startswith(".") and name.endswith(TEMPORARY_SUFFIX):
-                Path(root, name).unlink(missing_ok=True)
+                _remove_unused(Path(root, name))
+
+
+def remove_leftovers(path):
+    """Delete the temporaries that runs killed while writing `path` left beside it
+    (`.NAME.*.rnnkit-tmp`), except one a running writer still holds."""
+    path = Path(path)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    prefix = f".{path.name}."
+    for name in names:
+        if name.startswith(prefix) and name.endswith(TEMPORARY_SUFFIX):
+            _remove_unused(path.parent / name)
+
+
+def _remove_unused(path):
+    """Remove the temporary file `path` unless a writer holds its lock (or it is a link)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # locked: a run is writing it
+    finally:
+        os.close(fd)
 
 
 def safe_path(root, *parts):

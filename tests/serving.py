@@ -101,13 +101,18 @@ class RunningServer:
         assert not self.thread.is_alive(), "the server did not stop"
 
 
-def parse_sse(lines):
-    """Events {"id", "line", "lang", "text"} from an iterator of SSE text lines."""
+def parse_sse(lines, kinds=("message",)):
+    """Events {"event", "id", "seq", "line", "lang", "text"} of the types in `kinds` from an
+    iterator of SSE text lines: "id" as sent ("EPOCH-SEQ", opaque to a browser), "seq" its
+    number (None without an id), "event" the type ("message" unless the event names one)."""
     event = {}
     for line in lines:
         if line == "":
-            if "data" in event:
-                yield {"id": int(event["id"]), **json.loads(event["data"])}
+            kind = event.get("event", "message")
+            if "data" in event and kind in kinds:
+                event_id = event.get("id") or None
+                seq = None if event_id is None else int(event_id.rpartition("-")[2])
+                yield {"event": kind, "id": event_id, "seq": seq, **json.loads(event["data"])}
             event = {}
         elif not line.startswith(":"):
             field, _, value = line.partition(":")
@@ -126,3 +131,82 @@ def read_events(url, count, last_event_id=None, timeout=60):
             if len(events) == count:
                 break
     return events
+
+
+class ServeProcess:
+    """`python -m rnnkit serve` as its own process on 127.0.0.1 port 0, its stderr in a file
+    (to count what it logs); `limit_files` sets its open-file limit (soft and hard)."""
+
+    def __init__(self, model_dir, stderr_path, *options, token=None, limit_files=None, env=None):
+        import resource
+        import subprocess
+        import sys
+
+        self.token = token or "hostile-test-token-0123456789"
+        command = [sys.executable, "-m", "rnnkit", "serve", "--model-dir", str(model_dir)]
+        command += ["--port", "0", "--publish-token", self.token, *options]
+
+        def limit():
+            if limit_files:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (limit_files, limit_files))
+
+        self.stderr_path = stderr_path
+        self.process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=open(stderr_path, "wb"),  # the child writes it; closed when it ends
+            text=True,
+            preexec_fn=limit,
+            env=env,
+        )
+        banner = self.process.stdout.readline()
+        assert "Serving" in banner, (banner, self.stderr())
+        self.url = banner.split(" at ", 1)[1].strip().rstrip("/")
+        self.port = int(self.url.rsplit(":", 1)[1])
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(self.url + "/api/languages").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server never answered"
+            time.sleep(0.05)
+
+    def stderr(self):
+        return open(self.stderr_path, encoding="utf-8", errors="replace").read()
+
+    def post(self, text, address="127.0.0.1", timeout=30):
+        with client(address, timeout) as http:
+            headers = {"Authorization": f"Bearer {self.token}"}
+            return http.post(self.url + "/api/lines", json={"text": text}, headers=headers)
+
+    def stop(self):
+        import signal
+
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(30)
+            except Exception:
+                self.process.kill()
+                self.process.wait()
+
+
+def client(address="127.0.0.1", timeout=30):
+    """An httpx client whose connections come from `address` (any 127.x.y.z is this
+    machine: each attack in the tests comes from an address of its own)."""
+    transport = httpx.HTTPTransport(local_address=address)
+    return httpx.Client(transport=transport, timeout=timeout)
+
+
+def raw_connection(port, address="127.0.0.1", receive_buffer=None):
+    """A plain TCP socket to 127.0.0.1:port from `address` (receive_buffer: SO_RCVBUF)."""
+    import socket
+
+    sock = socket.socket()
+    if receive_buffer:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+    sock.bind((address, 0))
+    sock.connect(("127.0.0.1", port))
+    return sock

@@ -15,6 +15,8 @@ import time
 import pytest
 from serving import LANGUAGES_24, RunningServer, expected_texts, tiny_translator
 
+from rnnkit.serve import bind
+
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 LINES = [
     "Tremblay hits a three from the corner",
@@ -113,7 +115,7 @@ def test_page_resumes_by_last_event_id_after_losing_its_stream(browser):
     server = RunningServer(translator, ["fr", "ar"], beam=1)
     resumed_after = []
     subscribe = server.log.subscribe
-    server.log.subscribe = lambda after=None: resumed_after.append(after) or subscribe(after)
+    server.log.subscribe = lambda start=0: resumed_after.append(start) or subscribe(start)
     try:
         browser.get(server.url + "/")
         wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
@@ -129,7 +131,7 @@ def test_page_resumes_by_last_event_id_after_losing_its_stream(browser):
         assert server.post(LINES[1]).status_code == 202
         wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
         wait_for(browser, "return document.querySelectorAll('.cell:not(.pending)').length == 4")
-        assert resumed_after == [None, 2]  # first the whole game, then after event 2 (line 0)
+        assert resumed_after == [0, 3]  # first the whole game, then after event 2 (line 0)
         shown = browser.execute_script(
             "return [...document.querySelectorAll('.cell')].map("
             "c => [Number(c.dataset.line), c.dataset.lang, c.querySelector('.text').textContent])"
@@ -140,6 +142,31 @@ def test_page_resumes_by_last_event_id_after_losing_its_stream(browser):
             for lang in ("fr", "ar")
         ]
         assert shown == expected
+    finally:
+        server.stop()
+
+
+def test_page_after_a_server_restart_shows_the_new_game_alone(browser):
+    """The page resumes with an id of the old run: the new run sends `reset`, and the page
+    clears the old game's cards before it shows the new game from its start."""
+    translator = tiny_translator(["fr", "ar"])
+    server = RunningServer(translator, ["fr", "ar"], beam=1)
+    port = server.sock.getsockname()[1]
+    try:
+        browser.get(server.url + "/")
+        wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
+        for text in LINES[:2]:
+            assert server.post(text).status_code == 202
+        wait_for(browser, "return document.querySelectorAll('.cell:not(.pending)').length == 4")
+        server.stop()
+        server = RunningServer(translator, ["fr", "ar"], beam=1, sock=bind("127.0.0.1", port))
+        assert server.post(LINES[2]).status_code == 202
+        wait_for(browser, "return document.querySelectorAll('.card').length == 1")
+        wait_for(browser, "return document.querySelectorAll('.cell:not(.pending)').length == 2")
+        english = browser.execute_script(
+            "return [...document.querySelectorAll('.english')].map(e => e.textContent)"
+        )
+        assert english == [LINES[2]]
     finally:
         server.stop()
 

@@ -49,7 +49,9 @@ def read_with_partials(url, finals, timeout=60):
                 kind = event.get("event", "message")
                 data = json.loads(event["data"])
                 if kind == "message":
-                    data["id"] = int(event["id"])
+                    event_id = event["id"]
+                    data = {"event": kind, "id": event_id, "seq": int(event_id.split("-")[1])}
+                    data |= json.loads(event["data"])
                     count += 1
                 else:
                     assert "id" not in event, "a partial event must not take an id"

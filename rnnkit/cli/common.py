@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from rnnkit.errors import ConfigError, DataError, RnnkitError
-from rnnkit.files import atomic_open
+from rnnkit.files import atomic_open, remove_leftovers
 from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
 from rnnkit.text.lines import bounded_lines
 from rnnkit.translator.search import MAX_BEAM, MAX_OUTPUT_LEN
@@ -132,7 +132,8 @@ def open_input(path):
 
 def check_output(path, force=False, inputs=()):
     """Refuse an --output that exists (unless --force) or is one of the command's `inputs`
-    (files or directories it reads), before any work is done."""
+    (files or directories it reads; None or "-" stands for stdin), however it is named
+    (a symbolic or hard link, /proc/self/fd/N), before any work is done."""
     if path in (None, "-"):
         return
     target = Path(path)
@@ -142,7 +143,13 @@ def check_output(path, force=False, inputs=()):
                 f"{path}: exists; choose another --output or pass --force to replace it"
             )
         for source in inputs:
-            if source and Path(source).exists() and _same_or_inside(target, Path(source)):
+            if source in (None, "-"):
+                if _is_stdin(target):
+                    raise RnnkitError(
+                        f"--output {path} is the file on the standard input; it would be "
+                        "lost: write to another file"
+                    )
+            elif Path(source).exists() and _same_or_inside(target, Path(source)):
                 raise RnnkitError(
                     f"--output {path} is the input {source}; it would be lost: write to "
                     "another file"
@@ -160,11 +167,20 @@ def output_file(path, force=False, inputs=()):
         return
     check_output(path, force, inputs)
     target = Path(path)
+    remove_leftovers(target)  # of a run killed while writing it
     try:
         with atomic_open(target, "w") as out:
             yield out
     except OSError as exc:
         raise RnnkitError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def _is_stdin(target):
+    try:
+        given, stdin = os.stat(target), os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError, AttributeError):  # no stdin (closed, or not a real file)
+        return False
+    return (given.st_dev, given.st_ino) == (stdin.st_dev, stdin.st_ino)
 
 
 def _same_or_inside(target, source):

@@ -44,7 +44,7 @@ def run(args):
     from rnnkit.demo.run import run_demo
     from rnnkit.translator.inference import Translator
 
-    listening = listen(args.host, args.port, args.publish_token) if args.serve else None
+    listening = listen(args) if args.serve else None
     run_demo(
         args.out,
         seed=args.seed,

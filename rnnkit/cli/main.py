@@ -6,8 +6,11 @@ Each subcommand module defines `register(subparsers)`, which adds its parser and
 """
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
+import threading
 
 from threadpoolctl import threadpool_limits
 
@@ -85,7 +88,7 @@ def main(argv=None):
         return 2
     try:
         parallel.set_num_threads(args.threads)
-        with threadpool_limits(1, user_api="blas"):
+        with threadpool_limits(1, user_api="blas"), terminate_as_interrupt():
             return args.func(args) or 0
     except RnnkitError as exc:
         print(f"rnnkit {args.command}: error: {exc}", file=sys.stderr)
@@ -93,9 +96,35 @@ def main(argv=None):
     except OSError as exc:  # permission denied, disk full, ...: the system's own words
         print(f"rnnkit {args.command}: error: {exc}", file=sys.stderr)
         return 1
+    except Terminated:
+        print(f"rnnkit {args.command}: terminated (SIGTERM)", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print(f"rnnkit {args.command}: interrupted", file=sys.stderr)
         return 130
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it unwinds as after Ctrl-C: every
+    `with` block closes, and a half-written output file is removed, not left behind."""
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt():
+    """SIGTERM raises Terminated while the command runs (commands that stop gracefully, as
+    train and serve do, install their own handler for the time they need it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(number, frame):
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import socket
 from pathlib import Path
 
 from rnnkit.errors import RnnkitError
+from rnnkit.serve.tokens import MIN_TOKEN_CHARS, token_problem
 from rnnkit.translator.search import MAX_BEAM
 
 DEMO_MODEL = Path("rnnkit-demo") / "model"  # where `rnnkit demo` (default --out) trains
@@ -36,7 +37,8 @@ def register(subparsers):
 
 
 def add_server_options(parser):
-    """--host, --port, --publish-token: shared with `rnnkit demo --serve`."""
+    """--host, --port, --publish-token and the connection limits: shared with `rnnkit demo
+    --serve`."""
     parser.add_argument(
         "--host",
         default="127.0.0.1",
@@ -45,8 +47,21 @@ def add_server_options(parser):
     parser.add_argument("--port", type=int, default=8000, help="TCP port (0: any free port)")
     parser.add_argument(
         "--publish-token",
-        help=f"the token a publisher sends as 'Authorization: Bearer TOKEN'; if not given, "
-        f"${TOKEN_ENV}, else a random one, printed at start",
+        help=f"the token a publisher sends as 'Authorization: Bearer TOKEN', at least "
+        f"{MIN_TOKEN_CHARS} characters; if not given, ${TOKEN_ENV}, else a random one, printed "
+        "at start",
+    )
+    parser.add_argument(
+        "--max-connections",
+        type=int,
+        default=10000,
+        help="open connections in all (kept below the open-file limit); past it, 503",
+    )
+    parser.add_argument(
+        "--max-connections-per-address",
+        type=int,
+        default=256,
+        help="open connections from one client address (an IPv6 /64); past it, 503",
     )
 
 
@@ -57,7 +72,7 @@ def run(args):
         raise RnnkitError(f"--beam must be between 1 and {MAX_BEAM}, got {args.beam}")
     translator = Translator.load(model_dir(args.model_dir))
     languages = served_languages(translator, args.languages)
-    listening = listen(args.host, args.port, args.publish_token)
+    listening = listen(args)
     serve_translator(translator, languages, listening, args.beam)
     return 0
 
@@ -95,38 +110,75 @@ def served_languages(translator, option):
     return list(dict.fromkeys(chosen))  # duplicates once, in the order given
 
 
-def check_token(token):
-    """The given token, or a new random one; printable ASCII without spaces (an HTTP header)."""
-    if token is None:
+def check_token(given, from_env):
+    """(token, whether it was generated): the given one if it is good, else a new random one
+    if none was given; a bad one is refused with the reason, naming where it came from."""
+    if given is None:
         return secrets.token_urlsafe(24), True
-    if not token or not all(33 <= ord(c) <= 126 for c in token):
+    where = f"${TOKEN_ENV}" if from_env else "--publish-token"
+    if not given:
+        instead = "unset it" if from_env else "leave it out"
         raise RnnkitError(
-            "--publish-token must be non-empty printable ASCII without spaces "
-            "(it travels in an HTTP header)"
+            f"{where} is empty; give a token of at least {MIN_TOKEN_CHARS} characters, or "
+            f"{instead} for a random one"
         )
-    return token, False
+    problem = token_problem(given)
+    if problem:
+        raise RnnkitError(f"{where} {problem}")
+    return given, False
 
 
-def listen(host, port, token):
-    """Check the server options and take the port: (socket, token, whether it was generated).
+def listen(args):
+    """Check the server options and take the port: (socket, token, whether it was generated,
+    the ConnectionGuard). Done before any long work (the demo's training), so a bad option
+    fails at once."""
+    from rnnkit.serve import ConnectionGuard, bind
 
-    Done before any long work (the demo's training), so a bad option fails at once."""
-    from rnnkit.serve import bind
+    for flag, value in (
+        ("--max-connections", args.max_connections),
+        ("--max-connections-per-address", args.max_connections_per_address),
+    ):
+        if value < 2:
+            raise RnnkitError(f"{flag} must be at least 2, got {value}")
+    from_env = args.publish_token is None
+    given = os.environ.get(TOKEN_ENV) if from_env else args.publish_token
+    token, generated = check_token(given, from_env)
+    guard = ConnectionGuard(args.max_connections, args.max_connections_per_address)
+    return bind(args.host, args.port), token, generated, guard
 
-    token, generated = check_token(token if token is not None else os.environ.get(TOKEN_ENV))
-    return bind(host, port), token, generated
+
+def viewer_urls(address, port):
+    """The addresses a viewer can open for a server listening on `address`: itself, or for
+    a wildcard (0.0.0.0, ::) loopback and this machine's own addresses."""
+    ip = ipaddress.ip_address(address)
+    if not ip.is_unspecified:
+        return [f"http://{f'[{ip}]' if ip.version == 6 else ip}:{port}/"]
+    found = {"127.0.0.1" if ip.version == 4 else "::1"}
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None):
+            candidate = ipaddress.ip_address(info[4][0].split("%")[0])
+            if (ip.version == 6 or candidate.version == 4) and not candidate.is_link_local:
+                found.add(str(candidate))
+    except (OSError, ValueError):
+        pass
+    ordered = sorted(found, key=lambda a: (not ipaddress.ip_address(a).is_loopback, a))
+    return [f"http://{f'[{a}]' if ':' in a else a}:{port}/" for a in ordered]
 
 
 def serve_translator(translator, languages, listening, beam, script=(), interval=2.0):
     """Serve on `listening` (from `listen`) until Ctrl-C; `script`: lines played into the game."""
     from rnnkit.serve import create_app, make_server
 
-    sock, token, generated = listening
-    app = create_app(translator, languages, token, beam=beam, script=script, interval=interval)
+    sock, token, generated, guard = listening
+    app = create_app(
+        translator, languages, token, beam=beam, script=script, interval=interval, guard=guard
+    )
     address = sock.getsockname()
-    shown = f"[{address[0]}]" if sock.family == socket.AF_INET6 else address[0]
-    url = f"http://{shown}:{address[1]}"
-    print(f"Serving {len(languages)} languages ({', '.join(languages)}) at {url}/")
+    urls = viewer_urls(address[0], address[1])
+    url = urls[0].rstrip("/")
+    print(f"Serving {len(languages)} languages ({', '.join(languages)}) at {urls[0]}")
+    for other in urls[1:]:
+        print(f"  also at {other}")
     if not ipaddress.ip_address(address[0]).is_loopback:
         print(f"  listening on {address[0]}: anyone who reaches it can watch; only the token posts")
     shown_token = token if generated else "$TOKEN"  # a token the user chose stays unprinted

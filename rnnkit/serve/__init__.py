@@ -3,7 +3,10 @@
     lines.py    the bounded queue of posted lines and the one thread that translates them
     events.py   the game's event log (every event encoded once) and the viewers reading it
     app.py      the HTTP contract: POST /api/lines, GET /api/stream (SSE), GET / (the page)
-    server.py   the listening socket and uvicorn, with a shutdown that ends open streams
+    tokens.py   the publishing token: its rules, and wrong guesses slowed per address
+    connections.py  every TCP connection: caps, the publisher's reserve, header timeout, reset
+    server.py   the listening socket and uvicorn (rate-limited logs), with a shutdown that
+                ends open streams
     static/     the page: plain HTML, CSS and JavaScript, no build step, no CDN
 
 Why Starlette on uvicorn: Starlette is small and the standard ASGI toolkit, and it streams
@@ -12,7 +15,20 @@ server. FastAPI would add a request-validation layer that three routes do not ne
 body here is one line of text, checked by hand with a message that says what to do.
 """
 
-from rnnkit.serve.app import create_app
-from rnnkit.serve.server import bind, make_server
+import importlib
 
-__all__ = ["bind", "create_app", "make_server"]
+_WHERE = {
+    "create_app": "app",
+    "ConnectionGuard": "connections",
+    "bind": "server",
+    "make_server": "server",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name):
+    """The names above, imported when first used: they bring starlette and uvicorn, which
+    `rnnkit --help` or `rnnkit.serve.tokens` do not need."""
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)

@@ -5,21 +5,28 @@
                          {"text": "...", "partial": true} appends words to the open line N
                          (opening it), and the next post without "partial" closes it (its
                          text, which may then be empty, ends the line)
-    GET  /api/stream     Server-Sent Events: `id: k` (0, 1, ...) and `data: {"line": N,
-                         "lang": "fr", "text": "..."}`; English is "en"; Last-Event-ID: k
-                         resumes after event k, no header gives the game so far, then live;
-                         with ?partial=1 also `event: partial` events without an id, the
-                         running translation of the open line (same data; the latest only)
+    GET  /api/stream     Server-Sent Events: `id: EPOCH-k` (k = 0, 1, ...; an opaque string
+                         to a client) and `data: {"line": N, "lang": "fr", "text": "..."}`;
+                         English is "en"; Last-Event-ID resumes after that event, no header
+                         gives the game so far, then live; an id of another server run gets
+                         `event: reset` and then the game from its start; with ?partial=1
+                         also `event: partial` events without an id, the running translation
+                         of the open line (same data; the latest only)
     GET  /api/languages  {"source": "en", "languages": [...], "lines": N}
     GET  /               the page (static files under /static/)
 
-Every refusal is a 4xx with a JSON body {"error": "one line saying what to do"}.
+Every refusal is a 4xx (or a 503: the server is full) with a JSON body {"error": "one line
+saying what to do"}, which never repeats more than a few dozen characters of what was sent.
+What a hostile client can do is bounded here and in connections.py: bodies (size, arrival
+time), text (no lone surrogates or control characters, refused before a line is numbered),
+JSON (depth, number size), wrong tokens (per-address back-off, tokens.py), viewers that stop
+reading (reset), and errors nobody foresaw (a 500 and one log line, no traceback).
 """
 
 import asyncio
-import hmac
 import json
 import logging
+import traceback
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -29,8 +36,10 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from rnnkit.serve.events import EventLog
+from rnnkit.serve.connections import ConnectionGuard, address_key, quiet_accept_errors
+from rnnkit.serve.events import BadEventId, EventLog, encode_reset
 from rnnkit.serve.lines import LineError, LinePipeline, play
+from rnnkit.serve.tokens import TokenGate
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 16 * 1024  # bytes: 1,000 characters even as JSON \uXXXX escapes fit
@@ -49,19 +58,29 @@ def create_app(
     heartbeat=15.0,
     script=(),
     interval=2.0,
+    send_timeout=60.0,
+    body_seconds=10.0,
+    guard=None,
+    epoch=None,
 ):
     """The application serving `translator` into `languages` (codes it knows).
 
     max_pending: lines waiting for translation before posts get 429; max_behind: events a
     viewer may fall behind before it is dropped; heartbeat: seconds between SSE comments on
-    an idle stream; script: lines played into the game, one every `interval` seconds.
+    an idle stream; script: lines played into the game, one every `interval` seconds;
+    send_timeout: seconds a stream's send may stay blocked (the viewer stopped reading)
+    before its connection is reset; body_seconds: longest wait for a post's body; guard:
+    the ConnectionGuard of its connections (default limits if not given); epoch: the game
+    record's name in event ids (new if not given).
     """
-    log = EventLog(max_behind)
+    log = EventLog(max_behind, epoch)
     pipeline = LinePipeline(translator, languages, log, beam=beam, max_pending=max_pending)
-    expected = token.encode()
+    gate = TokenGate(token)
+    guard = guard or ConnectionGuard()
 
     @asynccontextmanager
     async def lifespan(app):
+        quiet_accept_errors(asyncio.get_running_loop())
         tasks = [asyncio.create_task(pipeline.run()), asyncio.create_task(beat(log, heartbeat))]
         if script:
             tasks.append(asyncio.create_task(play(pipeline, script, interval)))
@@ -80,26 +99,37 @@ def create_app(
                 "publishing token the server printed at start",
                 {"WWW-Authenticate": "Bearer"},
             )
+        address = address_key(request.client)
+        if gate.wait(address) > 0:
+            wait = gate.retry_after(address)
+            raise LineError(
+                429,
+                f"too many wrong tokens from {address}; retry after {wait} s",
+                {"Retry-After": str(wait)},
+            )
         scheme, _, credentials = given.strip().partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(
-            credentials.strip().encode("utf-8", "replace"), expected
-        ):
+        presented = credentials.strip().encode("utf-8", "replace")
+        if scheme.lower() != "bearer" or not gate.check(address, presented):
             raise LineError(
                 401, "wrong publishing token", {"WWW-Authenticate": 'Bearer error="invalid_token"'}
             )
+        guard.trust(request.client)
         text, partial = parse_line(
-            request.headers.get("content-type", ""), await read_body(request)
+            request.headers.get("content-type", ""), await read_body(request, body_seconds)
         )
         return JSONResponse({"line": pipeline.submit(text, partial)}, status_code=202)
 
     async def stream(request):
         if len(log.viewers) >= max_viewers:
             raise LineError(503, f"{max_viewers} viewers are connected; try again later")
-        after = parse_last_event_id(request.headers.get("last-event-id"), len(log))
+        try:
+            start, reset = log.resume_point(request.headers.get("last-event-id"))
+        except BadEventId as exc:
+            raise LineError(400, str(exc)) from None
         partial = request.query_params.get("partial", "0")
         if partial not in ("0", "1"):
             raise LineError(400, f"partial={partial[:20]!r}: ask with partial=1 (or leave it out)")
-        return EventStream(log, after, partial == "1")
+        return EventStream(log, start, reset, partial == "1", guard, send_timeout)
 
     async def languages_info(request):
         return JSONResponse(
@@ -120,20 +150,64 @@ def create_app(
         lifespan=lifespan,
         exception_handlers={LineError: line_error, HTTPException: http_error},
     )
-    app.state.log, app.state.pipeline = log, pipeline
-    return app
+    app.state.log, app.state.pipeline, app.state.guard = log, pipeline, guard
+    return Guarded(app)
 
 
-async def read_body(request):
-    """The request body, refused with 413 past MAX_BODY bytes (without reading it all)."""
+class Guarded:
+    """The application as uvicorn runs it: an error nobody foresaw is a 500 with one line in
+    the log, never a traceback a client could provoke in a loop."""
+
+    def __init__(self, app):
+        self.app, self.state = app, app.state
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched_send(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched_send)
+        except Exception as exc:
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            logger.error(
+                "%s %s failed: %s: %.200s (%s:%d)",
+                scope["method"],
+                scope["path"][:100],
+                type(exc).__name__,
+                exc,
+                Path(where.filename).name,
+                where.lineno,
+            )
+            if not started:
+                body = {"error": "the server failed to handle this request"}
+                await JSONResponse(body, status_code=500)(scope, receive, send)
+
+
+async def read_body(request, seconds):
+    """The request body, refused with 413 past MAX_BODY bytes (without reading it all) and
+    with 408 if it has not arrived within `seconds`."""
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY:
-        raise LineError(413, f"the body has {declared} bytes; one line needs at most {MAX_BODY}")
+    if declared.isdigit() and (len(declared) > 9 or int(declared) > MAX_BODY):
+        raise LineError(413, f"the body is over {MAX_BODY} bytes; send one line per post")
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            raise LineError(413, f"the body exceeds {MAX_BODY} bytes; send one line per post")
+
+    async def receive_all():
+        async for chunk in request.stream():
+            body.extend(chunk)
+            if len(body) > MAX_BODY:
+                raise LineError(413, f"the body exceeds {MAX_BODY} bytes; send one line per post")
+
+    try:
+        await asyncio.wait_for(receive_all(), seconds)
+    except asyncio.TimeoutError:
+        raise LineError(408, f"the body did not arrive within {seconds:g} s") from None
     return bytes(body)
 
 
@@ -146,11 +220,11 @@ def parse_line(content_type, body):
     if media not in ("application/json", "text/plain"):
         raise LineError(
             415,
-            f"Content-Type {media or '(none)'} is not accepted; send application/json "
+            f"Content-Type {media[:60] or '(none)'} is not accepted; send application/json "
             '{"text": "..."} or text/plain',
         )
     if charset not in ("utf-8", "utf8"):
-        raise LineError(415, f"charset {charset} is not accepted; send UTF-8")
+        raise LineError(415, f"charset {charset[:40]} is not accepted; send UTF-8")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -160,9 +234,12 @@ def parse_line(content_type, body):
     if media == "text/plain":
         return text, False
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_int=bounded_int, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         raise LineError(400, f'the body is not JSON ({exc}); send {{"text": "..."}}') from None
+    except (ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise LineError(400, f'the JSON is refused ({reason}); send {{"text": "..."}}') from None
     if not isinstance(value, dict) or not isinstance(value.get("text"), str):
         raise LineError(422, 'the JSON body must be an object {"text": "..."} with a string text')
     partial = value.get("partial", False)
@@ -171,21 +248,16 @@ def parse_line(content_type, body):
     return value["text"], partial
 
 
-def parse_last_event_id(header, count):
-    """The event id a viewer resumes after (None: from the start); 400 if it cannot be."""
-    if header is None or header.strip() == "":
-        return None
-    header = header.strip()
-    if not header.isdigit() or not header.isascii():
-        raise LineError(400, f"Last-Event-ID {header[:40]!r} is not an event id of this server")
-    after = int(header)
-    if after >= count:
-        raise LineError(
-            400,
-            f"Last-Event-ID {after} is beyond this game's last event ({count - 1}); the server "
-            "restarted: reconnect without Last-Event-ID",
-        )
-    return after
+def bounded_int(digits):
+    """JSON integers of at most 100 digits (Python's own limit, 4,300, is a ValueError with
+    a long message; no field here needs more than a few)."""
+    if len(digits.lstrip("-")) > 100:
+        raise ValueError(f"a number of {len(digits)} characters")
+    return int(digits)
+
+
+def no_constant(name):
+    raise ValueError(f"{name} is not JSON")
 
 
 async def line_error(request, exc):
@@ -197,14 +269,18 @@ async def http_error(request, exc):
 
 
 class EventStream(Response):
-    """One viewer's SSE response: the log from `after` + 1, then live events until the viewer
-    leaves, is dropped for falling behind, or the server stops (the log closes)."""
+    """One viewer's SSE response: a `reset` if its Last-Event-ID was of another game record,
+    the log from `start`, then live events until the viewer leaves, is dropped (it stopped
+    reading: the log found it too far behind, or one send stayed blocked for `send_timeout`
+    seconds), or the server stops (the log closes). A dropped viewer's connection is reset at
+    once (see connections.py); it resumes with its Last-Event-ID."""
 
-    def __init__(self, log, after, partial=False):
-        self.log, self.after, self.partial = log, after, partial
+    def __init__(self, log, start, reset, partial, guard, send_timeout):
+        self.log, self.start, self.reset, self.partial = log, start, reset, partial
+        self.guard, self.send_timeout = guard, send_timeout
 
     async def __call__(self, scope, receive, send):
-        viewer = self.log.subscribe(self.after)
+        viewer = self.log.subscribe(self.start)
         if self.partial:
             self.log.want_partials(viewer)
         sender = asyncio.ensure_future(self.send_events(viewer, send))
@@ -212,12 +288,18 @@ class EventStream(Response):
         listener = asyncio.ensure_future(until_disconnect(receive))
         try:
             await asyncio.wait({sender, listener}, return_when=asyncio.FIRST_COMPLETED)
+            if sender.done() and not sender.cancelled() and sender.exception() is not None:
+                if not isinstance(sender.exception(), asyncio.TimeoutError):
+                    raise sender.exception()
+                viewer.dropped = True  # a send stayed blocked: it stopped reading
+                self.log.dropped_count += 1
         finally:
             sender.cancel()
             listener.cancel()
             self.log.unsubscribe(viewer)
         if viewer.dropped:
-            logger.info("dropped a viewer %d events behind", len(self.log) - viewer.cursor)
+            self.guard.abort(scope.get("client"))
+            logger.info("reset the connection of a viewer that stopped reading")
 
     async def send_events(self, viewer, send):
         headers = [
@@ -226,13 +308,14 @@ class EventStream(Response):
             (b"x-accel-buffering", b"no"),  # proxies such as nginx must not buffer a stream
         ]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await self.body(send, f"retry: {RECONNECT_MS}\n\n".encode())
+        opening = f"retry: {RECONNECT_MS}\n\n".encode()
+        await self.body(send, opening + (encode_reset(self.log.epoch) if self.reset else b""))
         while not self.log.closed:
             chunk = self.log.take(viewer)
             if not chunk:
                 await self.log.wait(viewer)
                 chunk = self.log.take(viewer) or b": keepalive\n\n"
-            await self.body(send, chunk)
+            await asyncio.wait_for(self.body(send, chunk), self.send_timeout)
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     @staticmethod

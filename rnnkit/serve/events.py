@@ -1,12 +1,20 @@
 """The game's event log and its viewers: one append-only list, read by every stream.
 
 Every event (one line in one language) is encoded once, as Server-Sent-Events bytes, and
-kept for the whole game: event id k is its index in the log. A viewer is only a cursor into
-the log, so resuming after `Last-Event-ID: k` starts at k + 1, a late joiner starts at 0, and
-no per-viewer copy of anything is made. A viewer's queue is the slice of the log it has not
-taken yet; `EventLog.append` drops a viewer whose slice grows beyond `max_behind` events
-(it stopped reading: a slow or vanished client), which ends its stream. When it comes back
-with its Last-Event-ID it catches up from the log, so even a dropped viewer loses nothing.
+kept for the whole game. Its id is an opaque string, `EPOCH-SEQ`: SEQ is its index in the
+log, EPOCH names the game record (today one server run: a restart starts a new epoch), so an
+id of another run is recognised as such instead of pointing into the new run's events. A
+viewer is only a cursor into the log: resuming after `Last-Event-ID: EPOCH-k` starts at
+k + 1, a late joiner starts at 0, and a viewer whose id is of another epoch gets a `reset`
+event and then the game from its start. No per-viewer copy of anything is made.
+
+A viewer takes the log in chunks of at most `CHUNK_BYTES` (a late joiner of a long game gets
+it a piece at a time, so the bytes a stream hands its socket stay bounded). A viewer that
+stops reading falls behind: `EventLog.append` drops one that has more than `max_behind`
+events of the game since it joined not yet taken (its backlog at joining does not count: a
+joiner reads that at its own pace), which ends its stream (see app.EventStream, which also
+aborts a send that stays blocked). When it comes back with its Last-Event-ID it catches up
+from the log, so even a dropped viewer loses nothing.
 
 Partial events (the running translation of the line still being spoken, for viewers that
 asked with `?partial=1`) are not in the log: they have no id, so they never shift the ids of
@@ -21,6 +29,18 @@ to the loop before they are appended.
 
 import asyncio
 import json
+import re
+import secrets
+
+CHUNK_BYTES = 64 * 1024  # most bytes of the log one send hands a viewer's socket
+MAX_ID_CHARS = 64  # a Last-Event-ID longer than this is not an id of any rnnkit server
+_EVENT_ID = re.compile(r"([0-9A-Za-z_]{1,40})-([0-9]{1,15})")
+_LEGACY_ID = re.compile(r"[0-9]{1,15}")  # the plain counters of servers before epochs
+
+
+def new_epoch():
+    """A name for a new game record: 12 random hex digits."""
+    return secrets.token_hex(6)
 
 
 def encode_event(event_id, line, lang, text):
@@ -35,23 +55,41 @@ def encode_partial(line, lang, text):
     return f"event: partial\ndata: {data}\n\n".encode()
 
 
+def encode_reset(epoch):
+    """The `reset` event: the viewer's Last-Event-ID belongs to another game record, so it
+    clears what it shows and takes this game from its start. The empty `id:` clears the
+    browser's last event id until the game's first event gives it a new one."""
+    return f"event: reset\nid:\ndata: {json.dumps({'epoch': epoch})}\n\n".encode()
+
+
+class BadEventId(ValueError):
+    """A Last-Event-ID that is no event id at all (the reason never echoes more than 40
+    characters of it)."""
+
+
 class Viewer:
     """One open stream: the index of the next event it will take, and how to wake it."""
 
-    def __init__(self, cursor):
+    def __init__(self, cursor, joined):
         self.cursor = cursor
+        self.joined = joined  # the log's length when it subscribed: its backlog ends there
         self.partial = False  # it asked for partial events
         self.partials = {}  # lang -> the latest partial event not taken yet
         self.wakeup = asyncio.Event()
         self.dropped = False  # it fell more than max_behind events behind
         self.on_drop = None  # set by the stream: ends the stream's sending task
 
+    def behind(self, length):
+        """Events of the game since it joined that it has not taken yet."""
+        return length - max(self.cursor, self.joined)
+
 
 class EventLog:
     """All events of one game, in order, and the viewers reading them."""
 
-    def __init__(self, max_behind=2000):
-        self.events = []  # SSE bytes; event id = index
+    def __init__(self, max_behind=2000, epoch=None):
+        self.epoch = epoch or new_epoch()
+        self.events = []  # SSE bytes; event id = f"{epoch}-{index}"
         self.viewers = set()
         self.max_behind = max_behind
         self.closed = False  # the server is stopping: every stream ends
@@ -61,18 +99,44 @@ class EventLog:
     def __len__(self):
         return len(self.events)
 
+    def event_id(self, index):
+        return f"{self.epoch}-{index}"
+
     def append(self, line, lang, text):
         """Add one event, wake every viewer, drop those that stopped reading."""
-        self.events.append(encode_event(len(self.events), line, lang, text))
+        self.events.append(encode_event(self.event_id(len(self.events)), line, lang, text))
         for viewer in list(self.viewers):
-            if len(self.events) - viewer.cursor > self.max_behind:
+            if viewer.behind(len(self.events)) > self.max_behind:
                 self.drop(viewer)
             else:
                 viewer.wakeup.set()
 
-    def subscribe(self, after=None):
-        """A viewer that starts after event id `after` (None: from the first event)."""
-        viewer = Viewer(0 if after is None else after + 1)
+    def resume_point(self, header):
+        """Where a viewer with this Last-Event-ID starts: (the index of its first event,
+        whether it needs a `reset` first). Raises BadEventId for what is no id at all."""
+        if header is None or not header.strip():
+            return 0, False
+        header = header.strip()
+        shown = repr(header[:40]) + ("..." if len(header) > 40 else "")
+        if len(header) > MAX_ID_CHARS:
+            raise BadEventId(f"Last-Event-ID {shown} is not an event id of this server")
+        match = _EVENT_ID.fullmatch(header)
+        if match is None:
+            if _LEGACY_ID.fullmatch(header):
+                return 0, True  # a counter of an older server run
+            raise BadEventId(f"Last-Event-ID {shown} is not an event id of this server")
+        if match[1] != self.epoch:
+            return 0, True  # another run's (or another game's) id
+        after = int(match[2])
+        if after >= len(self.events):
+            raise BadEventId(
+                f"Last-Event-ID {shown} is beyond this game's last event; reconnect without it"
+            )
+        return after + 1, False
+
+    def subscribe(self, start=0):
+        """A viewer whose first event is the one at index `start`."""
+        viewer = Viewer(start, len(self.events))
         self.viewers.add(viewer)
         return viewer
 
@@ -96,11 +160,17 @@ class EventLog:
     def unsubscribe(self, viewer):
         self.viewers.discard(viewer)
 
-    def take(self, viewer):
-        """The bytes of every event the viewer has not taken yet (b"" if none)."""
-        start, viewer.cursor = viewer.cursor, len(self.events)
+    def take(self, viewer, limit=CHUNK_BYTES):
+        """The bytes of the events the viewer has not taken yet, at most `limit` of the log's
+        (but always one whole event, if any is waiting); b"" if none."""
         partials, viewer.partials = b"".join(viewer.partials.values()), {}
-        return partials + b"".join(self.events[start:])
+        start = end = viewer.cursor
+        size = 0
+        while end < len(self.events) and (end == start or size + len(self.events[end]) <= limit):
+            size += len(self.events[end])
+            end += 1
+        viewer.cursor = end
+        return partials + b"".join(self.events[start:end])
 
     def drop(self, viewer):
         viewer.dropped = True

@@ -21,6 +21,7 @@ import asyncio
 import logging
 import math
 import time
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 
 from rnnkit.translator.simultaneous import default_policy
@@ -49,8 +50,13 @@ class Busy(LineError):
         self.retry_after = retry_after
 
 
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines splits at
+
+
 def check_line(text):
-    """The line as it will be published: one non-empty line of at most MAX_CHARS characters."""
+    """The line as it will be published: one non-empty line of at most MAX_CHARS characters
+    of text (no lone surrogate, no control character but the tab), refused before a line
+    number is used or a line is opened."""
     text = text.strip()
     if not text:
         raise LineError(422, "the line is empty; send the commentary text")
@@ -58,8 +64,16 @@ def check_line(text):
         raise LineError(
             413, f"the line has {len(text)} characters; the limit is {MAX_CHARS}, split it"
         )
-    if "\n" in text or "\r" in text:
+    if any(char in LINE_BREAKS for char in text):
         raise LineError(422, "the text holds several lines; post one line at a time")
+    for position, char in enumerate(text, start=1):
+        category = unicodedata.category(char)
+        if category == "Cs" or (category == "Cc" and char != "\t"):
+            kind = "a lone surrogate" if category == "Cs" else "a control character"
+            raise LineError(
+                422,
+                f"character {position} is {kind} (U+{ord(char):04X}); send plain text",
+            )
     return text
 
 

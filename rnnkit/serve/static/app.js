@@ -1,6 +1,7 @@
 // The live page: one EventSource on /api/stream carries every language; each event
 // {"line", "lang", "text"} fills one cell of its line's card. Events may repeat after a
-// reconnection and arrive in any order across lines, so a cell is simply (line, lang).
+// reconnection and arrive in any order across lines, so a cell is simply (line, lang). A
+// `reset` event (the page resumed with an id of another server run) clears the feed.
 // The stream is asked for `partial` events too: the running translation of the line being
 // spoken, shown muted in the same cell and replaced there by the final text.
 "use strict";
@@ -56,6 +57,9 @@ function connect() {
     const event = JSON.parse(message.data);
     showEvent(event.line, event.lang, event.text);
   };
+  // The server's game is not the one this page shows (it restarted, or the game changed):
+  // the events that follow are that game from its start.
+  source.addEventListener("reset", () => clearFeed());
   source.addEventListener("partial", (message) => {
     const event = JSON.parse(message.data);
     showPartial(event.line, event.lang, event.text);
