@@ -33,6 +33,12 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 FD_MARGIN = 64  # descriptors kept for everything but client connections (files, pipes)
+# The kernel's send buffer per connection (it doubles the figure): fixed, not autotuned up
+# to megabytes, so that a viewer that stops reading blocks the stream's sends after a few
+# hundred kilobytes, which the stream notices (send_timeout), instead of the kernel holding
+# megabytes for it. Ample for commentary: a game is under a megabyte.
+SEND_BUFFER = 32 * 1024
+WRITE_BUFFER = 32 * 1024  # bytes queued in the process before a send waits for the socket
 logger = logging.getLogger("rnnkit.serve")
 
 
@@ -183,6 +189,13 @@ class GuardedProtocol(H11Protocol):
             transport.close()
             return
         self.admitted = True
+        transport.set_write_buffer_limits(high=WRITE_BUFFER)
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            try:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
+            except OSError:
+                pass
         self.start_header_timer()
 
     def connection_lost(self, exc):
