@@ -32,6 +32,7 @@ from serving import (
 )
 from test_demo import small_demo  # noqa: F401 (a fixture: the demo at test size)
 
+from rnnkit.cli.common import slot_policy
 from rnnkit.cli.main import main
 from rnnkit.demo.corpus import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
@@ -476,8 +477,9 @@ def test_demo_serve_plays_the_game_into_the_stream(tmp_path, monkeypatch, capsys
         if "server" in made:
             made["server"].should_exit = True
         thread.join(60)
-    # translated here only once the server has stopped (see serving.OneAtATime)
-    translator = Translator.load(out / "model")
+    # translated here only once the server has stopped (see serving.OneAtATime), with the
+    # slots written as the server writes them
+    translator = Translator.load(out / "model", slots=slot_policy())
     game = [english(e) for e in play_by_play(seed=0, n_events=3)]
     check_game(
         [e for e in events if e["line"] < 3], translator, game, translator.languages, ids=False

@@ -171,6 +171,32 @@ def test_page_after_a_server_restart_shows_the_new_game_alone(browser):
         server.stop()
 
 
+def test_page_shows_a_withheld_translation_as_the_english_marked_untranslated(browser):
+    """A translation below the confidence threshold (a garbage line: the tiny model is sure
+    of nothing) is never shown as if it were one: the cell holds the English, in English,
+    marked untranslated."""
+    translator = tiny_translator(["fr", "ar"])
+    server = RunningServer(translator, ["fr", "ar"], beam=1, min_confidence=0.999)
+    try:
+        browser.get(server.url + "/")
+        wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
+        garbage = "zqx vrb kkl wop"
+        assert server.post(garbage).status_code == 202
+        wait_for(browser, "return document.querySelectorAll('.cell.final').length == 2")
+        cells = browser.execute_script(
+            "return [...document.querySelectorAll('.cell')].map(c => [c.dataset.lang, "
+            "c.classList.contains('withheld'), c.querySelector('.text').textContent, "
+            "c.querySelector('.text').lang, getComputedStyle(c.querySelector('.label'), "
+            "'::after').content])"
+        )
+        assert cells == [
+            ["fr", True, garbage, "en", '" · untranslated"'],
+            ["ar", True, garbage, "en", '" · untranslated"'],
+        ]
+    finally:
+        server.stop()
+
+
 def test_page_shows_the_open_line_word_by_word_then_its_final_text_in_place(browser):
     import httpx
 

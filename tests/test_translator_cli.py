@@ -395,6 +395,26 @@ def test_translate_many_languages_tab_separated(trained, capsys, monkeypatch):
     assert [line.split("\t")[0] for line in lines if line] == ["fr", "zh", "fr", "zh"]
 
 
+def test_translate_json_gives_each_translation_its_confidence(trained, capsys, monkeypatch):
+    base = ["translate", "--model-dir", str(trained), "--to", "fr,zh", "--beam", "3", "--json"]
+    stdin = b"Mensah makes a dunk\n\nThe game is tied\n"
+    code, out, _ = run_cli(base, capsys, stdin=stdin, monkeypatch=monkeypatch)
+    assert code == 0
+    entries = [json.loads(line) for line in out.splitlines()]
+    assert [(e["line"], e["lang"]) for e in entries] == [(1, "fr"), (1, "zh"), (3, "fr"), (3, "zh")]
+    _, plain, _ = run_cli(base[:-1], capsys, stdin=stdin, monkeypatch=monkeypatch)
+    assert [e["text"] for e in entries] == [x.split("\t")[1] for x in plain.splitlines() if x]
+    for entry in entries:
+        assert 0 < entry["confidence"] <= 1 and entry["withheld"] is False
+    # a threshold no translation reaches: every one withheld, the source written instead
+    code, out, _ = run_cli(
+        [*base, "--min-confidence", "1"], capsys, stdin=stdin, monkeypatch=monkeypatch
+    )
+    withheld = [json.loads(line) for line in out.splitlines()]
+    assert all(e["withheld"] for e in withheld)
+    assert [e["text"] for e in withheld] == ["Mensah makes a dunk"] * 2 + ["The game is tied"] * 2
+
+
 def test_translate_n_best_and_output_file(trained, tmp_path, capsys, monkeypatch):
     out_file = tmp_path / "out.txt"
     code, _, _ = run_cli(

@@ -75,6 +75,16 @@ def add_policy_options(parser):
     return live
 
 
+def slot_policy(roster=None):
+    """How translators loaded by the command line write slots: as the demo's language tables
+    write names and numbers (rnnkit/demo/slots.py), knowing the players of `roster` (a
+    roster file's path) if given. Used only by a model trained on slotted text."""
+    from rnnkit.demo.roster import load_roster
+    from rnnkit.demo.slots import DemoSlots
+
+    return DemoSlots(load_roster(roster) if roster else None)
+
+
 def decoding_options(args):
     """The keyword arguments of `Translator.translate` from the parsed options, checked."""
     if not 1 <= args.beam <= MAX_BEAM:

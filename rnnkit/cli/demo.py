@@ -3,6 +3,7 @@ with --serve, then the live server with the demo game playing into its page."""
 
 from pathlib import Path
 
+from rnnkit.cli.common import slot_policy
 from rnnkit.cli.serve import add_server_options
 
 SERVE_INTERVAL = 2.0  # seconds between the served game's lines, about a real broadcast's pace
@@ -54,7 +55,7 @@ def run(args):
         show_progress=not args.quiet,
     )
     if listening:
-        translator = Translator.load(Path(args.out) / "model")
+        translator = Translator.load(Path(args.out) / "model", slots=slot_policy())
         game = [english(event) for event in play_by_play(seed=args.seed, n_events=10**6)]
         print(f"\nThe whole game ({len(game)} lines), live in the browser:")
         serve_translator(

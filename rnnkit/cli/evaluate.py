@@ -10,6 +10,7 @@ from rnnkit.cli.common import (
     check_output,
     decoding_options,
     output_file,
+    slot_policy,
 )
 from rnnkit.errors import ConfigError
 
@@ -37,7 +38,7 @@ def run(args):
     from rnnkit.translator.inference import Translator
 
     options = decoding_options(args)
-    translator = Translator.load(args.model_dir, args.checkpoint)
+    translator = Translator.load(args.model_dir, args.checkpoint, slot_policy())
     corpus = read_corpus(args.data, lang=args.lang, max_chars=args.max_chars)
     translator.check_languages(set(corpus.langs), source=args.data)
     check_output(args.output, args.force, inputs=(args.data, args.model_dir))  # before decoding

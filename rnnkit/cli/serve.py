@@ -6,12 +6,16 @@ import secrets
 import socket
 from pathlib import Path
 
+from rnnkit.cli.common import slot_policy
 from rnnkit.errors import RnnkitError
 from rnnkit.serve.tokens import MIN_TOKEN_CHARS, token_problem
 from rnnkit.translator.search import MAX_BEAM
 
 DEMO_MODEL = Path("rnnkit-demo") / "model"  # where `rnnkit demo` (default --out) trains
 TOKEN_ENV = "RNNKIT_PUBLISH_TOKEN"
+# A translation of the demo's model below this confidence is more often wrong than right on
+# real-style commentary: benchmarks/real_games.py calibrates it on benchmarks/real_games/.
+DEFAULT_MIN_CONFIDENCE = 0.0
 
 
 def register(subparsers):
@@ -32,6 +36,11 @@ def register(subparsers):
         help="comma-separated languages to serve, e.g. fr,zh; if not given, all the model knows",
     )
     parser.add_argument("--beam", type=int, default=3, help="beam size (1: greedy search)")
+    parser.add_argument(
+        "--roster",
+        help="tonight's game: a TOML file with the two teams and their players, with optional "
+        "spellings of a name per language (see rnnkit/demo/roster.py)",
+    )
     add_server_options(parser)
     parser.set_defaults(func=run)
 
@@ -52,6 +61,14 @@ def add_server_options(parser):
         "at start",
     )
     parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=DEFAULT_MIN_CONFIDENCE,
+        help="a translation less confident than this (the geometric mean of its tokens' "
+        "probabilities, 0-1) is withheld: viewers get the English, marked untranslated; 0: "
+        "never withhold",
+    )
+    parser.add_argument(
         "--max-connections",
         type=int,
         default=10000,
@@ -70,7 +87,8 @@ def run(args):
 
     if not 1 <= args.beam <= MAX_BEAM:
         raise RnnkitError(f"--beam must be between 1 and {MAX_BEAM}, got {args.beam}")
-    translator = Translator.load(model_dir(args.model_dir))
+    slots = slot_policy(args.roster)  # a bad roster file fails before the model loads
+    translator = Translator.load(model_dir(args.model_dir), slots=slots)
     languages = served_languages(translator, args.languages)
     listening = listen(args)
     serve_translator(translator, languages, listening, args.beam)
@@ -134,6 +152,8 @@ def listen(args):
     fails at once."""
     from rnnkit.serve import ConnectionGuard, bind
 
+    if not 0 <= args.min_confidence <= 1:
+        raise RnnkitError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
     for flag, value in (
         ("--max-connections", args.max_connections),
         ("--max-connections-per-address", args.max_connections_per_address),
@@ -144,7 +164,8 @@ def listen(args):
     given = os.environ.get(TOKEN_ENV) if from_env else args.publish_token
     token, generated = check_token(given, from_env)
     guard = ConnectionGuard(args.max_connections, args.max_connections_per_address)
-    return bind(args.host, args.port), token, generated, guard
+    options = {"guard": guard, "min_confidence": args.min_confidence or None}
+    return bind(args.host, args.port), token, generated, options
 
 
 def viewer_urls(address, port):
@@ -169,9 +190,9 @@ def serve_translator(translator, languages, listening, beam, script=(), interval
     """Serve on `listening` (from `listen`) until Ctrl-C; `script`: lines played into the game."""
     from rnnkit.serve import create_app, make_server
 
-    sock, token, generated, guard = listening
+    sock, token, generated, options = listening
     app = create_app(
-        translator, languages, token, beam=beam, script=script, interval=interval, guard=guard
+        translator, languages, token, beam=beam, script=script, interval=interval, **options
     )
     address = sock.getsockname()
     urls = viewer_urls(address[0], address[1])

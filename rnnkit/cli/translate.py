@@ -20,6 +20,7 @@ from rnnkit.cli.common import (
     open_input,
     output_file,
     read_lines,
+    slot_policy,
 )
 from rnnkit.errors import ConfigError, DataError
 
@@ -50,7 +51,19 @@ def register(subparsers):
         "or --wait-k K says: wait-k with the model's own K if it was trained with --wait-k, "
         "else re-translation)",
     )
-    live.add_argument("--json", action="store_true", help="with --stream: one JSON object a line")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help='one JSON object per translation: {"line": N, "lang": ..., "text": ..., '
+        '"confidence": ..., "withheld": ...} (with --stream: one per revision)',
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        help="withhold a translation less confident than this (0-1): the source line is "
+        "written instead, with withheld: true in --json",
+    )
     parser.set_defaults(func=run)
 
 
@@ -59,6 +72,8 @@ def run(args):
 
     options = decoding_options(args)
     check_stream_options(args)
+    if not 0 <= args.min_confidence <= 1:
+        raise ConfigError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
     if not 1 <= args.n_best <= args.beam:
         raise ConfigError(f"--n-best must be between 1 and --beam ({args.beam}), got {args.n_best}")
     langs = None
@@ -66,7 +81,7 @@ def run(args):
         langs = [code.strip() for code in args.to.split(",") if code.strip()]
         if not langs:
             raise ConfigError(f"--to {args.to!r} names no language; give codes like fr,es,zh")
-    translator = Translator.load(args.model_dir, args.checkpoint)
+    translator = Translator.load(args.model_dir, args.checkpoint, slot_policy())
     langs = langs or translator.languages or [None]
     translator.check_languages(set(langs))
     if args.stream:
@@ -92,19 +107,42 @@ def run(args):
                     file=sys.stderr,
                 )
             if not line.strip():  # keep the output aligned with the input
-                out.write("\n" * (len(langs) * args.n_best))
-                out.flush()
+                if not args.json:  # (JSON objects carry their line number)
+                    out.write("\n" * (len(langs) * args.n_best))
+                    out.flush()
                 continue
-            found = translator.translate([line] * len(langs), langs, n_best=args.n_best, **options)
+            found = translator.translate(
+                [line] * len(langs),
+                langs,
+                n_best=args.n_best,
+                min_confidence=args.min_confidence or None,
+                **options,
+            )
             for lang, hyps in zip(langs, found):
                 prefix = f"{lang}\t" if tagged else ""
                 for rank, hyp in enumerate(hyps, start=1):
-                    if args.n_best > 1:
+                    if args.json:
+                        out.write(json_line(number, lang, rank, hyp, args.n_best) + "\n")
+                    elif args.n_best > 1:
                         out.write(f"{prefix}{rank}\t{hyp.score:.4f}\t{hyp.text}\n")
                     else:
                         out.write(f"{prefix}{hyp.text}\n")
             out.flush()
     return 0
+
+
+def json_line(number, lang, rank, hypothesis, n_best):
+    """One translation as a JSON object: its input line (from 1), language, text, confidence
+    (the geometric mean of its tokens' probabilities) and whether it was withheld."""
+    entry = {"line": number, "lang": lang}
+    if n_best > 1:
+        entry |= {"rank": rank, "score": round(hypothesis.score, 4)}
+    entry |= {
+        "text": hypothesis.text,
+        "confidence": round(hypothesis.confidence, 4),
+        "withheld": hypothesis.withheld,
+    }
+    return json.dumps(entry, ensure_ascii=False)
 
 
 def check_stream_options(args):
@@ -116,7 +154,6 @@ def check_stream_options(args):
                 ("--retranslate", args.retranslate),
                 ("--wait-k", args.wait_k is not None),
                 ("--mask", args.mask != 0),
-                ("--json", args.json),
             )
             if value
         ]

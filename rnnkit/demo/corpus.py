@@ -24,6 +24,7 @@ from rnnkit.demo.grammar import (
     Event,
 )
 from rnnkit.demo.languages import LANGUAGES, english, render
+from rnnkit.demo.slots import slotted
 from rnnkit.demo.splits import check_split, split_of
 
 # How often each template is drawn for the corpus: play-by-play is mostly shots. The rare
@@ -91,13 +92,19 @@ def random_event(rng: Random, template: str) -> Event:
 
 
 def generate_corpus(
-    n: int, split: str = "train", languages: Iterable[str] | None = None, seed: int = 0
+    n: int,
+    split: str = "train",
+    languages: Iterable[str] | None = None,
+    seed: int = 0,
+    slots: bool = False,
 ) -> list[tuple[str, str, str]]:
     """`n` parallel examples `(lang, english, translation)` from `split`.
 
     Each drawn English sentence is given in every language of `languages` (default: all
     of LANGUAGES) in turn, so a multilingual model sees one source with each target;
-    the list is cut at exactly `n`. Deterministic for a given (n, split, languages, seed).
+    the list is cut at exactly `n`. With `slots`, players, teams, scores and clock times
+    are slot tokens on both sides (rnnkit/demo/slots.py): the translator's training text.
+    Deterministic for a given (n, split, languages, seed, slots).
     """
     check_split(split)
     languages = list(LANGUAGES) if languages is None else list(languages)
@@ -114,6 +121,11 @@ def generate_corpus(
         event = random_event(rng, rng.choices(templates, weights)[0])
         if split_of(event) != split:
             continue  # rejection sampling: held-out splits keep about one draw in ten
+        if slots:
+            source = slotted(event, "en")
+            for lang in languages[: n - len(examples)]:
+                examples.append((lang, source, slotted(event, lang)))
+            continue
         source = english(event)
         for lang in languages[: n - len(examples)]:
             examples.append((lang, source, render(event, lang)))

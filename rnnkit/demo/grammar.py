@@ -176,7 +176,10 @@ class LanguageTable:
         if len(self.quarters) != 4:
             raise ValueError(f"{where}: quarters needs 4 ordinals, has {len(self.quarters)}")
 
-    def render(self, event: Event) -> str:
+    def render(self, event: Event, slots: dict[str, object] | None = None) -> str:
+        """The sentence of `event`. With `slots` (field -> an object that formats as a slot
+        token and gives a form's token by key, see rnnkit/demo/slots.py), those fields are
+        written as slots instead of their values: the translator's training text."""
         values: dict[str, object] = {}
         for slot in ("player", "other"):
             name = getattr(event, slot)
@@ -196,6 +199,7 @@ class LanguageTable:
             values["quarter"] = self.quarters[event.quarter - 1]
         if event.clock is not None:
             values["clock"] = self.format_clock(event.clock)
+        values.update(slots or {})
         return self.templates[event.template].format_map(values)
 
     def format_number(self, n: int) -> Form:

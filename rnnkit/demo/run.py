@@ -14,6 +14,7 @@ import time
 from rnnkit.demo.corpus import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
 from rnnkit.demo.languages import LANGUAGES, english
+from rnnkit.demo.slots import DemoSlots
 from rnnkit.errors import ConfigError
 from rnnkit.files import OwnedDirectory
 from rnnkit.translator import checkpoint
@@ -84,12 +85,15 @@ def check_options(time_budget, events, beam):
 
 
 def generate_data(out, seed):
+    """train.tsv and dev.tsv with names and numbers as slots (the model's own text),
+    test.tsv as commentary reads, for scoring the whole path: slots in, slots written out."""
     data = out / "data"  # `out` is the demo's own directory, just emptied of its old entries
     data.mkdir()
     paths = {}
     for split, per_language in SIZES.items():
         paths[split] = data / f"{split}.tsv"
-        examples = generate_corpus(per_language * len(LANGUAGES), split=split, seed=seed)
+        count = per_language * len(LANGUAGES)
+        examples = generate_corpus(count, split=split, seed=seed, slots=split != "test")
         write_tsv(paths[split], examples)
     return paths
 
@@ -137,7 +141,7 @@ def run_demo(out="rnnkit-demo", seed=0, time_budget=None, events=8, beam=3, show
     summary = train(config.validate(), model_dir, show_progress=show_progress)
     print(f"  {summary['steps']} steps, stopped by: {summary['stop_reason']}")
 
-    translator = Translator.load(model_dir)
+    translator = Translator.load(model_dir, slots=DemoSlots())
     test = read_corpus(paths["test"])
     scores = evaluate_corpus(translator, test, beam=beam, replace_unk=True)
     scores.pop("hypotheses")

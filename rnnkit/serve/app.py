@@ -58,10 +58,11 @@ def create_app(
     heartbeat=15.0,
     script=(),
     interval=2.0,
-    send_timeout=60.0,
+    send_timeout=30.0,
     body_seconds=10.0,
     guard=None,
     epoch=None,
+    min_confidence=None,
 ):
     """The application serving `translator` into `languages` (codes it knows).
 
@@ -71,10 +72,13 @@ def create_app(
     send_timeout: seconds a stream's send may stay blocked (the viewer stopped reading)
     before its connection is reset; body_seconds: longest wait for a post's body; guard:
     the ConnectionGuard of its connections (default limits if not given); epoch: the game
-    record's name in event ids (new if not given).
+    record's name in event ids (new if not given); min_confidence: a translation less
+    confident than this is withheld (the English is sent, marked so).
     """
     log = EventLog(max_behind, epoch)
-    pipeline = LinePipeline(translator, languages, log, beam=beam, max_pending=max_pending)
+    pipeline = LinePipeline(
+        translator, languages, log, beam, max_pending, min_confidence=min_confidence
+    )
     gate = TokenGate(token)
     guard = guard or ConnectionGuard()
 

@@ -43,9 +43,10 @@ def new_epoch():
     return secrets.token_hex(6)
 
 
-def encode_event(event_id, line, lang, text):
-    """One SSE event: `id:` then one `data:` line of JSON (JSON escapes every newline)."""
-    data = json.dumps({"line": line, "lang": lang, "text": text}, ensure_ascii=False)
+def encode_event(event_id, line, lang, text, **details):
+    """One SSE event: `id:` then one `data:` line of JSON (JSON escapes every newline);
+    `details` (a translation's confidence, withheld) go into the JSON too."""
+    data = json.dumps({"line": line, "lang": lang, "text": text, **details}, ensure_ascii=False)
     return f"id: {event_id}\ndata: {data}\n\n".encode()
 
 
@@ -102,9 +103,10 @@ class EventLog:
     def event_id(self, index):
         return f"{self.epoch}-{index}"
 
-    def append(self, line, lang, text):
+    def append(self, line, lang, text, **details):
         """Add one event, wake every viewer, drop those that stopped reading."""
-        self.events.append(encode_event(self.event_id(len(self.events)), line, lang, text))
+        event_id = self.event_id(len(self.events))
+        self.events.append(encode_event(event_id, line, lang, text, **details))
         for viewer in list(self.viewers):
             if viewer.behind(len(self.events)) > self.max_behind:
                 self.drop(viewer)

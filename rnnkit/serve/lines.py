@@ -80,9 +80,10 @@ def check_line(text):
 class LinePipeline:
     """Numbers, publishes and translates the lines of one game into `languages`."""
 
-    def __init__(self, translator, languages, log, beam=3, max_pending=32):
+    def __init__(self, translator, languages, log, beam=3, max_pending=32, min_confidence=None):
         self.translator, self.languages, self.log = translator, list(languages), log
         self.beam, self.max_pending = beam, max_pending
+        self.min_confidence = min_confidence  # below it a translation is withheld
         self.pending = asyncio.Queue(max_pending)  # (line number, text) awaiting translation
         self.lines = 0  # lines accepted so far; the next one is number `lines`
         self.seconds_per_line = 0.1  # running mean of the translation time, for Retry-After
@@ -131,11 +132,17 @@ class LinePipeline:
             raise Busy(waiting, max(1, math.ceil(waiting * self.seconds_per_line)))
 
     def translate(self, text):
-        """One line into every served language, one batched pass (runs on the worker)."""
+        """One line into every served language, one batched pass (runs on the worker): per
+        language (text, details), details {"confidence", "withheld"} for a translator that
+        gives them (a withheld line's text is the English)."""
         found = self.translator.translate(
-            [text] * len(self.languages), self.languages, beam=self.beam, replace_unk=True
+            [text] * len(self.languages),
+            self.languages,
+            beam=self.beam,
+            replace_unk=True,
+            min_confidence=self.min_confidence,
         )
-        return [hyps[0].text for hyps in found]
+        return [(hyps[0].text, details(hyps[0])) for hyps in found]
 
     def retranslate(self, number, words):
         """The open line's prefix into every served language, one batched pass (on the
@@ -164,8 +171,8 @@ class LinePipeline:
                 continue
             elapsed = time.perf_counter() - started
             self.seconds_per_line = 0.8 * self.seconds_per_line + 0.2 * elapsed
-            for lang, translated in zip(self.languages, texts):
-                self.log.append(number, lang, translated)
+            for lang, (translated, more) in zip(self.languages, texts):
+                self.log.append(number, lang, translated, **more)
 
     async def _run_partial(self, loop, number):
         if self.open is None or number != self.lines:
@@ -183,6 +190,15 @@ class LinePipeline:
     async def close(self):
         """Stop the worker thread, after the line it is translating (if any)."""
         await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
+
+
+def details(translation):
+    """What a viewer is told besides the text: the confidence (rounded) and whether the
+    translation was withheld."""
+    confidence = getattr(translation, "confidence", None)
+    if confidence is None:
+        return {}
+    return {"confidence": round(confidence, 3), "withheld": translation.withheld}
 
 
 async def play(pipeline, lines, interval=2.0):

@@ -174,10 +174,14 @@ _APOSTROPHES = "'\u2019"
 # alternative inside _TOKEN it was tried at every token and doubled the tokenizing time.
 _ELIDED = re.compile(rf"(?i:{_ELISIONS})[{_APOSTROPHES}]")
 
+# A placeholder in OpenNMT's form ("｟P1｠", "｟P1:gen｠": the translator's slots), one token.
+PLACEHOLDER = re.compile("｟[^｟｠\\s]+｠")
+
 _TOKEN = re.compile(
     "|".join(
         [
             LANGUAGE_TAG,  # <2fr>, never split
+            PLACEHOLDER.pattern,  # ｟P1｠, never split
             r"\d+(?:[.,:\-\u2013]\d+)+",  # 2.5, 3:45, 1,000, 54–49
             rf"[{_UNSPACED}][{_MARKS}]*",  # one CJK / kana / Thai char
             rf"{_WORD}(?:[-\u2010{_APOSTROPHES}]{_WORD})*",  # words, don't, well-known
@@ -249,7 +253,7 @@ class WordTokenizer(Tokenizer):
         open_quotes = {quote: False for quote in _AMBIGUOUS_QUOTES}
         previous_unspaced = False
         for token in tokens:
-            unspaced = _UNSPACED_CHAR.match(token) is not None
+            unspaced = _UNSPACED_CHAR.match(token) is not None and token[0] != "｟"
             if token in _AMBIGUOUS_QUOTES:
                 closing = open_quotes[token]
                 open_quotes[token] = not closing
@@ -318,6 +322,8 @@ class SentencePieceTokenizer(Tokenizer):
         `normalization`: sentencepiece's rule for
         rewriting text first; "identity" keeps every character (its default, "nmt_nfkc",
         turns the Chinese comma "，" into ",", so a model could never write the former).
+        Placeholders in OpenNMT's form, "｟P1｠" or "｟P1:gen｠" (the translator's slots), found
+        in the sentences become symbols of their own: one piece each, never split.
         """
         if model_type not in ("unigram", "bpe"):
             raise ValueError(f"model_type must be 'unigram' or 'bpe', not {model_type!r}")
@@ -325,14 +331,18 @@ class SentencePieceTokenizer(Tokenizer):
         # Tags are not language: keep them out of the statistics the pieces are learned from.
         untagged = [_OTHER_SPACE.sub(" ", _TAG_SPLIT.sub(" ", s)) for s in sentences]
         symbols = [language_tag(code) for code in languages]
+        symbols += sorted({p for s in untagged for p in PLACEHOLDER.findall(s)})
         if split_digits:
             # sentencepiece's own split_digits knows only 0-9; other scripts' digits are made
             # symbols, which it always cuts out alone (only those present: each takes a piece).
             symbols += sorted(
                 {ch for s in untagged for ch in s if not ch.isascii() and ch.isdecimal()}
             )
-        if split_unspaced:
-            symbols += sorted({ch for s in untagged for ch in _UNSPACED_CHAR.findall(s)})
+        if split_unspaced:  # (the brackets of placeholders are in the fullwidth block)
+            unspaced = {
+                c for s in untagged for c in _UNSPACED_CHAR.findall(PLACEHOLDER.sub(" ", s))
+            }
+            symbols += sorted(unspaced)
         try:
             sentencepiece.SentencePieceTrainer.train(
                 sentence_iterator=iter(untagged),

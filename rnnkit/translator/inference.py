@@ -6,6 +6,7 @@ training and the demo's live game.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy
 
@@ -16,7 +17,8 @@ from rnnkit.translator import checkpoint, modeldir
 from rnnkit.translator.data import encode_source, load_text_pipeline
 from rnnkit.translator.language_vocab import LanguageVocabularies
 from rnnkit.translator.model import ModelConfig, Seq2Seq
-from rnnkit.translator.search import beam_search, replace_unknowns
+from rnnkit.translator.search import beam_search, length_penalty_factor, replace_unknowns
+from rnnkit.translator.slots import SLOT_TOKEN, extract, plain_render, restore, unslot
 
 # Sentences per decoding batch, and at most CHUNK_ROWS decoder rows (sentences x beams): a
 # larger batch shares each step's fixed costs among more sentences (128 against 64:
@@ -29,13 +31,34 @@ CHUNK_ROWS = 640
 @dataclass
 class Translation:
     """One hypothesis for one source: the detokenized `text`, its search `score` (summed
-    log-probability over the length penalty), the target `tokens` (ids, no <eos>) and the
-    `attention` weights (len(tokens), source length incl. the tag), or None."""
+    log-probability over the length penalty), the target `tokens` (ids, no <eos>), the
+    `attention` weights (len(tokens), source length incl. the tag) or None, `confidence`
+    (the geometric mean of its tokens' probabilities, <eos> included: exp of the mean
+    log-probability), and `withheld`: True when no hypothesis kept every slot of the source
+    or the confidence is below the caller's `min_confidence`; the text is then the source
+    itself, untranslated."""
 
     text: str
     score: float
     tokens: list
     attention: numpy.ndarray | None = None
+    confidence: float = 1.0
+    withheld: bool = False
+
+
+class SlotPolicy:
+    """How a translator turns facts into slots and back (see slots.py): `inventory`, the
+    names the extractor knows, and `writer(lang)`, a function (slot, form) -> text that
+    writes a slot in `lang`. This default knows no names and writes every slot as the
+    source had it; rnnkit.demo.slots.DemoSlots writes them as each language does."""
+
+    def __init__(self, inventory=None):
+        from rnnkit.translator.slots import Inventory
+
+        self.inventory = inventory or Inventory()
+
+    def writer(self, lang):
+        return plain_render
 
 
 class Translator:
@@ -46,12 +69,32 @@ class Translator:
     teacher-forced pass (for plots).
     """
 
-    def __init__(self, model, tokenizer, vocab, languages):
+    def __init__(self, model, tokenizer, vocab, languages, slots=None):
         self.model, self.tokenizer, self.vocab = model.eval(), tokenizer, vocab
         self.languages = list(languages)
+        self._slot_setup(slots)
+
+    def _slot_setup(self, slots):
+        """Slots are on when the vocabulary has slot tokens (the model was trained on slotted
+        text): `slots` (a SlotPolicy) then extracts and writes them, the plain one if None."""
+        bits, names = numpy.zeros(len(self.vocab), dtype=numpy.int64), {}
+        self.source_slots = set()  # the slot tokens a source may hold (｟P1｠, no form)
+        for token_id in range(len(self.vocab)):
+            match = SLOT_TOKEN.fullmatch(self.vocab.lookup(token_id))
+            if match:
+                bit = names.setdefault(f"{match[1]}{match[2]}", 1 << len(names))
+                bits[token_id] = bit
+                if match[3] is None:
+                    self.source_slots.add(match[0])
+        if len(names) > 62:
+            raise CheckpointError(f"the vocabulary has {len(names)} slots; at most 62 are kept")
+        self.slot_bits = names  # slot name -> its bit
+        self.slots = (slots or SlotPolicy()) if names else None
+        repeatable = sum(bit for name, bit in names.items() if name[0] == "N")
+        self._token_bits, self._repeatable = bits, repeatable
 
     @classmethod
-    def load(cls, model_dir, which="best"):
+    def load(cls, model_dir, which="best", slots=None):
         """Load DIR/config.json, the tokenizer, vocabulary and weights (best, else latest).
 
         Every file is checked before the model is built: a config of the wrong shape, a
@@ -98,7 +141,7 @@ class Translator:
         except ValueError as exc:
             raise CheckpointError(f"{path}: does not fit {modeldir.CONFIG} ({exc})") from None
         model.use_language_vocab(language_vocab)
-        return cls(model, tokenizer, vocab, languages)
+        return cls(model, tokenizer, vocab, languages, slots)
 
     def check_languages(self, langs, source="the input"):
         """Refuse languages the model was not trained for, listing the ones it knows;
@@ -130,15 +173,24 @@ class Translator:
         length_penalty=1.0,
         max_len_ratio=2.0,
         replace_unk=False,
+        min_confidence=None,
     ):
-        """sources, langs: parallel lists. Returns per source a list of n_best Translations."""
+        """sources, langs: parallel lists. Returns per source a list of n_best Translations
+        (one withheld Translation, the source itself, when no hypothesis kept every slot; with
+        `min_confidence`, also when the best one's confidence is below it)."""
         if n_best > beam:
             raise ConfigError(f"--n-best ({n_best}) cannot exceed --beam ({beam})")
         self.check_languages(set(langs))
-        source_tokens = [self.tokenizer.tokenize(s) for s in sources]
+        slotted = self.slotted(sources)
+        texts = [slotted[s].text if self.slots else s for s in sources]  # what the model reads
+        source_tokens = [self.tokenizer.tokenize(text) for text in texts]
         ids = [
-            encode_source(s, lang, self.tokenizer, self.vocab) for s, lang in zip(sources, langs)
+            encode_source(text, lang, self.tokenizer, self.vocab)
+            for text, lang in zip(texts, langs)
         ]
+        required = numpy.array(
+            [self.required_slots(slotted[s]) if self.slots else 0 for s in sources]
+        )
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         results = [None] * len(ids)
         with no_grad():
@@ -146,6 +198,9 @@ class Translator:
             for start in range(0, len(order), size):
                 chunk = order[start : start + size]
                 batch = collate(ids, [[]] * len(ids), chunk)  # targets unused here
+                constraint = None
+                if self.slots:
+                    constraint = (self._token_bits, self._repeatable, required[chunk])
                 found = beam_search(
                     self.model,
                     batch.src,
@@ -154,17 +209,44 @@ class Translator:
                     length_penalty=length_penalty,
                     max_len_ratio=max_len_ratio,
                     n_best=n_best,
+                    slots=constraint,
                 )  # beam 1 is greedy search, with attention
                 for i, hyps in zip(chunk, found):
-                    if not hyps:  # only non-finite scores get here; never a silent gap
+                    if not hyps and not self.slots:  # only non-finite scores get here
                         raise RnnkitError(
                             f"no translation found for {sources[i][:60]!r} into {langs[i]}: "
                             "the model's scores are not finite; retrain or use another checkpoint"
                         )
-                    results[i] = [
-                        self._finish(h, source_tokens[i], langs[i], replace_unk) for h in hyps
-                    ]
+                    finish = partial(
+                        self.finish,
+                        source=sources[i],
+                        source_tokens=source_tokens[i],
+                        lang=langs[i],
+                        replace_unk=replace_unk,
+                        slotted=slotted.get(sources[i]),
+                        alpha=length_penalty,
+                    )
+                    results[i] = [finish(h) for h in hyps] or [self._withheld(sources[i])]
+                    if min_confidence is not None and results[i][0].confidence < min_confidence:
+                        results[i][0] = self._withheld(sources[i], results[i][0].confidence)
         return results
+
+    def slotted(self, sources):
+        """{source: its Slotted form} for the distinct sources (empty without slots)."""
+        if not self.slots:
+            return {}
+        inventory = self.slots.inventory
+        return {s: unslot(extract(s, inventory), self.source_slots) for s in dict.fromkeys(sources)}
+
+    def required_slots(self, slotted):
+        mask = 0
+        for slot in slotted.slots:
+            mask |= self.slot_bits.get(slot.name, 0)
+        return mask
+
+    @staticmethod
+    def _withheld(source, confidence=0.0):
+        return Translation(source, float("-inf"), [], None, confidence, withheld=True)
 
     def attention(self, source, target, lang):
         """Attention while producing `target` for `source` (teacher forcing).
@@ -180,7 +262,24 @@ class Translator:
         src_tokens = ([language_tag(lang)] if lang else []) + self.tokenizer.tokenize(source)
         return src_tokens, weights[:, 0, :], tgt_tokens + ["<eos>"]
 
-    def _finish(self, hypothesis, source_tokens, lang, replace_unk):
+    def model_text(self, source):
+        """What the model reads of `source`: with slots on, the line with its slots."""
+        return self.slotted([source])[source].text if self.slots else source
+
+    def restore_slots(self, text, source, lang):
+        """`text`, a translation of `source` into `lang` that may hold slot tokens (a partial
+        one, say), with each slot written out; `text` itself without slots."""
+        if not self.slots:
+            return text
+        return restore(text, self.slotted([source])[source].slots, self.slots.writer(lang))
+
+    def finish(
+        self, hypothesis, source, source_tokens, lang, replace_unk=False, slotted=None, alpha=1.0
+    ):
+        """The Translation of a search's Hypothesis for `source` (its tokens
+        `source_tokens`, as encoded) into `lang`: detokenized, <unk> replaced by the most
+        attended source token with `replace_unk`, the slots of `slotted` written out, and its
+        confidence (`alpha`: the length penalty the search used)."""
         tokens, attention = hypothesis.tokens, hypothesis.attention
         if replace_unk and attention is not None:
             # attention columns follow the encoded source: the tag (if any) comes first
@@ -191,4 +290,10 @@ class Translator:
         else:
             words = self.vocab.decode(tokens)
         text = self.tokenizer.detokenize(words)
-        return Translation(text, float(hypothesis.score), tokens, attention)
+        if slotted is not None:
+            text = restore(text, slotted.slots, self.slots.writer(lang))
+        # the search's score is the summed log-probability over GNMT's length penalty
+        length = len(tokens) + 1  # <eos> too
+        mean = hypothesis.score * length_penalty_factor(length, alpha) / length
+        confidence = float(numpy.exp(mean)) if numpy.isfinite(mean) else 0.0
+        return Translation(text, float(hypothesis.score), tokens, attention, confidence)

@@ -42,6 +42,45 @@ class Hypothesis:
     attention: numpy.ndarray | None
 
 
+class SlotConstraint:
+    """Every slot of a row's source in its hypothesis, and no other (placeholders such as
+    ｟P1｠, see slots.py): a slot token of a slot the source does not have is never written,
+    a slot is written once (a repeatable one, a number, at most twice: "tied 54-54"), and
+    <eos> waits until every slot of the source is written. So a hypothesis that drops,
+    repeats or invents a slot cannot be chosen.
+
+    token_bits: (V,) int64, the bit of the slot each token writes (0: none); repeatable: the
+    bits of the slots that may be written twice; required: (rows,) int64 each decoder row's
+    slots. `used` and `twice` follow each row's hypothesis (`follow`)."""
+
+    def __init__(self, token_bits, repeatable, required):
+        self.tokens = numpy.flatnonzero(token_bits)  # the slot tokens' ids
+        self.bits = token_bits[self.tokens]
+        self.token_bits, self.repeatable = token_bits, repeatable
+        self.required = numpy.asarray(required, dtype=numpy.int64)
+        self.used = numpy.zeros_like(self.required)
+        self.twice = numpy.zeros_like(self.required)
+
+    def restrict(self, scores, rows=slice(None)):
+        """-inf (in place) to the slot tokens and <eos> decoder rows `rows` may not take."""
+        required, used, twice = self.required[rows], self.used[rows], self.twice[rows]
+        open_ = required & ~used | (used & self.repeatable & ~twice)  # (n,) still writable
+        banned = (open_[:, None] & self.bits[None, :]) == 0  # (n, slot tokens)
+        if banned.any():
+            block = scores[:, self.tokens]
+            block[banned] = -numpy.inf
+            scores[:, self.tokens] = block
+        scores[(used & required) != required, EOS_INDEX] = -numpy.inf
+
+    def follow(self, parents, words):
+        """The rows are now hypotheses `parents` (decoder rows of the step before) extended
+        by `words`."""
+        bits = self.token_bits[words]
+        self.required = self.required[parents]
+        self.twice = self.twice[parents] | (self.used[parents] & bits)
+        self.used = self.used[parents] | bits
+
+
 def length_penalty_factor(length, alpha):
     """GNMT's lp(Y) = ((5 + |Y|) / 6) ** alpha; |Y| counts the tokens with <eos>."""
     return ((5.0 + length) / 6.0) ** alpha
@@ -223,12 +262,15 @@ def beam_search(
     max_len_ratio=2.0,
     n_best=1,
     max_len=None,
+    slots=None,
 ):
     """Beam search, all sentences x beams in one decoder batch.
 
     src: (T_src, B) ints; src_lengths: (B,). length_penalty: GNMT's alpha (0: plain sum of
     log-probabilities). max_len: words per hypothesis (default: from max_len_ratio, see the
-    module docstring). Returns per sentence its n_best Hypotheses, best first.
+    module docstring). slots: (token_bits, repeatable, required (B,)) for a SlotConstraint
+    (see there), or None. Returns per sentence its n_best Hypotheses, best first (none for a
+    sentence whose every hypothesis broke the constraint).
 
     At each step every live beam proposes its continuations; of the 2k best (k = beam_size),
     those ending in <eos> among the first k are finished hypotheses, and the first k others
@@ -258,13 +300,17 @@ def beam_search(
         finished = [[] for _ in range(batch)]
         prev = numpy.full(batch * k, BOS_INDEX, dtype=numpy.int64)
         output = _OutputLayer(model)
+        constraint = None
+        if slots is not None:
+            token_bits, repeatable, required = slots
+            constraint = SlotConstraint(token_bits, repeatable, numpy.repeat(required, k))
         t = 0
         while len(running):
             n = len(running)
             at_limit = numpy.repeat(limits[running] <= t, k)
             # (n, 2k) best first, of the k * V continuations of each sentence
             top, top_scores, state, attention, vocab = _beam_step(
-                model, output, prev, state, at_limit, scores, k
+                model, output, prev, state, at_limit, scores, k, constraint
             )
             beam, word = top // vocab, top % vocab  # which beam it extends, with which word
             alive = numpy.isfinite(top_scores)
@@ -302,6 +348,8 @@ def beam_search(
             prev = word[keep].reshape(-1)
             if len(running):
                 state = state.select(source_rows)
+                if constraint is not None:
+                    constraint.follow(source_rows, prev)
             t += 1
 
     results = []
@@ -311,13 +359,15 @@ def beam_search(
     return results
 
 
-def _beam_step(model, output, prev_tokens, state, at_limit, scores, k):
+def _beam_step(model, output, prev_tokens, state, at_limit, scores, k, constraint=None):
     """One beam-search decoder step: the (n, 2k) best continuations of the n sentences' k
     beams (flat indices beam * V + word, and their scores, best first; see
     `best_continuations`), the next state, the attention and V."""
     n = len(scores)
     if not output.usable:
         log_probs, state, attention = _next_word_scores(model, prev_tokens, state, at_limit)
+        if constraint is not None:
+            constraint.restrict(log_probs)
         vocab = log_probs.shape[1]
         top, top_scores = best_continuations(scores, log_probs.reshape(n, k, vocab), 2 * k)
         return top, top_scores, state, attention, vocab
@@ -326,6 +376,8 @@ def _beam_step(model, output, prev_tokens, state, at_limit, scores, k):
     count = min(2 * k, k * vocab)
 
     def best(rows, logits, lse):  # the block's sentences: log p = logits - lse
+        if constraint is not None:
+            constraint.restrict(logits, rows)
         sentences = slice(rows.start // k, rows.stop // k)
         base = scores[sentences] - lse.reshape(-1, k)
         return best_continuations(base, logits.reshape(-1, k, vocab), count)

@@ -130,14 +130,16 @@ class RetranslationPolicy:
         tokens = translation.tokens[:keep]
         if self.options.get("replace_unk") and translation.attention is not None:
             offset = 1 if lang else 0  # attention columns start with the language tag
-            source_tokens = self.translator.tokenizer.tokenize(" ".join(self.words))
+            source = self.translator.model_text(" ".join(self.words))
+            source_tokens = self.translator.tokenizer.tokenize(source)
             attention = translation.attention[:keep, offset:]
             pieces = replace_unknowns(
                 tokens, source_tokens, attention, UNK_INDEX, self.translator.vocab
             )
         else:
             pieces = self.translator.vocab.decode(tokens)
-        return self.translator.tokenizer.detokenize(pieces)
+        text = self.translator.tokenizer.detokenize(pieces)
+        return self.translator.restore_slots(text, " ".join(self.words), lang)
 
 
 class WaitKPolicy:
@@ -228,7 +230,10 @@ class WaitKPolicy:
                 for i, row in enumerate(weights):
                     attention[i, : len(row)] = row
             hypothesis = Hypothesis(list(tokens), 0.0, attention)
-            text = self.translator._finish(hypothesis, source_tokens, lang, self.replace_unk).text
+            finished = self.translator.finish(
+                hypothesis, " ".join(self.words), source_tokens, lang, self.replace_unk
+            )
+            text = finished.text
             revisions.append(Revision(lang, text, list(tokens), len(self.words), final=True))
         self._start()
         return revisions

@@ -45,6 +45,11 @@ def forms(word: str) -> dict[str, str]:
     }
 
 
+def team_forms(name: str) -> dict[str, str]:
+    """A team or city name with the case endings of `forms`, as `teams` gives them."""
+    return forms(name)
+
+
 def player(surname: str) -> dict[str, str]:
     """The surname in Bengali script with its cases: "Varga" -> {"gen": "ভার্গার", ...}."""
     return forms(transliterate(BENGALI, surname, EXCEPTIONS))

@@ -54,6 +54,11 @@ def forms(word: str) -> dict[str, str]:
     }
 
 
+def team_forms(name: str) -> dict[str, str]:
+    """A team or city name with the case endings of `forms`, as `teams` gives them."""
+    return forms(name)
+
+
 def player(surname: str) -> dict[str, str]:
     """The surname in Gujarati script, with its case forms: "Haddad" -> {"erg": "હદ્દાદે", ...}."""
     return forms(transliterate(GUJARATI, surname, EXCEPTIONS))

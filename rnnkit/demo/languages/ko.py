@@ -15,7 +15,8 @@
   syllable. After a number it depends on the number *as read aloud* in Sino-Korean: 49 is
   사십구 (no 받침: 49로), 60 is 육십 (ㅂ: 60으로), 51 is 오십일 (ㄹ: 51로), 0 is 영.
   `player` and `number` return the forms the templates use; 의 and 에게 never change.
-* Teams: the Korean names of the clubs (랩터스, 셀틱스, 닉스, 벅스, 레이커스, 불스).
+* Teams: the Korean names of the clubs (랩터스, 셀틱스, 닉스, 벅스, 레이커스, 불스), with
+  the particles of a name (`team_forms`, which gives any club or city its forms).
 * Quarters and numerals: Korean basketball writes 1쿼터 ... 4쿼터 with Western digits,
   scores as "54대 49", and the clock in minutes and seconds before 종료 ... 전
   ("2쿼터 종료 3분 45초 전"), which is how Korean live text gives the time left.
@@ -184,6 +185,14 @@ def clock(seconds: int) -> str:
 
 def _team(word: str) -> dict[str, str]:
     return _particles(word, _coda(word[-1]))
+
+
+def team_forms(name: str) -> dict[str, str]:
+    """A club or city name in Hangul with its particles, as `teams` gives them: "랩터스" ->
+    {"name": "랩터스", "i_ga": "랩터스가", ...} (rnnkit.demo.league writes all 30 clubs so)."""
+    if not "\uac00" <= name[-1] <= "\ud7a3":
+        raise ValueError(f"{name!r} does not end in a Hangul syllable: no 받침 to read")
+    return _team(name)
 
 
 TABLE = LanguageTable(

@@ -21,6 +21,7 @@
   - Делакроа (a stressed French final а) stays unchanged.
 * Teams. The press makes the club names Serbian masculine plural nouns and declines them
   (Репторси, Селтикси; gen Репторса, Селтикса); the verb is plural (Репторси воде).
+  `team_forms` gives any club its forms, a singular name too (Хит, Хита).
 * Quarters: четвртина is feminine: nom (Почиње друга четвртина), gen (пре краја друге
   четвртине).
 * Numerals: Western digits; scores with a colon (54:49), clocks as on the scoreboard.
@@ -83,6 +84,18 @@ def player(name: str) -> dict[str, str]:
 def _team(nom: str) -> dict[str, str]:
     # A masculine plural noun: nom -и, gen -а (Репторси, Репторса).
     return {"nom": nom, "gen": nom[:-1] + "а"}
+
+
+def team_forms(name: str) -> dict[str, str]:
+    """A club's forms from its nominative, as `teams` gives them: a masculine plural in -и
+    has the genitive in -а (Репторси, Репторса), a singular name in a consonant adds the
+    -а (Хит, Хита; Џез, Џеза). Cities decline by endings the spelling does not show
+    (Мајами, Мајамија), so rnnkit.demo.league writes their forms out."""
+    if name.endswith("и"):
+        return _team(name)
+    if name[-1] in "аеиоу":
+        raise ValueError(f"{name!r}: a club name ends in -и or a consonant")
+    return {"nom": name, "gen": name + "а"}
 
 
 TABLE = LanguageTable(

@@ -17,7 +17,8 @@ Grammar the templates follow:
   also has), and its own words where they are the usual ones (tres
   for a three-pointer, dakdak for a dunk, supalpal for a block, libreng tira for a free
   throw, yugto for a quarter).
-* Names: Latin script, so the surnames are kept as they are; team names too (ang Raptors).
+* Names: Latin script, so the surnames are kept as they are; team names too (ang Raptors),
+  with their markers from `team_forms` (ang, ng, sa).
 * Numerals: Western digits; a score is "sa iskor na 54–49" (iskor, the Filipino spelling).
 """
 
@@ -47,6 +48,11 @@ def personal(name: str) -> dict[str, str]:
 def common(name: str) -> dict[str, str]:
     """A common noun or team name with ang (topic), ng (actor, possessor), sa."""
     return {"ang": f"ang {name}", "ng": f"ng {name}", "sa": f"sa {name}"}
+
+
+def team_forms(name: str) -> dict[str, str]:
+    """A team or city name with its markers, as `teams` gives them: ang, ng, sa."""
+    return common(name)
 
 
 _LEFT = "sa nalalabing {clock} ng {quarter} yugto"

@@ -55,7 +55,7 @@ function connect() {
   source.onopen = () => setConnection("live");
   source.onmessage = (message) => {
     const event = JSON.parse(message.data);
-    showEvent(event.line, event.lang, event.text);
+    showEvent(event.line, event.lang, event.text, event.withheld === true);
   };
   // The server's game is not the one this page shows (it restarted, or the game changed):
   // the events that follow are that game from its start.
@@ -179,7 +179,9 @@ function cardFor(line) {
   return card;
 }
 
-function showEvent(line, lang, text) {
+// A withheld translation (the server was not confident of it) comes as the English line: it
+// is shown as such, in English and marked untranslated, never as if it were the translation.
+function showEvent(line, lang, text, withheld = false) {
   const card = cardFor(line);
   if (lang === "en") {
     card.querySelector(".english").textContent = text;
@@ -192,6 +194,11 @@ function showEvent(line, lang, text) {
   const target = cell.querySelector(".text");
   if (target.textContent === text && cell.classList.contains("final")) return;
   target.textContent = text;
+  const info = languageInfo(lang);
+  target.lang = withheld ? "en" : info.tag;
+  target.dir = withheld ? "ltr" : info.dir;
+  cell.classList.toggle("withheld", withheld);
+  cell.title = withheld ? "Not translated: the translation was not reliable enough" : "";
   cell.classList.remove("pending", "partial");
   cell.classList.add("final", "arrived");
 }
