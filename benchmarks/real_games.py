@@ -30,6 +30,7 @@ writes every translation with its measures to --out (a TSV).
 
 import argparse
 import csv
+import functools
 import re
 import sys
 import time
@@ -122,7 +123,7 @@ def team_forms(lang, nickname):
 def person_forms(lang, name, press=None):
     """Every way `lang` may write the player `name` (full, surname; forms; Latin; press)."""
     table = TABLES[lang]
-    surfaces = {name, name.split()[-1]}
+    surfaces = {name, surname(name)}
     forms = set(surfaces)
     if press:
         forms |= {press, press.split("·")[-1]}
@@ -136,6 +137,12 @@ def person_forms(lang, name, press=None):
     return {f for f in forms if f}
 
 
+def surname(name):
+    """The last word of a name that is not a suffix ("Gary Trent Jr." -> "Trent")."""
+    words = [w for w in name.split() if w not in ("Jr.", "Sr.", "II", "III", "IV")]
+    return words[-1]
+
+
 def mentioned(english, names):
     """The names of `names` (rows of names.tsv) that `english` mentions, by full name or
     surname (a surname that is also a common word only when capitalised mid-sentence)."""
@@ -144,7 +151,7 @@ def mentioned(english, names):
         full = row["name"]
         candidates = [full]
         if row["kind"] == "player":
-            candidates.append(full.split()[-1])
+            candidates.append(surname(full))
         for candidate in candidates:
             after = r"(?=$|[^\w'’-]|['’]s\b)"  # a possessive ("Morant's") names him too
             if re.search(rf"(?<![\w'-]){re.escape(candidate)}{after}", english):
@@ -155,18 +162,22 @@ def mentioned(english, names):
 
 def contains(text, forms):
     """Whether `text` holds one of `forms` as a whole word (Chinese: anywhere, if two
-    characters or more)."""
-    folded = text.casefold()
-    for form in forms:
-        form = form.casefold()
-        if not form:
-            continue
+    characters or more), case-insensitively."""
+    return matcher(frozenset(forms)).search(text.casefold()) is not None
+
+
+@functools.cache
+def matcher(forms):
+    """One compiled pattern for `forms` (see contains)."""
+    edge = r"[\w\u0900-\u0dff]"
+    parts = []
+    for form in sorted({f.casefold() for f in forms if f}, key=len, reverse=True):
         if re.match(r"[\u3400-\u9fff]", form):
-            if len(form) >= 2 and form in folded:
-                return True
-        elif re.search(rf"(?<![\w\u0900-\u0dff]){re.escape(form)}(?![\w\u0900-\u0dff])", folded):
-            return True
-    return False
+            if len(form) >= 2:
+                parts.append(re.escape(form))
+        else:
+            parts.append(rf"(?<!{edge}){re.escape(form)}(?!{edge})")
+    return re.compile("|".join(parts) or r"(?!x)x")
 
 
 def without(text, forms):
@@ -215,8 +226,9 @@ def score_line(row, lang, translation, names, other_names):
     for name in names:
         if name["kind"] == "team":
             forms = team_forms(lang, name["team"] or name["name"]) | {name["name"]}
-        elif name["kind"] == "arena":
+        elif name["kind"] == "arena":  # (an arena the league does not know: a name)
             forms = {name["name"]} | ({name["zh"]} if lang == "zh" else set())
+            forms |= person_forms(lang, name["name"])
             try:
                 from rnnkit.demo.league import ARENA_NAMES
 
@@ -301,10 +313,10 @@ def main():
             replace_unk=True,
             min_confidence=args.min_confidence,
         )
-        surnames = {name.split()[-1] for name in own}
+        surnames = {surname(name) for name in own}
         for lang, hyps in zip(languages, found):
             translation = hyps[0]
-            others = [f for p, f in forms_of[lang].items() if p.split()[-1] not in surnames]
+            others = [f for p, f in forms_of[lang].items() if surname(p) not in surnames]
             measured = score_line(line, lang, translation, named, others)
             measured.update(id=line["id"], kind=line["kind"], lang=lang, en=line["en"])
             measured.update(text=translation.text, names_in_line=len(named))

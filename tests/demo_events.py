@@ -30,6 +30,7 @@ def every_event() -> list[Event]:
                         b=49,
                         quarter=quarter,
                         clock=225,
+                        nth=3,
                     )
                     events.append(Event(template, **{s: values[s] for s in slots}))
     return events

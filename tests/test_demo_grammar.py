@@ -206,7 +206,7 @@ def test_table_must_cover_the_whole_grammar():
 
 def test_event_rejects_bad_slots_and_languages():
     with pytest.raises(ValueError, match="unknown template"):
-        Event("alley_oop", player="Iwu")
+        Event("slam_dunk_contest", player="Iwu")
     with pytest.raises(ValueError, match="needs"):
         Event("made", player="Iwu")
     with pytest.raises(ValueError, match="cannot be assisted"):

@@ -50,3 +50,36 @@ def test_text():
         assert not set(sentence) & set("یکگپچژ"), sentence  # Arabic letters only
         strong = next(ch for ch in sentence if unicodedata.bidirectional(ch) in ("L", "R", "AL"))
         assert unicodedata.bidirectional(strong) == "AL", sentence
+
+
+NEW_CASES = [
+    # A call given against a player: the call, then على.
+    (("technical", dict(player="Petrov")), "خطأ فني على بتروف"),
+    (("foul_count", dict(player="Haddad", nth=4)), "الخطأ الشخصي الـ4 على حداد"),
+    (("lead_changes", dict(nth=12)), "تبادل الفريقان التقدم للمرة الـ12 في المباراة"),
+    # No counted noun where the count straddles 10: a tally, a margin, "a of b".
+    (("points", dict(player="Varga", a=8)), "بلغ رصيد فارغا من النقاط 8 حتى الآن"),
+    (("cut_lead", dict(team="Knicks", a=4)), "قلص نيكس الفارق إلى 4"),
+    (
+        ("shooting_line", dict(player="Iwu", a=5, b=6)),
+        "أصاب إيوو 5 من أصل 6 في الرميات الحرة",
+    ),
+    (("straight_points", dict(player="Haddad", a=9)), "سجل حداد النقاط الـ9 الأخيرة لفريقه"),
+    # A career high stays above 10: the accusative singular نقطة.
+    (
+        ("career_high", dict(player="Haddad", a=41)),
+        "سجل حداد 41 نقطة، وهو أعلى رصيد في مسيرته",
+    ),
+    (("deep_three", dict(player="Haddad", a=30)), "سجل حداد رمية ثلاثية من مسافة 30 قدما"),
+    (("team_percentage", dict(team="Bulls", a=48)), "بلغت نسبة تسديد بولز من الميدان 48%"),
+    (
+        ("final", dict(team="Raptors", a=110, opponent="Lakers", b=104)),
+        "النتيجة النهائية: رابتورز 110، ليكرز 104",
+    ),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), NEW_CASES)
+def test_new_templates(event, expected):
+    template, slots = event
+    assert render("ar", template, **slots) == expected

@@ -3,7 +3,7 @@
 import pytest
 from lang_checks import check_text, render
 
-from rnnkit.demo.languages.bn import forms, number, player
+from rnnkit.demo.languages.bn import forms, number, ordinal, player
 
 CASES = [
     (
@@ -31,6 +31,12 @@ CASES = [
         ("substitution", dict(player="Sutherland", other="Petrov")),
         "পেট্রোভের বদলে সাদারল্যান্ড কোর্টে নামলেন",
     ),
+    # The grammar's second round: genitive + বিরুদ্ধে, the objective in a passive, the
+    # classifier -টি, ordinals in digits with the ending of the word.
+    (("foul_count", dict(player="Haddad", nth=4)), "এটি হাদ্দাদের ৪র্থ ফাউল"),
+    (("technical", dict(player="Varga")), "ভার্গার বিরুদ্ধে টেকনিক্যাল ফাউল"),
+    (("ejected", dict(player="Mensah")), "মেনসাকে খেলা থেকে বহিষ্কার করা হলো"),
+    (("shooting_line", dict(player="Varga", a=7, b=9)), "ভার্গা ৯টি ফ্রি থ্রোর ৭টিতে সফল"),
 ]
 
 
@@ -62,3 +68,18 @@ def test_numbers_and_names():
 
 def test_text():
     check_text("bn", "০১২৩৪৫৬৭৮৯")
+
+
+def test_ordinals():
+    # প্রথম, দ্বিতীয়, তৃতীয়, চতুর্থ, পঞ্চম, ষষ্ঠ, দশম, একাদশ (১১তম), একবিংশ (২১তম).
+    assert [ordinal(n) for n in (1, 2, 3, 4, 5, 6, 10, 11, 21)] == [
+        "১ম",
+        "২য়",
+        "৩য়",
+        "৪র্থ",
+        "৫ম",
+        "৬ষ্ঠ",
+        "১০ম",
+        "১১তম",
+        "২১তম",
+    ]

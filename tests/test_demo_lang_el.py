@@ -70,6 +70,24 @@ def test_sentences():
     assert render("quarter_end", quarter=4) == "Τέλος της τέταρτης περιόδου"
 
 
+def test_second_round_sentences():
+    # The ordinal's ending agrees with its noun (φάουλ neuter, αλλαγή feminine); για takes
+    # the accusative with the final-ν rule; σε + τους before a team.
+    assert render("foul_count", player="Kovac", nth=3) == "3ο φάουλ για τον Κόβατς"
+    assert render("foul_count", player="Varga", nth=5) == "5ο φάουλ για το Βάργκα"
+    assert render("lead_changes", nth=7) == "Η 7η αλλαγή προβαδίσματος στο ματς"
+    assert render("technical", player="Abara") == "Τεχνική ποινή στον Αμπάρα"
+    assert render("player_scores_for", player="Petrov", team="Bulls") == (
+        "Ο Πετρόφ σκοράρει για τους Μπουλς"
+    )
+    assert render("lead_by", team="Raptors", a=12) == "Οι Ράπτορς βρίσκονται στο +12"
+    assert render("trail_by", team="Knicks", a=6) == "Οι Νικς βρίσκονται στο -6"
+    assert render("shooting_line", player="Petrov", a=4, b=6) == "Ο Πετρόφ έχει 4/6 βολές"
+    assert render("turnover_team", player="Kovac", team="Lakers") == (
+        "Λάθος του Κόβατς, η μπάλα στους Λέικερς"
+    )
+
+
 def test_every_name_has_one_accent_on_two_or_more_syllables():
     from rnnkit.demo.grammar import PLAYERS
 

@@ -50,3 +50,40 @@ def test_text():
         assert not set(sentence) & set("يك"), sentence  # Persian ی ک
         strong = next(ch for ch in sentence if unicodedata.bidirectional(ch) in ("L", "R", "AL"))
         assert unicodedata.bidirectional(strong) == "AL", sentence
+
+
+NEW_CASES = [
+    # The -مین ordinal before its noun, in Persian digits.
+    (("foul_count", dict(player="Varga", nth=4)), "این ۴مین خطای شخصی وارگا است"),
+    (("lead_changes", dict(nth=12)), "برتری در این بازی برای ۱۲مین بار دست به دست شد"),
+    # A singular noun after every number; درصد; feet with the adjective -ی.
+    (("lead_by", dict(team="Knicks", a=8)), "نیکس ۸ امتیاز پیش است"),
+    (
+        ("shooting_line", dict(player="Haddad", a=5, b=6)),
+        "حداد تاکنون ۵ از ۶ پرتاب آزاد خود را گل کرده است",
+    ),
+    (
+        ("team_percentage", dict(team="Bulls", a=48)),
+        "بولز تاکنون ۴۸ درصد پرتاب\u200cهایش را گل کرده است",
+    ),
+    (
+        ("deep_three", dict(player="Haddad", a=30)),
+        "حداد پرتاب سه امتیازی را از فاصله ۳۰ فوتی گل کرد",
+    ),
+    # A definite object with را; a call given with برای.
+    (
+        ("lead_change", dict(player="Haddad", team="Lakers")),
+        "حداد با گلش لیکرز را دوباره پیش انداخت",
+    ),
+    (("technical", dict(player="Petrov")), "خطای تکنیکی برای پتروف"),
+    (
+        ("final", dict(team="Raptors", a=110, opponent="Lakers", b=104)),
+        "نتیجه نهایی: رپترز ۱۱۰، لیکرز ۱۰۴",
+    ),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), NEW_CASES)
+def test_new_templates(event, expected):
+    template, slots = event
+    assert render("fa", template, **slots) == expected

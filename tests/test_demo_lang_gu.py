@@ -3,7 +3,7 @@
 import pytest
 from lang_checks import check_text, render
 
-from rnnkit.demo.languages.gu import forms, number, oblique, player
+from rnnkit.demo.languages.gu import forms, number, oblique, ordinal, player
 
 CASES = [
     (
@@ -26,6 +26,12 @@ CASES = [
     ),
     (("quarter_start", dict(quarter=3)), "ત્રીજો ક્વાર્ટર શરૂ થયો"),
     (("substitution", dict(player="Kruger", other="Varga")), "વાર્ગાની જગ્યાએ ક્રૂગર કોર્ટ પર આવ્યા"),
+    # The grammar's second round: a foul that strikes (લાગવું), the dative -ને of who
+    # receives, ordinals in digits agreeing as -o adjectives (વખત is feminine).
+    (("foul_count", dict(player="Varga", nth=5)), "આ વાર્ગાનો ૫મો ફાઉલ છે"),
+    (("lead_changes", dict(nth=2)), "મુકાબલામાં ૨જી વખત લીડ બદલાઈ"),
+    (("bonus", dict(team="Bulls")), "બુલ્સને હવે દરેક ફાઉલ પર ફ્રી થ્રો મળશે"),
+    (("technical", dict(player="Haddad")), "હદ્દાદ પર ટેક્નિકલ ફાઉલ લાગ્યો"),
 ]
 
 
@@ -65,3 +71,11 @@ def test_oblique_numbers_names():
 
 def test_text():
     check_text("gu", "૦૧૨૩૪૫૬૭૮૯")
+
+
+def test_ordinals():
+    # પહેલો, છઠ્ઠી, ચોથા (oblique), બારમું (neuter).
+    assert ordinal(1)["m"] == "૧લો"
+    assert ordinal(6)["f"] == "૬ઠ્ઠી"
+    assert ordinal(4)["obl"] == "૪થા"
+    assert ordinal(12)["n"] == "૧૨મું"

@@ -3,7 +3,7 @@
 import pytest
 from lang_checks import check_text, render
 
-from rnnkit.demo.languages.hi import oblique, player
+from rnnkit.demo.languages.hi import oblique, ordinal, player
 
 CASES = [
     (
@@ -34,6 +34,12 @@ CASES = [
     (("substitution", dict(player="Sutherland", other="Mensah")), "मेंसा की जगह सदरलैंड कोर्ट पर आए"),
     (("steal", dict(player="Kruger", other="Iwu")), "क्रूगर ने इवू से गेंद छीन ली"),
     (("quarter_start", dict(quarter=1)), "पहला क्वार्टर शुरू हुआ"),
+    # The grammar's second round: a foul laid on (लगना), the dative of who receives,
+    # ordinals in digits agreeing as -ā adjectives (बार is feminine).
+    (("foul_count", dict(player="Varga", nth=3)), "यह वार्गा का 3रा फ़ाउल है"),
+    (("lead_changes", dict(nth=5)), "मुक़ाबले में 5वीं बार बढ़त बदली"),
+    (("technical", dict(player="Haddad")), "हद्दाद पर तकनीकी फ़ाउल लगा"),
+    (("bonus", dict(team="Knicks")), "निक्स को अब हर फ़ाउल पर फ़्री थ्रो मिलेंगे"),
 ]
 
 
@@ -58,3 +64,13 @@ def test_oblique_and_names():
 
 def test_text():
     check_text("hi", "0123456789")
+
+
+def test_ordinals():
+    # The digits with the ending of the word: पहला, दूसरा, चौथा, छठा, then -वाँ.
+    assert ordinal(1)["m"] == "1ला"
+    assert ordinal(2)["f"] == "2री"
+    assert ordinal(4)["obl"] == "4थे"
+    assert ordinal(6)["m"] == "6ठा"
+    assert ordinal(11)["f"] == "11वीं"
+    assert ordinal(21)["obl"] == "21वें"

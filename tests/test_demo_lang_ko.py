@@ -106,3 +106,26 @@ def test_every_name_is_hangul_with_the_right_particles():
         has_coda = (ord(word[-1]) - ord("가")) % 28 != 0
         assert forms["i_ga"] == word + ("이" if has_coda else "가")
         assert forms["eul"] == word + ("을" if has_coda else "를")
+
+
+def test_new_templates():
+    # Ordinals: digits + 번째; 점 ends in ㅁ, so "점으로"; 에 after a team never changes.
+    assert ko.TABLE.format_ordinal(3) == "3번째"
+    assert render("foul_count", player="Talbot", nth=4) == "탤벗의 4번째 파울입니다"
+    assert render("cut_lead", team="Bulls", a=3) == "불스가 점수 차를 3점으로 좁힙니다"
+    assert render("player_scores_for", player="Marin", team="Bulls") == (
+        "마린이 불스에 득점을 안깁니다"
+    )
+    assert render("final", team="Lakers", a=103, opponent="Celtics", b=101) == (
+        "경기 종료, 레이커스가 셀틱스를 103대 101로 꺾습니다"
+    )
+    assert render("halftime", team="Raptors", a=60, b=51) == (
+        "전반 종료, 랩터스가 60대 51로 앞서 있습니다"
+    )
+    assert render("turnover_team", player="Varga", team="Knicks") == (
+        "바르가가 공을 놓치며 공격권이 닉스로 넘어갑니다"
+    )
+    assert render("checks_in", player="Marin", team="Bulls") == "불스가 마린을 투입합니다"
+    assert render("shooting", player="Mensah", a=8, b=15) == (
+        "멘사가 야투 15개 중 8개를 성공시키고 있습니다"
+    )

@@ -3,7 +3,7 @@
 import pytest
 from lang_checks import check_text, render
 
-from rnnkit.demo.languages.pa import oblique, player
+from rnnkit.demo.languages.pa import oblique, ordinal, player
 
 CASES = [
     (
@@ -28,6 +28,11 @@ CASES = [
         "ਰੈਪਟਰਜ਼ ਸੈਲਟਿਕਸ ਦੇ ਖ਼ਿਲਾਫ਼ 54–49 ਨਾਲ ਅੱਗੇ ਹੈ",
     ),
     (("substitution", dict(player="Sutherland", other="Mensah")), "ਮੇਂਸਾ ਦੀ ਥਾਂ ਸਦਰਲੈਂਡ ਕੋਰਟ ਵਿੱਚ ਆਏ"),
+    # The grammar's second round: the dative ਨੂੰ of who receives, ordinals in digits
+    # agreeing as -ā adjectives (ਵਾਰ is feminine).
+    (("foul_count", dict(player="Varga", nth=2)), "ਇਹ ਵਾਰਗਾ ਦਾ 2ਜਾ ਫ਼ਾਊਲ ਹੈ"),
+    (("lead_changes", dict(nth=7)), "ਮੁਕਾਬਲੇ ਵਿੱਚ 7ਵੀਂ ਵਾਰ ਬੜ੍ਹਤ ਬਦਲੀ"),
+    (("bonus", dict(team="Celtics")), "ਸੈਲਟਿਕਸ ਨੂੰ ਹੁਣ ਹਰ ਫ਼ਾਊਲ ਉੱਤੇ ਫ੍ਰੀ ਥ੍ਰੋ ਮਿਲਣਗੇ"),
 ]
 
 
@@ -46,3 +51,12 @@ def test_oblique_and_names():
 
 def test_text():
     check_text("pa", "0123456789")
+
+
+def test_ordinals():
+    # ਪਹਿਲਾ, ਤੀਜੀ, ਚੌਥੇ, then -ਵਾਂ/-ਵੇਂ/-ਵੀਂ.
+    assert ordinal(1)["m"] == "1ਲਾ"
+    assert ordinal(3)["f"] == "3ਜੀ"
+    assert ordinal(4)["obl"] == "4ਥੇ"
+    assert ordinal(10)["m"] == "10ਵਾਂ"
+    assert ordinal(5)["f"] == "5ਵੀਂ"

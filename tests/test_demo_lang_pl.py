@@ -59,3 +59,44 @@ def test_sentences():
         "Bulls prowadzą z Raptors 88:80"
     )
     assert render("timeout", team="Knicks") == "Knicks proszą o czas"
+
+
+@pytest.mark.parametrize(
+    ("n", "key", "expected"),
+    [
+        (1, "pts", "1 punkt"),
+        (2, "pts", "2 punkty"),
+        (5, "pts", "5 punktów"),
+        (12, "pts", "12 punktów"),
+        (21, "pts", "21 punktów"),  # dwadzieścia jeden punktów: only 1 is singular
+        (22, "pts", "22 punkty"),
+        (1, "pts_gen", "1 punktu"),
+        (2, "pts_gen", "2 punktów"),  # do dwóch punktów
+        (1, "reb", "1 zbiórka"),
+        (3, "reb", "3 zbiórki"),
+        (11, "reb", "11 zbiórek"),
+        (1, "ast", "1 asysta"),
+        (4, "ast", "4 asysty"),
+        (6, "ast", "6 asyst"),
+        (1, "ft", "1 stopy"),
+        (24, "ft", "24 stóp"),  # z dwudziestu czterech stóp
+    ],
+)
+def test_counted_nouns_agree_with_the_number(n, key, expected):
+    assert pl.number(n)[key] == expected
+
+
+def test_sentences_of_the_second_round():
+    assert render("foul_count", player="Varga", nth=4) == "To już 4. faul Vargi"
+    assert render("technical", player="Donnelly") == "Faul techniczny dla Donnelly'ego"
+    assert render("alley_oop", player="Moreau", other="Romano") == (
+        "Moreau zagrywa lobem do Romana, a ten kończy wsadem"
+    )
+    assert render("lead_by", team="Bulls", a=1) == "Bulls prowadzą różnicą 1 punktu"
+    assert render("jump_ball", player="Kaminski", other="Varga") == (
+        "Kaminski przeskakuje Vargę przy rzucie sędziowskim"
+    )
+    assert render("points_rebounds", player="Iwu", a=22, b=1) == (
+        "Na koncie Iwu 22 punkty i 1 zbiórka"
+    )
+    assert render("shooting_three", player="Abara", a=3, b=7) == "Abara ma 3/7 za trzy"

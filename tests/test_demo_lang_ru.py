@@ -94,3 +94,56 @@ def test_sentences():
     )
     assert render("quarter_start", quarter=3) == "Начинается третья четверть"
     assert render("quarter_end", quarter=1) == "Конец первой четверти"
+
+
+@pytest.mark.parametrize(
+    ("n", "key", "expected"),
+    [
+        # the noun after a number: 1, 21 singular; 2-4, 22-24 genitive singular; the rest
+        # (11-14 included) genitive plural
+        (1, "pts", "1 очко"),
+        (3, "pts", "3 очка"),
+        (11, "pts", "11 очков"),
+        (21, "pts", "21 очко"),
+        (22, "pts", "22 очка"),
+        (25, "pts", "25 очков"),
+        (112, "pts", "112 очков"),
+        (1, "pts_gen", "1 очка"),  # до одного очка
+        (3, "pts_gen", "3 очков"),  # до трёх очков
+        (21, "pts_gen", "21 очка"),
+        (1, "reb", "1 подбор"),
+        (4, "reb", "4 подбора"),
+        (10, "reb", "10 подборов"),
+        (1, "ast", "1 передача"),
+        (3, "ast", "3 передачи"),
+        (7, "ast", "7 передач"),
+        (21, "ft_gen", "21 фута"),  # с двадцати одного фута
+        (26, "ft_gen", "26 футов"),
+    ],
+)
+def test_counted_nouns_agree_with_the_number(n, key, expected):
+    assert ru.number(n)[key] == expected
+    assert ru.number(n)["n"] == str(n)
+
+
+def test_ordinals():
+    assert ru.ordinal(3) == {"m": "3-й", "f": "3-я"}
+    assert ru.ordinal(40) == {"m": "40-й", "f": "40-я"}
+
+
+def test_sentences_of_the_second_round():
+    assert render("cut_lead", team="Raptors", a=1) == "«Рэпторс» сокращают отставание до 1 очка"
+    assert render("lead_by", team="Bulls", a=22) == "«Буллз» впереди на 22 очка"
+    assert render("foul_count", player="Varga", nth=5) == "У Варги уже 5-й фол"
+    assert render("lead_changes", nth=12) == "Это уже 12-я смена лидера в матче"
+    assert render("points_rebounds", player="Haddad", a=21, b=12) == (
+        "На счету Хаддада 21 очко и 12 подборов"
+    )
+    assert render("pull_up", player="Kovac", a=21) == "Ковач останавливается и попадает с 21 фута"
+    assert render("jump_ball", player="Calloway", other="Montoya") == (
+        "Кэллоуэй выигрывает спорный мяч у Монтойи"
+    )
+    assert render("shooting_line", player="Iwu", a=7, b=8) == "Иву: 7 из 8 со штрафной линии"
+    assert render("final", team="Celtics", opponent="Raptors", a=101, b=99) == (
+        "Итоговый счёт: «Селтикс» — «Рэпторс» — 101:99"
+    )

@@ -25,6 +25,19 @@ CASES = [
     (("made", dict(player="Iwu", shot="free_throw")), "Iwu ayaa tuuris xor ah ku guuleystay"),
     (("missed", dict(player="Iwu", shot="layup")), "Iwu ayaa tuuris dhow ku guuldarreystay"),
     (("tied", dict(a=60)), "Ciyaartu waa barbaro 60–60"),
+    # The second round: -aad ordinals, a team's feminine verb (horreysa), the impersonal
+    # la + ku (lagu) for a called foul, "a of b" with ka mid ah.
+    (("foul_count", dict(player="Iwu", nth=4)), "Waa qaladkii 4aad ee Iwu"),
+    (("lead_by", dict(team="Lakers", a=8)), "Kooxda Lakers ayaa 8 dhibcood ku horreysa"),
+    (
+        ("shooting_line", dict(player="Iwu", a=5, b=6)),
+        "Iwu ayaa ku guuleystay 5 ka mid ah 6 tuuris oo xor ah",
+    ),
+    (("technical", dict(player="Iwu")), "Iwu ayaa lagu xukumay qalad farsamo"),
+    (
+        ("player_scores_for", dict(player="Iwu", team="Bulls")),
+        "Iwu ayaa dhibco u dhaliyay kooxda Bulls",
+    ),
 ]
 
 
@@ -40,6 +53,7 @@ def test_rendering(event, expected):
         ("koox", True, "kooxda"),
         ("kubbad", True, "kubbadda"),
         ("meel", True, "meesha"),
+        ("dambiil", True, "dambiisha"),
         ("naag", True, "naagta"),
         ("rubuc", False, "rubuca"),
         ("tuuris", False, "tuuriska"),

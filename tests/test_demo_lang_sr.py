@@ -78,3 +78,43 @@ def test_no_doubled_letters_in_names():
     for surname in PLAYERS:
         serbian = sr.player(surname)["nom"]
         assert not any(a == b for a, b in zip(serbian, serbian[1:])), serbian
+
+
+@pytest.mark.parametrize(
+    ("n", "key", "expected"),
+    [
+        (1, "pts", "1 поен"),
+        (21, "pts", "21 поен"),
+        (3, "pts", "3 поена"),  # the paucal
+        (11, "pts", "11 поена"),  # the genitive plural
+        (15, "pts", "15 поена"),
+        (1, "reb", "1 скок"),
+        (2, "reb", "2 скока"),
+        (12, "reb", "12 скокова"),
+        (1, "ast", "1 асистенцију"),  # has one assist: the accusative
+        (3, "ast", "3 асистенције"),
+        (8, "ast", "8 асистенција"),
+        (21, "ft", "21 стопе"),  # са двадесет једне стопе
+        (24, "ft", "24 стопе"),
+        (26, "ft", "26 стопа"),
+    ],
+)
+def test_counted_nouns_agree_with_the_number(n, key, expected):
+    assert sr.number(n)[key] == expected
+
+
+def test_sentences_of_the_second_round():
+    assert sr.TABLE.format_ordinal(3) == "3."
+    assert render("foul_count", player="Varga", nth=4) == "Варга прави 4. фаул"
+    assert render("jump_ball", player="Moreau", other="Kaminski") == (
+        "Моро надскаче Каминског у скок-лопти"
+    )
+    # Club names have their nominative and genitive only.
+    assert render("lead_change", player="Rinaldi", team="Lakers") == (
+        "Лејкерси поново воде након коша Риналдија"
+    )
+    assert render("checks_in", player="Iwu", team="Bulls") == "Код Булса у игру улази Иву"
+    assert render("points_assists", player="Donnelly", a=21, b=1) == (
+        "Донели има 21 поен и 1 асистенцију"
+    )
+    assert render("lead_by", team="Knicks", a=4) == "Никси имају 4 поена предности"

@@ -30,6 +30,27 @@ CASES = [
         "ராப்டர்ஸ் அணி செல்டிக்ஸ் அணிக்கு எதிராக 54–49 என்ற கணக்கில் முன்னிலை வகிக்கிறது",
     ),
     (("missed", dict(player="Petrov", shot="free_throw")), "பெட்ரோவ் ஃப்ரீ த்ரோவைத் தவறவிட்டார்"),
+    # The second round: the ordinal 4-ஆவது after a genitive, "for the team" as the dative
+    # with -ஆக, a called foul as a passive with the player in the dative, "a of b" as the
+    # locative of the whole, and the accusative before வென்று.
+    (("foul_count", dict(player="Petrov", nth=4)), "இது பெட்ரோவின் 4-ஆவது ஃபவுல்"),
+    (
+        ("player_scores_for", dict(player="Rinaldi", team="Bulls")),
+        "புல்ஸ் அணிக்காக ரினால்டி புள்ளிகள் பெற்றார்",
+    ),
+    (("technical", dict(player="Varga")), "வார்காவுக்கு டெக்னிக்கல் ஃபவுல் வழங்கப்பட்டது"),
+    (
+        ("shooting_line", dict(player="Varga", a=7, b=9)),
+        "வார்கா இதுவரை எடுத்த 9 ஃப்ரீ த்ரோக்களில் 7 வெற்றிகரமாக அமைந்துள்ளன",
+    ),
+    (
+        ("jump_ball", dict(player="Talbot", other="Petrov")),
+        "டேல்போட் பெட்ரோவை வென்று ஜம்ப் பாலைக் கைப்பற்றினார்",
+    ),
+    (
+        ("lead_by", dict(team="Knicks", a=12)),
+        "நிக்ஸ் அணி 12 புள்ளிகள் வித்தியாசத்தில் முன்னிலை வகிக்கிறது",
+    ),
 ]
 
 

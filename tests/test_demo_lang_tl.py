@@ -26,6 +26,21 @@ CASES = [
     (("quarter_end", dict(quarter=4)), "Tapos na ang ikaapat na yugto"),
     (("turnover", dict(player="Iwu")), "Nawalan ng bola si Iwu"),
     (("win", dict(team="Lakers", a=110, b=102)), "Nanalo ang Lakers sa iskor na 110–102"),
+    # The second round: ika- ordinals, a called foul with the player as topic (si), the
+    # bare team name on a scoreboard line, and the existential may for a stat line.
+    (("foul_count", dict(player="Iwu", nth=5)), "Ito na ang ika-5 foul ni Iwu"),
+    (("technical", dict(player="Iwu")), "Tinawagan ng technical foul si Iwu"),
+    (
+        ("jump_ball", dict(player="Iwu", other="Marin")),
+        "Nanalo si Iwu sa jump ball laban kay Marin",
+    ),
+    (
+        ("score_line", dict(team="Bulls", a=88, opponent="Knicks", b=80)),
+        "Iskor: Bulls 88, Knicks 80",
+    ),
+    (("points", dict(player="Iwu", a=20)), "May 20 puntos na si Iwu"),
+    (("cut_lead", dict(team="Bulls", a=4)), "Tinapyas ng Bulls ang kalamangan sa 4"),
+    (("lead_by", dict(team="Bulls", a=9)), "Lamang ng 9 ang Bulls"),
 ]
 
 

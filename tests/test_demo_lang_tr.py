@@ -60,3 +60,33 @@ def test_sentences():
         "Raptors, Celtics karşısında 54–49 önde"
     )
     assert render("win", team="Raptors", a=108, b=99) == "Raptors maçı 108–99 kazandı"
+
+
+def test_new_constructions():
+    # Elliptic calls: the dative for a call given to the player, the ablative for what
+    # comes from him; the suffix follows the spoken name ([tramble], [kovaç]).
+    assert render("technical", player="Tremblay") == "Tremblay'ye teknik faul"
+    assert render("offensive_foul", player="Kovac") == "Kovac'tan hücum faulü"
+    assert render("player_scores_for", player="Haddad", team="Raptors") == (
+        "Raptors adına sayı Haddad'dan"
+    )
+    # "karşı" governs the dative; a possessed stat line; the genitive's basket.
+    assert render("jump_ball", player="Iwu", other="Moreau") == (
+        "Iwu, Moreau'ya karşı hava atışını kazandı"
+    )
+    assert render("points_rebounds", player="Petrov", a=20, b=11) == (
+        "Petrov'un 20 sayı, 11 ribaundu var"
+    )
+    assert render("lead_change", player="Whitaker", team="Lakers") == (
+        "Whitaker'ın basketiyle Lakers yeniden öne geçti"
+    )
+    # No suffix on a team: the head noun of the compound takes it.
+    assert render("technical_bench", team="Celtics") == "Celtics kulübesine teknik faul"
+    # Ordinals with a full stop, the percent sign first, feet as "fit".
+    assert render("foul_count", player="Varga", nth=4) == "Varga 4. faulünü yaptı"
+    assert render("lead_changes", nth=12) == "Maçta liderlik 12. kez el değiştirdi"
+    assert render("team_percentage", team="Bulls", a=48) == "Bulls sahadan %48 isabetle oynuyor"
+    assert render("deep_three", player="Ashby", a=28) == "Ashby 28 fitten üçlük attı"
+    assert render("shooting_three", player="Rinaldi", a=3, b=7) == (
+        "Rinaldi üçlükte 7 denemede 3 isabet buldu"
+    )

@@ -69,3 +69,59 @@ def test_sentences():
     )
     assert render("quarter_start", quarter=4) == "Починається четверта чверть"
     assert render("win", team="Bucks", a=108, b=99) == "«Бакс» перемагають з рахунком 108:99"
+
+
+@pytest.mark.parametrize(
+    ("n", "key", "expected"),
+    [
+        (1, "pts", "1 очко"),
+        (2, "pts", "2 очки"),
+        (5, "pts", "5 очок"),
+        (14, "pts", "14 очок"),
+        (21, "pts", "21 очко"),
+        (23, "pts", "23 очки"),
+        (1, "pts_gen", "1 очка"),  # до одного очка
+        (3, "pts_gen", "3 очок"),  # до трьох очок
+        (1, "reb", "1 підбирання"),
+        (5, "reb", "5 підбирань"),
+        (2, "ast", "2 передачі"),
+        (9, "ast", "9 передач"),
+        (1, "ft_gen", "1 фута"),
+        (30, "ft_gen", "30 футів"),
+    ],
+)
+def test_counted_nouns_agree_with_the_number(n, key, expected):
+    assert uk.number(n)[key] == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "feminine"),
+    [
+        (1, "1-ша"),  # перша
+        (2, "2-га"),  # друга
+        (3, "3-тя"),  # третя
+        (4, "4-та"),  # четверта
+        (7, "7-ма"),  # сьома
+        (8, "8-ма"),  # восьма
+        (11, "11-та"),  # одинадцята
+        (13, "13-та"),  # тринадцята
+        (20, "20-та"),  # двадцята
+        (21, "21-ша"),  # двадцять перша
+        (23, "23-тя"),  # двадцять третя
+        (40, "40-ва"),  # сорокова
+        (100, "100-та"),  # сота
+    ],
+)
+def test_ordinals(n, feminine):
+    assert uk.ordinal(n) == {"m": f"{n}-й", "f": feminine}
+
+
+def test_sentences_of_the_second_round():
+    assert render("lead_changes", nth=3) == "Це вже 3-тя зміна лідера в матчі"
+    assert render("foul_count", player="Montoya", nth=4) == "У Монтої вже 4-й фол"
+    assert render("lead_by", team="Bucks", a=2) == "«Бакс» попереду на 2 очки"
+    assert render("points", player="Haddad", a=1) == "У Хаддада вже 1 очко"
+    assert render("cut_lead", team="Knicks", a=5) == "«Нікс» скорочують відставання до 5 очок"
+    assert render("jump_ball", player="Kovac", other="Varga") == (
+        "Ковач виграє спірний м'яч у Варги"
+    )

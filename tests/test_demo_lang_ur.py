@@ -55,3 +55,32 @@ def test_text():
     check_text("ur", "0123456789")
     for sentence in renderings("ur"):
         assert not set(sentence) & set("يكهە"), sentence  # Urdu ی ک ہ, not Arabic ي ك ه
+
+
+NEW_CASES = [
+    # -واں agrees like an -ā adjective: masculine direct, feminine.
+    (("foul_count", dict(player="Varga", nth=4)), "یہ وارگا کا 4واں فاؤل ہے"),
+    (("lead_changes", dict(nth=12)), "میچ میں برتری کی یہ 12ویں تبدیلی ہے"),
+    # A call falls on the player with پر; لگنا agrees with the call (m لگا, f لگی).
+    (("technical", dict(player="Haddad")), "حداد پر ٹیکنیکل فاؤل لگا"),
+    (("three_seconds", dict(player="Haddad")), "حداد پر تین سیکنڈ کی خلاف ورزی لگی"),
+    # The team's gender never shows: the verb agrees with another noun.
+    (("shot_clock", dict(team="Knicks")), "نکس سے شاٹ کلاک کی خلاف ورزی ہوئی"),
+    (("bonus", dict(team="Bulls")), "بلز کو اب ہر فاؤل پر فری تھرو ملیں گے"),
+    # "b میں سے a"; فیصد; feet as فٹ; the honorific plural of a player subject.
+    (
+        ("shooting_line", dict(player="Haddad", a=5, b=6)),
+        "حداد کے 6 میں سے 5 فری تھرو کامیاب رہے",
+    ),
+    (("deep_three", dict(player="Haddad", a=30)), "حداد نے 30 فٹ سے تھری پوائنٹر لگایا"),
+    (("returns", dict(player="Haddad")), "حداد کھیل میں واپس آ گئے"),
+    # The oblique before a postposition: وقفہ -> وقفے پر, حملہ -> حملے کو.
+    (("halftime", dict(team="Raptors", a=60, b=52)), "وقفے پر ریپٹرز 60–52 سے آگے ہے"),
+    (("fast_break", dict(player="Haddad")), "حداد نے تیز جوابی حملے کو اسکور میں بدل دیا"),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), NEW_CASES)
+def test_new_templates(event, expected):
+    template, slots = event
+    assert render("ur", template, **slots) == expected

@@ -69,3 +69,21 @@ def test_every_name_is_in_characters():
         chinese = yue.chinese(surname)
         assert 2 <= len(chinese) <= 5, chinese
         assert all(unicodedata.name(char).startswith("CJK UNIFIED") for char in chinese), chinese
+
+
+def test_new_templates():
+    assert yue.TABLE.format_ordinal(5) == "第5"
+    assert render("foul_count", player="Szabo", nth=5) == "呢個係沙波今場第5次犯規"
+    assert render("pull_up", player="Varga", a=18) == "華加喺18呎外急停跳投得手"  # feet: 呎
+    assert render("shooting", player="Romano", a=8, b=15) == "羅馬奴今場射15中8"  # attempts first
+    assert render("cut_lead", team="Knicks", a=3) == "紐約人將分差收窄至3分"
+    assert render("checks_in", player="Mensah", team="Raptors") == "速龍換文沙落場"
+    assert render("timeout_clock", team="Bulls", clock=48) == "今節仲剩48秒，公牛叫暫停"
+
+
+def test_every_line_is_written_cantonese():
+    from demo_events import every_event
+
+    for event in every_event():
+        line = yue.TABLE.render(event)
+        assert not any(char in line for char in "了没不的是"), line  # Mandarin, not Cantonese

@@ -54,7 +54,7 @@ def trained(corpus, tmp_path_factory):
 def trained_spm(corpus, tmp_path_factory):
     model_dir = tmp_path_factory.mktemp("run") / "spm"
     args = ["train", "--data", str(corpus / "train.tsv"), "--model-dir", str(model_dir)]
-    tokenizer = ["--tokenizer", "sentencepiece", "--vocab-size", "200"]
+    tokenizer = ["--tokenizer", "sentencepiece", "--vocab-size", "400"]
     assert main([*args, *tokenizer, "--max-steps", "1", *TINY]) == 0
     return model_dir
 
@@ -370,7 +370,7 @@ def test_nel_and_other_unicode_whitespace_with_sentencepiece(corpus, tmp_path, c
     model_dir = tmp_path / "m"
     args = ["train", "--data", str(data), "--model-dir", str(model_dir), "--max-steps", "1"]
     code, _, err = run_cli(
-        [*args, "--tokenizer", "sentencepiece", "--vocab-size", "200", *TINY], capsys
+        [*args, "--tokenizer", "sentencepiece", "--vocab-size", "400", *TINY], capsys
     )
     assert code == 0, err
     tokenizer = load_tokenizer(model_dir / "tokenizer")

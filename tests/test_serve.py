@@ -461,7 +461,8 @@ def test_demo_serve_plays_the_game_into_the_stream(tmp_path, monkeypatch, capsys
     )
     out = tmp_path / "demo"
     args = ["demo", "--out", str(out), "--time-budget", "1", "--events", "1", "--beam", "1"]
-    thread = threading.Thread(target=main, args=([*args, "--serve", "--port", "0", "--quiet"],))
+    serve = ["--serve", "--port", "0", "--quiet", "--min-confidence", "0"]  # (as translated below)
+    thread = threading.Thread(target=main, args=([*args, *serve],))
     thread.start()
     try:
         wait_until(lambda: "server" in made and made["server"].started, "the demo serving", 300)

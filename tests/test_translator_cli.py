@@ -313,7 +313,7 @@ def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatc
             "--subword-model",
             subword,
             "--vocab-size",
-            "200",
+            "400",
             "--max-steps",
             "2",
             "--model-dir",

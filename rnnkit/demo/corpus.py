@@ -23,13 +23,14 @@ from rnnkit.demo.grammar import (
     TEMPLATES,
     Event,
 )
-from rnnkit.demo.languages import LANGUAGES, english, render
+from rnnkit.demo.languages import LANGUAGES, english, phrasings, render
 from rnnkit.demo.slots import slotted
 from rnnkit.demo.splits import check_split, split_of
 
 # How often each template is drawn for the corpus: play-by-play is mostly shots. The rare
 # lines still come often enough that each language sees every quarter's start and end a
-# few dozen times in the demo's 1,000 sentences.
+# few dozen times in the demo's 1,000 sentences. The broadcast's other events (the grammar's
+# second round) come at a weight each of their own below.
 _CORPUS_WEIGHTS = {
     "made": 4.0,
     "made_clock": 1.5,
@@ -52,6 +53,51 @@ _CORPUS_WEIGHTS = {
     "quarter_end": 0.8,
     "win": 0.6,
 }
+_OTHER_EVENT_WEIGHT = 0.6
+# Templates whose two players are teammates (the others pair rivals).
+_TEAMMATES = {"assist", "substitution", "alley_oop"}
+# Templates whose team is the player's own (else the team that gets the ball: the rival).
+_OWN_TEAM = {"player_scores_for", "lead_change", "checks_in"}
+
+
+def _numbers(rng: Random, template: str) -> dict:
+    """Plausible values of a template's numbers: a and b (a score, a stat line, a margin,
+    feet, a percentage) and nth (an ordinal)."""
+    if template in ("win", "final"):
+        b = rng.randint(80, 125)
+        return {"a": b + rng.randint(1, 25), "b": b}
+    if template in ("tied", "tied_clock"):
+        return {"a": rng.randint(1, 120)}
+    if template in ("shooting", "shooting_three", "shooting_line"):
+        b = rng.randint(1, 25)
+        return {"a": rng.randint(0, b), "b": b}
+    if template == "run":
+        a = rng.randint(6, 20)
+        return {"a": a, "b": rng.randint(0, a // 3)}
+    if template in ("points_rebounds", "points_assists"):
+        return {"a": rng.randint(0, 50), "b": rng.randint(0, 20)}
+    if template == "score_line":
+        return {"a": rng.randint(0, 130), "b": rng.randint(0, 130)}
+    ranges = {
+        "points": (0, 60),
+        "career_high": (20, 70),
+        "record": (30, 81),
+        "straight_points": (4, 20),
+        "unanswered": (4, 20),
+        "lead_by": (1, 30),
+        "trail_by": (1, 30),
+        "cut_lead": (1, 20),
+        "pull_up": (8, 25),
+        "deep_three": (24, 40),
+        "team_percentage": (25, 70),
+        "lead_changes": (2, 30),
+        "foul_count": (1, 5),
+    }
+    if template in ranges:
+        value = rng.randint(*ranges[template])
+        return {"nth": value} if template in ("lead_changes", "foul_count") else {"a": value}
+    b = rng.randint(0, 115)  # a lead: a to b, a > b
+    return {"a": b + rng.randint(1, 20), "b": b}
 
 
 def random_event(rng: Random, template: str) -> Event:
@@ -65,9 +111,10 @@ def random_event(rng: Random, template: str) -> Event:
     values: dict = {"team": team, "opponent": other_team}
     if "player" in slots:
         values["player"] = rng.choice(ROSTERS[team])
+        if template not in _OWN_TEAM:  # the team in the line is the one that gets the ball
+            values["team"] = other_team
     if "other" in slots:
-        # Assists and substitutions pair teammates; steals, blocks and fouls pair rivals.
-        if template in ("assist", "substitution"):
+        if template in _TEAMMATES:
             values["other"] = rng.choice([p for p in ROSTERS[team] if p != values["player"]])
         else:
             values["other"] = rng.choice(ROSTERS[other_team])
@@ -75,15 +122,8 @@ def random_event(rng: Random, template: str) -> Event:
         values["shot"] = rng.choice(FIELD_GOALS if template in ("assist", "block") else SHOTS)
     if "rebound" in slots:
         values["rebound"] = rng.choice(REBOUNDS)
-    if "a" in slots:
-        if template == "win":
-            values["b"] = rng.randint(80, 125)
-            values["a"] = values["b"] + rng.randint(1, 25)
-        elif template in ("tied", "tied_clock"):
-            values["a"] = rng.randint(1, 120)
-        else:
-            values["b"] = rng.randint(0, 115)
-            values["a"] = values["b"] + rng.randint(1, 20)
+    if {"a", "nth"} & set(slots):
+        values.update(_numbers(rng, template))
     if "quarter" in slots:
         values["quarter"] = rng.randint(1, 4)
     if "clock" in slots:
@@ -97,6 +137,7 @@ def generate_corpus(
     languages: Iterable[str] | None = None,
     seed: int = 0,
     slots: bool = False,
+    shared: bool = True,
 ) -> list[tuple[str, str, str]]:
     """`n` parallel examples `(lang, english, translation)` from `split`.
 
@@ -104,7 +145,10 @@ def generate_corpus(
     of LANGUAGES) in turn, so a multilingual model sees one source with each target;
     the list is cut at exactly `n`. With `slots`, players, teams, scores and clock times
     are slot tokens on both sides (rnnkit/demo/slots.py): the translator's training text.
-    Deterministic for a given (n, split, languages, seed, slots).
+    Without `shared`, each example is an event and a phrasing of its own, in the languages
+    in turn: 24 times the English sentences for the same size, so that every phrasing of
+    the 78 templates comes up in a training set. Deterministic for a given (n, split,
+    languages, seed, slots, shared).
     """
     check_split(split)
     languages = list(LANGUAGES) if languages is None else list(languages)
@@ -114,21 +158,23 @@ def generate_corpus(
     # A string seed goes through sha512 in Random, so it is stable across runs; the split
     # is part of it so dev and test do not replay train's random stream.
     rng = Random(f"commentary:{seed}:{split}")
-    templates = list(_CORPUS_WEIGHTS)
-    weights = list(_CORPUS_WEIGHTS.values())
+    templates = list(TEMPLATES)
+    weights = [_CORPUS_WEIGHTS.get(name, _OTHER_EVENT_WEIGHT) for name in templates]
     examples: list[tuple[str, str, str]] = []
     while len(examples) < n:
         event = random_event(rng, rng.choices(templates, weights)[0])
         if split_of(event) != split:
             continue  # rejection sampling: held-out splits keep about one draw in ten
+        phrasing = rng.choice(phrasings(event.template))  # how the commentator says it
+        chosen = languages[: n - len(examples)]
+        if not shared:
+            chosen = [languages[len(examples) % len(languages)]]
         if slots:
-            source = slotted(event, "en")
-            for lang in languages[: n - len(examples)]:
-                examples.append((lang, source, slotted(event, lang)))
-            continue
-        source = english(event)
-        for lang in languages[: n - len(examples)]:
-            examples.append((lang, source, render(event, lang)))
+            source = slotted(event, "en", phrasing)
+            examples += [(lang, source, slotted(event, lang, phrasing)) for lang in chosen]
+        else:
+            source = english(event, phrasing)
+            examples += [(lang, source, render(event, lang)) for lang in chosen]
     return examples
 
 

@@ -73,6 +73,71 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "quarter_start": ("quarter",),
     "quarter_end": ("quarter",),
     "win": ("team", "a", "b"),
+    # --- the broadcast's other events (the grammar's second round) ---------------------
+    # Shots and finishes of one player.
+    "and_one": ("player",),  # scores and is fouled on the shot
+    "alley_oop": ("player", "other"),  # player lobs, other finishes at the rim
+    "tip_in": ("player",),  # taps in a miss
+    "putback": ("player",),  # scores right after an offensive rebound
+    "hook": ("player",),  # a made hook shot
+    "floater": ("player",),  # a made floater (runner)
+    "fadeaway": ("player",),  # a made fadeaway jump shot
+    "pull_up": ("player", "a"),  # a made pull-up jumper from a feet
+    "deep_three": ("player", "a"),  # a made three from a feet
+    "fast_break": ("player",),  # finishes a fast break with a score
+    "buzzer_beater": ("player",),  # scores as time expires
+    "player_scores_for": ("player", "team"),  # a basket of player's, for team
+    # Stat lines and milestones.
+    "points": ("player", "a"),  # has a points (so far tonight)
+    "points_rebounds": ("player", "a", "b"),
+    "points_assists": ("player", "a", "b"),
+    "shooting": ("player", "a", "b"),  # a made of b shots from the field
+    "shooting_three": ("player", "a", "b"),  # a of b from three-point range
+    "shooting_line": ("player", "a", "b"),  # a of b free throws
+    "team_percentage": ("team", "a"),  # team shoots a percent from the field
+    "career_high": ("player", "a"),  # a career-high a points
+    "straight_points": ("player", "a"),  # the last a points were all player's
+    "record": ("player", "a"),  # a franchise record of a points
+    # Runs, margins and score lines.
+    "run": ("team", "a", "b"),  # team has outscored the other a to b lately
+    "unanswered": ("team", "a"),  # a points in a row for team
+    "lead_by": ("team", "a"),  # team is a points ahead
+    "trail_by": ("team", "a"),  # team is a points behind
+    "cut_lead": ("team", "a"),  # team (behind) gets within a
+    "score_line": ("team", "a", "opponent", "b"),  # a scoreboard: team a, opponent b
+    "halftime": ("team", "a", "b"),  # team leads a to b at half-time
+    "final": ("team", "a", "opponent", "b"),  # the final score, winner first
+    "lead_change": ("player", "team"),  # player's basket puts team ahead again
+    "lead_changes": ("nth",),  # the game's nth lead change
+    "overtime": (),  # the game goes to overtime
+    # Fouls and ejections.
+    "technical": ("player",),  # technical foul on player
+    "technical_bench": ("team",),  # technical foul on team's bench
+    "flagrant": ("player", "other"),  # player commits a flagrant foul on other
+    "foul_count": ("player", "nth"),  # player's nth personal foul
+    "offensive_foul": ("player",),
+    "fouled_out": ("player",),  # player has six fouls and leaves the game
+    "bonus": ("team",),  # team is in the bonus (free throws on every foul)
+    "ejected": ("player",),
+    # Violations.
+    "travel": ("player",),
+    "shot_clock": ("team",),  # team ran out the shot clock
+    "three_seconds": ("player",),  # defensive or offensive three seconds
+    "goaltending": ("player",),
+    "out_of_bounds": ("player",),  # player steps out of bounds with the ball
+    "backcourt": ("team",),  # backcourt violation on team
+    # The game around the plays.
+    "jump_ball": ("player", "other"),  # player wins the jump ball against other
+    "challenge": ("team",),  # team's coach challenges the call
+    "review": (),  # the referees review a play on video
+    "call_stands": (),  # after review the call stands
+    "overturned": (),  # after review the call is overturned
+    "injury": ("player",),  # player is down, hurt
+    "locker_room": ("player",),  # player heads to the locker room
+    "returns": ("player",),  # player is back in the game
+    "checks_in": ("player", "team"),  # player comes in for team
+    "turnover_team": ("player", "team"),  # player loses the ball; team gets it
+    "timeout_clock": ("team", "clock"),  # team calls a timeout with clock left
 }
 
 # The Unicode scripts a table's letters may be in (the `script` field).
@@ -115,6 +180,7 @@ class Event:
     b: int | None = None
     quarter: int | None = None
     clock: int | None = None
+    nth: int | None = None  # an ordinal ("his 3rd foul")
 
     def __post_init__(self) -> None:
         if self.template not in TEMPLATES:
@@ -141,7 +207,8 @@ class LanguageTable:
     (`{shot[a]}`, `{player[gen]}`); there is no implicit default form.
     Rendering fills: player/other -> `player(name)` (None: the Latin name as is),
     team/opponent -> `teams[...]`, quarter -> `quarters[q - 1]`, shot -> `shots[...]`,
-    rebound -> `rebounds[...]`, a/b -> `number(n)` (None: str(n)), clock ->
+    rebound -> `rebounds[...]`, a/b -> `number(n)` (None: str(n)), nth -> `ordinal(n)`
+    (None: the digits and a full stop, "3."), clock ->
     `clock(seconds)` (None: format_clock, written in `number`'s digits when given).
     """
 
@@ -157,6 +224,7 @@ class LanguageTable:
     player: Callable[[str], Form] | None = None
     number: Callable[[int], Form] | None = None
     clock: Callable[[int], Form] | None = None
+    ordinal: Callable[[int], Form] | None = None
 
     def __post_init__(self) -> None:
         # Checked at import, so a language file with a gap fails at once, naming it.
@@ -199,8 +267,17 @@ class LanguageTable:
             values["quarter"] = self.quarters[event.quarter - 1]
         if event.clock is not None:
             values["clock"] = self.format_clock(event.clock)
+        if event.nth is not None:
+            values["nth"] = self.format_ordinal(event.nth)
         values.update(slots or {})
         return self.templates[event.template].format_map(values)
+
+    def format_ordinal(self, n: int) -> Form:
+        """An ordinal in digits: `ordinal(n)`, else the digits and a full stop ("3.")."""
+        if self.ordinal is not None:
+            return self.ordinal(n)
+        digits = self.format_number(n)
+        return f"{digits if isinstance(digits, str) else n}."
 
     def format_number(self, n: int) -> Form:
         return str(n) if self.number is None else self.number(n)

@@ -93,7 +93,10 @@ def generate_data(out, seed):
     for split, per_language in SIZES.items():
         paths[split] = data / f"{split}.tsv"
         count = per_language * len(LANGUAGES)
-        examples = generate_corpus(count, split=split, seed=seed, slots=split != "test")
+        training = split == "train"  # an event of its own per example: every phrasing
+        examples = generate_corpus(
+            count, split=split, seed=seed, slots=split != "test", shared=not training
+        )
         write_tsv(paths[split], examples)
     return paths
 

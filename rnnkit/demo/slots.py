@@ -16,11 +16,13 @@ slots, the names and words the extractor knows, and how each language writes a s
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import replace
 from string import Formatter
 
 from rnnkit.demo.grammar import PLAYERS
-from rnnkit.demo.languages import TABLES
+from rnnkit.demo.languages import TABLES, phrasings
 from rnnkit.translator.inference import SlotPolicy
 from rnnkit.translator.slots import Inventory, fold_accents, plain_render, slot_token
 
@@ -32,6 +34,7 @@ FIELD_KINDS = {
     "a": "N",
     "b": "N",
     "clock": "C",
+    "nth": "O",
 }
 # Scripts that write a multi-part name with a middle dot between its parts.
 _DOTTED = {"zh", "yue"}
@@ -87,10 +90,10 @@ class SlotValue:
         return slot_token(self.kind, self.index, form)
 
 
-def event_slots(event):
+def event_slots(event, phrasing=None):
     """{field: SlotValue} for the fields of `event` that are slots, numbered per kind in
-    the order the English sentence names them."""
-    template = TABLES["en"].templates[event.template]
+    the order the English sentence (in `phrasing`, else the canonical one) names them."""
+    template = phrasing or TABLES["en"].templates[event.template]
     slots, counts = {}, {}
     for _, field, _, _ in Formatter().parse(template):
         name = (field or "").split("[")[0]
@@ -101,15 +104,24 @@ def event_slots(event):
     return slots
 
 
-def slotted(event, lang):
-    """`event` in `lang` ("en" too) with its facts as slot tokens: the training text."""
-    return TABLES[lang].render(event, event_slots(event))
+def slotted(event, lang, phrasing=None):
+    """`event` in `lang` ("en" too) with its facts as slot tokens: the training text. The
+    slots are numbered as the English `phrasing` names them (the canonical sentence if
+    None); for "en" the sentence is that phrasing."""
+    slots = event_slots(event, phrasing)
+    if lang == "en" and phrasing is not None:
+        table = TABLES["en"]
+        table = replace(table, templates={**table.templates, event.template: phrasing})
+        return table.render(event, slots)
+    return TABLES[lang].render(event, slots)
 
 
 def english_words():
-    """The lower-case words of the English commentary grammar, and COMMON_WORDS."""
+    """The lower-case words of the English commentary grammar (every phrasing), and
+    COMMON_WORDS."""
     table = TABLES["en"]
     texts = [*table.templates.values(), *table.quarters, *table.rebounds.values()]
+    texts += [p for template in table.templates for p in phrasings(template)]
     texts += [form for forms in table.shots.values() for form in forms.values()]
     words = {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}
     return frozenset(words | COMMON_WORDS)
@@ -172,6 +184,8 @@ class DemoSlots(SlotPolicy):
                 return self._number(table, lang, slot.value, form)
             if slot.kind == "C":
                 return _form(table.format_clock(slot.value), form)
+            if slot.kind == "O":
+                return _form(table.format_ordinal(slot.value), form)
             if slot.kind == "P":
                 return self._person(table, lang, slot.value, form)
             if slot.kind == "T":
@@ -195,7 +209,7 @@ class DemoSlots(SlotPolicy):
         spelling = self.spellings.get((name, lang))
         if spelling is not None:
             return _form(spelling, form)
-        return write_name(table, lang, name, form)
+        return _written_name(lang, name, form)
 
     @staticmethod
     def _team(table, lang, value, form):
@@ -216,6 +230,13 @@ class DemoSlots(SlotPolicy):
             return league.ARENA_NAMES.get(lang, slot.text)
         except ImportError:
             return slot.text
+
+
+@functools.lru_cache(maxsize=65536)
+def _written_name(lang, name, form):
+    """write_name with the language's table, remembered: a game names a few dozen players,
+    each in 24 languages, line after line."""
+    return write_name(TABLES[lang], lang, name, form)
 
 
 def write_name(table, lang, name, form=None):

@@ -109,7 +109,8 @@ _NAME_WORD = r"(?:Jr|Sr)\.|[^\W\d_](?:[\w\u0300-\u036f]|['’-](?=[^\W\d_]))*"
 _WORD = rf"(?P<word>\d+[^\W\d_]\w*|{_NAME_WORD})"
 _TOKENS = re.compile("|".join([_CLOCK, _ORDINAL, _WORD, _NUMBER]))
 _SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
-_SENTENCE_END = re.compile(r"[.!?…]\s*$|^\s*$")
+# Words that never continue a name, even capitalised ("Barnes And one!").
+_GLUE = frozenset("and or but nor the a an of to in on at for with by off up from".split())
 
 
 def _capitalised(word):
@@ -183,15 +184,24 @@ def _name_at(text, tokens, i, inventory):
         if count and word in _SUFFIXES:
             count += 1
             continue
-        head = re.split("['’]", word)[0].lower()  # "It's", "That's": the word before the '
-        if not _capitalised(word) or word.lower() in inventory.words or head in inventory.words:
-            break
+        if not _capitalised(word) or _is_word(word, inventory.words if not count else _GLUE):
+            break  # (after a name's first word, a capitalised word is its next: "LaMelo Ball")
         if word.isupper() and len(word) > 1:
             break  # an acronym (OKC, NBA) is not a person
         count += 1
     if not count:
         return None
     return count, "P", text[tokens[i].start() : tokens[i + count - 1].end()]
+
+
+def _is_word(word, words):
+    """Whether a capitalised `word` is an English word, not a name: itself, the part before
+    an apostrophe ("It's"), or every part of a hyphenated word ("Shot-clock") is in `words`."""
+    lower = word.lower()
+    if lower in words or re.split("['’]", lower)[0] in words:
+        return True
+    parts = lower.split("-")
+    return len(parts) > 1 and all(part in words for part in parts)
 
 
 def _possessor(value):

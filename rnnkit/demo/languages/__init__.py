@@ -6,6 +6,7 @@ each of them and "en" (the English source) to its table. A language is added by 
 file: the files present are found here, so parallel additions never edit this module.
 """
 
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 
@@ -55,6 +56,17 @@ def render(event, lang: str) -> str:
     return TABLES[lang].render(event)
 
 
-def english(event) -> str:
-    """The English commentary line of `event` (the translator's source)."""
-    return render(event, "en")
+def phrasings(template: str) -> tuple[str, ...]:
+    """The ways a commentator says `template` in English: the canonical sentence first,
+    then en.PHRASINGS' (every one says the same facts)."""
+    extra = getattr(import_module(f"{__name__}.en"), "PHRASINGS", {})
+    return (TABLES["en"].templates[template], *extra.get(template, ()))
+
+
+def english(event, phrasing: str | None = None) -> str:
+    """The English commentary line of `event` (the translator's source), in `phrasing` (one
+    of `phrasings(event.template)`; the canonical sentence if None)."""
+    table = TABLES["en"]
+    if phrasing is None:
+        return table.render(event)
+    return replace(table, templates={**table.templates, event.template: phrasing}).render(event)

@@ -19,7 +19,20 @@
   (της δεύτερης περιόδου).
 * Numerals: Western digits; scores joined by a dash (54–49: Greek sites type a hyphen or an
   en dash; this file uses the typographic en dash, as the Vietnamese table does);
-  clocks as on the scoreboard.
+  clocks as on the scoreboard. A margin is written as the live text writes it, "στο +12"
+  ahead and "στο -12" behind; a run is a σερί (τρέχουν σερί 12–2); shooting lines are
+  made/attempted with a slash (5/9 σουτ, 2/5 τρίποντα, 4/4 βολές); a percentage is "52%";
+  NBA distances stay in feet, "από τα 25 πόδια", as the Greek NBA press gives them.
+* Ordinals: the digits and the ending of the noun's gender, `ordinal`'s keys m, f, n
+  (3ος, 3η αλλαγή, 3ο φάουλ): φάουλ is neuter, αλλαγή feminine.
+* Prepositions: για and από take the accusative with its article ({player[ton]}: "για τον
+  Κόβατς", "από το Βάργκα"); σε merges with the plural article of a team (στους Ράπτορς),
+  and a team after a noun is in the genitive (ο πάγκος των Ράπτορς).
+* The basketball words are those of the Greek press: τάπα, βολή, τρίποντο, αιφνιδιασμός
+  (fast break), γάντζος (hook shot), σταματημένο σουτ (pull-up), βήματα (traveling),
+  τεχνική ποινή, αντιαθλητικό φάουλ (flagrant), ρακέτα (the paint), παράταση (overtime), and
+  the loans it writes in Greek letters (ριμπάουντ, ασίστ, φλότερ, τάπ-ιν, αλέ-οπ, τζάμπολ,
+  γκολτέντινγκ, μπόνους, τσάλεντζ, τάιμ άουτ).
 """
 
 import re
@@ -123,6 +136,11 @@ def player(surname: str) -> dict[str, str]:
     }
 
 
+def ordinal(n: int) -> dict[str, str]:
+    """An ordinal in digits with the ending of its noun's gender: 3ος, 3η, 3ο."""
+    return {"m": f"{n}ος", "f": f"{n}η", "n": f"{n}ο"}
+
+
 _CLOCK = "{clock} πριν από τη λήξη της {quarter[gen]} περιόδου"
 
 TABLE = LanguageTable(
@@ -185,6 +203,73 @@ TABLE = LanguageTable(
         "quarter_start": "Αρχίζει η {quarter[nom]} περίοδος",
         "quarter_end": "Τέλος της {quarter[gen]} περιόδου",
         "win": "Οι {team} νικούν με {a}–{b}",
+        # Shots and finishes.
+        "and_one": "Καλάθι και φάουλ ο {player[name]}",
+        "alley_oop": (
+            "Ο {player[name]} σερβίρει το αλέ-οπ και ο {other[name]} τελειώνει στο καλάθι"
+        ),
+        "tip_in": "Ο {player[name]} ευστοχεί με τάπ-ιν",
+        "putback": "Ο {player[name]} μαζεύει το επιθετικό ριμπάουντ και ευστοχεί",
+        "hook": "Ο {player[name]} ευστοχεί με γάντζο",
+        "floater": "Ο {player[name]} ευστοχεί με φλότερ",
+        "fadeaway": "Ο {player[name]} ευστοχεί με σουτ πέφτοντας προς τα πίσω",
+        "pull_up": "Ο {player[name]} ευστοχεί με σταματημένο σουτ από τα {a} πόδια",
+        "deep_three": "Ο {player[name]} ευστοχεί σε τρίποντο από τα {a} πόδια",
+        "fast_break": "Ο {player[name]} τελειώνει τον αιφνιδιασμό",
+        "buzzer_beater": "Ο {player[name]} ευστοχεί πάνω στην κόρνα",
+        "player_scores_for": "Ο {player[name]} σκοράρει για τους {team}",
+        # Stat lines and milestones.
+        "points": "Ο {player[name]} έχει {a} πόντους",
+        "points_rebounds": "Ο {player[name]} έχει {a} πόντους και {b} ριμπάουντ",
+        "points_assists": "Ο {player[name]} έχει {a} πόντους και {b} ασίστ",
+        "shooting": "Ο {player[name]} έχει {a}/{b} σουτ",
+        "shooting_three": "Ο {player[name]} έχει {a}/{b} τρίποντα",
+        "shooting_line": "Ο {player[name]} έχει {a}/{b} βολές",
+        "team_percentage": "Οι {team} σουτάρουν με ποσοστό {a}%",
+        "career_high": "Ο {player[name]} φτάνει τους {a} πόντους, ρεκόρ καριέρας",
+        "straight_points": "Ο {player[name]} έχει βάλει {a} συνεχόμενους πόντους",
+        "record": "Ο {player[name]} γράφει ρεκόρ της ομάδας με {a} πόντους",
+        # Runs, margins and score lines.
+        "run": "Οι {team} τρέχουν σερί {a}–{b}",
+        "unanswered": "Οι {team} σημειώνουν {a} αναπάντητους πόντους",
+        "lead_by": "Οι {team} βρίσκονται στο +{a}",
+        "trail_by": "Οι {team} βρίσκονται στο -{a}",
+        "cut_lead": "Οι {team} μειώνουν τη διαφορά στους {a} πόντους",
+        "score_line": "Το σκορ: {team} {a}, {opponent} {b}",
+        "halftime": "Στο ημίχρονο οι {team} προηγούνται με {a}–{b}",
+        "final": "Τελικό σκορ: {team} {a}, {opponent} {b}",
+        "lead_change": "Ο {player[name]} ξαναδίνει το προβάδισμα στους {team}",
+        "lead_changes": "Η {nth[f]} αλλαγή προβαδίσματος στο ματς",
+        "overtime": "Ο αγώνας πηγαίνει στην παράταση",
+        # Fouls and ejections.
+        "technical": "Τεχνική ποινή {player[ston]}",
+        "technical_bench": "Τεχνική ποινή στον πάγκο των {team}",
+        "flagrant": "Ο {player[name]} κάνει αντιαθλητικό φάουλ {other[ston]}",
+        "foul_count": "{nth[n]} φάουλ για {player[ton]}",
+        "offensive_foul": "Επιθετικό φάουλ {player[tou]}",
+        "fouled_out": "Ο {player[name]} αποχωρεί με έξι φάουλ",
+        "bonus": "Οι {team} βρίσκονται στο μπόνους",
+        "ejected": "Ο {player[name]} αποβάλλεται από τους διαιτητές",
+        # Violations.
+        "travel": "Ο {player[name]} κάνει βήματα",
+        "shot_clock": "Λήξη χρόνου επίθεσης για τους {team}",
+        "three_seconds": "Ο {player[name]} μένει πάνω από τρία δευτερόλεπτα στη ρακέτα",
+        "goaltending": "Γκολτέντινγκ {player[tou]}",
+        "out_of_bounds": "Ο {player[name]} πατάει άουτ με την μπάλα",
+        "backcourt": "Παράβαση επιστροφής στο πίσω γήπεδο για τους {team}",
+        # The game around the plays.
+        "jump_ball": "Ο {player[name]} κερδίζει το τζάμπολ από {other[ton]}",
+        "challenge": "Ο προπονητής των {team} ζητά τσάλεντζ",
+        "review": "Οι διαιτητές εξετάζουν τη φάση στο βίντεο",
+        "call_stands": "Μετά τον έλεγχο, η απόφαση παραμένει",
+        "overturned": "Μετά τον έλεγχο, η απόφαση ανατρέπεται",
+        "injury": "Ο {player[name]} μένει στο παρκέ τραυματισμένος",
+        "locker_room": "Ο {player[name]} κατευθύνεται στα αποδυτήρια",
+        "returns": "Ο {player[name]} επιστρέφει στο παιχνίδι",
+        "checks_in": "Ο {player[name]} μπαίνει στο παρκέ για τους {team}",
+        "turnover_team": "Λάθος {player[tou]}, η μπάλα στους {team}",
+        "timeout_clock": "Οι {team} ζητούν τάιμ άουτ με {clock} να απομένουν",
     },
     player=player,
+    ordinal=ordinal,
 )

@@ -7,13 +7,36 @@
 - Personal "a": a person as a direct object takes "a" ("encuentra a Mensah", "superan a
   los Celtics"); team names are plural ("Los Raptors ganan").
 - Contractions: de + el -> "del" ("el final del cuarto").
-- Numerals: Western digits; names: the Latin surnames as they are.
-- Shared words: "personal" is also Spanish ("una falta personal"), so LOANS lists it.
+- Ordinals in digits (`ordinal`): the number, a full stop and the raised ending of the
+  word, "3.ª" (feminine), "3.º"; before a masculine noun "primer" and "tercer" (and
+  their compounds, "vigésimo tercer") are apocopated, and so is the abbreviation: "el
+  3.er cambio de líder", "el 21.er", but "el 11.º" (undécimo), "el 12.º". `{nth[m]}`
+  is that form before a masculine noun, `{nth[f]}` the feminine ("su 3.ª falta").
+- Numerals: Western digits; names: the Latin surnames as they are. A percentage takes a
+  space, "un 54 %", as the Ortografía of the RAE prescribes; a run is a "parcial de
+  12-2"; shooting is "7 de 12"; distances stay in feet, "desde 26 pies", as the NBA's
+  Spanish-language broadcasts give them.
+- Clitic doubling: "se les agota la posesión a los Raptors" (the indirect object "a los
+  Raptors" doubled by "les"), as in "le roba el balón a".
+- Team names: the new templates prefer nominal live-text phrasing where the team is no
+  verb's subject ("Tiempo muerto de los Raptors", "Parcial de 12-2 para los Raptors").
+- Shared words: "personal" and "final" are also Spanish ("una falta personal", "el
+  final del cuarto"), so LOANS lists them.
+- Loans: "alley-oop" (alley, oop) is the name Spanish basketball gives the lob finished
+  at the rim, so LOANS lists its two words.
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
 
-LOANS = frozenset({"personal"})  # spelt as in English, and Spanish (see the docstring)
+# Spelt as in English, and Spanish; and the loan "alley-oop" (see the docstring)
+LOANS = frozenset({"personal", "final", "alley", "oop"})
+
+
+def _ordinal(n: int) -> dict[str, str]:
+    """3 -> {"m": "3.er", "f": "3.ª"} (the masculine before its noun), 4 -> "4.º" / "4.ª"."""
+    apocopated = n % 10 in (1, 3) and n % 100 != 11  # primer, tercer, vigésimo primer
+    return {"m": f"{n}.er" if apocopated else f"{n}.º", "f": f"{n}.ª"}
+
 
 TABLE = LanguageTable(
     code="es",
@@ -57,5 +80,64 @@ TABLE = LanguageTable(
         "quarter_start": "Comienza el {quarter} cuarto",
         "quarter_end": "Fin del {quarter} cuarto",
         "win": "Los {team} ganan {a} a {b}",
+        "and_one": "Canasta y adicional para {player}",
+        "alley_oop": "Alley-oop de {player} para {other}",
+        "tip_in": "{player} anota de palmeo",
+        "putback": "{player} anota tras su propio rebote ofensivo",
+        "hook": "{player} anota un gancho",
+        "floater": "{player} anota una bomba",
+        "fadeaway": "{player} anota un tiro en suspensión echándose hacia atrás",
+        "pull_up": "{player} se levanta tras bote y anota desde {a} pies",
+        "deep_three": "{player} anota un triple desde {a} pies",
+        "fast_break": "{player} culmina el contraataque",
+        "buzzer_beater": "{player} anota sobre la bocina",
+        "player_scores_for": "Canasta de {player} para los {team}",
+        "points": "{player} lleva {a} puntos",
+        "points_rebounds": "{player} lleva {a} puntos y {b} rebotes",
+        "points_assists": "{player} lleva {a} puntos y {b} asistencias",
+        "shooting": "{player} lleva {a} de {b} en tiros de campo",
+        "shooting_three": "{player} lleva {a} de {b} en triples",
+        "shooting_line": "{player} lleva {a} de {b} en tiros libres",
+        "team_percentage": "Los {team} lanzan con un {a} % en tiros de campo",
+        "career_high": "{player} firma el máximo de su carrera con {a} puntos",
+        "straight_points": "{player} ha anotado {a} puntos seguidos",
+        "record": "{player} establece un récord de la franquicia con {a} puntos",
+        "run": "Parcial de {a}-{b} para los {team}",
+        "unanswered": "Los {team} encadenan {a} puntos sin respuesta",
+        "lead_by": "{a} puntos de ventaja para los {team}",
+        "trail_by": "{a} puntos de desventaja para los {team}",
+        "cut_lead": "Los {team} se quedan a {a} puntos",
+        "score_line": "{team} {a}, {opponent} {b}",
+        "halftime": "Al descanso, los {team} ganan {a} a {b}",
+        "final": "Fin del partido: {team} {a}, {opponent} {b}",
+        "lead_change": "{player} devuelve la ventaja a los {team}",
+        "lead_changes": "Es el {nth[m]} cambio de líder del partido",
+        "overtime": "El partido se va a la prórroga",
+        "technical": "Falta técnica para {player}",
+        "technical_bench": "Falta técnica al banquillo de los {team}",
+        "flagrant": "Falta flagrante de {player} sobre {other}",
+        "foul_count": "Es la {nth[f]} falta de {player}",
+        "offensive_foul": "Falta en ataque de {player}",
+        "fouled_out": "{player} queda eliminado por faltas",
+        "bonus": "A partir de ahora, tiros libres para los {team} en cada falta",
+        "ejected": "{player} es expulsado",
+        "travel": "Pasos de {player}",
+        "shot_clock": "Se les agota la posesión a los {team}",
+        "three_seconds": "Violación de tres segundos de {player}",
+        "goaltending": "Interferencia de {player}",
+        "out_of_bounds": "{player} pisa fuera con el balón",
+        "backcourt": "Campo atrás de los {team}",
+        "jump_ball": "{player} gana el salto a {other}",
+        "challenge": "El entrenador de los {team} pide revisar la decisión arbitral",
+        "review": "Los árbitros revisan la jugada en el vídeo",
+        "call_stands": "Tras la revisión, se mantiene la decisión arbitral",
+        "overturned": "Tras la revisión, se revoca la decisión arbitral",
+        "injury": "{player} está en el suelo, lesionado",
+        "locker_room": "{player} se marcha al vestuario",
+        "returns": "{player} vuelve a la pista",
+        "checks_in": "{player} entra en pista con los {team}",
+        "turnover_team": "{player} pierde el balón y la posesión es para los {team}",
+        "timeout_clock": "Tiempo muerto de los {team} a falta de {clock}",
     },
+    ordinal=_ordinal,
 )

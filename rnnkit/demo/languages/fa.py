@@ -13,7 +13,19 @@ Grammar the templates follow:
 * Verbs agree with the subject in person and number: a player is third person singular
   (گرفت, ربود, وارد زمین شد); a team, as in the Persian press, singular too (پیش است,
   پیروز شد, تایم‌اوت گرفت).
-* Ordinals follow the noun with ezafe: کوارتر دوم.
+* Ordinals follow the noun with ezafe: کوارتر دوم. An ordinal in digits (`ordinal`) is
+  the other Persian ordinal, -مین, which stands before its noun without ezafe and is what
+  the press writes after digits: برای ۳مین بار (for the 3rd time), این ۳مین خطای شخصی
+  ترمبلی است.
+* A counted noun stays singular after any number (۱۲ امتیاز, ۸ ریباند, ۲۵ فوتی), so
+  stat lines and margins need no agreement: ۷ از ۱۲ پرتاب (7 of 12 shots), ۸ امتیاز پیش
+  است. A percentage is the number and درصد, as the Persian press writes it in running
+  text (۴۸ درصد). Distances stay in feet, with the adjective -ی: از فاصله ۲۵ فوتی.
+* Calls: a player or team "commits" a violation (مرتکب تخلف راه رفتن شد) or foul (مرتکب
+  خطای هجومی شد); a call given to someone is elliptic with برای (خطای تکنیکی برای X). The
+  Persian basketball words: ضدحمله (fast break), پرتاب قلاب (hook), پاس هوایی (alley-oop
+  pass), پاس گل (assist), توپ هوایی (jump ball), تخلف زمان حمله (shot clock), وقت اضافه
+  (overtime), خطای غیرورزشی (the FIBA name of a flagrant foul), نیمکت (bench).
 * Numerals: Persian digits (۵۴ بر ۴۹, ۳:۴۵), which Persian writing uses everywhere;
   a score is "a بر b". Persian digits are weak in the bidi algorithm, so they never
   decide a line's direction, and the text needs no bidi controls.
@@ -41,6 +53,12 @@ def player(surname: str) -> str:
 
 def number(n: int) -> str:
     return "".join(DIGITS[int(d)] for d in str(n))
+
+
+def ordinal(n: int) -> str:
+    """An ordinal in Persian digits, the -مین ordinal that stands before its noun, as the
+    press writes it in digits: "۳مین" (سومین) in "برای ۳مین بار", "این ۳مین خطا"."""
+    return number(n) + "مین"
 
 
 _LEFT = "{clock} مانده به پایان کوارتر {quarter}، "
@@ -89,7 +107,66 @@ TABLE = LanguageTable(
         "quarter_start": "کوارتر {quarter} آغاز شد",
         "quarter_end": "کوارتر {quarter} به پایان رسید",
         "win": "{team} با نتیجه {a} بر {b} پیروز شد",
+        "and_one": "{player} با وجود خطای حریف گل کرد",
+        "alley_oop": "{other} پاس هوایی {player} را تبدیل به گل کرد",
+        "tip_in": "{player} توپ برگشتی را با نوک انگشت به سبد فرستاد",
+        "putback": "{player} پس از ریباند تهاجمی گل کرد",
+        "hook": "{player} با پرتاب قلاب گل کرد",
+        "floater": "{player} با پرتاب شناور گل کرد",
+        "fadeaway": "{player} با پرش به عقب گل کرد",
+        "pull_up": "{player} پس از دریبل، پرتاب جفت را از فاصله {a} فوتی گل کرد",
+        "deep_three": "{player} پرتاب سه امتیازی را از فاصله {a} فوتی گل کرد",
+        "fast_break": "{player} ضدحمله را با گل به پایان رساند",
+        "buzzer_beater": "{player} همزمان با بوق پایان گل کرد",
+        "player_scores_for": "{player} برای {team} گل کرد",
+        "points": "{player} تاکنون {a} امتیاز کسب کرده است",
+        "points_rebounds": "{player} تاکنون {a} امتیاز و {b} ریباند داشته است",
+        "points_assists": "{player} تاکنون {a} امتیاز و {b} پاس گل داشته است",
+        "shooting": "{player} تاکنون {a} از {b} پرتاب خود را گل کرده است",
+        "shooting_three": "{player} تاکنون {a} از {b} پرتاب سه امتیازی خود را گل کرده است",
+        "shooting_line": "{player} تاکنون {a} از {b} پرتاب آزاد خود را گل کرده است",
+        "team_percentage": f"{{team}} تاکنون {{a}} درصد پرتاب{_ZWNJ}هایش را گل کرده است",
+        "career_high": f"{{player}} با {{a}} امتیاز به بهترین رکورد دوران حرفه{_ZWNJ}ای خود رسید",
+        "straight_points": "{player} {a} امتیاز پیاپی کسب کرد",
+        "record": "{player} با {a} امتیاز رکورد تاریخ باشگاه را شکست",
+        "run": "{team} در دقایق اخیر {a} بر {b} از حریف بهتر بوده است",
+        "unanswered": f"{{team}} {{a}} امتیاز بی{_ZWNJ}پاسخ کسب کرد",
+        "lead_by": "{team} {a} امتیاز پیش است",
+        "trail_by": "{team} {a} امتیاز عقب است",
+        "cut_lead": "{team} اختلاف را به {a} امتیاز کاهش داد",
+        "score_line": "نتیجه: {team} {a}، {opponent} {b}",
+        "halftime": "{team} در پایان نیمه اول با نتیجه {a} بر {b} پیش است",
+        "final": "نتیجه نهایی: {team} {a}، {opponent} {b}",
+        "lead_change": "{player} با گلش {team} را دوباره پیش انداخت",
+        "lead_changes": "برتری در این بازی برای {nth} بار دست به دست شد",
+        "overtime": "بازی به وقت اضافه کشیده شد",
+        "technical": "خطای تکنیکی برای {player}",
+        "technical_bench": "خطای تکنیکی برای نیمکت {team}",
+        "flagrant": "{player} مرتکب خطای غیرورزشی روی {other} شد",
+        "foul_count": "این {nth} خطای شخصی {player} است",
+        "offensive_foul": "{player} مرتکب خطای هجومی شد",
+        "fouled_out": "{player} با رسیدن به سقف خطاها از بازی کنار رفت",
+        "bonus": f"{{team}} از این پس با هر خطا پرتاب آزاد می{_ZWNJ}گیرد",
+        "ejected": "{player} از بازی اخراج شد",
+        "travel": "{player} مرتکب تخلف راه رفتن شد",
+        "shot_clock": "{team} مرتکب تخلف زمان حمله شد",
+        "three_seconds": "{player} مرتکب تخلف سه ثانیه شد",
+        "goaltending": "{player} با دست زدن به توپ در مسیر سبد مرتکب تخلف شد",
+        "out_of_bounds": "{player} با توپ از زمین خارج شد",
+        "backcourt": "{team} مرتکب تخلف برگشت توپ به زمین خودی شد",
+        "jump_ball": "{player} توپ هوایی را مقابل {other} برد",
+        "challenge": "مربی {team} به تصمیم داوران اعتراض کرد",
+        "review": "داوران در حال بازبینی ویدئویی صحنه هستند",
+        "call_stands": "پس از بازبینی، تصمیم داوران تغییری نکرد",
+        "overturned": "پس از بازبینی، تصمیم داوران تغییر کرد",
+        "injury": "{player} مصدوم شد و روی زمین افتاد",
+        "locker_room": "{player} راهی رختکن شد",
+        "returns": "{player} به بازی برگشت",
+        "checks_in": "{player} برای {team} وارد زمین شد",
+        "turnover_team": "{player} توپ را از دست داد و مالکیت توپ به {team} رسید",
+        "timeout_clock": f"{{clock}} مانده به پایان کوارتر، {{team}} تایم{_ZWNJ}اوت گرفت",
     },
     player=player,
     number=number,
+    ordinal=ordinal,
 )

@@ -20,6 +20,17 @@ Grammar the templates follow:
   the participle in its oblique -ā before પર.
 * Ordinals are -o adjectives with the oblique -ā before a postposition or a fused case
   ending: બીજો ક્વાર્ટર શરૂ થયો, but બીજા ક્વાર્ટરમાં (`oblique`).
+* Ordinals in digits carry the ending of the word and agree as -o adjectives (`ordinal`):
+  ૧લો, ૨જો, ૩જો, ૪થો, ૬ઠ્ઠો, else ૫મો, ૨૧મો; આ ટ્રેંબલેનો ૩જો ફાઉલ છે, but ૩જી વખત (વખત
+  is feminine, like લીડ: લીડ બદલાઈ).
+* A foul "strikes" a player with the intransitive લાગવું and the postposition પર
+  (ટ્રેંબલે પર ટેક્નિકલ ફાઉલ લાગ્યો), a violation is "by" him with દ્વારા (દ્વારા ...
+  નિયમનો ભંગ થયો), a whistle "against" him with સામે; the dative -ને marks who receives
+  (રેપ્ટર્સને ફ્રી થ્રો મળશે, ... રેપ્ટર્સને લીડ અપાવી) and the one a passive acts on
+  (ટ્રેંબલેને બહાર કરી દેવાયા, honorific plural). A stat line is ergative in the present
+  perfect (ટ્રેંબલેએ ૨૦ પોઇન્ટ નોંધાવ્યા છે), a shooting line "success in a of b attempts"
+  (૧૦ પ્રયાસમાંથી ૪માં સફળતા મેળવી; સફળતા is feminine), with the ablative -માંથી joined to
+  the number; a percentage is ૫૨%, an NBA distance in feet (૨૫ ફૂટ દૂરથી).
 * Numerals: Gujarati digits (૫૪–૪૯, ૩:૪૫), which the Gujarati dailies print in scores,
   times and dates; the ablative -થી joins the score as it joins any word (૫૪–૪૯થી).
 * Names: by sound (`_sounds`, `_indic`), with anusvara for a nasal cluster and ટ ડ for
@@ -74,6 +85,17 @@ def oblique(adjective: str) -> str:
 
 
 ORDINALS = ("પહેલો", "બીજો", "ત્રીજો", "ચોથો")
+# The stems of the ordinals in digits, from the words: ૧લો, ૨જો, ૩જો, ૪થો, ૬ઠ્ઠો, else ૫મો.
+_ORDINAL_STEMS = {1: "લ", 2: "જ", 3: "જ", 4: "થ", 6: "ઠ્ઠ"}
+
+
+def ordinal(n: int) -> dict[str, str]:
+    """An ordinal in Gujarati digits, with the endings of an -o adjective: masculine,
+    feminine, neuter and oblique: 3 -> {"m": "૩જો", "f": "૩જી", "n": "૩જું", "obl": "૩જા"}."""
+    stem = number(n) + _ORDINAL_STEMS.get(n, "મ")
+    return {"m": stem + "ો", "f": stem + "ી", "n": stem + "ું", "obl": stem + "ા"}
+
+
 TEAMS = {
     "Raptors": "રેપ્ટર્સ",
     "Celtics": "સેલ્ટિક્સ",
@@ -122,7 +144,66 @@ TABLE = LanguageTable(
         "quarter_start": "{quarter[dir]} ક્વાર્ટર શરૂ થયો",
         "quarter_end": "{quarter[dir]} ક્વાર્ટર પૂરો થયો",
         "win": "{team[erg]} મુકાબલો {a}–{b}થી જીતી લીધો",
+        "and_one": "ફાઉલ થવા છતાં {player[erg]} પોઇન્ટ મેળવ્યા",
+        "alley_oop": "{player[nom]} પાસેથી મળેલા એલી-ઊપ પાસ પર {other[erg]} હવામાં જ પોઇન્ટ મેળવ્યા",
+        "tip_in": "{player[erg]} ટિપ-ઇનથી પોઇન્ટ મેળવ્યા",
+        "putback": "{player[erg]} રિબાઉન્ડ પકડીને તરત પોઇન્ટ મેળવ્યા",
+        "hook": "{player[erg]} હૂક શૉટ ફટકાર્યો",
+        "floater": "{player[erg]} ફ્લોટર ફટકાર્યો",
+        "fadeaway": "{player[erg]} ફેડઅવે જમ્પ શૉટ ફટકાર્યો",
+        "pull_up": "{player[erg]} {a} ફૂટ દૂરથી પુલ-અપ જમ્પ શૉટ ફટકાર્યો",
+        "deep_three": "{player[erg]} {a} ફૂટ દૂરથી ત્રણ પોઇન્ટનો શૉટ ફટકાર્યો",
+        "fast_break": "{player[erg]} ઝડપી વળતા હુમલામાં પોઇન્ટ મેળવ્યા",
+        "buzzer_beater": "બઝર વાગતાં જ {player[erg]} પોઇન્ટ મેળવ્યા",
+        "player_scores_for": "{player[erg]} {team[nom]} માટે પોઇન્ટ મેળવ્યા",
+        "points": "{player[erg]} અત્યાર સુધી {a} પોઇન્ટ નોંધાવ્યા છે",
+        "points_rebounds": "{player[erg]} અત્યાર સુધી {a} પોઇન્ટ અને {b} રિબાઉન્ડ નોંધાવ્યા છે",
+        "points_assists": "{player[erg]} અત્યાર સુધી {a} પોઇન્ટ અને {b} આસિસ્ટ નોંધાવ્યા છે",
+        "shooting": "{player[erg]} ફીલ્ડ ગોલના {b} પ્રયાસમાંથી {a}માં સફળતા મેળવી",
+        "shooting_three": "{player[erg]} ત્રણ પોઇન્ટના {b} પ્રયાસમાંથી {a}માં સફળતા મેળવી",
+        "shooting_line": "{player[erg]} {b} ફ્રી થ્રોમાંથી {a}માં સફળતા મેળવી",
+        "team_percentage": "ફીલ્ડ ગોલમાં {team[gen_f]} સફળતાનો દર {a}% છે",
+        "career_high": "{player[erg]} કારકિર્દીના સર્વોચ્ચ {a} પોઇન્ટ નોંધાવ્યા છે",
+        "straight_points": "{player[erg]} સતત {a} પોઇન્ટ મેળવ્યા છે",
+        "record": "{player[erg]} {a} પોઇન્ટ સાથે ફ્રેન્ચાઇઝીનો નવો રેકોર્ડ બનાવ્યો",
+        "run": "છેલ્લી કેટલીક મિનિટોમાં {team[erg]} {a}–{b}નો દોર પોતાના નામે કર્યો",
+        "unanswered": "{team[erg]} એક પણ પોઇન્ટ આપ્યા વિના સતત {a} પોઇન્ટ મેળવ્યા છે",
+        "lead_by": "{team[nom]} {a} પોઇન્ટથી આગળ છે",
+        "trail_by": "{team[nom]} {a} પોઇન્ટથી પાછળ છે",
+        "cut_lead": "{team[erg]} અંતર ઘટાડીને {a} પોઇન્ટ કર્યું",
+        "score_line": "સ્કોર: {team[nom]} {a}, {opponent[nom]} {b}",
+        "halftime": "હાફ ટાઇમ સુધી {team[nom]} {a}–{b}થી આગળ છે",
+        "final": "અંતિમ સ્કોર: {team[nom]} {a}, {opponent[nom]} {b}",
+        "lead_change": "{player[erg]} {team[acc]} ફરી લીડ અપાવી",
+        "lead_changes": "મુકાબલામાં {nth[f]} વખત લીડ બદલાઈ",
+        "overtime": "મુકાબલો હવે ઓવરટાઇમમાં જશે",
+        "technical": "{player[nom]} પર ટેક્નિકલ ફાઉલ લાગ્યો",
+        "technical_bench": "{team[gen_f]} બેન્ચ પર ટેક્નિકલ ફાઉલ લાગ્યો",
+        "flagrant": "{player[erg]} {other[nom]} પર ફ્લેગ્રન્ટ ફાઉલ કર્યો",
+        "foul_count": "આ {player[gen_m]} {nth[m]} ફાઉલ છે",
+        "offensive_foul": "{player[erg]} આક્રમણ દરમિયાન ફાઉલ કર્યો",
+        "fouled_out": "ફાઉલની મર્યાદા પૂરી થતાં {player[nom]} મુકાબલામાંથી બહાર થયા",
+        "bonus": "{team[acc]} હવે દરેક ફાઉલ પર ફ્રી થ્રો મળશે",
+        "ejected": "{player[acc]} મુકાબલામાંથી બહાર કરી દેવાયા",
+        "travel": "{player[nom]} સામે ટ્રાવેલિંગની સીટી વાગી",
+        "shot_clock": "{team[nom]} દ્વારા શૉટ-ક્લૉક નિયમનો ભંગ થયો",
+        "three_seconds": "{player[nom]} દ્વારા ત્રણ સેકન્ડના નિયમનો ભંગ થયો",
+        "goaltending": "{player[nom]} સામે ગોલટેન્ડિંગની સીટી વાગી",
+        "out_of_bounds": "{player[nom]} બૉલ સાથે સીમારેખાની બહાર ચાલ્યા ગયા",
+        "backcourt": "{team[nom]} દ્વારા બેકકોર્ટ નિયમનો ભંગ થયો",
+        "jump_ball": "{player[erg]} {other[nom]} સામે જમ્પ બૉલ જીત્યો",
+        "challenge": "{team[erg]} રેફરીના નિર્ણયને પડકાર્યો",
+        "review": "રેફરી વીડિયો રિપ્લે જોઈ રહ્યા છે",
+        "call_stands": "રિપ્લે જોયા બાદ નિર્ણય યથાવત રહ્યો",
+        "overturned": "રિપ્લે જોયા બાદ નિર્ણય ઉલટાવી દેવાયો",
+        "injury": "{player[nom]} ઈજાને કારણે કોર્ટ પર ઢળી પડ્યા",
+        "locker_room": "{player[nom]} લૉકર રૂમ તરફ ગયા",
+        "returns": "{player[nom]} મુકાબલામાં પાછા ફર્યા",
+        "checks_in": "{player[nom]} {team[nom]} તરફથી કોર્ટ પર ઊતર્યા",
+        "turnover_team": "{player[erg]} બૉલ ગુમાવ્યો, હવે બૉલ {team[nom]} પાસે",
+        "timeout_clock": "{clock} બાકી રહેતાં {team[erg]} ટાઇમ-આઉટ લીધો",
     },
     player=player,
     number=number,
+    ordinal=ordinal,
 )

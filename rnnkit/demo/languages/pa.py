@@ -19,6 +19,16 @@ Grammar the templates follow:
   with ਨੇ (ਟਾਈਮ-ਆਊਟ ਲਿਆ, ਮੁਕਾਬਲਾ ਜਿੱਤ ਲਿਆ) so its gender never shows.
 * Ordinals and other -ā words take the oblique -e before a postposition: ਦੂਜੇ ਕੁਆਰਟਰ
   ਵਿੱਚ, but ਦੂਜਾ ਕੁਆਰਟਰ ਸ਼ੁਰੂ ਹੋਇਆ; ਨਿਸ਼ਾਨੇ ਤੋਂ (`oblique`).
+* A foul is "laid on" a player with the intransitive ਲੱਗਣਾ (X ਉੱਤੇ ਤਕਨੀਕੀ ਫ਼ਾਊਲ ਲੱਗਿਆ), a
+  violation comes "from" him with ਤੋਂ (X ਤੋਂ ... ਨਿਯਮ ਦੀ ਉਲੰਘਣਾ ਹੋਈ; ਉਲੰਘਣਾ is feminine), a
+  whistle "against" him with ਦੇ ਖ਼ਿਲਾਫ਼ (ਟ੍ਰੈਵਲਿੰਗ ਦੀ ਸੀਟੀ ਵੱਜੀ). The dative ਨੂੰ marks who
+  receives (X ਨੂੰ ਫ੍ਰੀ ਥ੍ਰੋ ਮਿਲਣਗੇ, X ਨੇ Y ਨੂੰ ਬੜ੍ਹਤ ਦਿਵਾ ਦਿੱਤੀ) and the one a passive acts on
+  (X ਨੂੰ ਬਾਹਰ ਕੱਢ ਦਿੱਤਾ ਗਿਆ). ਬੜ੍ਹਤ, ਵਾਰ, ਕੋਸ਼ਿਸ਼, ਦਰ, ਸੀਟੀ and ਬਾਲ are feminine, ਬੈਂਚ
+  masculine (ਦੇ ਬੈਂਚ ਉੱਤੇ); a stat line is "in X's account" (X ਦੇ ਖਾਤੇ ਵਿੱਚ 20 ਅੰਕ ਹਨ), a
+  shooting line "of X's b attempts a succeeded" (ਦੀਆਂ 10 ਕੋਸ਼ਿਸ਼ਾਂ ਵਿੱਚੋਂ 4 ਸਫਲ ਰਹੀਆਂ); a
+  percentage is written 52%, an NBA distance in feet (25 ਫੁੱਟ ਦੀ ਦੂਰੀ ਤੋਂ).
+* Ordinals in digits carry the ending of the word (1ਲਾ, 2ਜਾ, 3ਜਾ, 4ਥਾ, else 5ਵਾਂ) and agree
+  as -ā adjectives (`ordinal`): ਇਹ ਟ੍ਰੇਂਬਲੇ ਦਾ 3ਜਾ ਫ਼ਾਊਲ ਹੈ, but 3ਜੀ ਵਾਰ (ਵਾਰ is feminine).
 * Numerals: Western digits (54–49, 3:45). Gurmukhi digits (੦-੯) exist but today's Punjabi
   papers and broadcasters print scores in Western digits.
 * Names: by sound (`_sounds`, `_indic`): bare consonant clusters but the subjoined r
@@ -46,6 +56,19 @@ def oblique(adjective: str) -> str:
 
 ORDINALS = ("ਪਹਿਲਾ", "ਦੂਜਾ", "ਤੀਜਾ", "ਚੌਥਾ")
 _THREE = "ਤਿੰਨ ਅੰਕਾਂ ਵਾਲਾ"
+# The endings of the ordinals written in digits: 1ਲਾ, 2ਜਾ, 3ਜਾ, 4ਥਾ, else 5ਵਾਂ, 21ਵਾਂ.
+_ORDINAL_ENDINGS = {1: "ਲਾ", 2: "ਜਾ", 3: "ਜਾ", 4: "ਥਾ"}
+
+
+def ordinal(n: int) -> dict[str, str]:
+    """An ordinal in digits with the ending of the word, which agrees like any -ā adjective:
+    3 -> {"m": "3ਜਾ", "obl": "3ਜੇ", "f": "3ਜੀ"}, 5 -> {"m": "5ਵਾਂ", "obl": "5ਵੇਂ", "f": "5ਵੀਂ"}."""
+    ending = _ORDINAL_ENDINGS.get(n)
+    if ending is None:
+        return {"m": f"{n}ਵਾਂ", "obl": f"{n}ਵੇਂ", "f": f"{n}ਵੀਂ"}
+    stem = ending[:-1]
+    return {"m": f"{n}{ending}", "obl": f"{n}{stem}ੇ", "f": f"{n}{stem}ੀ"}
+
 
 TABLE = LanguageTable(
     code="pa",
@@ -94,6 +117,65 @@ TABLE = LanguageTable(
         "quarter_start": "{quarter[dir]} ਕੁਆਰਟਰ ਸ਼ੁਰੂ ਹੋਇਆ",
         "quarter_end": "{quarter[dir]} ਕੁਆਰਟਰ ਖ਼ਤਮ ਹੋਇਆ",
         "win": "{team} ਨੇ ਮੁਕਾਬਲਾ {a}–{b} ਨਾਲ ਜਿੱਤ ਲਿਆ",
+        "and_one": "{player} ਨੇ ਫ਼ਾਊਲ ਝੱਲ ਕੇ ਵੀ ਅੰਕ ਬਣਾਏ",
+        "alley_oop": "{player} ਦੇ ਐਲੀ-ਊਪ ਪਾਸ ਉੱਤੇ {other} ਨੇ ਹਵਾ ਵਿੱਚ ਹੀ ਅੰਕ ਬਣਾਏ",
+        "tip_in": "{player} ਨੇ ਟਿੱਪ-ਇਨ ਨਾਲ ਅੰਕ ਬਣਾਏ",
+        "putback": "{player} ਨੇ ਰੀਬਾਊਂਡ ਫੜ ਕੇ ਤੁਰੰਤ ਅੰਕ ਬਣਾਏ",
+        "hook": "{player} ਨੇ ਹੁੱਕ ਸ਼ਾਟ ਲਾਇਆ",
+        "floater": "{player} ਨੇ ਫ਼ਲੋਟਰ ਲਾਇਆ",
+        "fadeaway": "{player} ਨੇ ਫ਼ੇਡਅਵੇ ਜੰਪ ਸ਼ਾਟ ਲਾਇਆ",
+        "pull_up": "{player} ਨੇ {a} ਫੁੱਟ ਦੀ ਦੂਰੀ ਤੋਂ ਪੁੱਲ-ਅੱਪ ਜੰਪ ਸ਼ਾਟ ਲਾਇਆ",
+        "deep_three": "{player} ਨੇ {a} ਫੁੱਟ ਦੀ ਦੂਰੀ ਤੋਂ " + _THREE + " ਸ਼ਾਟ ਲਾਇਆ",
+        "fast_break": "{player} ਨੇ ਤੇਜ਼ ਜਵਾਬੀ ਹਮਲੇ ਵਿੱਚ ਅੰਕ ਬਣਾਏ",
+        "buzzer_beater": "ਬਜ਼ਰ ਵੱਜਣ ਦੇ ਨਾਲ ਹੀ {player} ਨੇ ਅੰਕ ਬਣਾਏ",
+        "player_scores_for": "{player} ਨੇ {team} ਲਈ ਅੰਕ ਬਣਾਏ",
+        "points": "{player} ਦੇ ਖਾਤੇ ਵਿੱਚ ਹੁਣ {a} ਅੰਕ ਹਨ",
+        "points_rebounds": "{player} ਦੇ ਖਾਤੇ ਵਿੱਚ {a} ਅੰਕ ਅਤੇ {b} ਰੀਬਾਊਂਡ ਹਨ",
+        "points_assists": "{player} ਦੇ ਖਾਤੇ ਵਿੱਚ {a} ਅੰਕ ਅਤੇ {b} ਅਸਿਸਟ ਹਨ",
+        "shooting": "{player} ਦੀਆਂ ਫ਼ੀਲਡ ਤੋਂ {b} ਕੋਸ਼ਿਸ਼ਾਂ ਵਿੱਚੋਂ {a} ਸਫਲ ਰਹੀਆਂ",
+        "shooting_three": "{player} ਦੀਆਂ ਤਿੰਨ ਅੰਕਾਂ ਵਾਲੀਆਂ {b} ਕੋਸ਼ਿਸ਼ਾਂ ਵਿੱਚੋਂ {a} ਸਫਲ ਰਹੀਆਂ",
+        "shooting_line": "{player} ਦੇ {b} ਫ੍ਰੀ ਥ੍ਰੋਆਂ ਵਿੱਚੋਂ {a} ਸਫਲ ਰਹੇ",
+        "team_percentage": "{team} ਦੀ ਫ਼ੀਲਡ ਗੋਲ ਸਫਲਤਾ ਦਰ {a}% ਹੈ",
+        "career_high": "{player} ਨੇ ਕਰੀਅਰ ਦੇ ਸਭ ਤੋਂ ਵੱਧ {a} ਅੰਕ ਬਣਾ ਲਏ ਹਨ",
+        "straight_points": "{player} ਨੇ ਲਗਾਤਾਰ {a} ਅੰਕ ਬਣਾਏ ਹਨ",
+        "record": "{player} ਨੇ {a} ਅੰਕਾਂ ਨਾਲ ਫ੍ਰੈਂਚਾਇਜ਼ੀ ਦਾ ਨਵਾਂ ਰਿਕਾਰਡ ਬਣਾਇਆ",
+        "run": "ਪਿਛਲੇ ਕੁਝ ਮਿੰਟਾਂ ਵਿੱਚ {team} ਨੇ {a}–{b} ਦਾ ਦੌਰ ਆਪਣੇ ਨਾਂ ਕੀਤਾ",
+        "unanswered": "{team} ਨੇ ਬਿਨਾਂ ਕਿਸੇ ਜਵਾਬ ਦੇ ਲਗਾਤਾਰ {a} ਅੰਕ ਬਣਾਏ ਹਨ",
+        "lead_by": "{team} {a} ਅੰਕਾਂ ਨਾਲ ਅੱਗੇ ਹੈ",
+        "trail_by": "{team} {a} ਅੰਕਾਂ ਨਾਲ ਪਿੱਛੇ ਹੈ",
+        "cut_lead": "{team} ਨੇ ਫ਼ਰਕ ਘਟਾ ਕੇ {a} ਅੰਕ ਕਰ ਦਿੱਤਾ",
+        "score_line": "ਸਕੋਰ: {team} {a}, {opponent} {b}",
+        "halftime": "ਅੱਧੇ ਸਮੇਂ ਤੱਕ {team} {a}–{b} ਨਾਲ ਅੱਗੇ ਹੈ",
+        "final": "ਅੰਤਿਮ ਸਕੋਰ: {team} {a}, {opponent} {b}",
+        "lead_change": "{player} ਨੇ {team} ਨੂੰ ਮੁੜ ਬੜ੍ਹਤ ਦਿਵਾ ਦਿੱਤੀ",
+        "lead_changes": "ਮੁਕਾਬਲੇ ਵਿੱਚ {nth[f]} ਵਾਰ ਬੜ੍ਹਤ ਬਦਲੀ",
+        "overtime": "ਮੁਕਾਬਲਾ ਹੁਣ ਓਵਰਟਾਈਮ ਵਿੱਚ ਜਾਵੇਗਾ",
+        "technical": "{player} ਉੱਤੇ ਤਕਨੀਕੀ ਫ਼ਾਊਲ ਲੱਗਿਆ",
+        "technical_bench": "{team} ਦੇ ਬੈਂਚ ਉੱਤੇ ਤਕਨੀਕੀ ਫ਼ਾਊਲ ਲੱਗਿਆ",
+        "flagrant": "{player} ਨੇ {other} ਉੱਤੇ ਫ਼ਲੈਗਰੈਂਟ ਫ਼ਾਊਲ ਕੀਤਾ",
+        "foul_count": "ਇਹ {player} ਦਾ {nth[m]} ਫ਼ਾਊਲ ਹੈ",
+        "offensive_foul": "{player} ਨੇ ਹਮਲੇ ਦੌਰਾਨ ਫ਼ਾਊਲ ਕੀਤਾ",
+        "fouled_out": "{player} ਫ਼ਾਊਲਾਂ ਦੀ ਹੱਦ ਪੂਰੀ ਹੋਣ ਕਾਰਨ ਮੁਕਾਬਲੇ ਤੋਂ ਬਾਹਰ ਹੋ ਗਏ",
+        "bonus": "{team} ਨੂੰ ਹੁਣ ਹਰ ਫ਼ਾਊਲ ਉੱਤੇ ਫ੍ਰੀ ਥ੍ਰੋ ਮਿਲਣਗੇ",
+        "ejected": "{player} ਨੂੰ ਮੁਕਾਬਲੇ ਤੋਂ ਬਾਹਰ ਕੱਢ ਦਿੱਤਾ ਗਿਆ",
+        "travel": "{player} ਦੇ ਖ਼ਿਲਾਫ਼ ਟ੍ਰੈਵਲਿੰਗ ਦੀ ਸੀਟੀ ਵੱਜੀ",
+        "shot_clock": "{team} ਤੋਂ ਸ਼ਾਟ-ਕਲਾਕ ਨਿਯਮ ਦੀ ਉਲੰਘਣਾ ਹੋਈ",
+        "three_seconds": "{player} ਤੋਂ ਤਿੰਨ ਸਕਿੰਟ ਨਿਯਮ ਦੀ ਉਲੰਘਣਾ ਹੋਈ",
+        "goaltending": "{player} ਦੇ ਖ਼ਿਲਾਫ਼ ਗੋਲਟੈਂਡਿੰਗ ਦੀ ਸੀਟੀ ਵੱਜੀ",
+        "out_of_bounds": "{player} ਗੇਂਦ ਲੈ ਕੇ ਸੀਮਾ-ਰੇਖਾ ਤੋਂ ਬਾਹਰ ਚਲੇ ਗਏ",
+        "backcourt": "{team} ਤੋਂ ਬੈਕਕੋਰਟ ਨਿਯਮ ਦੀ ਉਲੰਘਣਾ ਹੋਈ",
+        "jump_ball": "{player} ਨੇ {other} ਦੇ ਖ਼ਿਲਾਫ਼ ਜੰਪ ਬਾਲ ਜਿੱਤੀ",
+        "challenge": "{team} ਨੇ ਰੈਫ਼ਰੀ ਦੇ ਫ਼ੈਸਲੇ ਨੂੰ ਚੁਣੌਤੀ ਦਿੱਤੀ",
+        "review": "ਰੈਫ਼ਰੀ ਵੀਡੀਓ ਰੀਪਲੇਅ ਦੇਖ ਰਹੇ ਹਨ",
+        "call_stands": "ਰੀਪਲੇਅ ਦੇਖਣ ਤੋਂ ਬਾਅਦ ਫ਼ੈਸਲਾ ਬਰਕਰਾਰ ਰਿਹਾ",
+        "overturned": "ਰੀਪਲੇਅ ਦੇਖਣ ਤੋਂ ਬਾਅਦ ਫ਼ੈਸਲਾ ਪਲਟ ਦਿੱਤਾ ਗਿਆ",
+        "injury": "{player} ਸੱਟ ਲੱਗਣ ਕਾਰਨ ਕੋਰਟ ਉੱਤੇ ਡਿੱਗ ਪਏ",
+        "locker_room": "{player} ਲਾਕਰ ਰੂਮ ਵੱਲ ਚਲੇ ਗਏ",
+        "returns": "{player} ਮੁਕਾਬਲੇ ਵਿੱਚ ਵਾਪਸ ਆ ਗਏ",
+        "checks_in": "{player} {team} ਵੱਲੋਂ ਕੋਰਟ ਵਿੱਚ ਉਤਰੇ",
+        "turnover_team": "{player} ਨੇ ਗੇਂਦ ਗੁਆਈ, ਹੁਣ ਕਬਜ਼ਾ {team} ਦਾ",
+        "timeout_clock": "{clock} ਬਾਕੀ ਰਹਿੰਦਿਆਂ {team} ਨੇ ਟਾਈਮ-ਆਊਟ ਲਿਆ",
     },
     player=player,
+    ordinal=ordinal,
 )

@@ -20,10 +20,25 @@
   drugiej kwarty).
 * Shots: layup is "dwutakt", dunk "wsad"; a negated verb takes the genitive (trafia rzut
   wolny / nie trafia rzutu wolnego).
-* Numerals: Western digits; scores with a colon (54:49), clocks as on the scoreboard.
+* Numerals: Western digits; scores with a colon (54:49), clocks as on the scoreboard, a
+  run as a score (seria 12:2), a percentage without a space (54%), shooting as the Polish
+  press writes a stat line: "5/10 z gry", "3/7 za trzy".
+* Counted nouns agree with the number: 1 punkt; 2-4, 22-24 punkty; 0, 5-21 (11-14 and 21,
+  31 too: dwadzieścia jeden punktów), 25-31 punktów. `number` gives each number its forms:
+  "n" the bare digits, "pts" with punkt in the nominative and accusative (ma na koncie 22
+  punkty), "pts_gen" in the genitive (różnicą 1 punktu, do 3 punktów), "reb" (zbiórka, 5
+  zbiórek) and "ast" (asysta, 5 asyst) in the nominative (Na koncie Tremblaya 20 punktów i
+  10 zbiórek), "ft" the feet of a shot after z (z 1 stopy, z 26 stóp: the NBA's feet are
+  kept, as the Polish press gives them).
+* Ordinals: the digits and a full stop (3. faul, 3. zmiana prowadzenia).
+* New constructions: "dla" + gen (faul techniczny dla Tremblaya, punkty dla Raptors),
+  "do" + gen (zagrywa lobem do Mensaha), przeskakuje + acc (the jump ball). The court's
+  words are Polish: kroki, błąd trzech sekund, zakłócanie lotu piłki (goaltending), błąd
+  powrotu na własną połowę (backcourt), faul niesportowy (flagrant); only the floater
+  keeps its English name, declined (trafia floaterem), as the Polish press writes it.
 """
 
-from rnnkit.demo.grammar import LanguageTable
+from rnnkit.demo.grammar import LanguageTable, format_clock
 
 _INDECLINABLE = {"Iwu", "Szabo"}
 _UNPRONOUNCED = ("e", "eau", "oix")
@@ -56,6 +71,28 @@ def player(name: str) -> dict[str, str]:
     else:
         gen, dat = name + "a", name + "owi"
     return {"nom": name, "gen": gen, "dat": dat, "acc": gen}
+
+
+def _agree(n: int, one: str, few: str, many: str) -> str:
+    """The noun form after the number n: `one` after 1 only; `few` after 2-4, 22-24 ...;
+    `many` after 0, 5-21 (11-14 included), 25-31 ... (21 punktów: only 1 is singular)."""
+    if n == 1:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def number(n: int) -> dict[str, str]:
+    """A number in Western digits: bare ("n") and with the nouns it counts, agreeing."""
+    return {
+        "n": str(n),
+        "pts": f"{n} {_agree(n, 'punkt', 'punkty', 'punktów')}",
+        "pts_gen": f"{n} {_agree(n, 'punktu', 'punktów', 'punktów')}",
+        "reb": f"{n} {_agree(n, 'zbiórka', 'zbiórki', 'zbiórek')}",
+        "ast": f"{n} {_agree(n, 'asysta', 'asysty', 'asyst')}",
+        "ft": f"{n} {_agree(n, 'stopy', 'stóp', 'stóp')}",
+    }
 
 
 TABLE = LanguageTable(
@@ -107,14 +144,75 @@ TABLE = LanguageTable(
         "foul_shooting": "{player[nom]} fauluje {other[acc]} przy rzucie",
         "substitution": "{player[nom]} wchodzi na parkiet za {other[acc]}",
         "timeout": "{team} proszą o czas",
-        "lead": "{team} prowadzą {a}:{b}",
-        "lead_opponent": "{team} prowadzą z {opponent} {a}:{b}",
-        "lead_clock": "Na {clock} przed końcem {quarter[gen]} kwarty {team} prowadzą {a}:{b}",
-        "tied": "Na tablicy remis {a}:{a}",
-        "tied_clock": "Na {clock} przed końcem {quarter[gen]} kwarty jest remis {a}:{a}",
+        "lead": "{team} prowadzą {a[n]}:{b[n]}",
+        "lead_opponent": "{team} prowadzą z {opponent} {a[n]}:{b[n]}",
+        "lead_clock": "Na {clock} przed końcem {quarter[gen]} kwarty {team} prowadzą {a[n]}:{b[n]}",
+        "tied": "Na tablicy remis {a[n]}:{a[n]}",
+        "tied_clock": "Na {clock} przed końcem {quarter[gen]} kwarty jest remis {a[n]}:{a[n]}",
         "quarter_start": "Rozpoczyna się {quarter[nom]} kwarta",
         "quarter_end": "Koniec {quarter[gen]} kwarty",
-        "win": "{team} wygrywają {a}:{b}",
+        "win": "{team} wygrywają {a[n]}:{b[n]}",
+        "and_one": "{player[nom]} trafia mimo faulu",
+        "alley_oop": "{player[nom]} zagrywa lobem do {other[gen]}, a ten kończy wsadem",
+        "tip_in": "{player[nom]} dobija piłkę do kosza",
+        "putback": "{player[nom]} zbiera piłkę w ataku i trafia",
+        "hook": "{player[nom]} trafia hakiem",
+        "floater": "{player[nom]} trafia floaterem",
+        "fadeaway": "{player[nom]} trafia z odchylenia",
+        "pull_up": "{player[nom]} zatrzymuje się i trafia z {a[ft]}",
+        "deep_three": "{player[nom]} trafia za trzy z {a[ft]}",
+        "fast_break": "{player[nom]} kończy szybki atak",
+        "buzzer_beater": "{player[nom]} trafia równo z syreną",
+        "player_scores_for": "{player[nom]} zdobywa punkty dla {team}",
+        "points": "{player[nom]} ma na koncie {a[pts]}",
+        "points_rebounds": "Na koncie {player[gen]} {a[pts]} i {b[reb]}",
+        "points_assists": "Na koncie {player[gen]} {a[pts]} i {b[ast]}",
+        "shooting": "{player[nom]} ma {a[n]}/{b[n]} z gry",
+        "shooting_three": "{player[nom]} ma {a[n]}/{b[n]} za trzy",
+        "shooting_line": "{player[nom]} ma {a[n]}/{b[n]} z linii rzutów wolnych",
+        "team_percentage": "{team} trafiają {a[n]}% rzutów z gry",
+        "career_high": "{player[nom]} ustanawia rekord kariery: {a[pts]}",
+        "straight_points": "{player[nom]} zdobywa {a[pts]} z rzędu",
+        "record": "{player[nom]} bije rekord klubu: {a[pts]}",
+        "run": "{team} notują serię {a[n]}:{b[n]}",
+        "unanswered": "{team} zdobywają {a[pts]} bez odpowiedzi rywali",
+        "lead_by": "{team} prowadzą różnicą {a[pts_gen]}",
+        "trail_by": "{team} przegrywają różnicą {a[pts_gen]}",
+        "cut_lead": "{team} zmniejszają straty do {a[pts_gen]}",
+        "score_line": "Wynik: {team} – {opponent} {a[n]}:{b[n]}",
+        "halftime": "Do przerwy {team} prowadzą {a[n]}:{b[n]}",
+        "final": "Koniec meczu: {team} – {opponent} {a[n]}:{b[n]}",
+        "lead_change": "{player[nom]} znów wyprowadza {team} na prowadzenie",
+        "lead_changes": "To już {nth} zmiana prowadzenia w tym meczu",
+        "overtime": "Czeka nas dogrywka",
+        "technical": "Faul techniczny dla {player[gen]}",
+        "technical_bench": "Faul techniczny dla ławki {team}",
+        "flagrant": "{player[nom]} niesportowo fauluje {other[acc]}",
+        "foul_count": "To już {nth} faul {player[gen]}",
+        "offensive_foul": "Faul w ataku {player[gen]}",
+        "fouled_out": "{player[nom]} musi zejść z parkietu po wyczerpaniu limitu fauli",
+        "bonus": "{team} mają teraz rzuty wolne za każdy faul rywali",
+        "ejected": "{player[nom]} zostaje wyrzucony z meczu",
+        "travel": "Błąd kroków {player[gen]}",
+        "shot_clock": "{team} nie mieszczą się w czasie akcji",
+        "three_seconds": "Błąd trzech sekund {player[gen]}",
+        "goaltending": "{player[nom]} zakłóca lot piłki do kosza",
+        "out_of_bounds": "{player[nom]} wychodzi z piłką na aut",
+        "backcourt": "{team} popełniają błąd powrotu na własną połowę",
+        "jump_ball": "{player[nom]} przeskakuje {other[acc]} przy rzucie sędziowskim",
+        "challenge": "Trener {team} kwestionuje decyzję sędziów",
+        "review": "Sędziowie analizują powtórkę wideo",
+        "call_stands": "Po analizie wideo decyzja zostaje utrzymana",
+        "overturned": "Po analizie wideo decyzja zostaje zmieniona",
+        "injury": "{player[nom]} leży na parkiecie, wygląda to na kontuzję",
+        "locker_room": "{player[nom]} schodzi do szatni",
+        "returns": "{player[nom]} wraca do gry",
+        "checks_in": "W ekipie {team} na parkiet wchodzi {player[nom]}",
+        "turnover_team": "{player[nom]} traci piłkę, przejmują ją {team}",
+        "timeout_clock": "{team} proszą o czas na {clock} przed końcem kwarty",
     },
     player=player,
+    number=number,
+    clock=format_clock,
+    ordinal=lambda n: f"{n}.",
 )

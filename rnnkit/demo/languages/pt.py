@@ -7,10 +7,28 @@
   "de" with "os" ("à frente dos Celtics"); the lexicon holds the contracted form.
 - Gender agreement: "uma bandeja", "uma enterrada" (feminine), "um arremesso"
   (masculine); team names are plural ("Os Raptors vencem").
-- Numerals: Western digits; names: the Latin surnames as they are.
+- More contractions in the new templates: "aos Raptors" (a + os), "pelos Raptors" (por +
+  os), "dos Raptors" (de + os), "no chão", "na cesta" (em + o / a), "à quadra" (a + a).
+- Ordinals in digits (`ordinal`): the number and the ordinal indicator of the noun's
+  gender, "3ª" (feminine: "a 3ª falta", "a 3ª troca de liderança"), "3º" (masculine),
+  as `{nth[f]}` and `{nth[m]}`.
+- Numerals: Western digits; names: the Latin surnames as they are. A percentage is "54%",
+  a run a "parcial de 12 a 2" (Brazilian broadcasts read the score with "a"), shooting
+  "7 de 12"; distances stay in feet, "de 26 pés", as Brazilian NBA coverage quotes them.
+- Team names are plural ("os Raptors"): the new templates prefer nominal live-text
+  phrasing where the team is no verb's subject ("Tempo pedido pelos Raptors",
+  "Parcial de 12 a 2 para os Raptors", "Aproveitamento dos Raptors ...").
+- Brazilian basketball words: "ponte aérea" (alley-oop), "tapinha" (tip-in), "andada"
+  (travelling), "volta de quadra" (backcourt), "bola ao alto" (jump ball), "garrafão".
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
+
+
+def _ordinal(n: int) -> dict[str, str]:
+    """3 -> {"m": "3º", "f": "3ª"}."""
+    return {"m": f"{n}º", "f": f"{n}ª"}
+
 
 TABLE = LanguageTable(
     code="pt",
@@ -72,5 +90,64 @@ TABLE = LanguageTable(
         "quarter_start": "Começa o {quarter} quarto",
         "quarter_end": "Fim do {quarter} quarto",
         "win": "Os {team} vencem por {a} a {b}",
+        "and_one": "{player} faz a cesta e ainda sofre a falta",
+        "alley_oop": "Ponte aérea de {player} para {other}",
+        "tip_in": "{player} pontua de tapinha",
+        "putback": "{player} pega o rebote ofensivo e converte",
+        "hook": "{player} acerta um gancho",
+        "floater": "{player} acerta um arremesso flutuante",
+        "fadeaway": "{player} acerta um arremesso caindo para trás",
+        "pull_up": "{player} para no drible e acerta de {a} pés",
+        "deep_three": "{player} acerta uma bola de três de {a} pés",
+        "fast_break": "{player} finaliza o contra-ataque",
+        "buzzer_beater": "{player} converte no estouro do cronômetro",
+        "player_scores_for": "Cesta de {player} para os {team}",
+        "points": "{player} já soma {a} pontos",
+        "points_rebounds": "{player} já soma {a} pontos e {b} rebotes",
+        "points_assists": "{player} já soma {a} pontos e {b} assistências",
+        "shooting": "{player} está com {a} de {b} nos arremessos de quadra",
+        "shooting_three": "{player} está com {a} de {b} nas bolas de três",
+        "shooting_line": "{player} está com {a} de {b} nos lances livres",
+        "team_percentage": "Aproveitamento dos {team} nos arremessos de quadra: {a}%",
+        "career_high": "{player} chega a {a} pontos, seu recorde na carreira",
+        "straight_points": "{player} marcou {a} pontos seguidos",
+        "record": "{player} bate o recorde da franquia com {a} pontos",
+        "run": "Parcial de {a} a {b} para os {team}",
+        "unanswered": "{a} pontos seguidos sem resposta para os {team}",
+        "lead_by": "{a} pontos de vantagem para os {team}",
+        "trail_by": "{a} pontos de desvantagem para os {team}",
+        "cut_lead": "Os {team} diminuem a diferença para {a} pontos",
+        "score_line": "{team} {a}, {opponent} {b}",
+        "halftime": "No intervalo, os {team} vencem por {a} a {b}",
+        "final": "Fim de jogo: {team} {a}, {opponent} {b}",
+        "lead_change": "{player} devolve a liderança aos {team}",
+        "lead_changes": "É a {nth[f]} troca de liderança no jogo",
+        "overtime": "O jogo vai para a prorrogação",
+        "technical": "Falta técnica para {player}",
+        "technical_bench": "Falta técnica no banco dos {team}",
+        "flagrant": "Falta flagrante de {player} em {other}",
+        "foul_count": "É a {nth[f]} falta de {player}",
+        "offensive_foul": "Falta de ataque de {player}",
+        "fouled_out": "{player} é eliminado por excesso de faltas",
+        "bonus": "A partir de agora, lances livres para os {team} a cada falta",
+        "ejected": "{player} é expulso",
+        "travel": "Andada de {player}",
+        "shot_clock": "Estouro do tempo de posse dos {team}",
+        "three_seconds": "Violação de três segundos de {player} no garrafão",
+        "goaltending": "{player} comete interferência na cesta",
+        "out_of_bounds": "{player} pisa fora da quadra com a bola",
+        "backcourt": "Violação de volta de quadra dos {team}",
+        "jump_ball": "{player} ganha a bola ao alto contra {other}",
+        "challenge": "O técnico dos {team} pede revisão da marcação",
+        "review": "Os árbitros revisam o lance no vídeo",
+        "call_stands": "Após a revisão, a marcação é mantida",
+        "overturned": "Após a revisão, a marcação é revertida",
+        "injury": "{player} está no chão, machucado",
+        "locker_room": "{player} vai para o vestiário",
+        "returns": "{player} volta à quadra",
+        "checks_in": "{player} entra em quadra pelos {team}",
+        "turnover_team": "{player} perde a bola, e a posse é dos {team}",
+        "timeout_clock": "Tempo pedido pelos {team} faltando {clock}",
     },
+    ordinal=_ordinal,
 )

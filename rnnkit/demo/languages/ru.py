@@ -16,12 +16,24 @@
 * Quarters: четверть is feminine; the ordinals come as nominative (Начинается вторая
   четверть) and genitive (до конца второй четверти).
 * Numerals: Western digits, as the Russian press prints scores and clocks; a score is
-  written with a colon (54:49), the clock as the scoreboard shows it (3:45).
+  written with a colon (54:49), the clock as the scoreboard shows it (3:45), a run as a
+  score (рывок 12:2), a percentage without a space (54%), shooting as "5 из 10".
+* Counted nouns agree with the number's last digits: 1, 21 очко; 2-4, 22-24 очка; 0, 5-20,
+  25-30 очков (11-14 too). A template cannot build that, so `number` gives each number
+  its forms: "n" the bare digits (scores, percentages), "pts" with очко in the nominative
+  and accusative (У Трамбле 54 очка; впереди на 21 очко), "pts_gen" in the genitive after
+  до (до 1 очка, до 3 очков), "reb" (подбор) and "ast" (передача) in the nominative, and
+  "ft_gen" the feet of a shot after с (с 21 фута, с 26 футов: the NBA's feet are kept).
+* Ordinals in digits with the ending of the word (Lopatin): the masculine "3-й" (фол)
+  and the feminine "3-я" (смена лидера), keys "m" and "f".
+* Elliptic live-text lines: stat lines after a colon (Трамбле: 5 из 10 с игры), a final
+  score as «...» — «...» — 54:49, the officials' calls (Технический фол скамейке ...).
+  "Через фол" is the press's and-one; a goaltending call is the loan гоултендинг.
 * Word order: subject-verb-object; time phrases lead the sentence when they set the scene
   (За 3:45 до конца второй четверти «Рэпторс» ведут ...), follow the verb after a shot.
 """
 
-from rnnkit.demo.grammar import LanguageTable
+from rnnkit.demo.grammar import LanguageTable, format_clock
 from rnnkit.demo.languages._transliteration import CYRILLIC_DIGRAPHS, transliterate
 
 _NAME_RULES = [
@@ -73,6 +85,33 @@ def player(name: str) -> dict[str, str]:
     if last in _CONSONANTS:
         return {"nom": nom, "gen": nom + "а", "acc": nom + "а"}
     return dict.fromkeys(("nom", "gen", "acc"), nom)
+
+
+def _agree(n: int, one: str, few: str, many: str) -> str:
+    """The noun form after the number n: `one` after 1, 21, 31 ...; `few` after 2-4, 22-24
+    ...; `many` after 0, 5-20 (11-14 included), 25-30 ..."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def number(n: int) -> dict[str, str]:
+    """A number in Western digits: bare ("n") and with the nouns it counts, agreeing."""
+    return {
+        "n": str(n),
+        "pts": f"{n} {_agree(n, 'очко', 'очка', 'очков')}",
+        "pts_gen": f"{n} {_agree(n, 'очка', 'очков', 'очков')}",
+        "reb": f"{n} {_agree(n, 'подбор', 'подбора', 'подборов')}",
+        "ast": f"{n} {_agree(n, 'передача', 'передачи', 'передач')}",
+        "ft_gen": f"{n} {_agree(n, 'фута', 'футов', 'футов')}",
+    }
+
+
+def ordinal(n: int) -> dict[str, str]:
+    """An ordinal in digits: masculine "3-й" (третий), feminine "3-я" (третья)."""
+    return {"m": f"{n}-й", "f": f"{n}-я"}
 
 
 TABLE = LanguageTable(
@@ -131,14 +170,77 @@ TABLE = LanguageTable(
         "foul_shooting": "{player[nom]} нарушает правила против {other[gen]} при броске",
         "substitution": "{player[nom]} выходит на площадку вместо {other[gen]}",
         "timeout": "{team} берут тайм-аут",
-        "lead": "{team} ведут со счётом {a}:{b}",
-        "lead_opponent": "{team} выигрывают у {opponent} со счётом {a}:{b}",
-        "lead_clock": "За {clock} до конца {quarter[gen]} четверти {team} ведут со счётом {a}:{b}",
-        "tied": "На табло ничья — {a}:{a}",
-        "tied_clock": "За {clock} до конца {quarter[gen]} четверти на табло ничья — {a}:{a}",
+        "lead": "{team} ведут со счётом {a[n]}:{b[n]}",
+        "lead_opponent": "{team} выигрывают у {opponent} со счётом {a[n]}:{b[n]}",
+        "lead_clock": (
+            "За {clock} до конца {quarter[gen]} четверти {team} ведут со счётом {a[n]}:{b[n]}"
+        ),
+        "tied": "На табло ничья — {a[n]}:{a[n]}",
+        "tied_clock": "За {clock} до конца {quarter[gen]} четверти на табло ничья — {a[n]}:{a[n]}",
         "quarter_start": "Начинается {quarter[nom]} четверть",
         "quarter_end": "Конец {quarter[gen]} четверти",
-        "win": "{team} побеждают со счётом {a}:{b}",
+        "win": "{team} побеждают со счётом {a[n]}:{b[n]}",
+        "and_one": "{player[nom]} забивает через фол",
+        "alley_oop": "Аллей-уп: {player[nom]} навешивает, {other[nom]} забивает сверху",
+        "tip_in": "{player[nom]} подправляет мяч в кольцо",
+        "putback": "{player[nom]} добивает мяч после подбора в нападении",
+        "hook": "{player[nom]} попадает крюком",
+        "floater": "{player[nom]} забивает флоатером",
+        "fadeaway": "{player[nom]} попадает в отклонении",
+        "pull_up": "{player[nom]} останавливается и попадает с {a[ft_gen]}",
+        "deep_three": "{player[nom]} реализует трёхочковый с {a[ft_gen]}",
+        "fast_break": "{player[nom]} завершает быстрый отрыв",
+        "buzzer_beater": "{player[nom]} забивает под сирену",
+        "player_scores_for": "{player[nom]} приносит очки {team}",
+        "points": "У {player[gen]} уже {a[pts]}",
+        "points_rebounds": "На счету {player[gen]} {a[pts]} и {b[reb]}",
+        "points_assists": "На счету {player[gen]} {a[pts]} и {b[ast]}",
+        "shooting": "{player[nom]}: {a[n]} из {b[n]} с игры",
+        "shooting_three": "{player[nom]}: {a[n]} из {b[n]} из-за дуги",
+        "shooting_line": "{player[nom]}: {a[n]} из {b[n]} со штрафной линии",
+        "team_percentage": "{team} реализуют {a[n]}% бросков с игры",
+        "career_high": "{player[nom]} набирает {a[pts]} — рекорд карьеры",
+        "straight_points": "{player[nom]} набирает {a[pts]} подряд",
+        "record": "{player[nom]} устанавливает рекорд франшизы — {a[pts]}",
+        "run": "{team} проводят рывок {a[n]}:{b[n]}",
+        "unanswered": "{team} набирают {a[pts]} без ответа",
+        "lead_by": "{team} впереди на {a[pts]}",
+        "trail_by": "{team} отстают на {a[pts]}",
+        "cut_lead": "{team} сокращают отставание до {a[pts_gen]}",
+        "score_line": "Счёт: {team} — {opponent} — {a[n]}:{b[n]}",
+        "halftime": "После первой половины {team} ведут со счётом {a[n]}:{b[n]}",
+        "final": "Итоговый счёт: {team} — {opponent} — {a[n]}:{b[n]}",
+        "lead_change": "{player[nom]} снова выводит {team} вперёд",
+        "lead_changes": "Это уже {nth[f]} смена лидера в матче",
+        "overtime": "Матч переходит в овертайм",
+        "technical": "{player[nom]} получает технический фол",
+        "technical_bench": "Технический фол скамейке {team}",
+        "flagrant": "{player[nom]} нарушает правила против {other[gen]} — флагрантный фол",
+        "foul_count": "У {player[gen]} уже {nth[m]} фол",
+        "offensive_foul": "{player[nom]} получает фол в нападении",
+        "fouled_out": "{player[nom]} покидает площадку из-за перебора фолов",
+        "bonus": "{team} будут пробивать штрафные за каждый фол соперника",
+        "ejected": "{player[nom]} удалён до конца матча",
+        "travel": "{player[nom]} совершает пробежку",
+        "shot_clock": "У {team} истекает время атаки",
+        "three_seconds": "{player[nom]} нарушает правило трёх секунд",
+        "goaltending": "Гоултендинг в исполнении {player[gen]}",
+        "out_of_bounds": "{player[nom]} выходит с мячом в аут",
+        "backcourt": "{team} нарушают правило возврата мяча в зону защиты",
+        "jump_ball": "{player[nom]} выигрывает спорный мяч у {other[gen]}",
+        "challenge": "Тренер {team} оспаривает решение судей",
+        "review": "Судьи изучают видеоповтор",
+        "call_stands": "После просмотра повтора решение судей остаётся в силе",
+        "overturned": "После просмотра повтора решение судей отменено",
+        "injury": "{player[nom]} получил травму и лежит на паркете",
+        "locker_room": "{player[nom]} уходит в раздевалку",
+        "returns": "{player[nom]} возвращается на площадку",
+        "checks_in": "В составе {team} на площадку выходит {player[nom]}",
+        "turnover_team": "{player[nom]} теряет мяч, владение переходит к {team}",
+        "timeout_clock": "{team} берут тайм-аут за {clock} до конца четверти",
     },
     player=player,
+    number=number,
+    clock=format_clock,
+    ordinal=ordinal,
 )

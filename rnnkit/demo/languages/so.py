@@ -19,8 +19,21 @@ Grammar the templates follow:
   Varga).
 * A subject that ayaa does not follow takes the subject case, -u on its article
   (ciyaarta -> ciyaartu: Ciyaartu waa barbaro).
+* The impersonal subject la ("one"), which merges with the particles (la + ku = lagu, la +
+  ka = laga, la + u = loo), is the Somali passive: a foul or a sanction called on a player
+  (Tremblay ayaa lagu xukumay qalad farsamo "a technical foul was ruled on Tremblay"; waa
+  la beddelay "it was changed"; laga saaray "was sent off").
+* Circumstance clauses: isagoo (he), iyadoo (she, it, and the impersonal "while") + a
+  verb: isagoo dib u dhacaya "falling back", iyadoo aan laga jawaabin "unanswered". A
+  relative clause follows its noun with oo (kubbad sare oo uu u tuuray Tremblay "a high
+  ball that Tremblay threw"); "a of b" is "{a} ka mid ah {b} tuuris" (a among b throws).
+* The basket is dambiil (f): dambiisha, by `definite`'s rule for a final l.
 * Names: Latin script, kept as they are, like the team names after kooxda.
-* Numerals: Western digits, scores "54–49".
+* Numerals: Western digits, scores "54–49", a score line "Natiijada hadda: Raptors 54,
+  Celtics 49" (natiijo "result"), a percentage "52%". Ordinals are the digits and -aad,
+  the suffix of saddexaad, as the Somali press writes them ("3aad": `ordinal`). The foot
+  is cag, counted cagood like dhibic -> dhibcood ("meel 25 cagood u jirta", a place 25
+  feet away): rough, as the press gives football distances in metres.
 
 Rough: the shot and rebound phrases are descriptions (tuuris boodis ah "a jumping
 throw", ridid xoog leh "a forceful slam" for a dunk), checked against Somali grammar but
@@ -50,6 +63,14 @@ def definite(noun: str, feminine: bool) -> str:
 
 
 _BALL = definite("kubbad", feminine=True)
+_BASKET = definite("dambiil", feminine=True)  # dambiisha, the basket
+
+
+def ordinal(n: int) -> str:
+    """An ordinal in digits as the Somali press writes them: 3 -> "3aad" (saddexaad)."""
+    return f"{n}aad"
+
+
 _THROW = definite("tuuris", feminine=False)
 # The templates write kooxda (koox, f) and rubuca (rubuc, m) as `definite` forms them.
 _LEFT = "Iyadoo ay {clock} ka harsan tahay rubuca {quarter}, "
@@ -93,5 +114,86 @@ TABLE = LanguageTable(
         "quarter_start": "Rubuca {quarter} ayaa bilaabmay",
         "quarter_end": "Rubuca {quarter} ayaa dhammaaday",
         "win": "Kooxda {team} ayaa ku guuleysatay {a}–{b}",
+        # Shots and finishes.
+        "and_one": "{player} ayaa tuuris ku guuleystay isagoo qalad lagu galay",
+        "alley_oop": "{other} ayaa " + _BASKET + " ku riday kubbad sare oo uu u tuuray {player}",
+        "tip_in": "{player} ayaa " + _BALL + " " + _BASKET + " ku riixay",
+        "putback": (
+            "{player} ayaa qabtay " + _BALL + " soo booday ee weerarka, kaddibna dhibco dhaliyay"
+        ),
+        "hook": "{player} ayaa tuuris jillaab ah ku guuleystay",
+        "floater": "{player} ayaa tuuris sare oo jilicsan ku guuleystay",
+        "fadeaway": "{player} ayaa tuuris boodis ah ku guuleystay isagoo dib u dhacaya",
+        "pull_up": (
+            "{player} ayaa istaagay oo tuuris boodis ah ka dhaliyay meel {a} cagood u jirta"
+        ),
+        "deep_three": (
+            "{player} ayaa tuuris saddex dhibcood ah ka dhaliyay meel {a} cagood u jirta"
+        ),
+        "fast_break": "{player} ayaa dhibco ku dhaliyay weerar degdeg ah",
+        "buzzer_beater": "{player} ayaa dhibco dhaliyay ilbiriqsigii ugu dambeeyay",
+        "player_scores_for": "{player} ayaa dhibco u dhaliyay kooxda {team}",
+        # Stat lines and milestones.
+        "points": "{player} ayaa ilaa hadda leh {a} dhibcood",
+        "points_rebounds": (
+            "{player} ayaa ilaa hadda leh {a} dhibcood iyo {b} kubbadood oo soo booday"
+        ),
+        "points_assists": "{player} ayaa ilaa hadda leh {a} dhibcood iyo {b} baas oo dhibco keenay",
+        "shooting": "{player} ayaa ku guuleystay {a} ka mid ah {b} tuuris",
+        "shooting_three": (
+            "{player} ayaa ku guuleystay {a} ka mid ah {b} tuuris oo saddex dhibcood ah"
+        ),
+        "shooting_line": "{player} ayaa ku guuleystay {a} ka mid ah {b} tuuris oo xor ah",
+        "team_percentage": "Kooxda {team} ayaa ku guuleysatay {a}% tuurisyadeeda",
+        "career_high": "{player} ayaa dhaliyay {a} dhibcood, tirada ugu badan ee xirfaddiisa",
+        "straight_points": "{player} ayaa dhaliyay {a} dhibcood oo isku xiga",
+        "record": "{player} ayaa rikoor cusub u dhigay kooxda isagoo dhaliyay {a} dhibcood",
+        # Runs, margins and score lines.
+        "run": "Kooxda {team} ayaa daqiiqadihii ugu dambeeyay ku badisay {a}–{b}",
+        "unanswered": (
+            "Kooxda {team} ayaa dhalisay {a} dhibcood oo isku xiga iyadoo aan laga jawaabin"
+        ),
+        "lead_by": "Kooxda {team} ayaa {a} dhibcood ku horreysa",
+        "trail_by": "Kooxda {team} ayaa {a} dhibcood ku dambeysa",
+        "cut_lead": "Kooxda {team} ayaa farqiga u dhintay {a} dhibcood",
+        "score_line": "Natiijada hadda: {team} {a}, {opponent} {b}",
+        "halftime": "Dhammaadka qeybtii hore, kooxda {team} ayaa hoggaaminaysa {a}–{b}",
+        "final": "Natiijada kama dambaysta ah: {team} {a}, {opponent} {b}",
+        "lead_change": "{player} ayaa kooxda {team} dib ugu celiyay hoggaanka",
+        "lead_changes": "Waa markii {nth} ee ciyaartan hoggaanku is beddelo",
+        "overtime": "Ciyaartu waxay u gudubtay waqti dheeri ah",
+        # Fouls and ejections.
+        "technical": "{player} ayaa lagu xukumay qalad farsamo",
+        "technical_bench": "Kursiga kaydka ee kooxda {team} ayaa lagu xukumay qalad farsamo",
+        "flagrant": "{player} ayaa qalad khatar ah ku galay {other}",
+        "foul_count": "Waa qaladkii {nth} ee {player}",
+        "offensive_foul": "{player} ayaa qalad galay isagoo weeraraya",
+        "fouled_out": "{player} ayaa ciyaarta ka baxay kaddib qaladkiisii lixaad",
+        "bonus": "Kooxda {team} ayaa hadda qalad kasta ku helaysa tuuris xor ah",
+        "ejected": "{player} ayaa laga saaray ciyaarta",
+        # Violations.
+        "travel": "{player} ayaa qaaday tallaabooyin xad-dhaaf ah isagoo " + _BALL + " sita",
+        "shot_clock": "Waqtiga weerarka ayaa ka dhammaaday kooxda {team}",
+        "three_seconds": "{player} ayaa jebiyay xeerka saddexda ilbiriqsi",
+        "goaltending": ("{player} ayaa " + _BALL + " taabtay iyadoo ku soo degaysa " + _BASKET),
+        "out_of_bounds": "{player} ayaa xariiqda dhaafay isagoo " + _BALL + " haysta",
+        "backcourt": (
+            "Kooxda {team} ayaa " + _BALL + " si sharci darro ah dib ugu celisay badhkeeda garoonka"
+        ),
+        # The game around the plays.
+        "jump_ball": "{player} ayaa kaga guuleystay {other} kubbadda kor loo tuuray",
+        "challenge": "Tababaraha kooxda {team} ayaa codsaday in dib loo eego go'aanka",
+        "review": "Garsoorayaasha ayaa dhacdada dib ugu eegaya fiidiyowga",
+        "call_stands": "Dib-u-eegista kaddib, go'aanku wuu sii jiraa",
+        "overturned": "Dib-u-eegista kaddib, go'aanka waa la beddelay",
+        "injury": "{player} ayaa dhaawacmay oo dhulka yaal",
+        "locker_room": "{player} ayaa u socda qolka labbiska",
+        "returns": "{player} ayaa dib ugu soo laabtay ciyaarta",
+        "checks_in": "{player} ayaa garoonka u soo galay kooxda {team}",
+        "turnover_team": "{player} ayaa " + _BALL + " lumiyay, waxaana heshay kooxda {team}",
+        "timeout_clock": (
+            "Iyadoo ay {clock} harsan tahay, kooxda {team} ayaa codsatay waqti nasasho"
+        ),
     },
+    ordinal=ordinal,
 )

@@ -24,10 +24,25 @@
   `team_forms` gives any club its forms, a singular name too (Хит, Хита).
 * Quarters: четвртина is feminine: nom (Почиње друга четвртина), gen (пре краја друге
   четвртине).
-* Numerals: Western digits; scores with a colon (54:49), clocks as on the scoreboard.
+* Numerals: Western digits; scores with a colon (54:49), clocks as on the scoreboard, a
+  run as a score (серија 12:2), a percentage without a space (54%), shooting as "5 од 10".
+* Counted nouns agree with the number's last digits: 1, 21 поен; 2-4, 22-24 поена (the
+  paucal); 0, 5-20, 25-30 поена (the genitive plural; 11-14 too). `number` gives each
+  number its forms: "n" the bare digits, and in the accusative the templates need (има,
+  убацује, заостају, на): "pts" (поен), "reb" (скок, 5 скокова), "ast" (асистенцију, 2
+  асистенције, 5 асистенција); "ft" the feet of a shot after са with the genitive (са 21
+  стопе, са 24 стопе, са 26 стопа: the NBA's feet are kept).
+* Ordinals: the digits and a full stop (3. фаул, 3. промена вођства), as Serbian writes
+  them.
+* Club names have only the forms the league gives every club and city, nom and gen, so the
+  templates use only those: поентира за екипу Репторса, код Репторса у игру улази ...,
+  Репторси поново воде након коша ..., техничка грешка клупи Репторса.
+* The officials' words of the Serbian game: техничка грешка (a technical foul), корак
+  (traveling), враћена лопта (backcourt), ометање лопте (goaltending), скок-лопта (the
+  jump ball); надскакати takes the accusative (надскаче Менсу у скок-лопти).
 """
 
-from rnnkit.demo.grammar import LanguageTable
+from rnnkit.demo.grammar import LanguageTable, format_clock
 from rnnkit.demo.languages._transliteration import CYRILLIC_DIGRAPHS, transliterate
 
 _NAME_RULES = [
@@ -98,6 +113,27 @@ def team_forms(name: str) -> dict[str, str]:
     return {"nom": name, "gen": name + "а"}
 
 
+def _agree(n: int, one: str, few: str, many: str) -> str:
+    """The noun form after the number n: `one` after 1, 21, 31 ...; `few` (the paucal)
+    after 2-4, 22-24 ...; `many` after 0, 5-20 (11-14 included), 25-30 ..."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def number(n: int) -> dict[str, str]:
+    """A number in Western digits: bare ("n") and with the nouns it counts, agreeing."""
+    return {
+        "n": str(n),
+        "pts": f"{n} {_agree(n, 'поен', 'поена', 'поена')}",
+        "reb": f"{n} {_agree(n, 'скок', 'скока', 'скокова')}",
+        "ast": f"{n} {_agree(n, 'асистенцију', 'асистенције', 'асистенција')}",
+        "ft": f"{n} {_agree(n, 'стопе', 'стопе', 'стопа')}",
+    }
+
+
 TABLE = LanguageTable(
     code="sr",
     name="Serbian",
@@ -154,14 +190,77 @@ TABLE = LanguageTable(
         "foul_shooting": "{player[nom]} фаулира {other[acc]} у шуту",
         "substitution": "{player[nom]} улази уместо {other[gen]}",
         "timeout": "{team[nom]} траже тајм-аут",
-        "lead": "{team[nom]} воде {a}:{b}",
-        "lead_opponent": "{team[nom]} воде против {opponent[gen]} {a}:{b}",
-        "lead_clock": "{clock} пре краја {quarter[gen]} четвртине {team[nom]} воде {a}:{b}",
-        "tied": "Резултат је нерешен, {a}:{a}",
-        "tied_clock": "{clock} пре краја {quarter[gen]} четвртине резултат је нерешен, {a}:{a}",
+        "lead": "{team[nom]} воде {a[n]}:{b[n]}",
+        "lead_opponent": "{team[nom]} воде против {opponent[gen]} {a[n]}:{b[n]}",
+        "lead_clock": "{clock} пре краја {quarter[gen]} четвртине {team[nom]} воде {a[n]}:{b[n]}",
+        "tied": "Резултат је нерешен, {a[n]}:{a[n]}",
+        "tied_clock": (
+            "{clock} пре краја {quarter[gen]} четвртине резултат је нерешен, {a[n]}:{a[n]}"
+        ),
         "quarter_start": "Почиње {quarter[nom]} четвртина",
         "quarter_end": "Крај {quarter[gen]} четвртине",
-        "win": "{team[nom]} побеђују {a}:{b}",
+        "win": "{team[nom]} побеђују {a[n]}:{b[n]}",
+        "and_one": "{player[nom]} погађа уз фаул",
+        "alley_oop": "{player[nom]} додаје за алеј-уп, {other[nom]} закуцава",
+        "tip_in": "{player[nom]} поентира тапкањем",
+        "putback": "{player[nom]} поентира после скока у нападу",
+        "hook": "{player[nom]} погађа хорог",
+        "floater": "{player[nom]} погађа флоутер",
+        "fadeaway": "{player[nom]} погађа шут у отклону",
+        "pull_up": "{player[nom]} погађа шут из дриблинга са {a[ft]}",
+        "deep_three": "{player[nom]} погађа тројку са {a[ft]}",
+        "fast_break": "{player[nom]} завршава контранапад",
+        "buzzer_beater": "{player[nom]} погађа уз звук сирене",
+        "player_scores_for": "{player[nom]} поентира за екипу {team[gen]}",
+        "points": "{player[nom]} је до сада убацио {a[pts]}",
+        "points_rebounds": "{player[nom]} има {a[pts]} и {b[reb]}",
+        "points_assists": "{player[nom]} има {a[pts]} и {b[ast]}",
+        "shooting": "{player[nom]} шутира {a[n]} од {b[n]} из игре",
+        "shooting_three": "{player[nom]} шутира {a[n]} од {b[n]} за три поена",
+        "shooting_line": "{player[nom]} шутира {a[n]} од {b[n]} са линије слободних бацања",
+        "team_percentage": "{team[nom]} шутирају {a[n]}% из игре",
+        "career_high": "{player[nom]} има {a[pts]}, што је рекорд каријере",
+        "straight_points": "{player[nom]} убацује {a[pts]} заредом",
+        "record": "{player[nom]} поставља рекорд франшизе: {a[pts]}",
+        "run": "{team[nom]} праве серију {a[n]}:{b[n]}",
+        "unanswered": "{team[nom]} постижу {a[pts]} без одговора",
+        "lead_by": "{team[nom]} имају {a[pts]} предности",
+        "trail_by": "{team[nom]} заостају {a[pts]}",
+        "cut_lead": "{team[nom]} смањују заостатак на {a[pts]}",
+        "score_line": "Резултат: {team[nom]} – {opponent[nom]} {a[n]}:{b[n]}",
+        "halftime": "На полувремену {team[nom]} воде {a[n]}:{b[n]}",
+        "final": "Крај утакмице: {team[nom]} – {opponent[nom]} {a[n]}:{b[n]}",
+        "lead_change": "{team[nom]} поново воде након коша {player[gen]}",
+        "lead_changes": "Ово је већ {nth} промена вођства на утакмици",
+        "overtime": "Игра се продужетак",
+        "technical": "{player[nom]} добија техничку грешку",
+        "technical_bench": "Техничка грешка клупи {team[gen]}",
+        "flagrant": "{player[nom]} грубо фаулира {other[acc]}, досуђен је флагрантни фаул",
+        "foul_count": "{player[nom]} прави {nth} фаул",
+        "offensive_foul": "{player[nom]} прави фаул у нападу",
+        "fouled_out": "{player[nom]} напушта игру због максималног броја фаулова",
+        "bonus": "{team[nom]} сада шутирају слободна бацања за сваки фаул противника",
+        "ejected": "{player[nom]} је искључен са утакмице",
+        "travel": "{player[nom]} прави корак",
+        "shot_clock": "Истекло је време за напад {team[gen]}",
+        "three_seconds": "{player[nom]} прави прекршај три секунде",
+        "goaltending": "{player[nom]} прави прекршај ометања лопте",
+        "out_of_bounds": "{player[nom]} са лоптом излази у аут",
+        "backcourt": "{team[nom]} праве прекршај враћене лопте",
+        "jump_ball": "{player[nom]} надскаче {other[acc]} у скок-лопти",
+        "challenge": "Тренер {team[gen]} тражи проверу снимка",
+        "review": "Судије прегледају снимак",
+        "call_stands": "После прегледа снимка одлука остаје на снази",
+        "overturned": "После прегледа снимка одлука је поништена",
+        "injury": "{player[nom]} је повређен и лежи на паркету",
+        "locker_room": "{player[nom]} одлази у свлачионицу",
+        "returns": "{player[nom]} се враћа у игру",
+        "checks_in": "Код {team[gen]} у игру улази {player[nom]}",
+        "turnover_team": "{player[nom]} губи лопту, посед преузимају {team[nom]}",
+        "timeout_clock": "{team[nom]} траже тајм-аут {clock} пре краја четвртине",
     },
     player=player,
+    number=number,
+    clock=format_clock,
+    ordinal=lambda n: f"{n}.",
 )

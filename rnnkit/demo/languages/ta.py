@@ -20,8 +20,23 @@ Grammar the templates follow:
 * Verbs agree with the subject: a player takes the honorific third person -ஆர் (அடித்தார்,
   தடுத்தார், களமிறங்கினார்), as the press writes of sportsmen; a team is "X அணி" and
   takes the neuter singular (வகிக்கிறது, வெற்றி பெற்றது).
+* Postpositions and cases of the second round: "for a team" is the dative with -ஆக (X
+  அணிக்காக); "against" is the dative with எதிராக (எதிராகக் கோல்டெண்டிங்); "defying" (மீறி)
+  and "protesting" (எதிர்த்து) take the accusative (ஃபவுலையும் மீறி, முடிவை எதிர்த்து);
+  "in the hands of" (வசம்) takes the bare noun (X அணி வசம்); "with" is the comitative
+  -உடன் (புள்ளிகளுடன், ஆறாவது ஃபவுலுடன்). A foul called on a player is a passive with the
+  player in the dative (டிரெம்ப்ளேவுக்கு டெக்னிக்கல் ஃபவுல் வழங்கப்பட்டது). Two counts
+  are joined by -உம் ... -உம் (புள்ளிகளும் ... ரீபவுண்டுகளும்), and "a of b" is the
+  locative of the whole: "{b} ஷாட்களில் {a}" (of the b shots, a).
 * Numerals: Western digits (54–49, 3:45). Tamil numerals (௧, ௨ ...) are no longer used
-  for counting; scores read "54–49 என்ற கணக்கில்".
+  for counting; scores read "54–49 என்ற கணக்கில்", a lead "12 புள்ளிகள் வித்தியாசத்தில்",
+  a percentage "52%", a distance in feet அடி ("25 அடி தூரத்திலிருந்து", as the press
+  gives NBA distances). Ordinals are the digits with -ஆவது after a hyphen, as Dinamani
+  writes them ("3-ஆவது ஃபவுல்" for மூன்றாவது): `ordinal`.
+* Basketball words are the English ones in Tamil letters where the press uses them (ஷாட்,
+  ஃபவுல், ரீபவுண்ட், டெக்னிக்கல் ஃபவுல், கோல்டெண்டிங், ஜம்ப் பால்), and Tamil where it has
+  its own (கால்பகுதி quarter, விதிமீறல் violation, கூடுதல் நேரம் overtime, ஓய்வறை the
+  locker room, நடுவர் referee).
 * Names, by sound from `_sounds`: Tamil script has one letter for p/b, t/d, k/g, so
   voicing is not written; English t, d are the retroflex ட; n is ந at the start, ண before
   ட, ங before க, ன elsewhere; f is ஃப. A word-initial cluster gets the vowel the press
@@ -195,6 +210,11 @@ def player(surname: str) -> dict[str, str]:
     return forms(transliterate(surname))
 
 
+def ordinal(n: int) -> str:
+    """An ordinal in digits as Dinamani writes it: 3 -> "3-ஆவது" (மூன்றாவது)."""
+    return f"{n}-ஆவது"
+
+
 def _case(phrase: str, case: str) -> str:
     """A noun phrase in `case`: the suffix goes on its last word."""
     *head, last = phrase.split(" ")
@@ -262,6 +282,75 @@ TABLE = LanguageTable(
         "quarter_start": "{quarter} கால்பகுதி தொடங்கியது",
         "quarter_end": "{quarter} கால்பகுதி முடிவடைந்தது",
         "win": "{team} அணி {a}–{b} என்ற கணக்கில் வெற்றி பெற்றது",
+        # Shots and finishes.
+        "and_one": ("{player[nom]} ஃபவுலையும் மீறிப் புள்ளிகள் பெற்றதுடன் கூடுதல் ஃப்ரீ த்ரோ வாய்ப்பையும் பெற்றார்"),
+        "alley_oop": ("{player[nom]} உயர்த்திக் கொடுத்த ஆலி-ஊப் பாஸை {other[nom]} கூடைக்குள் செலுத்தினார்"),
+        "tip_in": "{player[nom]} பந்தைத் தட்டிக் கூடைக்குள் சேர்த்தார்",
+        "putback": "{player[nom]} தாக்குதல் ரீபவுண்டைப் பிடித்த கையோடு புள்ளிகள் பெற்றார்",
+        "hook": "{player[nom]} ஹுக் ஷாட்டை வெற்றிகரமாக அடித்தார்",
+        "floater": "{player[nom]} ஃப்ளோட்டர் ஷாட்டை வெற்றிகரமாக அடித்தார்",
+        "fadeaway": ("{player[nom]} பின்னோக்கிச் சாய்ந்தபடி அடித்த ஃபேட்அவே ஷாட் கூடைக்குள் சென்றது"),
+        "pull_up": ("{player[nom]} {a} அடி தூரத்திலிருந்து புல்-அப் ஜம்ப் ஷாட்டை வெற்றிகரமாக அடித்தார்"),
+        "deep_three": ("{player[nom]} {a} அடி தூரத்திலிருந்து மூன்று புள்ளி ஷாட்டை வெற்றிகரமாக அடித்தார்"),
+        "fast_break": "அதிவேக எதிர்த்தாக்குதலில் {player[nom]} புள்ளிகள் பெற்றார்",
+        "buzzer_beater": "பஸ்ஸர் ஒலிக்கும் தருணத்தில் {player[nom]} பந்தைக் கூடைக்குள் செலுத்தினார்",
+        "player_scores_for": "{team} அணிக்காக {player[nom]} புள்ளிகள் பெற்றார்",
+        # Stat lines and milestones.
+        "points": "{player[nom]} இதுவரை {a} புள்ளிகள் எடுத்துள்ளார்",
+        "points_rebounds": "{player[nom]} இதுவரை {a} புள்ளிகளும் {b} ரீபவுண்டுகளும் பெற்றுள்ளார்",
+        "points_assists": "{player[nom]} இதுவரை {a} புள்ளிகளும் {b} அசிஸ்டுகளும் பெற்றுள்ளார்",
+        "shooting": "{player[nom]} இதுவரை எடுத்த {b} ஷாட்களில் {a} கூடைக்குள் சென்றுள்ளன",
+        "shooting_three": (
+            "{player[nom]} இதுவரை எடுத்த {b} மூன்று புள்ளி ஷாட்களில் {a} கூடைக்குள் சென்றுள்ளன"
+        ),
+        "shooting_line": ("{player[nom]} இதுவரை எடுத்த {b} ஃப்ரீ த்ரோக்களில் {a} வெற்றிகரமாக அமைந்துள்ளன"),
+        "team_percentage": "{team} அணி இதுவரை {a}% ஷாட்களைக் கூடைக்குள் செலுத்தியுள்ளது",
+        "career_high": (
+            "{player[nom]} தனது கூடைப்பந்து வாழ்க்கையிலேயே அதிகபட்சமாக {a} புள்ளிகள் குவித்துள்ளார்"
+        ),
+        "straight_points": "அணியின் கடைசி {a} புள்ளிகளையும் {player[nom]} தனியாளாகக் குவித்துள்ளார்",
+        "record": "{a} புள்ளிகளுடன் {player[nom]} அணி வரலாற்றில் புதிய சாதனை படைத்தார்",
+        # Runs, margins and score lines.
+        "run": ("கடந்த சில நிமிடங்களில் {team} அணி {a}–{b} என்ற கணக்கில் ஆதிக்கம் செலுத்தியுள்ளது"),
+        "unanswered": ("எதிரணிக்கு வாய்ப்பே கொடுக்காமல் {team} அணி தொடர்ச்சியாக {a} புள்ளிகளைக் குவித்துள்ளது"),
+        "lead_by": "{team} அணி {a} புள்ளிகள் வித்தியாசத்தில் முன்னிலை வகிக்கிறது",
+        "trail_by": "{team} அணி {a} புள்ளிகள் வித்தியாசத்தில் பின்தங்கியுள்ளது",
+        "cut_lead": "{team} அணி இடைவெளியை {a} புள்ளிகளாகக் குறைத்துள்ளது",
+        "score_line": "ஸ்கோர் நிலவரம்: {team} {a}, {opponent} {b}",
+        "halftime": "முதல் பாதி முடிவில் {team} அணி {a}–{b} என்ற கணக்கில் முன்னிலை வகிக்கிறது",
+        "final": "இறுதி ஸ்கோர்: {team} {a}, {opponent} {b}",
+        "lead_change": "{player[nom]} எடுத்த புள்ளிகளால் {team} அணி மீண்டும் முன்னிலை பெற்றது",
+        "lead_changes": "இந்த ஆட்டத்தில் முன்னிலை கைமாறுவது இது {nth} முறை",
+        "overtime": "ஆட்டம் கூடுதல் நேரத்துக்குச் செல்கிறது",
+        # Fouls and ejections.
+        "technical": "{player[dat]} டெக்னிக்கல் ஃபவுல் வழங்கப்பட்டது",
+        "technical_bench": "{team} அணியின் பெஞ்சுக்கு டெக்னிக்கல் ஃபவுல் வழங்கப்பட்டது",
+        "flagrant": "{player[nom]} {other[dat]} எதிராக ஃபிளாக்ரன்ட் ஃபவுல் செய்தார்",
+        "foul_count": "இது {player[gen]} {nth} ஃபவுல்",
+        "offensive_foul": "{player[nom]} தாக்குதல் ஃபவுல் செய்தார்",
+        "fouled_out": "ஆறாவது ஃபவுலுடன் {player[nom]} ஆட்டத்திலிருந்து வெளியேறினார்",
+        "bonus": "{team} அணிக்கு இனி ஒவ்வொரு ஃபவுலுக்கும் ஃப்ரீ த்ரோ வாய்ப்பு கிடைக்கும்",
+        "ejected": "{player[nom]} ஆட்டத்திலிருந்து வெளியேற்றப்பட்டார்",
+        # Violations.
+        "travel": "{player[nom]} டிராவலிங் விதிமீறலில் ஈடுபட்டார்",
+        "shot_clock": "{team} அணி ஷாட் கிளாக் நேரத்துக்குள் ஷாட் எடுக்கத் தவறியது",
+        "three_seconds": "{player[nom]} மூன்று விநாடி விதியை மீறினார்",
+        "goaltending": "{player[dat]} எதிராகக் கோல்டெண்டிங் விதிமீறல் அறிவிக்கப்பட்டது",
+        "out_of_bounds": "{player[nom]} பந்துடன் எல்லைக்கோட்டைத் தாண்டினார்",
+        "backcourt": "{team} அணி பேக்கோர்ட் விதிமீறலில் ஈடுபட்டது",
+        # The game around the plays.
+        "jump_ball": "{player[nom]} {other[acc]} வென்று ஜம்ப் பாலைக் கைப்பற்றினார்",
+        "challenge": ("{team} அணியின் பயிற்சியாளர் நடுவரின் முடிவை எதிர்த்துச் சேலஞ்ச் செய்தார்"),
+        "review": "நடுவர்கள் அந்த நிகழ்வை வீடியோவில் மறுஆய்வு செய்கின்றனர்",
+        "call_stands": "வீடியோ மறுஆய்வுக்குப் பிறகு நடுவரின் முடிவு மாற்றப்படவில்லை",
+        "overturned": "வீடியோ மறுஆய்வுக்குப் பிறகு நடுவரின் முடிவு மாற்றப்பட்டது",
+        "injury": "{player[nom]} காயமடைந்து களத்தில் விழுந்து கிடக்கிறார்",
+        "locker_room": "{player[nom]} ஓய்வறைக்குச் செல்கிறார்",
+        "returns": "{player[nom]} மீண்டும் களத்துக்குத் திரும்பினார்",
+        "checks_in": "{team} அணிக்காக {player[nom]} களமிறங்குகிறார்",
+        "turnover_team": "{player[nom]} பந்தைப் பறிகொடுத்ததால் பந்து {team} அணி வசம் சென்றது",
+        "timeout_clock": "{clock} நேரம் மீதமிருக்கையில் {team} அணி டைம்-அவுட் எடுத்தது",
     },
     player=player,
+    ordinal=ordinal,
 )

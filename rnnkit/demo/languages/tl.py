@@ -17,9 +17,24 @@ Grammar the templates follow:
   also has), and its own words where they are the usual ones (tres
   for a three-pointer, dakdak for a dunk, supalpal for a block, libreng tira for a free
   throw, yugto for a quarter).
+* The second round's loans, as the PBA's Filipino coverage writes them (Taglish is the
+  register of Philippine basketball): alley-oop, hook, floater, fadeaway, pull-up jumper
+  (lay-up and pull-up give "up"), buzzer, technical foul, flagrant foul, overtime,
+  traveling, goaltending, backcourt violation, jump ball, and assist, fastbreak, dugout,
+  coach, ring, video, which the English source does not use. Filipino words where the
+  press has them: ratsada (a run), tinapyas ang kalamangan (cut the lead), kalamangan,
+  bangko (the bench), nasa penalty (in the bonus: the FIBA and PBA word), reperi,
+  talampakan (feet: "mula sa layong 25 talampakan"), posesyon, karera (career), rekord ng
+  prangkisa (franchise record).
+* Verbs of a called foul or violation take the player as the topic: "Tinawagan ng
+  technical foul si Tremblay" (he was called for ...); a stat line is "May 54 puntos na si
+  Tremblay" (existential may, the count first); "a of b" is "{a} sa {b} na tira".
 * Names: Latin script, so the surnames are kept as they are; team names too (ang Raptors),
-  with their markers from `team_forms` (ang, ng, sa).
-* Numerals: Western digits; a score is "sa iskor na 54–49" (iskor, the Filipino spelling).
+  with their markers from `team_forms` (ang, ng, sa, and the bare name for a score line).
+* Numerals: Western digits; a score is "sa iskor na 54–49" (iskor, the Filipino spelling),
+  a run "12–2 na ratsada", a percentage "52%". Ordinals are ika- and the digits, as the
+  press writes ikatlo, ikasampu with numbers: "ika-3" (`ordinal`), which takes no linker
+  after the digits (ang ika-3 foul).
 """
 
 from __future__ import annotations
@@ -28,7 +43,12 @@ from rnnkit.demo.grammar import ROSTERS, LanguageTable
 
 VOWELS = "aeiou"
 # English words Filipino basketball uses as its own (see above).
-LOANS = ("foul", "personal", "rebound", "timeout")
+LOANS = (
+    *("foul", "personal", "rebound", "timeout", "jumper", "up"),
+    *("alley", "oop", "hook", "floater", "fadeaway", "pull", "buzzer"),
+    *("technical", "flagrant", "overtime", "traveling", "goaltending", "backcourt"),
+    *("violation", "jump", "ball"),
+)
 
 
 def linked(word: str) -> str:
@@ -51,8 +71,14 @@ def common(name: str) -> dict[str, str]:
 
 
 def team_forms(name: str) -> dict[str, str]:
-    """A team or city name with its markers, as `teams` gives them: ang, ng, sa."""
-    return common(name)
+    """A team or city name with its markers, as `teams` gives them: ang, ng, sa, and the
+    bare name (`name`) for a scoreboard line (Iskor: Raptors 54, Celtics 49)."""
+    return {**common(name), "name": name}
+
+
+def ordinal(n: int) -> str:
+    """An ordinal in digits, ika- and the number: 3 -> "ika-3" (ikatlo)."""
+    return f"ika-{n}"
 
 
 _LEFT = "sa nalalabing {clock} ng {quarter} yugto"
@@ -62,7 +88,7 @@ TABLE = LanguageTable(
     name="Tagalog",
     script="Latin",
     rtl=False,
-    teams={team: common(team) for team in ROSTERS},
+    teams={team: team_forms(team) for team in ROSTERS},
     quarters=tuple(linked(word) for word in ("una", "ikalawa", "ikatlo", "ikaapat")),
     shots={
         "three": {"noun": "tres"},
@@ -93,6 +119,71 @@ TABLE = LanguageTable(
         "quarter_start": "Nagsimula na ang {quarter} yugto",
         "quarter_end": "Tapos na ang {quarter} yugto",
         "win": "Nanalo {team[ang]} sa iskor na {a}–{b}",
+        # Shots and finishes.
+        "and_one": "Umiskor {player[si]} at na-foul pa",
+        "alley_oop": "Tinapos {other[ni]} ang alley-oop {player[ni]}",
+        "tip_in": "Tinapik {player[ni]} ang bola papasok sa ring",
+        "putback": "Umiskor {player[si]} mula sa opensibang rebound",
+        "hook": "Pumasok ang hook {player[ni]}",
+        "floater": "Pumasok ang floater {player[ni]}",
+        "fadeaway": "Pumasok ang fadeaway {player[ni]}",
+        "pull_up": "Pumasok ang pull-up jumper {player[ni]} mula sa layong {a} talampakan",
+        "deep_three": "Pumasok ang tres {player[ni]} mula sa layong {a} talampakan",
+        "fast_break": "Tinapos {player[ni]} ang fastbreak",
+        "buzzer_beater": "Umiskor {player[si]} kasabay ng pagtunog ng buzzer",
+        "player_scores_for": "Umiskor {player[si]} para {team[sa]}",
+        # Stat lines and milestones.
+        "points": "May {a} puntos na {player[si]}",
+        "points_rebounds": "May {a} puntos at {b} rebound na {player[si]}",
+        "points_assists": "May {a} puntos at {b} assist na {player[si]}",
+        "shooting": "Pumasok ang {a} sa {b} na tira {player[ni]}",
+        "shooting_three": "Pumasok ang {a} sa {b} na tres {player[ni]}",
+        "shooting_line": "Pumasok ang {a} sa {b} na libreng tira {player[ni]}",
+        "team_percentage": "Pumapasok ang {a}% ng mga tira {team[ng]}",
+        "career_high": "Nagtala {player[si]} ng {a} puntos, pinakamarami sa kanyang karera",
+        "straight_points": "Umiskor {player[si]} ng {a} sunod-sunod na puntos",
+        "record": "Nagtala {player[si]} ng rekord ng prangkisa na {a} puntos",
+        # Runs, margins and score lines.
+        "run": "Nagpakawala {team[ang]} ng {a}–{b} na ratsada",
+        "unanswered": "Umiskor {team[ang]} ng {a} puntos na walang sagot",
+        "lead_by": "Lamang ng {a} {team[ang]}",
+        "trail_by": "Naiiwan ng {a} {team[ang]}",
+        "cut_lead": "Tinapyas {team[ng]} ang kalamangan sa {a}",
+        "score_line": "Iskor: {team[name]} {a}, {opponent[name]} {b}",
+        "halftime": "Lamang {team[ang]} sa iskor na {a}–{b} sa pagtatapos ng unang kalahati",
+        "final": "Pinal na iskor: {team[name]} {a}, {opponent[name]} {b}",
+        "lead_change": "Ibinalik {player[ni]} sa unahan {team[ang]}",
+        "lead_changes": "Ito na ang {nth} palitan ng kalamangan sa laro",
+        "overtime": "Tutuloy sa overtime ang laro",
+        # Fouls and ejections.
+        "technical": "Tinawagan ng technical foul {player[si]}",
+        "technical_bench": "Tinawagan ng technical foul ang bangko {team[ng]}",
+        "flagrant": "Nakagawa {player[si]} ng flagrant foul {other[kay]}",
+        "foul_count": "Ito na ang {nth} foul {player[ni]}",
+        "offensive_foul": "Tinawagan ng opensibang foul {player[si]}",
+        "fouled_out": "Lumabas na sa laro {player[si]} matapos ang ikaanim na foul",
+        "bonus": "Nasa penalty na {team[ang]}",
+        "ejected": "Pinatalsik sa laro {player[si]}",
+        # Violations.
+        "travel": "Tinawagan ng traveling {player[si]}",
+        "shot_clock": "Naubusan ng oras sa opensa {team[ang]}",
+        "three_seconds": "Tinawagan ng paglabag sa tatlong segundo {player[si]}",
+        "goaltending": "Tinawagan ng goaltending {player[si]}",
+        "out_of_bounds": "Lumabas sa linya {player[si]} habang hawak ang bola",
+        "backcourt": "Tinawagan ng backcourt violation {team[ang]}",
+        # The game around the plays.
+        "jump_ball": "Nanalo {player[si]} sa jump ball laban {other[kay]}",
+        "challenge": "Kinuwestiyon ng coach {team[ng]} ang tawag",
+        "review": "Sinusuri ng mga reperi ang tagpo sa video",
+        "call_stands": "Matapos ang pagsusuri, nanatili ang tawag",
+        "overturned": "Matapos ang pagsusuri, binawi ang tawag",
+        "injury": "Nakahandusay sa sahig {player[si]} matapos masaktan",
+        "locker_room": "Dumiretso sa dugout {player[si]}",
+        "returns": "Bumalik sa laro {player[si]}",
+        "checks_in": "Pumasok sa laro {player[si]} para {team[sa]}",
+        "turnover_team": "Nawalan ng bola {player[si]}, kaya {team[sa]} na ang posesyon",
+        "timeout_clock": "Humingi ng timeout {team[ang]} sa nalalabing {clock}",
     },
     player=personal,
+    ordinal=ordinal,
 )

@@ -12,12 +12,33 @@
   The templates use nom, gen (asistinde, yerine, blok: Varga'nın), dat (faul yaptı) and
   abl (topu çaldı).
 * Teams keep their English names with a singular verb, as Turkish does for a team
-  (Raptors mola aldı); no template puts a suffix on a team.
+  (Raptors mola aldı); no template puts a suffix on a team (team names are plain strings,
+  here and in the league's 30 clubs). Where a case would fall on the team, the team is
+  the bare first member of a compound whose head takes the suffix, as the press writes
+  "Raptors kulübesine", "Raptors koçu", "Raptors cephesinde", "top Raptors ekibine geçti".
+* Elliptic live-text lines name the player in the case the missing verb would govern:
+  the dative for a call given to him (Tremblay'e teknik faul), the ablative for what comes
+  from him (Tremblay'den hücum faulü; Raptors adına sayı Tremblay'den). The jump ball is
+  won "against" (karşı) a rival in the dative; a lead change is the genitive's basket
+  (Tremblay'in basketiyle Raptors yeniden öne geçti); a stat line is possessed (Tremblay'in
+  20 sayı, 10 ribaundu var: the possessive goes on the last noun only).
 * Quarters: ordinals "birinci ... dördüncü" before "çeyrek", capitalised with the dotted
   İ at a sentence start (İkinci çeyrek başladı) - Python's str.capitalize gives I.
 * Numerals: Western digits; scores joined by a dash (54–49: the press types a hyphen or an
   en dash; this file uses the typographic en dash, as the Vietnamese table does),
   clocks as on the scoreboard; "bitimine 3:45 kala" needs no suffix on the number.
+  A suffix on a number would follow how the number is read (12'de, 49'da, 3'te), which
+  `number` does not give, so no template suffixes a number: the case goes on a counted
+  noun after it, which never changes with the number (Turkish counts with the singular:
+  54 sayı, 20 fitten, 12 denemede 7 isabet, farkı 8 sayıya indirdi), or the number stands
+  bare (12–2 seri yakaladı). The percent sign comes before the number (%48 isabetle).
+  Distances stay in feet, "fit" (24 fitten üçlük). Ordinals are the digits and a full stop
+  (`ordinal`: 3. faulünü, liderlik 5. kez el değiştirdi).
+* Basketball words as the Turkish press uses them: turnike (layup), smaç (dunk), ribaund,
+  asist, kanca atış (hook), yüksek bırakma (floater), geriye düşerek (fadeaway), dripling,
+  hızlı hücum (fast break), havadan pas (alley-oop), tıklamak (tip-in), hava atışı (jump
+  ball), yürüme (traveling), hücum süresi (shot clock), geri saha (backcourt), sportmenlik
+  dışı faul (the FIBA name of a flagrant foul), faul limiti, uzatma (overtime).
 """
 
 from rnnkit.demo.grammar import LanguageTable
@@ -60,6 +81,12 @@ def player(name: str) -> dict[str, str]:
     dat = ("y" if final_vowel else "") + two
     abl = ("t" if spoken[-1] in _VOICELESS else "d") + two + "n"
     return {"nom": name, "gen": f"{name}'{gen}", "dat": f"{name}'{dat}", "abl": f"{name}'{abl}"}
+
+
+def ordinal(n: int) -> str:
+    """An ordinal as Turkish writes it in digits: the number and a full stop ("3." for
+    üçüncü); it takes no suffix of its own, the noun after it does (3. faulünü)."""
+    return f"{n}."
 
 
 TABLE = LanguageTable(
@@ -111,6 +138,65 @@ TABLE = LanguageTable(
         "quarter_start": "{quarter[cap]} çeyrek başladı",
         "quarter_end": "{quarter[cap]} çeyrek sona erdi",
         "win": "{team} maçı {a}–{b} kazandı",
+        "and_one": "{player[nom]} faul alarak basketi buldu",
+        "alley_oop": "{player[gen]} havadan pasını {other[nom]} smaçla bitirdi",
+        "tip_in": "{player[nom]} topu tıklayarak sayıya çevirdi",
+        "putback": "{player[nom]} hücum ribaundunu sayıya çevirdi",
+        "hook": "{player[nom]} kanca atışıyla sayı buldu",
+        "floater": "{player[nom]} yüksek bırakmayla sayı buldu",
+        "fadeaway": "{player[nom]} geriye düşerek isabet buldu",
+        "pull_up": "{player[nom]} dripling sonrası durup {a} fitten isabet buldu",
+        "deep_three": "{player[nom]} {a} fitten üçlük attı",
+        "fast_break": "{player[nom]} hızlı hücumu sayıyla bitirdi",
+        "buzzer_beater": "{player[nom]} süre biterken basketi buldu",
+        "player_scores_for": "{team} adına sayı {player[abl]}",
+        "points": "{player[nom]} {a} sayıya ulaştı",
+        "points_rebounds": "{player[gen]} {a} sayı, {b} ribaundu var",
+        "points_assists": "{player[gen]} {a} sayı, {b} asisti var",
+        "shooting": "{player[nom]} sahadan {b} denemede {a} isabet buldu",
+        "shooting_three": "{player[nom]} üçlükte {b} denemede {a} isabet buldu",
+        "shooting_line": "{player[nom]} serbest atışta {b} denemede {a} isabet buldu",
+        "team_percentage": "{team} sahadan %{a} isabetle oynuyor",
+        "career_high": "{player[nom]} {a} sayıyla kariyer rekoruna ulaştı",
+        "straight_points": "{player[nom]} üst üste {a} sayı attı",
+        "record": "{player[nom]} {a} sayıyla kulüp rekoru kırdı",
+        "run": "{team} {a}–{b} seri yakaladı",
+        "unanswered": "{team} karşılıksız {a} sayı buldu",
+        "lead_by": "{team} {a} sayı önde",
+        "trail_by": "{team} {a} sayı geride",
+        "cut_lead": "{team} farkı {a} sayıya indirdi",
+        "score_line": "Skor: {team} {a}–{b} {opponent}",
+        "halftime": "{team} ilk yarıyı {a}–{b} önde kapattı",
+        "final": "Maç sonucu: {team} {a}–{b} {opponent}",
+        "lead_change": "{player[gen]} basketiyle {team} yeniden öne geçti",
+        "lead_changes": "Maçta liderlik {nth} kez el değiştirdi",
+        "overtime": "Maç uzatmaya gitti",
+        "technical": "{player[dat]} teknik faul",
+        "technical_bench": "{team} kulübesine teknik faul",
+        "flagrant": "{player[nom]}, {other[dat]} sportmenlik dışı faul yaptı",
+        "foul_count": "{player[nom]} {nth} faulünü yaptı",
+        "offensive_foul": "{player[abl]} hücum faulü",
+        "fouled_out": "{player[nom]} faul limitini doldurup oyundan çıktı",
+        "bonus": "{team} artık her faulde serbest atış kullanacak",
+        "ejected": "{player[nom]} oyundan atıldı",
+        "travel": "{player[nom]} yürüme ihlali yaptı",
+        "shot_clock": "{team} hücum süresi ihlali yaptı",
+        "three_seconds": "{player[nom]} üç saniye ihlali yaptı",
+        "goaltending": "{player[nom]} sepete inen topa müdahale etti",
+        "out_of_bounds": "{player[nom]} topla birlikte dışarı bastı",
+        "backcourt": "{team} geri saha ihlali yaptı",
+        "jump_ball": "{player[nom]}, {other[dat]} karşı hava atışını kazandı",
+        "challenge": "{team} koçu itiraz hakkını kullandı",
+        "review": "Hakemler pozisyonu videodan inceliyor",
+        "call_stands": "İnceleme sonucu karar değişmedi",
+        "overturned": "İnceleme sonucu karar değiştirildi",
+        "injury": "{player[nom]} sakatlanarak yerde kaldı",
+        "locker_room": "{player[nom]} soyunma odasına gitti",
+        "returns": "{player[nom]} oyuna geri döndü",
+        "checks_in": "{team} cephesinde {player[nom]} oyuna girdi",
+        "turnover_team": "{player[nom]} top kaybı yaptı, top {team} ekibine geçti",
+        "timeout_clock": "{team}, çeyreğin bitimine {clock} kala mola aldı",
     },
     player=player,
+    ordinal=ordinal,
 )

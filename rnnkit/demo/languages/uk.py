@@ -17,11 +17,26 @@
 * Quarters: чверть is feminine: nominative (Починається друга чверть) and genitive (до
   кінця другої чверті).
 * Numerals: Western digits, as the Ukrainian press prints them; scores with a colon (54:49),
-  clocks as the scoreboard shows them (3:45).
+  clocks as the scoreboard shows them (3:45), a run as a score (ривок 12:2), a percentage
+  without a space (54%), shooting as "5 з 10".
+* Counted nouns agree with the number's last digits: 1, 21 очко; 2-4, 22-24 очки; 0, 5-20,
+  25-30 очок (11-14 too). `number` gives each number its forms: "n" the bare digits, "pts"
+  with очко in the nominative and accusative (У Трамбле вже 54 очки; попереду на 21 очко),
+  "pts_gen" in the genitive after до (до 1 очка, до 3 очок), "reb" (підбирання, 5
+  підбирань) and "ast" (передача) in the nominative, "ft_gen" the feet of a shot after з
+  (з 21 фута, з 26 футів: the NBA's feet are kept).
+* Ordinals in digits as the Pravopys writes them: one letter of the ending after a vowel,
+  two after a consonant: the masculine "3-й" (фол), the feminine "1-ша", "2-га", "3-тя",
+  "7-ма", "4-та" (зміна лідера), keys "m" and "f".
+* Euphony: у/в and і/й alternate with the sounds around them (вже after a vowel: a
+  genitive of a name ends in one: У Трамбле вже; у before в: у відхиленні).
+* Elliptic live-text lines: stat lines after a colon (Трамбле: 5 з 10 з гри), a final score
+  as «...» — «...» — 54:49, the officials' calls (Технічний фол лаві запасних ...); a
+  goaltending call is the loan гоултендінг.
 * The apostrophe of м'яч is the ASCII one, as most Ukrainian web text types it.
 """
 
-from rnnkit.demo.grammar import LanguageTable
+from rnnkit.demo.grammar import LanguageTable, format_clock
 from rnnkit.demo.languages._transliteration import CYRILLIC_DIGRAPHS, transliterate
 
 _NAME_RULES = [
@@ -75,6 +90,44 @@ def player(name: str) -> dict[str, str]:
     if last in _CONSONANTS:
         return {"nom": nom, "gen": nom + "а", "acc": nom + "а"}
     return dict.fromkeys(("nom", "gen", "acc"), nom)
+
+
+def _agree(n: int, one: str, few: str, many: str) -> str:
+    """The noun form after the number n: `one` after 1, 21, 31 ...; `few` after 2-4, 22-24
+    ...; `many` after 0, 5-20 (11-14 included), 25-30 ..."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def number(n: int) -> dict[str, str]:
+    """A number in Western digits: bare ("n") and with the nouns it counts, agreeing."""
+    return {
+        "n": str(n),
+        "pts": f"{n} {_agree(n, 'очко', 'очки', 'очок')}",
+        "pts_gen": f"{n} {_agree(n, 'очка', 'очок', 'очок')}",
+        "reb": f"{n} {_agree(n, 'підбирання', 'підбирання', 'підбирань')}",
+        "ast": f"{n} {_agree(n, 'передача', 'передачі', 'передач')}",
+        "ft_gen": f"{n} {_agree(n, 'фута', 'футів', 'футів')}",
+    }
+
+
+# The feminine ending of an ordinal by its last word: перша, друга, третя, сьома, восьма;
+# 4, 5, 6, 9, 11-19 and the tens -та (четверта, дванадцята, двадцята), but сорокова.
+_FEMININE = {1: "ша", 2: "га", 3: "тя", 7: "ма", 8: "ма"}
+
+
+def ordinal(n: int) -> dict[str, str]:
+    """An ordinal in digits: masculine "3-й" (третій), feminine "3-тя" (третя)."""
+    if n % 10 and not 11 <= n % 100 <= 19:
+        feminine = _FEMININE.get(n % 10, "та")
+    elif n % 1000 == 0 and n:
+        feminine = "на"  # тисячна
+    else:
+        feminine = "ва" if n % 100 == 40 else "та"
+    return {"m": f"{n}-й", "f": f"{n}-{feminine}"}
 
 
 TABLE = LanguageTable(
@@ -133,14 +186,77 @@ TABLE = LanguageTable(
         "foul_shooting": "{player[nom]} фолить проти {other[gen]} під час кидка",
         "substitution": "{player[nom]} виходить на майданчик замість {other[gen]}",
         "timeout": "{team} беруть тайм-аут",
-        "lead": "{team} ведуть з рахунком {a}:{b}",
-        "lead_opponent": "{team} виграють у {opponent} з рахунком {a}:{b}",
-        "lead_clock": "За {clock} до кінця {quarter[gen]} чверті {team} ведуть з рахунком {a}:{b}",
-        "tied": "На табло нічия — {a}:{a}",
-        "tied_clock": "За {clock} до кінця {quarter[gen]} чверті на табло нічия — {a}:{a}",
+        "lead": "{team} ведуть з рахунком {a[n]}:{b[n]}",
+        "lead_opponent": "{team} виграють у {opponent} з рахунком {a[n]}:{b[n]}",
+        "lead_clock": (
+            "За {clock} до кінця {quarter[gen]} чверті {team} ведуть з рахунком {a[n]}:{b[n]}"
+        ),
+        "tied": "На табло нічия — {a[n]}:{a[n]}",
+        "tied_clock": "За {clock} до кінця {quarter[gen]} чверті на табло нічия — {a[n]}:{a[n]}",
         "quarter_start": "Починається {quarter[nom]} чверть",
         "quarter_end": "Кінець {quarter[gen]} чверті",
-        "win": "{team} перемагають з рахунком {a}:{b}",
+        "win": "{team} перемагають з рахунком {a[n]}:{b[n]}",
+        "and_one": "{player[nom]} забиває з фолом",
+        "alley_oop": "Алей-уп: {player[nom]} навішує, {other[nom]} забиває зверху",
+        "tip_in": "{player[nom]} підправляє м'яч у кошик",
+        "putback": "{player[nom]} добиває м'яч після підбирання в нападі",
+        "hook": "{player[nom]} влучає гаком",
+        "floater": "{player[nom]} влучає флоатером",
+        "fadeaway": "{player[nom]} влучає у відхиленні",
+        "pull_up": "{player[nom]} зупиняється й влучає з {a[ft_gen]}",
+        "deep_three": "{player[nom]} реалізує триочковий з {a[ft_gen]}",
+        "fast_break": "{player[nom]} завершує швидкий прорив",
+        "buzzer_beater": "{player[nom]} забиває під сирену",
+        "player_scores_for": "{player[nom]} приносить очки {team}",
+        "points": "У {player[gen]} вже {a[pts]}",
+        "points_rebounds": "На рахунку {player[gen]} {a[pts]} і {b[reb]}",
+        "points_assists": "На рахунку {player[gen]} {a[pts]} і {b[ast]}",
+        "shooting": "{player[nom]}: {a[n]} з {b[n]} з гри",
+        "shooting_three": "{player[nom]}: {a[n]} з {b[n]} з-за дуги",
+        "shooting_line": "{player[nom]}: {a[n]} з {b[n]} зі штрафних",
+        "team_percentage": "{team} реалізують {a[n]}% кидків з гри",
+        "career_high": "{player[nom]} набирає {a[pts]} — рекорд кар'єри",
+        "straight_points": "{player[nom]} набирає {a[pts]} поспіль",
+        "record": "{player[nom]} встановлює рекорд франшизи — {a[pts]}",
+        "run": "{team} проводять ривок {a[n]}:{b[n]}",
+        "unanswered": "{team} набирають {a[pts]} без відповіді",
+        "lead_by": "{team} попереду на {a[pts]}",
+        "trail_by": "{team} відстають на {a[pts]}",
+        "cut_lead": "{team} скорочують відставання до {a[pts_gen]}",
+        "score_line": "Рахунок: {team} — {opponent} — {a[n]}:{b[n]}",
+        "halftime": "Після першої половини {team} ведуть з рахунком {a[n]}:{b[n]}",
+        "final": "Фінальний рахунок: {team} — {opponent} — {a[n]}:{b[n]}",
+        "lead_change": "{player[nom]} знову виводить {team} вперед",
+        "lead_changes": "Це вже {nth[f]} зміна лідера в матчі",
+        "overtime": "Попереду овертайм",
+        "technical": "{player[nom]} отримує технічний фол",
+        "technical_bench": "Технічний фол лаві запасних {team}",
+        "flagrant": "{player[nom]} фолить проти {other[gen]} — флагрантний фол",
+        "foul_count": "У {player[gen]} вже {nth[m]} фол",
+        "offensive_foul": "{player[nom]} отримує фол у нападі",
+        "fouled_out": "{player[nom]} залишає майданчик через перебір фолів",
+        "bonus": "{team} пробиватимуть штрафні за кожен фол суперника",
+        "ejected": "{player[nom]} вилучений до кінця матчу",
+        "travel": "{player[nom]} робить пробіжку",
+        "shot_clock": "У {team} спливає час на атаку",
+        "three_seconds": "{player[nom]} порушує правило трьох секунд",
+        "goaltending": "Гоултендінг у виконанні {player[gen]}",
+        "out_of_bounds": "{player[nom]} виходить з м'ячем за межі майданчика",
+        "backcourt": "{team} порушують правило повернення м'яча в зону захисту",
+        "jump_ball": "{player[nom]} виграє спірний м'яч у {other[gen]}",
+        "challenge": "Тренер {team} оскаржує рішення суддів",
+        "review": "Судді переглядають відеоповтор",
+        "call_stands": "Після перегляду повтору рішення суддів залишається в силі",
+        "overturned": "Після перегляду повтору рішення суддів скасовано",
+        "injury": "{player[nom]} отримав травму і лежить на паркеті",
+        "locker_room": "{player[nom]} іде до роздягальні",
+        "returns": "{player[nom]} повертається на майданчик",
+        "checks_in": "У складі {team} на майданчик виходить {player[nom]}",
+        "turnover_team": "{player[nom]} втрачає м'яч, володіння переходить до {team}",
+        "timeout_clock": "{team} беруть тайм-аут за {clock} до кінця чверті",
     },
     player=player,
+    number=number,
+    clock=format_clock,
+    ordinal=ordinal,
 )

@@ -15,7 +15,20 @@ Urdu and Hindi share their grammar, so the templates follow the same rules as `h
   ڈنک), کی before a feminine one (مینسا کی جگہ), کے before a postposition (کے خلاف). An
   assist is "the pass received from X" (X سے ملے پاس پر): "X کے پاس" would read "near X".
 * A team agrees as the feminine singular ٹیم it stands for (ہے); the templates choose verbs
-  with نے so its gender never shows.
+  with نے so its gender never shows, or constructions where the verb agrees with another
+  noun: the agent with سے (ریپٹرز سے شاٹ کلاک کی خلاف ورزی ہوئی), the recipient with کو
+  (ریپٹرز کو ... فری تھرو ملیں گے), a genitive (ریپٹرز کے 48 فیصد شاٹ).
+* A call "falls on" a player with پر and لگنا, agreeing with the call: فاؤل (m) لگا,
+  خلاف ورزی (f) لگی. Stat lines are possessed with the genitive کے (ٹریمبلے کے 20
+  پوائنٹس اور 8 ریباؤنڈز ہیں); "a of b" is "b میں سے a" (12 میں سے 7 شاٹ کامیاب رہے).
+  Loans keep the English plural -s after a number, as Urdu sports pages write them
+  (پوائنٹس، ریباؤنڈز، اسسٹس); a percentage is the number and فیصد, as the Urdu press writes
+  it; distances stay in feet, فٹ (24 فٹ سے).
+* Ordinals in digits take -واں, which agrees like an -ā adjective (`ordinal`): 3واں فاؤل
+  (m), برتری کی 3ویں تبدیلی (f). Basketball words are the English ones in Urdu letters, as
+  Urdu sports pages write them (ٹیکنیکل فاؤل، ٹریولنگ، جمپ بال، ایلی اوپ), but for
+  the Urdu ones the press has: جوابی حملہ (fast break), اضافی وقت (overtime), وقفہ
+  (half-time), لگاتار (straight), جائزہ (review).
 * Ordinals and other -ā words take the oblique -e before a postposition: دوسرے کوارٹر میں,
   but دوسرا کوارٹر شروع ہوا; نشانے سے (`oblique`: a final ا or ہ -> ے).
 * Numerals: Western digits (54–49, 3:45), as the Urdu press online (BBC Urdu, Express,
@@ -41,6 +54,13 @@ def player(surname: str) -> str:
 def oblique(adjective: str) -> str:
     """An -ā word before a postposition takes -e: "دوسرا" -> "دوسرے", "نشانہ" -> "نشانے"."""
     return adjective[:-1] + "ے" if adjective.endswith(("ا", "ہ")) else adjective
+
+
+def ordinal(n: int) -> dict[str, str]:
+    """An ordinal in digits with the -vāṅ suffix, which agrees like an -ā adjective:
+    {"m": "3واں"} before a masculine noun in the direct case (3واں فاؤل), {"f": "3ویں"}
+    before a feminine one (3ویں تبدیلی); "3ویں" is also the masculine oblique."""
+    return {"m": f"{n}واں", "f": f"{n}ویں"}
 
 
 ORDINALS = ("پہلا", "دوسرا", "تیسرا", "چوتھا")
@@ -89,6 +109,65 @@ TABLE = LanguageTable(
         "quarter_start": "{quarter[dir]} کوارٹر شروع ہوا",
         "quarter_end": "{quarter[dir]} کوارٹر ختم ہوا",
         "win": "{team} نے مقابلہ {a}–{b} سے جیت لیا",
+        "and_one": "{player} نے فاؤل کے باوجود اسکور کیا",
+        "alley_oop": "{player} سے ملے ایلی اوپ پاس پر {other} نے اسکور کیا",
+        "tip_in": "{player} نے ہلکی سی ٹپ سے گیند باسکٹ میں ڈال دی",
+        "putback": "{player} نے جارحانہ ریباؤنڈ لے کر اسکور کیا",
+        "hook": "{player} نے ہک شاٹ لگایا",
+        "floater": "{player} نے فلوٹر لگایا",
+        "fadeaway": "{player} نے پیچھے ہٹتے ہوئے جمپ شاٹ لگایا",
+        "pull_up": "{player} نے ڈربل کے بعد رک کر {a} فٹ سے جمپ شاٹ لگایا",
+        "deep_three": "{player} نے {a} فٹ سے تھری پوائنٹر لگایا",
+        "fast_break": "{player} نے تیز " + oblique("جوابی حملہ") + " کو اسکور میں بدل دیا",
+        "buzzer_beater": "بزر بجتے ہی {player} نے اسکور کیا",
+        "player_scores_for": "{player} نے {team} کے لیے اسکور کیا",
+        "points": "{player} اب تک {a} پوائنٹس اسکور کر چکے ہیں",
+        "points_rebounds": "{player} کے اب تک {a} پوائنٹس اور {b} ریباؤنڈز ہیں",
+        "points_assists": "{player} کے اب تک {a} پوائنٹس اور {b} اسسٹس ہیں",
+        "shooting": "{player} کے فیلڈ سے {b} میں سے {a} شاٹ کامیاب رہے",
+        "shooting_three": "{player} کے {b} میں سے {a} تھری پوائنٹر کامیاب رہے",
+        "shooting_line": "{player} کے {b} میں سے {a} فری تھرو کامیاب رہے",
+        "team_percentage": "فیلڈ سے {team} کے {a} فیصد شاٹ کامیاب ہو رہے ہیں",
+        "career_high": "{player} نے {a} پوائنٹس کے ساتھ اپنے کیریئر کا بہترین اسکور بنایا",
+        "straight_points": "{player} نے لگاتار {a} پوائنٹس اسکور کیے",
+        "record": "{player} نے {a} پوائنٹس بنا کر ٹیم کی تاریخ کا نیا ریکارڈ قائم کیا",
+        "run": "{team} نے پچھلے چند منٹوں میں حریف کو {a}–{b} سے پیچھے چھوڑا",
+        "unanswered": "{team} نے بغیر کسی جواب کے لگاتار {a} پوائنٹس بنائے",
+        "lead_by": "{team} {a} پوائنٹس سے آگے ہے",
+        "trail_by": "{team} {a} پوائنٹس سے پیچھے ہے",
+        "cut_lead": "{team} نے فرق کم کر کے {a} پوائنٹس کر دیا",
+        "score_line": "اسکور: {team} {a}، {opponent} {b}",
+        "halftime": oblique("وقفہ") + " پر {team} {a}–{b} سے آگے ہے",
+        "final": "حتمی اسکور: {team} {a}، {opponent} {b}",
+        "lead_change": "{player} نے {team} کو ایک بار پھر برتری دلا دی",
+        "lead_changes": "میچ میں برتری کی یہ {nth[f]} تبدیلی ہے",
+        "overtime": "مقابلہ اضافی وقت میں چلا گیا",
+        "technical": "{player} پر ٹیکنیکل فاؤل لگا",
+        "technical_bench": "{team} کی بینچ پر ٹیکنیکل فاؤل لگا",
+        "flagrant": "{player} نے {other} پر فلیگرنٹ فاؤل کیا",
+        "foul_count": "یہ {player} کا {nth[m]} فاؤل ہے",
+        "offensive_foul": "{player} پر جارحانہ فاؤل لگا",
+        "fouled_out": "{player} فاؤلز کی حد پوری ہونے پر کھیل سے باہر ہو گئے",
+        "bonus": "{team} کو اب ہر فاؤل پر فری تھرو ملیں گے",
+        "ejected": "{player} کو کھیل سے باہر نکال دیا گیا",
+        "travel": "{player} پر ٹریولنگ کی خلاف ورزی لگی",
+        "shot_clock": "{team} سے شاٹ کلاک کی خلاف ورزی ہوئی",
+        "three_seconds": "{player} پر تین سیکنڈ کی خلاف ورزی لگی",
+        "goaltending": "{player} پر گول ٹینڈنگ کی خلاف ورزی لگی",
+        "out_of_bounds": "{player} گیند سمیت کورٹ سے باہر نکل گئے",
+        "backcourt": "{team} سے بیک کورٹ کی خلاف ورزی ہوئی",
+        "jump_ball": "{player} نے {other} کے خلاف جمپ بال جیت لی",
+        "challenge": "{team} کے کوچ نے فیصلے کو چیلنج کیا",
+        "review": "ریفری ویڈیو پر فیصلے کا جائزہ لے رہے ہیں",
+        "call_stands": "جائزے کے بعد فیصلہ برقرار رہا",
+        "overturned": "جائزے کے بعد فیصلہ تبدیل کر دیا گیا",
+        "injury": "{player} زخمی ہو کر کورٹ پر گر گئے",
+        "locker_room": "{player} ڈریسنگ روم کی طرف چلے گئے",
+        "returns": "{player} کھیل میں واپس آ گئے",
+        "checks_in": "{player} {team} کی طرف سے کورٹ پر آئے",
+        "turnover_team": "{player} نے گیند گنوا دی، اب گیند {team} کے پاس ہے",
+        "timeout_clock": "کوارٹر میں {clock} باقی رہتے {team} نے ٹائم آؤٹ لیا",
     },
     player=player,
+    ordinal=ordinal,
 )
