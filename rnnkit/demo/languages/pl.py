@@ -39,6 +39,7 @@
 """
 
 from rnnkit.demo.grammar import LanguageTable, format_clock
+from rnnkit.demo.languages._plural import slavic
 
 _INDECLINABLE = {"Iwu", "Szabo"}
 _UNPRONOUNCED = ("e", "eau", "oix")
@@ -74,13 +75,8 @@ def player(name: str) -> dict[str, str]:
 
 
 def _agree(n: int, one: str, few: str, many: str) -> str:
-    """The noun form after the number n: `one` after 1 only; `few` after 2-4, 22-24 ...;
-    `many` after 0, 5-21 (11-14 included), 25-31 ... (21 punktów: only 1 is singular)."""
-    if n == 1:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
+    """The noun form after the number n (see _plural.py)."""
+    return slavic(n, one, few, many, polish=True)
 
 
 def number(n: int) -> dict[str, str]:

@@ -43,6 +43,7 @@
 """
 
 from rnnkit.demo.grammar import LanguageTable, format_clock
+from rnnkit.demo.languages._plural import slavic
 from rnnkit.demo.languages._transliteration import CYRILLIC_DIGRAPHS, transliterate
 
 _NAME_RULES = [
@@ -114,13 +115,8 @@ def team_forms(name: str) -> dict[str, str]:
 
 
 def _agree(n: int, one: str, few: str, many: str) -> str:
-    """The noun form after the number n: `one` after 1, 21, 31 ...; `few` (the paucal)
-    after 2-4, 22-24 ...; `many` after 0, 5-20 (11-14 included), 25-30 ..."""
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
+    """The noun form after the number n (see _plural.py)."""
+    return slavic(n, one, few, many)
 
 
 def number(n: int) -> dict[str, str]:
