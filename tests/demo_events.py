@@ -31,6 +31,8 @@ def every_event() -> list[Event]:
                         quarter=quarter,
                         clock=225,
                         nth=3,
+                        c=5,
+                        arena="Scotiabank Arena",
                     )
                     events.append(Event(template, **{s: values[s] for s in slots}))
     return events

@@ -83,3 +83,23 @@ NEW_CASES = [
 def test_new_templates(event, expected):
     template, slots = event
     assert render("ar", template, **slots) == expected
+
+
+THIRD_ROUND = [
+    # A margin and the score, the leader's first; a trailing team's is its opponent's.
+    (
+        ("trail_score", dict(team="Knicks", c=7, a=61, b=54)),
+        "تأخر نيكس بفارق 7، والنتيجة 61–54 لصالح منافسه",
+    ),
+    (
+        ("triple_double", dict(player="Haddad", a=22, b=11, c=10)),
+        "بلغت نقاط حداد حتى الآن 22 ومتابعاته 11 وتمريراته الحاسمة 10",
+    ),
+    (("arena_welcome", dict(arena="Scotiabank Arena")), "أهلا بكم في سكوتيابنك أرينا"),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), THIRD_ROUND)
+def test_third_round(event, expected):
+    template, slots = event
+    assert render("ar", template, **slots) == expected

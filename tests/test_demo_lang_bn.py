@@ -3,7 +3,8 @@
 import pytest
 from lang_checks import check_text, render
 
-from rnnkit.demo.languages.bn import forms, number, ordinal, player
+from rnnkit.demo.languages.bn import TABLE, forms, number, ordinal, player
+from rnnkit.demo.league import ARENA_NAMES
 
 CASES = [
     (
@@ -83,3 +84,18 @@ def test_ordinals():
         "১১তম",
         "২১তম",
     ]
+
+
+def test_three_numbers_and_the_arena():
+    # A trailing side's score is written from its own side, its points first.
+    assert render("bn", "trail_score", team="Knicks", c=7, a=60, b=53) == (
+        "নিকস ৭ পয়েন্টে পিছিয়ে, স্কোর ৫৩–৬০"
+    )
+    assert render("bn", "triple_double", player="Haddad", a=21, b=12, c=10) == (
+        "হাদ্দাদের সংগ্রহে ২১ পয়েন্ট, ১২ রিবাউন্ড ও ১০ অ্যাসিস্ট"
+    )
+    # The locative -য় joins the arena's name, which is the league's.
+    assert render("bn", "arena_welcome", arena="Scotiabank Arena") == (
+        "স্কোশিয়াব্যাংক অ্যারেনায় আপনাদের স্বাগতম"
+    )
+    assert TABLE.arena["nom"] == ARENA_NAMES["bn"]

@@ -88,6 +88,18 @@ def test_second_round_sentences():
     )
 
 
+def test_third_round_sentences():
+    # Made/attempted with a slash; a trailing team's own score first and the margin "-6";
+    # the arena is feminine (η αρένα) and undeclined, the article before σ without ν.
+    assert render("points_shooting", player="Petrov", a=22, b=9, c=15) == (
+        "Ο Πετρόφ έχει 22 πόντους με 9/15 σουτ"
+    )
+    assert render("trail_score", team="Knicks", c=6, a=70, b=64) == (
+        "Οι Νικς χάνουν με 64–70 και βρίσκονται στο -6"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == "Καλώς ήρθατε στη Σκοσιαμπάνκ Αρίνα"
+
+
 def test_every_name_has_one_accent_on_two_or_more_syllables():
     from rnnkit.demo.grammar import PLAYERS
 

@@ -48,3 +48,13 @@ def test_sentences():
         "Tiempo muerto de los Celtics a falta de 0:42"
     )
     assert render("fouled_out", player="Iwu") == "Iwu queda eliminado por faltas"
+
+
+def test_three_numbers_and_the_arena():
+    assert render("lead_score", team="Bulls", c=3, a=70, b=67) == (
+        "Los Bulls van ganando por 3, 70-67"
+    )
+    assert render("triple_double", player="Iwu", a=21, b=11, c=10) == (
+        "Iwu lleva 21 puntos, 11 rebotes y 10 asistencias"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == "Bienvenidos al Scotiabank Arena"

@@ -87,3 +87,22 @@ NEW_CASES = [
 def test_new_templates(event, expected):
     template, slots = event
     assert render("fa", template, **slots) == expected
+
+
+THIRD_ROUND = [
+    (
+        ("lead_score", dict(team="Raptors", c=6, a=80, b=74)),
+        "رپترز با نتیجه ۸۰ بر ۷۴، ۶ امتیاز پیش است",
+    ),
+    (
+        ("points_shooting", dict(player="Haddad", a=25, b=9, c=15)),
+        "حداد تاکنون با ۹ گل از ۱۵ پرتاب، ۲۵ امتیاز کسب کرده است",
+    ),
+    (("arena_welcome", dict(arena="Scotiabank Arena")), "به سالن اسکوشیابانک آرنا خوش آمدید"),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), THIRD_ROUND)
+def test_third_round(event, expected):
+    template, slots = event
+    assert render("fa", template, **slots) == expected

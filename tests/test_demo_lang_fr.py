@@ -48,3 +48,13 @@ def test_sentences():
         "Iwu redonne l'avantage aux Celtics"
     )
     assert render("travel", player="Abara") == "Marcher sifflé contre Abara"
+
+
+def test_three_numbers_and_the_arena():
+    assert render("trail_score", team="Knicks", c=7, a=88, b=81) == (
+        "Les Knicks sont menés de 7, 88-81"
+    )
+    assert render("points_shooting", player="Iwu", a=31, b=12, c=20) == (
+        "Iwu en est à 31 points, à 12 sur 20 au tir"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == "Bienvenue au Scotiabank Arena"

@@ -3,7 +3,8 @@
 import pytest
 from lang_checks import check_text, render
 
-from rnnkit.demo.languages.gu import forms, number, oblique, ordinal, player
+from rnnkit.demo.languages.gu import TABLE, forms, number, oblique, ordinal, player
+from rnnkit.demo.league import ARENA_NAMES
 
 CASES = [
     (
@@ -79,3 +80,18 @@ def test_ordinals():
     assert ordinal(6)["f"] == "૬ઠ્ઠી"
     assert ordinal(4)["obl"] == "૪થા"
     assert ordinal(12)["n"] == "૧૨મું"
+
+
+def test_three_numbers_and_the_arena():
+    # A trailing side's score is written from its own side, its points first.
+    assert render("gu", "trail_score", team="Knicks", c=7, a=60, b=53) == (
+        "નિક્સ ૭ પોઇન્ટથી પાછળ છે, સ્કોર ૫૩–૬૦"
+    )
+    assert render("gu", "run_score", team="Bulls", a=12, b=2, c=6) == (
+        "બુલ્સે ૧૨–૨નો દોર પોતાના નામે કરીને ૬ પોઇન્ટની લીડ મેળવી છે"
+    )
+    # The locative -માં joins the arena's name, which is the league's.
+    assert render("gu", "arena_welcome", arena="Scotiabank Arena") == (
+        "સ્કોશિયાબેંક એરેનામાં આપનું સ્વાગત છે"
+    )
+    assert TABLE.arena["nom"] == ARENA_NAMES["gu"]

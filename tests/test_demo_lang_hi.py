@@ -74,3 +74,17 @@ def test_ordinals():
     assert ordinal(6)["m"] == "6ठा"
     assert ordinal(11)["f"] == "11वीं"
     assert ordinal(21)["obl"] == "21वें"
+
+
+def test_three_numbers_and_the_arena():
+    # A trailing side's score is written from its own side, its points first.
+    assert render("hi", "trail_score", team="Knicks", c=7, a=60, b=53) == (
+        "निक्स 7 अंकों से पीछे है, स्कोर 53–60"
+    )
+    assert render("hi", "points_shooting", player="Varga", a=22, b=9, c=15) == (
+        "वार्गा ने 15 प्रयासों में से 9 शॉट लगाकर 22 अंक बनाए हैं"
+    )
+    # में stays a word after the arena, whose name does not change.
+    assert render("hi", "arena_welcome", arena="Scotiabank Arena") == (
+        "स्कोशियाबैंक एरेना में आपका स्वागत है"
+    )

@@ -44,3 +44,14 @@ def test_numbers_need_no_article():
     assert render("team_percentage", team="Bulls", a=80) == "Percentuale dal campo dei Bulls: 80%"
     assert render("points", player="Iwu", a=8) == "Iwu è a quota 8 punti"
     assert render("lead_by", team="Raptors", a=11) == "I Raptors avanti di 11 punti"
+
+
+def test_three_numbers_and_the_arena():
+    # No article before the score: "sotto di 8, 88-80", never "sull'88-80".
+    assert render("trail_score", team="Celtics", c=8, a=88, b=80) == (
+        "I Celtics sono sotto di 8, 88-80"
+    )
+    assert render("run_score", team="Raptors", a=10, b=0, c=4) == (
+        "Parziale di 10-0 per i Raptors, ora avanti di 4"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == "Benvenuti alla Scotiabank Arena"

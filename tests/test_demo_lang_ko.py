@@ -129,3 +129,17 @@ def test_new_templates():
     assert render("shooting", player="Mensah", a=8, b=15) == (
         "멘사가 야투 15개 중 8개를 성공시키고 있습니다"
     )
+
+
+def test_three_numbers_and_the_arena():
+    # The trailing team's own score first; 60 육십 takes 으로, 49 사십구 takes 로.
+    assert render("trail_score", team="Bulls", c=11, a=60, b=49) == (
+        "불스가 49대 60으로 11점 뒤지고 있습니다"
+    )
+    assert render("lead_score", team="Raptors", c=5, a=54, b=49) == (
+        "랩터스가 54대 49로 5점 앞서고 있습니다"
+    )
+    # 에서/에 never change, so the arena keeps the league's name as it is.
+    assert render("arena_lead", team="Raptors", a=54, b=49, arena="Scotiabank Arena") == (
+        "이곳 스코샤뱅크 아레나에서 랩터스가 54대 49로 앞서고 있습니다"
+    )

@@ -60,3 +60,17 @@ def test_ordinals():
     assert ordinal(4)["obl"] == "4ਥੇ"
     assert ordinal(10)["m"] == "10ਵਾਂ"
     assert ordinal(5)["f"] == "5ਵੀਂ"
+
+
+def test_three_numbers_and_the_arena():
+    # A trailing side's score is written from its own side, its points first.
+    assert render("pa", "trail_score", team="Knicks", c=7, a=60, b=53) == (
+        "ਨਿਕਸ 7 ਅੰਕਾਂ ਨਾਲ ਪਿੱਛੇ ਹੈ, ਸਕੋਰ 53–60"
+    )
+    assert render("pa", "triple_double", player="Varga", a=21, b=12, c=10) == (
+        "ਵਾਰਗਾ ਦੇ ਖਾਤੇ ਵਿੱਚ 21 ਅੰਕ, 12 ਰੀਬਾਊਂਡ ਅਤੇ 10 ਅਸਿਸਟ ਹਨ"
+    )
+    # ਵਿੱਚ stays a word after the arena, whose name does not change.
+    assert render("pa", "arena_lead", team="Bulls", a=40, b=38, arena="Scotiabank Arena") == (
+        "ਇੱਥੇ ਸਕੋਸ਼ੀਆਬੈਂਕ ਅਰੀਨਾ ਵਿੱਚ ਬੁਲਜ਼ 40–38 ਨਾਲ ਅੱਗੇ ਹੈ"
+    )

@@ -100,3 +100,16 @@ def test_sentences_of_the_second_round():
         "Na koncie Iwu 22 punkty i 1 zbiórka"
     )
     assert render("shooting_three", player="Abara", a=3, b=7) == "Abara ma 3/7 za trzy"
+
+
+def test_sentences_of_the_third_round():
+    assert render("triple_double", player="Varga", a=21, b=12, c=10) == (
+        "Na koncie Vargi 21 punktów, 12 zbiórek i 10 asyst"
+    )
+    assert render("points_shooting", player="Moreau", a=22, b=8, c=15) == (
+        "Moreau ma na koncie 22 punkty przy skuteczności 8/15 z gry"
+    )
+    assert render("trail_score", team="Celtics", c=2, a=80, b=78) == (
+        "Celtics przegrywają różnicą 2 punktów, 78:80"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == "Witamy w hali Scotiabank Arena"

@@ -28,3 +28,13 @@ def test_sentences():
     assert render("timeout_clock", team="Celtics", clock=42) == (
         "Tempo pedido pelos Celtics faltando 0:42"
     )
+
+
+def test_three_numbers_and_the_arena():
+    assert render("trail_score", team="Bucks", c=2, a=101, b=99) == (
+        "Os Bucks perdem por 2, 101 a 99"
+    )
+    assert render("arena_lead", team="Raptors", a=60, b=52, arena="Scotiabank Arena") == (
+        "Os Raptors lideram por 60 a 52 aqui na Scotiabank Arena"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == "Bem-vindos à Scotiabank Arena"

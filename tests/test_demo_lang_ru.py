@@ -147,3 +147,24 @@ def test_sentences_of_the_second_round():
     assert render("final", team="Celtics", opponent="Raptors", a=101, b=99) == (
         "Итоговый счёт: «Селтикс» — «Рэпторс» — 101:99"
     )
+
+
+def test_sentences_of_the_third_round():
+    assert ru.number(21)["shots_gen"] == "21 броска"  # из двадцати одного броска
+    assert ru.number(3)["shots_gen"] == "3 бросков"  # из трёх бросков
+    assert render("triple_double", player="Haddad", a=21, b=11, c=12) == (
+        "На счету Хаддада 21 очко, 11 подборов и 12 передач"
+    )
+    assert render("points_shooting", player="Varga", a=23, b=9, c=21) == (
+        "У Варги 23 очка при реализации 9 из 21 броска с игры"
+    )
+    # The trailing team's own score first, as the Russian press writes it.
+    assert render("trail_score", team="Raptors", c=3, a=88, b=85) == (
+        "«Рэпторс» отстают на 3 очка — 85:88"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == (
+        "Добро пожаловать на «Скотиабанк Арену»"
+    )
+    assert render("arena_lead", team="Bulls", a=54, b=49, arena="Scotiabank Arena") == (
+        "Здесь, на «Скотиабанк Арене», «Буллз» ведут со счётом 54:49"
+    )

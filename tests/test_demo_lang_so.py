@@ -38,6 +38,16 @@ CASES = [
         ("player_scores_for", dict(player="Iwu", team="Bulls")),
         "Iwu ayaa dhibco u dhaliyay kooxda Bulls",
     ),
+    # The third round: the score as a circumstance clause (iyadoo natiijadu tahay), the
+    # higher score first; the arena's name kept after garoonka.
+    (
+        ("trail_score", dict(team="Lakers", c=6, a=70, b=64)),
+        "Kooxda Lakers ayaa 6 dhibcood ku dambeysa, iyadoo natiijadu tahay 70–64",
+    ),
+    (
+        ("arena_welcome", dict(arena="Scotiabank Arena")),
+        "Ku soo dhawaada garoonka Scotiabank Arena",
+    ),
 ]
 
 

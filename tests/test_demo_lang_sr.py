@@ -118,3 +118,18 @@ def test_sentences_of_the_second_round():
         "Донели има 21 поен и 1 асистенцију"
     )
     assert render("lead_by", team="Knicks", a=4) == "Никси имају 4 поена предности"
+
+
+def test_sentences_of_the_third_round():
+    # са + the margin: the instrumental after 1 (са једним поеном), the genitive after 2-4
+    assert render("lead_score", team="Raptors", c=1, a=50, b=49) == (
+        "Репторси воде са 1 поеном разлике, 50:49"
+    )
+    assert render("run_score", team="Lakers", a=10, b=2, c=6) == (
+        "После серије 10:2 Лејкерси воде са 6 поена разлике"
+    )
+    assert render("trail_score", team="Bulls", c=4, a=60, b=56) == "Булси заостају 4 поена, 56:60"
+    assert render("triple_double", player="Donnelly", a=21, b=12, c=10) == (
+        "Донели има 21 поен, 12 скокова и 10 асистенција"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == "Добро дошли у Скотијабанк арену"

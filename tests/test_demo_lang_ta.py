@@ -51,6 +51,20 @@ CASES = [
         ("lead_by", dict(team="Knicks", a=12)),
         "நிக்ஸ் அணி 12 புள்ளிகள் வித்தியாசத்தில் முன்னிலை வகிக்கிறது",
     ),
+    # The third round: a trailing team's own score first, as a loss is written; the arena
+    # declined like any noun (the dative of the welcome, the locative "at").
+    (
+        ("trail_score", dict(team="Bulls", c=6, a=70, b=64)),
+        "புல்ஸ் அணி 64–70 என்ற கணக்கில் 6 புள்ளிகள் வித்தியாசத்தில் பின்தங்கியுள்ளது",
+    ),
+    (
+        ("arena_welcome", dict(arena="Scotiabank Arena")),
+        "ஸ்கோஷியாபேங்க் அரீனாவுக்கு உங்களை அன்புடன் வரவேற்கிறோம்",
+    ),
+    (
+        ("arena_lead", dict(team="Knicks", a=60, b=52, arena="Scotiabank Arena")),
+        "இங்கே ஸ்கோஷியாபேங்க் அரீனாவில் நிக்ஸ் அணி 60–52 என்ற கணக்கில் முன்னிலை வகிக்கிறது",
+    ),
 ]
 
 

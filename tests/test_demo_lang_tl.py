@@ -41,6 +41,17 @@ CASES = [
     (("points", dict(player="Iwu", a=20)), "May 20 puntos na si Iwu"),
     (("cut_lead", dict(team="Bulls", a=4)), "Tinapyas ng Bulls ang kalamangan sa 4"),
     (("lead_by", dict(team="Bulls", a=9)), "Lamang ng 9 ang Bulls"),
+    # The third round: a list of counts with at, the higher score first whoever trails, and
+    # the arena's name kept after sa.
+    (
+        ("triple_double", dict(player="Iwu", a=20, b=11, c=10)),
+        "May 20 puntos, 11 rebound at 10 assist na si Iwu",
+    ),
+    (("trail_score", dict(team="Bulls", c=6, a=70, b=64)), "Naiiwan ng 6 ang Bulls, 70–64"),
+    (
+        ("arena_welcome", dict(arena="Scotiabank Arena")),
+        "Maligayang pagdating sa Scotiabank Arena",
+    ),
 ]
 
 

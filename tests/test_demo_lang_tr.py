@@ -90,3 +90,19 @@ def test_new_constructions():
     assert render("shooting_three", player="Rinaldi", a=3, b=7) == (
         "Rinaldi üçlükte 7 denemede 3 isabet buldu"
     )
+
+
+def test_third_round():
+    # The arena's suffix follows the final back vowel a of "Arena": locative 'da, dative 'ya.
+    assert tr.TABLE.arena["nom"] == "Scotiabank Arena"
+    assert render("arena_welcome", arena="Scotiabank Arena") == "Scotiabank Arena'ya hoş geldiniz"
+    assert render("arena_lead", team="Raptors", a=70, b=66, arena="Scotiabank Arena") == (
+        "Burada, Scotiabank Arena'da Raptors 70–66 önde"
+    )
+    # A possessed stat line of three; attempts before makes, as in shooting.
+    assert render("triple_double", player="Varga", a=18, b=10, c=11) == (
+        "Varga'nın 18 sayı, 10 ribaund ve 11 asisti var"
+    )
+    assert render("points_shooting", player="Petrov", a=24, b=9, c=16) == (
+        "Petrov 16 denemede 9 isabetle 24 sayıya ulaştı"
+    )

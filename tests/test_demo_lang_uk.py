@@ -125,3 +125,19 @@ def test_sentences_of_the_second_round():
     assert render("jump_ball", player="Kovac", other="Varga") == (
         "Ковач виграє спірний м'яч у Варги"
     )
+
+
+def test_sentences_of_the_third_round():
+    assert uk.number(22)["shots_gen"] == "22 кидків"  # з двадцяти двох кидків
+    assert render("triple_double", player="Montoya", a=22, b=10, c=11) == (
+        "На рахунку Монтої 22 очки, 10 підбирань і 11 передач"
+    )
+    assert render("points_shooting", player="Haddad", a=31, b=12, c=22) == (
+        "У Хаддада 31 очко при реалізації 12 з 22 кидків з гри"
+    )
+    assert render("trail_score", team="Knicks", c=1, a=70, b=69) == (
+        "«Нікс» відстають на 1 очко — 69:70"
+    )
+    assert render("arena_lead", team="Bucks", a=54, b=49, arena="Scotiabank Arena") == (
+        "Тут, на «Скотіабанк Арені», «Бакс» ведуть з рахунком 54:49"
+    )

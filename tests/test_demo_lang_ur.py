@@ -84,3 +84,22 @@ NEW_CASES = [
 def test_new_templates(event, expected):
     template, slots = event
     assert render("ur", template, **slots) == expected
+
+
+THIRD_ROUND = [
+    (
+        ("triple_double", dict(player="Haddad", a=21, b=12, c=10)),
+        "حداد کے اب تک 21 پوائنٹس، 12 ریباؤنڈز اور 10 اسسٹس ہیں",
+    ),
+    # The arena is a proper name: no oblique before میں.
+    (
+        ("arena_lead", dict(team="Raptors", a=70, b=66, arena="Scotiabank Arena")),
+        "یہاں اسکوشیا بینک ایرینا میں ریپٹرز 70–66 سے آگے ہے",
+    ),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), THIRD_ROUND)
+def test_third_round(event, expected):
+    template, slots = event
+    assert render("ur", template, **slots) == expected

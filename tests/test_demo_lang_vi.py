@@ -21,3 +21,16 @@ def test_new_templates():
     assert (
         render("timeout_clock", team="Knicks", clock=48) == "Knicks xin hội ý khi hiệp đấu còn 0:48"
     )
+
+
+def test_three_numbers_and_the_arena():
+    # The trailing team's own score first, as Vietnamese writes a score after its subject.
+    assert render("trail_score", team="Knicks", c=5, a=54, b=49) == (
+        "Knicks đang bị dẫn 5 điểm với tỷ số 49–54"
+    )
+    assert render("points_shooting", player="Iwu", a=30, b=12, c=20) == (
+        "Iwu đã có 30 điểm với 12/20 cú ném thành công"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == (
+        "Chào mừng quý vị đến với Scotiabank Arena"
+    )

@@ -87,3 +87,11 @@ def test_every_line_is_written_cantonese():
     for event in every_event():
         line = yue.TABLE.render(event)
         assert not any(char in line for char in "了没不的是"), line  # Mandarin, not Cantonese
+
+
+def test_three_numbers_and_the_arena():
+    assert render("trail_score", team="Knicks", c=7, a=61, b=54) == "紐約人而家以54比61落後7分"
+    assert render("triple_double", player="Varga", a=21, b=11, c=10) == (
+        "華加今場已經有21分11個籃板10次助攻"
+    )
+    assert render("arena_welcome", arena="Scotiabank Arena") == "歡迎嚟到豐業銀行球館"

@@ -19,6 +19,7 @@ from demo_events import every_event, every_name_and_number
 
 from rnnkit.demo.grammar import PLAYERS, ROSTERS, SHOTS, TEMPLATES, Event
 from rnnkit.demo.languages import LANGUAGES, TABLES, english, render
+from rnnkit.demo.league import ARENA
 
 ALL = ["en", *LANGUAGES]
 
@@ -57,7 +58,9 @@ def renderings(lang: str) -> list[str]:
 
 
 def without_latin_names(lang: str, sentence: str) -> str:
-    """The sentence less the player names a language keeps in Latin letters (player=None)."""
+    """The sentence less the names a language keeps in Latin letters: the arena's (where
+    the league writes it so) and the players' (player=None)."""
+    sentence = sentence.replace(ARENA, " ")
     if TABLES[lang].player is not None:
         return sentence  # it writes names its own way: none may stay Latin
     return re.sub("|".join(sorted(PLAYERS, key=len, reverse=True)), " ", sentence)

@@ -24,6 +24,7 @@ from rnnkit.demo.grammar import (
     Event,
 )
 from rnnkit.demo.languages import LANGUAGES, english, phrasings, render
+from rnnkit.demo.league import ARENA
 from rnnkit.demo.slots import slotted
 from rnnkit.demo.splits import check_split, split_of
 
@@ -78,6 +79,18 @@ def _numbers(rng: Random, template: str) -> dict:
         return {"a": rng.randint(0, 50), "b": rng.randint(0, 20)}
     if template == "score_line":
         return {"a": rng.randint(0, 130), "b": rng.randint(0, 130)}
+    if template == "triple_double":
+        return {"a": rng.randint(10, 45), "b": rng.randint(10, 20), "c": rng.randint(10, 18)}
+    if template == "points_shooting":
+        made = rng.randint(2, 18)
+        return {"a": 2 * made + rng.randint(0, 10), "b": made, "c": made + rng.randint(0, 12)}
+    if template in ("lead_score", "trail_score"):
+        b = rng.randint(0, 115)
+        a = b + rng.randint(1, 25)
+        return {"a": a, "b": b, "c": a - b}
+    if template == "run_score":
+        a = rng.randint(6, 16)
+        return {"a": a, "b": rng.randint(0, a // 3), "c": rng.randint(1, 20)}
     ranges = {
         "points": (0, 60),
         "career_high": (20, 70),
@@ -124,6 +137,8 @@ def random_event(rng: Random, template: str) -> Event:
         values["rebound"] = rng.choice(REBOUNDS)
     if {"a", "nth"} & set(slots):
         values.update(_numbers(rng, template))
+    if "arena" in slots:
+        values["arena"] = ARENA
     if "quarter" in slots:
         values["quarter"] = rng.randint(1, 4)
     if "clock" in slots:

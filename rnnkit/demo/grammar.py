@@ -138,6 +138,14 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "checks_in": ("player", "team"),  # player comes in for team
     "turnover_team": ("player", "team"),  # player loses the ball; team gets it
     "timeout_clock": ("team", "clock"),  # team calls a timeout with clock left
+    # Lines with three numbers, and the arena (the grammar's third round).
+    "triple_double": ("player", "a", "b", "c"),  # a points, b rebounds, c assists
+    "points_shooting": ("player", "a", "b", "c"),  # a points on b made of c shots
+    "lead_score": ("team", "c", "a", "b"),  # team leads by c (= a - b), score a to b
+    "trail_score": ("team", "c", "a", "b"),  # team trails by c (= a - b), score a to b
+    "run_score": ("team", "a", "b", "c"),  # an a-b run, and team now leads by c
+    "arena_lead": ("team", "a", "b", "arena"),  # team leads a to b, at the arena
+    "arena_welcome": ("arena",),  # the broadcast opens: welcome to the arena
 }
 
 # The Unicode scripts a table's letters may be in (the `script` field).
@@ -154,6 +162,13 @@ SCRIPTS = (
     "Gurmukhi",
     "Tamil",
 )
+
+
+def arena_name(code: str) -> str:
+    """The arena's name as the league writes it in language `code`."""
+    from rnnkit.demo.league import ARENA, ARENA_NAMES  # (the league reads the tables)
+
+    return ARENA_NAMES.get(code, ARENA)
 
 
 def format_clock(seconds: int) -> str:
@@ -178,9 +193,11 @@ class Event:
     rebound: str | None = None
     a: int | None = None
     b: int | None = None
+    c: int | None = None  # a third number
     quarter: int | None = None
     clock: int | None = None
     nth: int | None = None  # an ordinal ("his 3rd foul")
+    arena: str | None = None  # the arena's English name (rnnkit/demo/league.py ARENA)
 
     def __post_init__(self) -> None:
         if self.template not in TEMPLATES:
@@ -208,7 +225,8 @@ class LanguageTable:
     Rendering fills: player/other -> `player(name)` (None: the Latin name as is),
     team/opponent -> `teams[...]`, quarter -> `quarters[q - 1]`, shot -> `shots[...]`,
     rebound -> `rebounds[...]`, a/b -> `number(n)` (None: str(n)), nth -> `ordinal(n)`
-    (None: the digits and a full stop, "3."), clock ->
+    (None: the digits and a full stop, "3."), arena -> `arena` (None: the league's name for
+    it in this language), clock ->
     `clock(seconds)` (None: format_clock, written in `number`'s digits when given).
     """
 
@@ -225,6 +243,7 @@ class LanguageTable:
     number: Callable[[int], Form] | None = None
     clock: Callable[[int], Form] | None = None
     ordinal: Callable[[int], Form] | None = None
+    arena: Form | None = None  # the arena's name (None: the league's ARENA_NAMES for code)
 
     def __post_init__(self) -> None:
         # Checked at import, so a language file with a gap fails at once, naming it.
@@ -256,9 +275,11 @@ class LanguageTable:
         for slot in ("team", "opponent"):
             if getattr(event, slot) is not None:
                 values[slot] = self.teams[getattr(event, slot)]
-        for slot in ("a", "b"):
+        for slot in ("a", "b", "c"):
             if getattr(event, slot) is not None:
                 values[slot] = self.format_number(getattr(event, slot))
+        if event.arena is not None:
+            values["arena"] = self.arena if self.arena is not None else arena_name(self.code)
         if event.shot is not None:
             values["shot"] = self.shots[event.shot]
         if event.rebound is not None:

@@ -35,6 +35,8 @@ FIELD_KINDS = {
     "b": "N",
     "clock": "C",
     "nth": "O",
+    "c": "N",
+    "arena": "X",
 }
 # Scripts that write a multi-part name with a middle dot between its parts.
 _DOTTED = {"zh", "yue"}
@@ -190,8 +192,8 @@ class DemoSlots(SlotPolicy):
                 return self._person(table, lang, slot.value, form)
             if slot.kind == "T":
                 return self._team(table, lang, slot.value, form)
-            if slot.kind == "X":
-                return self._place(lang, slot)
+            if slot.kind == "X":  # the arena: the table's forms, else the league's name
+                return _form(table.arena, form) if table.arena else self._place(lang, slot)
             return slot.text
 
         return write

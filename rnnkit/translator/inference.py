@@ -26,6 +26,9 @@ from rnnkit.translator.slots import SLOT_TOKEN, extract, plain_render, restore, 
 # (rows, V) logits stay a few tens of MB whatever the beam.
 CHUNK = 128
 CHUNK_ROWS = 640
+# The beam of a second search for the sources whose first one kept no hypothesis with every
+# slot (see search.SlotConstraint): rare, so it costs little, and it finds one for most.
+RETRY_BEAM = 12
 
 
 @dataclass
@@ -193,42 +196,55 @@ class Translator:
         )
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         results = [None] * len(ids)
-        with no_grad():
-            size = max(1, min(CHUNK, CHUNK_ROWS // max(beam, 1)))
-            for start in range(0, len(order), size):
-                chunk = order[start : start + size]
+
+        def search(chosen, beam_size):
+            """{i: its hypotheses} for the sources `chosen`, in decoding batches."""
+            found = {}
+            size = max(1, min(CHUNK, CHUNK_ROWS // max(beam_size, 1)))
+            for start in range(0, len(chosen), size):
+                chunk = chosen[start : start + size]
                 batch = collate(ids, [[]] * len(ids), chunk)  # targets unused here
                 constraint = None
                 if self.slots:
                     constraint = (self._token_bits, self._repeatable, required[chunk])
-                found = beam_search(
+                hyps = beam_search(
                     self.model,
                     batch.src,
                     batch.src_lengths,
-                    beam_size=beam,
+                    beam_size=beam_size,
                     length_penalty=length_penalty,
                     max_len_ratio=max_len_ratio,
-                    n_best=n_best,
+                    n_best=min(n_best, beam_size),
                     slots=constraint,
                 )  # beam 1 is greedy search, with attention
-                for i, hyps in zip(chunk, found):
-                    if not hyps and not self.slots:  # only non-finite scores get here
-                        raise RnnkitError(
-                            f"no translation found for {sources[i][:60]!r} into {langs[i]}: "
-                            "the model's scores are not finite; retrain or use another checkpoint"
-                        )
-                    finish = partial(
-                        self.finish,
-                        source=sources[i],
-                        source_tokens=source_tokens[i],
-                        lang=langs[i],
-                        replace_unk=replace_unk,
-                        slotted=slotted.get(sources[i]),
-                        alpha=length_penalty,
-                    )
-                    results[i] = [finish(h) for h in hyps] or [self._withheld(sources[i])]
-                    if min_confidence is not None and results[i][0].confidence < min_confidence:
-                        results[i][0] = self._withheld(sources[i], results[i][0].confidence)
+                found.update(zip(chunk, hyps))
+            return found
+
+        with no_grad():
+            found = search(order, beam)
+            # No hypothesis of these kept every slot: a wider search often finds one.
+            retry = [i for i in order if not found[i] and self.slots and beam < RETRY_BEAM]
+            if retry:
+                found.update(search(retry, RETRY_BEAM))
+        for i in order:
+            hyps = found[i][:n_best]
+            if not hyps and not self.slots:  # only non-finite scores get here
+                raise RnnkitError(
+                    f"no translation found for {sources[i][:60]!r} into {langs[i]}: "
+                    "the model's scores are not finite; retrain or use another checkpoint"
+                )
+            finish = partial(
+                self.finish,
+                source=sources[i],
+                source_tokens=source_tokens[i],
+                lang=langs[i],
+                replace_unk=replace_unk,
+                slotted=slotted.get(sources[i]),
+                alpha=length_penalty,
+            )
+            results[i] = [finish(h) for h in hyps] or [self._withheld(sources[i])]
+            if min_confidence is not None and results[i][0].confidence < min_confidence:
+                results[i][0] = self._withheld(sources[i], results[i][0].confidence)
         return results
 
     def slotted(self, sources):

@@ -36,6 +36,11 @@ Grammar the templates follow:
   Basketball words: رمية ثلاثية, متابعة هجومية, تسديدة خطافية (hook), تسديدة عائمة
   (floater), تسديدة قفزية متراجعة (fadeaway), الهجمة المرتدة (fast break), انطلاقة (a
   run), الكرة القافزة (jump ball), الشوط الأول (the first half), وقت إضافي (overtime).
+* Three numbers: a tally (بلغت نقاط X 25 ومتابعاته 12 وتمريراته الحاسمة 10), points
+  after a shooting line (بعدما أصاب 7 من أصل 12); a margin and the score, leader first
+  (تقدم X بفارق 5، والنتيجة 54–49), which a trailing subject marks as its opponent's
+  (والنتيجة 54–49 لصالح منافسه). The arena's name is indeclinable, after في (هنا في X,
+  أهلا بكم في X).
 * Names: by sound (`_sounds`, `_arabic_script`): nearly every vowel written, g as غ, p as
   ب, v as ف; Haddad, an Arabic name, keeps its own spelling حداد. Text is stored in
   logical order; no bidi control characters.
@@ -165,6 +170,15 @@ TABLE = LanguageTable(
         "checks_in": "دخل {player} إلى الملعب في صفوف {team}",
         "turnover_team": "أضاع {player} الكرة لتصبح في حوزة {team}",
         "timeout_clock": "طلب {team} وقتا مستقطعا قبل {clock} من نهاية الربع",
+        "triple_double": "بلغت نقاط {player} حتى الآن {a} ومتابعاته {b} وتمريراته الحاسمة {c}",
+        "points_shooting": (
+            "بلغ رصيد {player} من النقاط {a} بعدما أصاب {b} من أصل {c} في التسديدات الميدانية"
+        ),
+        "lead_score": "تقدم {team} بفارق {c}، والنتيجة {a}–{b}",
+        "trail_score": "تأخر {team} بفارق {c}، والنتيجة {a}–{b} لصالح منافسه",
+        "run_score": "حقق {team} انطلاقة بنتيجة {a}–{b} وبات يتقدم بفارق {c}",
+        "arena_lead": "تقدم {team} بنتيجة {a}–{b} هنا في {arena}",
+        "arena_welcome": "أهلا بكم في {arena}",
     },
     player=player,
     ordinal=ordinal,

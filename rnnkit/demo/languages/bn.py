@@ -21,6 +21,10 @@ Grammar the templates follow:
   takes the objective (ট্রেমব্লেকে বহিষ্কার করা হলো). A count of attempts takes the
   classifier -টি on the number (১০টি চেষ্টার ৪টিতে সফল); a stat line is nominal
   (ট্রেমব্লের সংগ্রহে ২০ পয়েন্ট), a percentage ৫২%, an NBA distance in feet (২৫ ফুট দূর থেকে).
+* A score is written from its subject's side, its own points first, as the press writes
+  a side that trails (বাংলাদেশ ১–২ গোলে পিছিয়ে): র‍্যাপ্টর্স ৫ পয়েন্টে পিছিয়ে, স্কোর ৪৯–৫৪.
+  The arena takes the locative joined to its last word, -য় after a vowel (the TABLE's
+  `arena`): স্কোশিয়াব্যাংক অ্যারেনায় আপনাদের স্বাগতম.
 * Numerals: Bengali digits (৫৪–৪৯, ৩:৪৫), which the Bengali press uses in all running
   text and scores.
 * Names: by sound (`_sounds`, `_indic`). Bengali has no v (ভ stands for it: ভার্গা), writes
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 from rnnkit.demo.grammar import LanguageTable
 from rnnkit.demo.languages._indic import BENGALI, transliterate
+from rnnkit.demo.league import ARENA_NAMES
 
 EXCEPTIONS = {"Haddad": "হাদ্দাদ"}  # Arabic: dental দ, not the English ড
 DIGITS = "০১২৩৪৫৬৭৮৯"
@@ -56,6 +61,12 @@ def forms(word: str) -> dict[str, str]:
 def team_forms(name: str) -> dict[str, str]:
     """A team or city name with the case endings of `forms`, as `teams` gives them."""
     return forms(name)
+
+
+def arena_forms(name: str) -> dict[str, str]:
+    """The arena's name and its locative, joined: -য় after a vowel, -এ after a consonant
+    ("স্কোশিয়াব্যাংক অ্যারেনা" -> "স্কোশিয়াব্যাংক অ্যারেনায়")."""
+    return {"nom": name, "loc": name + ("ে" if _ends_in_consonant(name) else "য\u09bc")}
 
 
 def player(surname: str) -> dict[str, str]:
@@ -181,8 +192,17 @@ TABLE = LanguageTable(
         "checks_in": "{player[nom]} {team[gen]} হয়ে কোর্টে নামলেন",
         "turnover_team": "{player[nom]} বল হারালেন, বল এখন {team[gen]} দখলে",
         "timeout_clock": "{clock} বাকি থাকতে {team[nom]} টাইম-আউট নিল",
+        # Lines with three numbers, and the arena.
+        "triple_double": "{player[gen]} সংগ্রহে {a} পয়েন্ট, {b} রিবাউন্ড ও {c} অ্যাসিস্ট",
+        "points_shooting": "{player[nom]} {c}টি শটের {b}টিতে সফল হয়ে {a} পয়েন্ট পেয়েছেন",
+        "lead_score": "{team[nom]} {c} পয়েন্টে এগিয়ে, স্কোর {a}–{b}",
+        "trail_score": "{team[nom]} {c} পয়েন্টে পিছিয়ে, স্কোর {b}–{a}",
+        "run_score": "{team[nom]} এক ঝোড়ো পর্ব {a}–{b} ব্যবধানে জিতে এখন {c} পয়েন্টে এগিয়ে",
+        "arena_lead": "এখানে {arena[loc]} {team[nom]} {a}–{b} ব্যবধানে এগিয়ে",
+        "arena_welcome": "{arena[loc]} আপনাদের স্বাগতম",
     },
     player=player,
     number=number,
     ordinal=ordinal,
+    arena=arena_forms(ARENA_NAMES["bn"]),
 )

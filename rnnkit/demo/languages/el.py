@@ -23,6 +23,11 @@
   ahead and "στο -12" behind; a run is a σερί (τρέχουν σερί 12–2); shooting lines are
   made/attempted with a slash (5/9 σουτ, 2/5 τρίποντα, 4/4 βολές); a percentage is "52%";
   NBA distances stay in feet, "από τα 25 πόδια", as the Greek NBA press gives them.
+* The third round: a shooting line after the points is "με 8/15 σουτ"; a trailing team's
+  score is written from its side, as the press writes a losing team's ("χάνουν με 49–54"),
+  with the margin "στο -5". The arena (the league's Σκοσιαμπάνκ Αρίνα) is feminine, η
+  αρένα, and undeclined like any foreign name: the article carries the case, "στη
+  Σκοσιαμπάνκ Αρίνα" (σ + τη, the ν dropped before σ).
 * Ordinals: the digits and the ending of the noun's gender, `ordinal`'s keys m, f, n
   (3ος, 3η αλλαγή, 3ο φάουλ): φάουλ is neuter, αλλαγή feminine.
 * Prepositions: για and από take the accusative with its article ({player[ton]}: "για τον
@@ -269,6 +274,14 @@ TABLE = LanguageTable(
         "checks_in": "Ο {player[name]} μπαίνει στο παρκέ για τους {team}",
         "turnover_team": "Λάθος {player[tou]}, η μπάλα στους {team}",
         "timeout_clock": "Οι {team} ζητούν τάιμ άουτ με {clock} να απομένουν",
+        # Lines with three numbers, and the arena.
+        "triple_double": "Ο {player[name]} έχει {a} πόντους, {b} ριμπάουντ και {c} ασίστ",
+        "points_shooting": "Ο {player[name]} έχει {a} πόντους με {b}/{c} σουτ",
+        "lead_score": "Οι {team} προηγούνται με {a}–{b} και βρίσκονται στο +{c}",
+        "trail_score": "Οι {team} χάνουν με {b}–{a} και βρίσκονται στο -{c}",
+        "run_score": "Σερί {a}–{b} για τους {team}, που βρίσκονται πλέον στο +{c}",
+        "arena_lead": "Εδώ στη {arena} οι {team} προηγούνται με {a}–{b}",
+        "arena_welcome": "Καλώς ήρθατε στη {arena}",
     },
     player=player,
     ordinal=ordinal,

@@ -24,6 +24,11 @@
   final del cuarto"), so LOANS lists them.
 - Loans: "alley-oop" (alley, oop) is the name Spanish basketball gives the lob finished
   at the rim, so LOANS lists its two words.
+- Lines with three numbers and the arena: a margin is "van ganando por 5" / "van
+  perdiendo por 5", the score then leader first, as the press writes "pierden 54-49"; no
+  "puntos" follows the margin, which can be 1 ("un punto"). Shooting is "con 9 de 17 en
+  tiros de campo". The arena keeps the league's name, masculine like "el pabellón": "en
+  el Scotiabank Arena", "Bienvenidos al Scotiabank Arena".
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
@@ -138,6 +143,13 @@ TABLE = LanguageTable(
         "checks_in": "{player} entra en pista con los {team}",
         "turnover_team": "{player} pierde el balón y la posesión es para los {team}",
         "timeout_clock": "Tiempo muerto de los {team} a falta de {clock}",
+        "triple_double": "{player} lleva {a} puntos, {b} rebotes y {c} asistencias",
+        "points_shooting": "{player} lleva {a} puntos con {b} de {c} en tiros de campo",
+        "lead_score": "Los {team} van ganando por {c}, {a}-{b}",
+        "trail_score": "Los {team} van perdiendo por {c}, {a}-{b}",
+        "run_score": "Parcial de {a}-{b} y los {team} ya ganan por {c}",
+        "arena_lead": "Los {team} van ganando {a} a {b} aquí en el {arena}",
+        "arena_welcome": "Bienvenidos al {arena}",
     },
     ordinal=_ordinal,
 )

@@ -26,6 +26,9 @@ Grammar the templates follow:
   Persian basketball words: ضدحمله (fast break), پرتاب قلاب (hook), پاس هوایی (alley-oop
   pass), پاس گل (assist), توپ هوایی (jump ball), تخلف زمان حمله (shot clock), وقت اضافه
   (overtime), خطای غیرورزشی (the FIBA name of a flagrant foul), نیمکت (bench).
+* A score with a margin: با نتیجه ۵۴ بر ۴۹، ۵ امتیاز پیش است; the score is the leader's
+  first, so a trailing subject marks it as the opponent's (به سود حریف). The arena's name
+  stays as it is, after سالن (اینجا در سالن X, به سالن X خوش آمدید).
 * Numerals: Persian digits (۵۴ بر ۴۹, ۳:۴۵), which Persian writing uses everywhere;
   a score is "a بر b". Persian digits are weak in the bidi algorithm, so they never
   decide a line's direction, and the text needs no bidi controls.
@@ -165,6 +168,13 @@ TABLE = LanguageTable(
         "checks_in": "{player} برای {team} وارد زمین شد",
         "turnover_team": "{player} توپ را از دست داد و مالکیت توپ به {team} رسید",
         "timeout_clock": f"{{clock}} مانده به پایان کوارتر، {{team}} تایم{_ZWNJ}اوت گرفت",
+        "triple_double": "{player} تاکنون {a} امتیاز، {b} ریباند و {c} پاس گل داشته است",
+        "points_shooting": "{player} تاکنون با {b} گل از {c} پرتاب، {a} امتیاز کسب کرده است",
+        "lead_score": "{team} با نتیجه {a} بر {b}، {c} امتیاز پیش است",
+        "trail_score": "{team} با نتیجه {a} بر {b} به سود حریف، {c} امتیاز عقب است",
+        "run_score": "{team} در دقایق اخیر {a} بر {b} از حریف بهتر بوده و اکنون {c} امتیاز پیش است",
+        "arena_lead": "{team} اینجا در سالن {arena} با نتیجه {a} بر {b} پیش است",
+        "arena_welcome": "به سالن {arena} خوش آمدید",
     },
     player=player,
     number=number,

@@ -28,6 +28,11 @@
   the only name it has for the lob finished at the rim, so LOANS lists them. Shared
   words: "points", "record" and "franchise" are French words spelt as in English ("54
   points", "un record de franchise"), so LOANS lists them too.
+- Lines with three numbers and the arena: a margin is "mènent de 5" / "sont menés de 5"
+  and the score follows leader first, as the press writes it when the leader is not the
+  subject ("Les Raptors sont menés de 5, 54-49"); no "points" follows the margin, which
+  can be 1 ("de 1 point", singular). The arena keeps the league's name with the Quebec
+  masculine ("un aréna"), as the Canadian press writes it: "au Scotiabank Arena".
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
@@ -137,6 +142,13 @@ TABLE = LanguageTable(
         "checks_in": "{player} entre en jeu pour les {team}",
         "turnover_team": "{player} perd le ballon, possession pour les {team}",
         "timeout_clock": "Temps mort demandé par les {team} à {clock} de la fin",
+        "triple_double": "{player} en est à {a} points, {b} rebonds et {c} passes décisives",
+        "points_shooting": "{player} en est à {a} points, à {b} sur {c} au tir",
+        "lead_score": "Les {team} mènent de {c}, {a}-{b}",
+        "trail_score": "Les {team} sont menés de {c}, {a}-{b}",
+        "run_score": "Un {a}-{b} pour les {team}, qui mènent désormais de {c}",
+        "arena_lead": "Les {team} mènent {a} à {b} ici, au {arena}",
+        "arena_welcome": "Bienvenue au {arena}",
     },
     ordinal=_ordinal,
 )

@@ -31,6 +31,10 @@ Grammar the templates follow:
   perfect (ટ્રેંબલેએ ૨૦ પોઇન્ટ નોંધાવ્યા છે), a shooting line "success in a of b attempts"
   (૧૦ પ્રયાસમાંથી ૪માં સફળતા મેળવી; સફળતા is feminine), with the ablative -માંથી joined to
   the number; a percentage is ૫૨%, an NBA distance in feet (૨૫ ફૂટ દૂરથી).
+* A score is written from its subject's side, its own points first, as the press writes
+  a side that trails (ભારત ૧–૨થી પાછળ): રેપ્ટર્સ ૫ પોઇન્ટથી પાછળ છે, સ્કોર ૪૯–૫૪. The
+  arena takes the locative -માં joined to its last word, as any noun (the TABLE's
+  `arena`): સ્કોશિયાબેંક એરેનામાં આપનું સ્વાગત છે.
 * Numerals: Gujarati digits (૫૪–૪૯, ૩:૪૫), which the Gujarati dailies print in scores,
   times and dates; the ablative -થી joins the score as it joins any word (૫૪–૪૯થી).
 * Names: by sound (`_sounds`, `_indic`), with anusvara for a nasal cluster and ટ ડ for
@@ -42,6 +46,7 @@ from __future__ import annotations
 
 from rnnkit.demo.grammar import LanguageTable
 from rnnkit.demo.languages._indic import GUJARATI, transliterate
+from rnnkit.demo.league import ARENA_NAMES
 
 EXCEPTIONS = {"Haddad": "હદ્દાદ"}  # Arabic: dental દ, not the English ડ
 DIGITS = "૦૧૨૩૪૫૬૭૮૯"
@@ -202,8 +207,17 @@ TABLE = LanguageTable(
         "checks_in": "{player[nom]} {team[nom]} તરફથી કોર્ટ પર ઊતર્યા",
         "turnover_team": "{player[erg]} બૉલ ગુમાવ્યો, હવે બૉલ {team[nom]} પાસે",
         "timeout_clock": "{clock} બાકી રહેતાં {team[erg]} ટાઇમ-આઉટ લીધો",
+        # Lines with three numbers, and the arena.
+        "triple_double": ("{player[erg]} અત્યાર સુધી {a} પોઇન્ટ, {b} રિબાઉન્ડ અને {c} આસિસ્ટ નોંધાવ્યા છે"),
+        "points_shooting": "{player[erg]} {c} પ્રયાસમાંથી {b} શૉટ ફટકારીને {a} પોઇન્ટ નોંધાવ્યા છે",
+        "lead_score": "{team[nom]} {c} પોઇન્ટથી આગળ છે, સ્કોર {a}–{b}",
+        "trail_score": "{team[nom]} {c} પોઇન્ટથી પાછળ છે, સ્કોર {b}–{a}",
+        "run_score": "{team[erg]} {a}–{b}નો દોર પોતાના નામે કરીને {c} પોઇન્ટની લીડ મેળવી છે",
+        "arena_lead": "અહીં {arena[loc]} {team[nom]} {a}–{b}થી આગળ છે",
+        "arena_welcome": "{arena[loc]} આપનું સ્વાગત છે",
     },
     player=player,
     number=number,
     ordinal=ordinal,
+    arena={"nom": ARENA_NAMES["gu"], "loc": ARENA_NAMES["gu"] + "માં"},
 )

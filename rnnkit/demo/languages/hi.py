@@ -30,6 +30,10 @@ Grammar the templates follow:
   written 52%, an NBA distance in feet (25 फ़ीट की दूरी से), as the Hindi press writes them.
 * Ordinals in digits carry the ending of the word (1ला, 3रा, 4था, 6ठा, else 5वाँ) and agree
   as -ā adjectives (`ordinal`): यह ट्रेंबले का 3रा फ़ाउल है, but 3री बार (बार is feminine).
+* A score is written from its subject's side, its own points first, as the Hindi press
+  writes a side that trails (भारत 1–2 से पीछे): रैप्टर्स 5 अंकों से पीछे है, स्कोर 49–54.
+  The arena keeps the league's name, the postposition में after it as a word
+  (स्कोशियाबैंक एरेना में आपका स्वागत है).
 * Numerals: Western digits (54–49, 3:45). They are the international form of Indian
   numerals that the Constitution (Article 343) sets for official Hindi, and the Hindi
   press (Dainik Jagran, Navbharat Times, BBC Hindi) prints scores with them.
@@ -176,6 +180,14 @@ TABLE = LanguageTable(
         "checks_in": "{player} {team} की ओर से कोर्ट पर उतरे",
         "turnover_team": "{player} ने गेंद गँवाई, अब क़ब्ज़ा {team} का",
         "timeout_clock": "{clock} बाक़ी रहते {team} ने टाइम-आउट लिया",
+        # Lines with three numbers, and the arena.
+        "triple_double": "{player} के खाते में {a} अंक, {b} रिबाउंड और {c} असिस्ट हैं",
+        "points_shooting": "{player} ने {c} प्रयासों में से {b} शॉट लगाकर {a} अंक बनाए हैं",
+        "lead_score": "{team} {c} अंकों से आगे है, स्कोर {a}–{b}",
+        "trail_score": "{team} {c} अंकों से पीछे है, स्कोर {b}–{a}",
+        "run_score": "{team} ने {a}–{b} का दौर अपने नाम कर {c} अंकों की बढ़त बना ली है",
+        "arena_lead": "यहाँ {arena} में {team} {a}–{b} से आगे है",
+        "arena_welcome": "{arena} में आपका स्वागत है",
     },
     player=player,
     ordinal=ordinal,

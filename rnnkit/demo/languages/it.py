@@ -27,6 +27,11 @@
   (alley, oop) its only name for the lob finished at the rim, and "record" the Italian
   word for a record ("record di franchigia"), so LOANS lists them. "Assist" is Italian
   too and invariable ("5 assist"), so it never meets the English plural.
+- Lines with three numbers and the arena: a margin is "avanti di 5" / "sotto di 5", the
+  score then leader first ("sotto di 5, 54-49", as the press writes "perde 54-49"); no
+  "punti" follows the margin, which can be 1 ("un punto"), and no article stands before
+  the score ("sull'80-75" would elide). Shooting is "con 9 su 17 dal campo". The arena
+  keeps the league's name, feminine like "l'arena": "alla Scotiabank Arena".
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
@@ -144,6 +149,13 @@ TABLE = LanguageTable(
         "checks_in": "{player} entra in campo per i {team}",
         "turnover_team": "{player} perde palla, possesso ai {team}",
         "timeout_clock": "Timeout chiamato dai {team} a {clock} dalla fine",
+        "triple_double": "{player} ha {a} punti, {b} rimbalzi e {c} assist",
+        "points_shooting": "{player} ha {a} punti con {b} su {c} dal campo",
+        "lead_score": "I {team} sono avanti di {c}, {a}-{b}",
+        "trail_score": "I {team} sono sotto di {c}, {a}-{b}",
+        "run_score": "Parziale di {a}-{b} per i {team}, ora avanti di {c}",
+        "arena_lead": "I {team} sono avanti {a} a {b} qui alla {arena}",
+        "arena_welcome": "Benvenuti alla {arena}",
     },
     ordinal=_ordinal,
 )

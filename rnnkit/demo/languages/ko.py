@@ -320,6 +320,17 @@ TABLE = LanguageTable(
         "checks_in": "{team[i_ga]} {player[eul]} 투입합니다",
         "turnover_team": "{player[i_ga]} 공을 놓치며 공격권이 {team[ro]} 넘어갑니다",
         "timeout_clock": "쿼터 종료 {clock} 전, {team[i_ga]} 작전 타임을 요청합니다",
+        "triple_double": (
+            "{player[i_ga]} {a[n]}점 {b[n]}리바운드 {c[n]}어시스트를 기록하고 있습니다"
+        ),
+        "points_shooting": (
+            "{player[i_ga]} 야투 {c[n]}개 중 {b[n]}개를 성공시키며 {a[n]}점을 기록하고 있습니다"
+        ),
+        "lead_score": "{team[i_ga]} {a[n]}대 {b[ro]} {c[n]}점 앞서고 있습니다",
+        "trail_score": "{team[i_ga]} {b[n]}대 {a[ro]} {c[n]}점 뒤지고 있습니다",
+        "run_score": "{team[i_ga]} {a[n]}-{b[n]} 런을 펼치며 {c[n]}점 차로 앞서고 있습니다",
+        "arena_lead": "이곳 {arena}에서 {team[i_ga]} {a[n]}대 {b[ro]} 앞서고 있습니다",
+        "arena_welcome": "{arena}에 오신 것을 환영합니다",
     },
     player=player,
     number=number,

@@ -29,6 +29,10 @@ Grammar the templates follow:
   percentage is written 52%, an NBA distance in feet (25 ਫੁੱਟ ਦੀ ਦੂਰੀ ਤੋਂ).
 * Ordinals in digits carry the ending of the word (1ਲਾ, 2ਜਾ, 3ਜਾ, 4ਥਾ, else 5ਵਾਂ) and agree
   as -ā adjectives (`ordinal`): ਇਹ ਟ੍ਰੇਂਬਲੇ ਦਾ 3ਜਾ ਫ਼ਾਊਲ ਹੈ, but 3ਜੀ ਵਾਰ (ਵਾਰ is feminine).
+* A score is written from its subject's side, its own points first, as the Punjabi press
+  writes a side that trails (ਭਾਰਤ 1–2 ਨਾਲ ਪਿੱਛੇ): ਰੈਪਟਰਜ਼ 5 ਅੰਕਾਂ ਨਾਲ ਪਿੱਛੇ ਹੈ, ਸਕੋਰ 49–54.
+  The arena keeps the league's name, the postposition ਵਿੱਚ after it as a word
+  (ਸਕੋਸ਼ੀਆਬੈਂਕ ਅਰੀਨਾ ਵਿੱਚ ਤੁਹਾਡਾ ਸਵਾਗਤ ਹੈ).
 * Numerals: Western digits (54–49, 3:45). Gurmukhi digits (੦-੯) exist but today's Punjabi
   papers and broadcasters print scores in Western digits.
 * Names: by sound (`_sounds`, `_indic`): bare consonant clusters but the subjoined r
@@ -175,6 +179,14 @@ TABLE = LanguageTable(
         "checks_in": "{player} {team} ਵੱਲੋਂ ਕੋਰਟ ਵਿੱਚ ਉਤਰੇ",
         "turnover_team": "{player} ਨੇ ਗੇਂਦ ਗੁਆਈ, ਹੁਣ ਕਬਜ਼ਾ {team} ਦਾ",
         "timeout_clock": "{clock} ਬਾਕੀ ਰਹਿੰਦਿਆਂ {team} ਨੇ ਟਾਈਮ-ਆਊਟ ਲਿਆ",
+        # Lines with three numbers, and the arena.
+        "triple_double": "{player} ਦੇ ਖਾਤੇ ਵਿੱਚ {a} ਅੰਕ, {b} ਰੀਬਾਊਂਡ ਅਤੇ {c} ਅਸਿਸਟ ਹਨ",
+        "points_shooting": "{player} ਨੇ {c} ਕੋਸ਼ਿਸ਼ਾਂ ਵਿੱਚੋਂ {b} ਸ਼ਾਟ ਲਾ ਕੇ {a} ਅੰਕ ਬਣਾਏ ਹਨ",
+        "lead_score": "{team} {c} ਅੰਕਾਂ ਨਾਲ ਅੱਗੇ ਹੈ, ਸਕੋਰ {a}–{b}",
+        "trail_score": "{team} {c} ਅੰਕਾਂ ਨਾਲ ਪਿੱਛੇ ਹੈ, ਸਕੋਰ {b}–{a}",
+        "run_score": "{team} ਨੇ {a}–{b} ਦਾ ਦੌਰ ਆਪਣੇ ਨਾਂ ਕਰ ਕੇ {c} ਅੰਕਾਂ ਦੀ ਬੜ੍ਹਤ ਬਣਾ ਲਈ ਹੈ",
+        "arena_lead": "ਇੱਥੇ {arena} ਵਿੱਚ {team} {a}–{b} ਨਾਲ ਅੱਗੇ ਹੈ",
+        "arena_welcome": "{arena} ਵਿੱਚ ਤੁਹਾਡਾ ਸਵਾਗਤ ਹੈ",
     },
     player=player,
     ordinal=ordinal,

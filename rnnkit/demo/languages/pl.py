@@ -30,6 +30,11 @@
   zbiórek) and "ast" (asysta, 5 asyst) in the nominative (Na koncie Tremblaya 20 punktów i
   10 zbiórek), "ft" the feet of a shot after z (z 1 stopy, z 26 stóp: the NBA's feet are
   kept, as the Polish press gives them).
+* Scores with a margin: the press gives the score from the subject's side, so a trailing
+  team's own score comes first (Raptors przegrywają różnicą 5 punktów, 49:54); a stat line
+  with its shooting is "przy skuteczności 9/17 z gry".
+* The arena keeps the league's name as it is, after the noun the press puts before a
+  foreign hall's name: w hali Scotiabank Arena (Witamy w hali ...).
 * Ordinals: the digits and a full stop (3. faul, 3. zmiana prowadzenia).
 * New constructions: "dla" + gen (faul techniczny dla Tremblaya, punkty dla Raptors),
   "do" + gen (zagrywa lobem do Mensaha), przeskakuje + acc (the jump ball). The court's
@@ -206,6 +211,15 @@ TABLE = LanguageTable(
         "checks_in": "W ekipie {team} na parkiet wchodzi {player[nom]}",
         "turnover_team": "{player[nom]} traci piłkę, przejmują ją {team}",
         "timeout_clock": "{team} proszą o czas na {clock} przed końcem kwarty",
+        "triple_double": "Na koncie {player[gen]} {a[pts]}, {b[reb]} i {c[ast]}",
+        "points_shooting": (
+            "{player[nom]} ma na koncie {a[pts]} przy skuteczności {b[n]}/{c[n]} z gry"
+        ),
+        "lead_score": "{team} prowadzą różnicą {c[pts_gen]}, {a[n]}:{b[n]}",
+        "trail_score": "{team} przegrywają różnicą {c[pts_gen]}, {b[n]}:{a[n]}",
+        "run_score": "Po serii {a[n]}:{b[n]} {team} prowadzą różnicą {c[pts_gen]}",
+        "arena_lead": "Tu, w hali {arena}, {team} prowadzą {a[n]}:{b[n]}",
+        "arena_welcome": "Witamy w hali {arena}",
     },
     player=player,
     number=number,

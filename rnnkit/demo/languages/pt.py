@@ -20,6 +20,11 @@
   "Parcial de 12 a 2 para os Raptors", "Aproveitamento dos Raptors ...").
 - Brazilian basketball words: "ponte aérea" (alley-oop), "tapinha" (tip-in), "andada"
   (travelling), "volta de quadra" (backcourt), "bola ao alto" (jump ball), "garrafão".
+- Lines with three numbers and the arena: a margin is "vencem por 5" / "perdem por 5",
+  the score then leader first, read with "a" ("perdem por 5, 54 a 49", as the press
+  writes "perdeu por 54 a 49"); no "pontos" follows the margin, which can be 1 ("um
+  ponto"). Shooting is "com 9 de 17 nos arremessos de quadra". The arena keeps the
+  league's name, feminine like "a arena": "na Scotiabank Arena", "Bem-vindos à".
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
@@ -148,6 +153,13 @@ TABLE = LanguageTable(
         "checks_in": "{player} entra em quadra pelos {team}",
         "turnover_team": "{player} perde a bola, e a posse é dos {team}",
         "timeout_clock": "Tempo pedido pelos {team} faltando {clock}",
+        "triple_double": "{player} já soma {a} pontos, {b} rebotes e {c} assistências",
+        "points_shooting": "{player} já soma {a} pontos, com {b} de {c} nos arremessos de quadra",
+        "lead_score": "Os {team} vencem por {c}, {a} a {b}",
+        "trail_score": "Os {team} perdem por {c}, {a} a {b}",
+        "run_score": "Parcial de {a} a {b}, e os {team} já lideram por {c}",
+        "arena_lead": "Os {team} lideram por {a} a {b} aqui na {arena}",
+        "arena_welcome": "Bem-vindos à {arena}",
     },
     ordinal=_ordinal,
 )

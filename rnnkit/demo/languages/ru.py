@@ -23,7 +23,13 @@
   its forms: "n" the bare digits (scores, percentages), "pts" with очко in the nominative
   and accusative (У Трамбле 54 очка; впереди на 21 очко), "pts_gen" in the genitive after
   до (до 1 очка, до 3 очков), "reb" (подбор) and "ast" (передача) in the nominative, and
-  "ft_gen" the feet of a shot after с (с 21 фута, с 26 футов: the NBA's feet are kept).
+  "ft_gen" the feet of a shot after с (с 21 фута, с 26 футов: the NBA's feet are kept),
+  "shots_gen" the shots after из (9 из 21 броска, 9 из 17 бросков с игры).
+* Scores with a margin: the press gives the score from the subject's side, so a trailing
+  team's own score comes first («Рэпторс» отстают на 5 очков — 49:54).
+* The arena: the league's «Скотиабанк Арена», declined inside the quotes as the press
+  declines «ВТБ Арена»: `arena` gives nom, acc (Добро пожаловать на «Скотиабанк Арену»)
+  and loc (на «Скотиабанк Арене»).
 * Ordinals in digits with the ending of the word (Lopatin): the masculine "3-й" (фол)
   and the feminine "3-я" (смена лидера), keys "m" and "f".
 * Elliptic live-text lines: stat lines after a colon (Трамбле: 5 из 10 с игры), a final
@@ -102,6 +108,7 @@ def number(n: int) -> dict[str, str]:
         "reb": f"{n} {_agree(n, 'подбор', 'подбора', 'подборов')}",
         "ast": f"{n} {_agree(n, 'передача', 'передачи', 'передач')}",
         "ft_gen": f"{n} {_agree(n, 'фута', 'футов', 'футов')}",
+        "shots_gen": f"{n} {_agree(n, 'броска', 'бросков', 'бросков')}",
     }
 
 
@@ -234,9 +241,23 @@ TABLE = LanguageTable(
         "checks_in": "В составе {team} на площадку выходит {player[nom]}",
         "turnover_team": "{player[nom]} теряет мяч, владение переходит к {team}",
         "timeout_clock": "{team} берут тайм-аут за {clock} до конца четверти",
+        "triple_double": "На счету {player[gen]} {a[pts]}, {b[reb]} и {c[ast]}",
+        "points_shooting": (
+            "У {player[gen]} {a[pts]} при реализации {b[n]} из {c[shots_gen]} с игры"
+        ),
+        "lead_score": "{team} впереди на {c[pts]} — {a[n]}:{b[n]}",
+        "trail_score": "{team} отстают на {c[pts]} — {b[n]}:{a[n]}",
+        "run_score": "После рывка {a[n]}:{b[n]} {team} впереди на {c[pts]}",
+        "arena_lead": "Здесь, на {arena[loc]}, {team} ведут со счётом {a[n]}:{b[n]}",
+        "arena_welcome": "Добро пожаловать на {arena[acc]}",
     },
     player=player,
     number=number,
     clock=format_clock,
     ordinal=ordinal,
+    arena={
+        "nom": "«Скотиабанк Арена»",
+        "acc": "«Скотиабанк Арену»",
+        "loc": "«Скотиабанк Арене»",
+    },
 )

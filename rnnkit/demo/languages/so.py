@@ -29,6 +29,12 @@ Grammar the templates follow:
   ball that Tremblay threw"); "a of b" is "{a} ka mid ah {b} tuuris" (a among b throws).
 * The basket is dambiil (f): dambiisha, by `definite`'s rule for a final l.
 * Names: Latin script, kept as they are, like the team names after kooxda.
+* The third round: a margin with the score as a circumstance clause, iyadoo natiijadu
+  tahay 54–49 "the result being 54–49", the higher score first whoever the subject, as
+  the press gives a result; after a run, the focus construction waxay (waxayna, "and
+  she": the team) with the full verb (ku horreysaa). The arena keeps its name as the
+  league writes it, after garoonka "the ground" (halkan garoonka ... "here at", Ku soo
+  dhawaada garoonka ... "welcome to").
 * Numerals: Western digits, scores "54–49", a score line "Natiijada hadda: Raptors 54,
   Celtics 49" (natiijo "result"), a percentage "52%". Ordinals are the digits and -aad,
   the suffix of saddexaad, as the Somali press writes them ("3aad": `ordinal`). The foot
@@ -194,6 +200,27 @@ TABLE = LanguageTable(
         "timeout_clock": (
             "Iyadoo ay {clock} harsan tahay, kooxda {team} ayaa codsatay waqti nasasho"
         ),
+        # Lines with three numbers, and the arena.
+        "triple_double": (
+            "{player} ayaa ilaa hadda leh {a} dhibcood, {b} kubbadood oo soo booday"
+            " iyo {c} baas oo dhibco keenay"
+        ),
+        "points_shooting": (
+            "{player} ayaa ilaa hadda dhaliyay {a} dhibcood, isagoo ku guuleystay"
+            " {b} ka mid ah {c} tuuris"
+        ),
+        "lead_score": (
+            "Kooxda {team} ayaa {c} dhibcood ku horreysa, iyadoo natiijadu tahay {a}–{b}"
+        ),
+        "trail_score": (
+            "Kooxda {team} ayaa {c} dhibcood ku dambeysa, iyadoo natiijadu tahay {a}–{b}"
+        ),
+        "run_score": (
+            "Kooxda {team} ayaa {a}–{b} ku badisay daqiiqadihii ugu dambeeyay,"
+            " waxayna hadda ku horreysaa {c} dhibcood"
+        ),
+        "arena_lead": "Halkan garoonka {arena}, kooxda {team} ayaa hoggaaminaysa {a}–{b}",
+        "arena_welcome": "Ku soo dhawaada garoonka {arena}",
     },
     ordinal=ordinal,
 )

@@ -31,7 +31,13 @@
   number its forms: "n" the bare digits, and in the accusative the templates need (има,
   убацује, заостају, на): "pts" (поен), "reb" (скок, 5 скокова), "ast" (асистенцију, 2
   асистенције, 5 асистенција); "ft" the feet of a shot after са with the genitive (са 21
-  стопе, са 24 стопе, са 26 стопа: the NBA's feet are kept).
+  стопе, са 24 стопе, са 26 стопа: the NBA's feet are kept); "pts_ins" the margin after са
+  (воде са 21 поеном разлике, са 5 поена разлике: after 1, 21 ... the instrumental).
+* Scores with a margin: the press gives the score from the subject's side, so a trailing
+  team's own score comes first (Репторси заостају 5 поена, 49:54); a shooting line after a
+  stat is "уз шут 9 од 17 из игре".
+* The arena: the league's Скотијабанк арена declines as a feminine noun in -а: `arena`
+  gives nom, acc (Добро дошли у Скотијабанк арену) and loc (у Скотијабанк арени).
 * Ordinals: the digits and a full stop (3. фаул, 3. промена вођства), as Serbian writes
   them.
 * Club names have only the forms the league gives every club and city, nom and gen, so the
@@ -127,6 +133,7 @@ def number(n: int) -> dict[str, str]:
         "reb": f"{n} {_agree(n, 'скок', 'скока', 'скокова')}",
         "ast": f"{n} {_agree(n, 'асистенцију', 'асистенције', 'асистенција')}",
         "ft": f"{n} {_agree(n, 'стопе', 'стопе', 'стопа')}",
+        "pts_ins": f"{n} {_agree(n, 'поеном', 'поена', 'поена')}",
     }
 
 
@@ -254,9 +261,17 @@ TABLE = LanguageTable(
         "checks_in": "Код {team[gen]} у игру улази {player[nom]}",
         "turnover_team": "{player[nom]} губи лопту, посед преузимају {team[nom]}",
         "timeout_clock": "{team[nom]} траже тајм-аут {clock} пре краја четвртине",
+        "triple_double": "{player[nom]} има {a[pts]}, {b[reb]} и {c[ast]}",
+        "points_shooting": "{player[nom]} има {a[pts]} уз шут {b[n]} од {c[n]} из игре",
+        "lead_score": "{team[nom]} воде са {c[pts_ins]} разлике, {a[n]}:{b[n]}",
+        "trail_score": "{team[nom]} заостају {c[pts]}, {b[n]}:{a[n]}",
+        "run_score": "После серије {a[n]}:{b[n]} {team[nom]} воде са {c[pts_ins]} разлике",
+        "arena_lead": "{team[nom]} воде {a[n]}:{b[n]} овде у {arena[loc]}",
+        "arena_welcome": "Добро дошли у {arena[acc]}",
     },
     player=player,
     number=number,
     clock=format_clock,
     ordinal=lambda n: f"{n}.",
+    arena={"nom": "Скотијабанк арена", "acc": "Скотијабанк арену", "loc": "Скотијабанк арени"},
 )

@@ -28,6 +28,12 @@ Grammar the templates follow:
   player in the dative (டிரெம்ப்ளேவுக்கு டெக்னிக்கல் ஃபவுல் வழங்கப்பட்டது). Two counts
   are joined by -உம் ... -உம் (புள்ளிகளும் ... ரீபவுண்டுகளும்), and "a of b" is the
   locative of the whole: "{b} ஷாட்களில் {a}" (of the b shots, a).
+* The third round: three counts are joined by -உம் like two; "a points on b of c" is "of
+  the c shots, having put b in the basket, he has a points". A trailing team's score
+  comes first, as the press writes a loss ("{b}–{a} என்ற கணக்கில் ... பின்தங்கியுள்ளது").
+  The arena (the league's ஸ்கோஷியாபேங்க் அரீனா) declines like any noun (`forms`, the
+  TABLE's `arena`): the locative "at" (அரீனாவில்) and the dative of the welcome
+  (அரீனாவுக்கு உங்களை அன்புடன் வரவேற்கிறோம்).
 * Numerals: Western digits (54–49, 3:45). Tamil numerals (௧, ௨ ...) are no longer used
   for counting; scores read "54–49 என்ற கணக்கில்", a lead "12 புள்ளிகள் வித்தியாசத்தில்",
   a percentage "52%", a distance in feet அடி ("25 அடி தூரத்திலிருந்து", as the press
@@ -51,6 +57,7 @@ from __future__ import annotations
 
 from rnnkit.demo.grammar import LanguageTable
 from rnnkit.demo.languages._sounds import VOWELS, phonemes
+from rnnkit.demo.league import ARENA_NAMES
 
 PULLI = "்"
 _LETTER = {
@@ -350,7 +357,24 @@ TABLE = LanguageTable(
         "checks_in": "{team} அணிக்காக {player[nom]} களமிறங்குகிறார்",
         "turnover_team": "{player[nom]} பந்தைப் பறிகொடுத்ததால் பந்து {team} அணி வசம் சென்றது",
         "timeout_clock": "{clock} நேரம் மீதமிருக்கையில் {team} அணி டைம்-அவுட் எடுத்தது",
+        # Lines with three numbers, and the arena.
+        "triple_double": (
+            "{player[nom]} இதுவரை {a} புள்ளிகளும் {b} ரீபவுண்டுகளும் {c} அசிஸ்டுகளும் பெற்றுள்ளார்"
+        ),
+        "points_shooting": (
+            "{player[nom]} இதுவரை எடுத்த {c} ஷாட்களில் {b} ஷாட்களைக் கூடைக்குள் செலுத்தி"
+            " {a} புள்ளிகள் குவித்துள்ளார்"
+        ),
+        "lead_score": ("{team} அணி {a}–{b} என்ற கணக்கில் {c} புள்ளிகள் வித்தியாசத்தில் முன்னிலை வகிக்கிறது"),
+        "trail_score": ("{team} அணி {b}–{a} என்ற கணக்கில் {c} புள்ளிகள் வித்தியாசத்தில் பின்தங்கியுள்ளது"),
+        "run_score": (
+            "கடந்த சில நிமிடங்களில் {a}–{b} என்ற கணக்கில் ஆதிக்கம் செலுத்திய {team} அணி"
+            " இப்போது {c} புள்ளிகள் வித்தியாசத்தில் முன்னிலை வகிக்கிறது"
+        ),
+        "arena_lead": "இங்கே {arena[loc]} {team} அணி {a}–{b} என்ற கணக்கில் முன்னிலை வகிக்கிறது",
+        "arena_welcome": "{arena[dat]} உங்களை அன்புடன் வரவேற்கிறோம்",
     },
     player=player,
     ordinal=ordinal,
+    arena=forms(ARENA_NAMES["ta"]),
 )

@@ -31,6 +31,11 @@ Grammar the templates follow:
   Tremblay" (existential may, the count first); "a of b" is "{a} sa {b} na tira".
 * Names: Latin script, so the surnames are kept as they are; team names too (ang Raptors),
   with their markers from `team_forms` (ang, ng, sa, and the bare name for a score line).
+* The third round: three counts as a list with at before the last (May 30 puntos, 12
+  rebound at 10 assist na si ...); a margin and the score after a comma, the higher score
+  first whoever the topic, as the Philippine press writes a score (Naiiwan ng 5 ang
+  Raptors, 54–49). The arena keeps its name as the league writes it, after sa (dito sa
+  Scotiabank Arena, Maligayang pagdating sa ...).
 * Numerals: Western digits; a score is "sa iskor na 54–49" (iskor, the Filipino spelling),
   a run "12–2 na ratsada", a percentage "52%". Ordinals are ika- and the digits, as the
   press writes ikatlo, ikasampu with numbers: "ika-3" (`ordinal`), which takes no linker
@@ -183,6 +188,14 @@ TABLE = LanguageTable(
         "checks_in": "Pumasok sa laro {player[si]} para {team[sa]}",
         "turnover_team": "Nawalan ng bola {player[si]}, kaya {team[sa]} na ang posesyon",
         "timeout_clock": "Humingi ng timeout {team[ang]} sa nalalabing {clock}",
+        # Lines with three numbers, and the arena.
+        "triple_double": "May {a} puntos, {b} rebound at {c} assist na {player[si]}",
+        "points_shooting": "May {a} puntos na {player[si]}, at pumasok ang {b} sa {c} niyang tira",
+        "lead_score": "Lamang ng {c} {team[ang]}, {a}–{b}",
+        "trail_score": "Naiiwan ng {c} {team[ang]}, {a}–{b}",
+        "run_score": "Nagpakawala {team[ang]} ng {a}–{b} na ratsada, at lamang na sila ng {c}",
+        "arena_lead": "Lamang {team[ang]} sa iskor na {a}–{b} dito sa {arena}",
+        "arena_welcome": "Maligayang pagdating sa {arena}",
     },
     player=personal,
     ordinal=ordinal,

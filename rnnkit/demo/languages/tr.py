@@ -39,9 +39,17 @@
   hızlı hücum (fast break), havadan pas (alley-oop), tıklamak (tip-in), hava atışı (jump
   ball), yürüme (traveling), hücum süresi (shot clock), geri saha (backcourt), sportmenlik
   dışı faul (the FIBA name of a flagrant foul), faul limiti, uzatma (overtime).
+* The arena keeps the league's name, and its case suffix follows it after an apostrophe
+  like a player's: "Arena" ends in the back vowel a, so Scotiabank Arena'da (locative,
+  "here at") and Scotiabank Arena'ya hoş geldiniz (dative). A score line with a margin is
+  "5 sayı önde/geride, skor 54–49", the score leader first whoever the subject is; a run
+  and the lead it leaves: "12–2 seri yakaladı ve artık 5 sayı önde". A stat line with
+  shooting counts the attempts first, as shooting does: "12 denemede 7 isabetle 18 sayıya
+  ulaştı".
 """
 
 from rnnkit.demo.grammar import LanguageTable
+from rnnkit.demo.league import ARENA_NAMES
 
 _SPOKEN = {
     "Tremblay": "tramble",
@@ -81,6 +89,11 @@ def player(name: str) -> dict[str, str]:
     dat = ("y" if final_vowel else "") + two
     abl = ("t" if spoken[-1] in _VOICELESS else "d") + two + "n"
     return {"nom": name, "gen": f"{name}'{gen}", "dat": f"{name}'{dat}", "abl": f"{name}'{abl}"}
+
+
+# The arena: the league's name, bare, and with the suffixes after a final back vowel a.
+_ARENA = ARENA_NAMES["tr"]
+ARENA = {"nom": _ARENA, "loc": f"{_ARENA}'da", "dat": f"{_ARENA}'ya"}
 
 
 def ordinal(n: int) -> str:
@@ -196,7 +209,15 @@ TABLE = LanguageTable(
         "checks_in": "{team} cephesinde {player[nom]} oyuna girdi",
         "turnover_team": "{player[nom]} top kaybı yaptı, top {team} ekibine geçti",
         "timeout_clock": "{team}, çeyreğin bitimine {clock} kala mola aldı",
+        "triple_double": "{player[gen]} {a} sayı, {b} ribaund ve {c} asisti var",
+        "points_shooting": "{player[nom]} {c} denemede {b} isabetle {a} sayıya ulaştı",
+        "lead_score": "{team} {c} sayı önde, skor {a}–{b}",
+        "trail_score": "{team} {c} sayı geride, skor {a}–{b}",
+        "run_score": "{team} {a}–{b} seri yakaladı ve artık {c} sayı önde",
+        "arena_lead": "Burada, {arena[loc]} {team} {a}–{b} önde",
+        "arena_welcome": "{arena[dat]} hoş geldiniz",
     },
     player=player,
     ordinal=ordinal,
+    arena=ARENA,
 )

@@ -24,7 +24,12 @@
   with очко in the nominative and accusative (У Трамбле вже 54 очки; попереду на 21 очко),
   "pts_gen" in the genitive after до (до 1 очка, до 3 очок), "reb" (підбирання, 5
   підбирань) and "ast" (передача) in the nominative, "ft_gen" the feet of a shot after з
-  (з 21 фута, з 26 футів: the NBA's feet are kept).
+  (з 21 фута, з 26 футів: the NBA's feet are kept), "shots_gen" the shots after з (9 з 21
+  кидка, 9 з 17 кидків з гри).
+* Scores with a margin: the press gives the score from the subject's side, so a trailing
+  team's own score comes first («Репторз» відстають на 5 очок — 49:54).
+* The arena: the league's «Скотіабанк Арена», declined inside the quotes: `arena` gives
+  nom, acc (Ласкаво просимо на «Скотіабанк Арену») and loc (на «Скотіабанк Арені»).
 * Ordinals in digits as the Pravopys writes them: one letter of the ending after a vowel,
   two after a consonant: the masculine "3-й" (фол), the feminine "1-ша", "2-га", "3-тя",
   "7-ма", "4-та" (зміна лідера), keys "m" and "f".
@@ -107,6 +112,7 @@ def number(n: int) -> dict[str, str]:
         "reb": f"{n} {_agree(n, 'підбирання', 'підбирання', 'підбирань')}",
         "ast": f"{n} {_agree(n, 'передача', 'передачі', 'передач')}",
         "ft_gen": f"{n} {_agree(n, 'фута', 'футів', 'футів')}",
+        "shots_gen": f"{n} {_agree(n, 'кидка', 'кидків', 'кидків')}",
     }
 
 
@@ -250,9 +256,23 @@ TABLE = LanguageTable(
         "checks_in": "У складі {team} на майданчик виходить {player[nom]}",
         "turnover_team": "{player[nom]} втрачає м'яч, володіння переходить до {team}",
         "timeout_clock": "{team} беруть тайм-аут за {clock} до кінця чверті",
+        "triple_double": "На рахунку {player[gen]} {a[pts]}, {b[reb]} і {c[ast]}",
+        "points_shooting": (
+            "У {player[gen]} {a[pts]} при реалізації {b[n]} з {c[shots_gen]} з гри"
+        ),
+        "lead_score": "{team} попереду на {c[pts]} — {a[n]}:{b[n]}",
+        "trail_score": "{team} відстають на {c[pts]} — {b[n]}:{a[n]}",
+        "run_score": "Після ривка {a[n]}:{b[n]} {team} попереду на {c[pts]}",
+        "arena_lead": "Тут, на {arena[loc]}, {team} ведуть з рахунком {a[n]}:{b[n]}",
+        "arena_welcome": "Ласкаво просимо на {arena[acc]}",
     },
     player=player,
     number=number,
     clock=format_clock,
     ordinal=ordinal,
+    arena={
+        "nom": "«Скотіабанк Арена»",
+        "acc": "«Скотіабанк Арену»",
+        "loc": "«Скотіабанк Арені»",
+    },
 )

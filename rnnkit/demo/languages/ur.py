@@ -29,6 +29,9 @@ Urdu and Hindi share their grammar, so the templates follow the same rules as `h
   Urdu sports pages write them (ٹیکنیکل فاؤل، ٹریولنگ، جمپ بال، ایلی اوپ), but for
   the Urdu ones the press has: جوابی حملہ (fast break), اضافی وقت (overtime), وقفہ
   (half-time), لگاتار (straight), جائزہ (review).
+* A score with a margin: X 5 پوائنٹس سے آگے ہے، اسکور 54–49 ہے; the score is the leader's
+  first, so a trailing subject marks it as the opponent's (حریف کے حق میں). The arena's
+  name, a proper name, does not take the oblique before میں (یہاں X میں, X میں خوش آمدید).
 * Ordinals and other -ā words take the oblique -e before a postposition: دوسرے کوارٹر میں,
   but دوسرا کوارٹر شروع ہوا; نشانے سے (`oblique`: a final ا or ہ -> ے).
 * Numerals: Western digits (54–49, 3:45), as the Urdu press online (BBC Urdu, Express,
@@ -167,6 +170,18 @@ TABLE = LanguageTable(
         "checks_in": "{player} {team} کی طرف سے کورٹ پر آئے",
         "turnover_team": "{player} نے گیند گنوا دی، اب گیند {team} کے پاس ہے",
         "timeout_clock": "کوارٹر میں {clock} باقی رہتے {team} نے ٹائم آؤٹ لیا",
+        "triple_double": "{player} کے اب تک {a} پوائنٹس، {b} ریباؤنڈز اور {c} اسسٹس ہیں",
+        "points_shooting": (
+            "{player} کے {c} میں سے {b} شاٹ کامیاب رہے اور وہ اب تک {a} پوائنٹس اسکور کر چکے ہیں"
+        ),
+        "lead_score": "{team} {c} پوائنٹس سے آگے ہے، اسکور {a}–{b} ہے",
+        "trail_score": "{team} {c} پوائنٹس سے پیچھے ہے، اسکور {a}–{b} حریف کے حق میں ہے",
+        "run_score": (
+            "{team} نے پچھلے چند منٹوں میں حریف کو {a}–{b} سے پیچھے چھوڑا"
+            " اور اب {c} پوائنٹس سے آگے ہے"
+        ),
+        "arena_lead": "یہاں {arena} میں {team} {a}–{b} سے آگے ہے",
+        "arena_welcome": "{arena} میں خوش آمدید",
     },
     player=player,
     ordinal=ordinal,

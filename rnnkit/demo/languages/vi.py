@@ -115,6 +115,13 @@ TABLE = LanguageTable(
         "checks_in": "{player} được {team} tung vào sân",
         "turnover_team": "{player} để mất bóng, quyền tấn công thuộc về {team}",
         "timeout_clock": "{team} xin hội ý khi hiệp đấu còn {clock}",
+        "triple_double": "{player} đã có {a} điểm, {b} pha bắt bóng bật bảng và {c} kiến tạo",
+        "points_shooting": "{player} đã có {a} điểm với {b}/{c} cú ném thành công",
+        "lead_score": "{team} đang dẫn trước {c} điểm với tỷ số {a}–{b}",
+        "trail_score": "{team} đang bị dẫn {c} điểm với tỷ số {b}–{a}",
+        "run_score": "Sau chuỗi ghi điểm {a}–{b}, {team} đang dẫn trước {c} điểm",
+        "arena_lead": "{team} đang dẫn trước {a}–{b} tại {arena}",
+        "arena_welcome": "Chào mừng quý vị đến với {arena}",
     },
     ordinal=lambda n: f"thứ {n}",
 )

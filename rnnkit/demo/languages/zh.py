@@ -120,6 +120,13 @@ TABLE = LanguageTable(
         "checks_in": "{team}换上{player}",
         "turnover_team": "{player}失误，球权归{team}",
         "timeout_clock": "本节还剩{clock}，{team}请求暂停",
+        "triple_double": "{player}本场已经拿下{a}分{b}篮板{c}助攻",
+        "points_shooting": "{player}本场投篮{c}投{b}中，拿下{a}分",
+        "lead_score": "{team}以{a}比{b}领先{c}分",
+        "trail_score": "{team}以{b}比{a}落后{c}分",
+        "run_score": "{team}打出一波{a}比{b}的得分高潮，目前领先{c}分",
+        "arena_lead": "{team}在{arena}以{a}比{b}领先",
+        "arena_welcome": "欢迎来到{arena}",
     },
     ordinal=lambda n: f"第{n}",
 )
