@@ -41,6 +41,7 @@ from pathlib import Path
 import sacrebleu
 
 from rnnkit.cli.common import slot_policy
+from rnnkit.demo import league
 from rnnkit.demo.grammar import PLAYERS
 from rnnkit.demo.languages import TABLES
 from rnnkit.demo.slots import _form, write_name
@@ -105,18 +106,11 @@ def numbers(text):
 
 
 def team_forms(lang, nickname):
-    forms = {nickname}
-    try:
-        from rnnkit.demo import league
-
-        team = league.TEAMS[nickname]
-        forms |= {team.city, team.full, *team.aliases}
-        for value in league.team_names(lang, nickname).values():
-            forms |= {value} if isinstance(value, str) else set(value.values())
-    except (ImportError, KeyError):
-        value = TABLES[lang].teams.get(nickname)
-        if value:
-            forms |= {value} if isinstance(value, str) else set(value.values())
+    """Every way `lang` may write the team `nickname`: the league's names, English ones."""
+    team = league.TEAMS[nickname]
+    forms = {nickname, team.city, team.full, *team.aliases}
+    for value in league.team_names(lang, nickname).values():
+        forms |= {value} if isinstance(value, str) else set(value.values())
     return forms
 
 
@@ -229,12 +223,7 @@ def score_line(row, lang, translation, names, other_names):
         elif name["kind"] == "arena":  # (an arena the league does not know: a name)
             forms = {name["name"]} | ({name["zh"]} if lang == "zh" else set())
             forms |= person_forms(lang, name["name"])
-            try:
-                from rnnkit.demo.league import ARENA_NAMES
-
-                forms.add(ARENA_NAMES.get(lang, name["name"]))
-            except ImportError:
-                pass
+            forms.add(league.ARENA_NAMES.get(lang, name["name"]))
         else:
             forms = person_forms(lang, name["name"], name["zh"] if lang == "zh" else None)
         kept_names += contains(text, forms)

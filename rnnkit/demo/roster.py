@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rnnkit.demo.languages import LANGUAGES
+from rnnkit.demo.league import TEAMS
 from rnnkit.errors import DataError
 
 if sys.version_info >= (3, 11):
@@ -50,18 +51,6 @@ class Roster:
     home: str
     away: str
     players: tuple[Player, ...]
-
-
-def teams():
-    """The league's nicknames (the six of the demo's grammar if the league is absent)."""
-    try:
-        from rnnkit.demo.league import TEAMS
-
-        return tuple(TEAMS)
-    except ImportError:
-        from rnnkit.demo.grammar import ROSTERS
-
-        return tuple(ROSTERS)
 
 
 def load_roster(path):
@@ -93,7 +82,7 @@ def _check(path, text, data):
     def fail(message, near=None, last=False):
         raise DataError(path, _line_of(text, near, last), message)
 
-    known = teams()
+    known = tuple(TEAMS)
     for key in data:
         if key not in ("home", "away", "player"):
             fail(f"unknown key {key!r}; a roster has home, away and [[player]] tables", key)

@@ -21,7 +21,8 @@ import re
 from dataclasses import replace
 from string import Formatter
 
-from rnnkit.demo.grammar import PLAYERS
+from rnnkit.demo import league
+from rnnkit.demo.grammar import PLAYERS, arena_name
 from rnnkit.demo.languages import TABLES, phrasings
 from rnnkit.translator.inference import SlotPolicy
 from rnnkit.translator.slots import Inventory, fold_accents, plain_render, slot_token
@@ -162,12 +163,6 @@ class DemoSlots(SlotPolicy):
                     self.spellings[player.name, lang] = spelling
 
     def _add_league(self):
-        try:
-            from rnnkit.demo import league
-        except ImportError:  # the league's table is not there yet: the demo's six teams
-            for team in TABLES["en"].teams:
-                self.inventory.add(team, "T", (team, "team"))
-            return
         for nickname, team in league.TEAMS.items():
             self.inventory.add(nickname, "T", (nickname, "team"))
             self.inventory.add(team.city, "T", (nickname, "city"))
@@ -193,7 +188,7 @@ class DemoSlots(SlotPolicy):
             if slot.kind == "T":
                 return self._team(table, lang, slot.value, form)
             if slot.kind == "X":  # the arena: the table's forms, else the league's name
-                return _form(table.arena, form) if table.arena else self._place(lang, slot)
+                return _form(table.arena or arena_name(lang), form)
             return slot.text
 
         return write
@@ -216,22 +211,7 @@ class DemoSlots(SlotPolicy):
     @staticmethod
     def _team(table, lang, value, form):
         nickname, variant = value
-        try:
-            from rnnkit.demo import league
-
-            return _form(league.team_names(lang, nickname)[variant], form)
-        except (ImportError, KeyError):
-            names = table.teams.get(nickname, nickname)
-            return _form(names, form)
-
-    @staticmethod
-    def _place(lang, slot):
-        try:
-            from rnnkit.demo import league
-
-            return league.ARENA_NAMES.get(lang, slot.text)
-        except ImportError:
-            return slot.text
+        return _form(league.team_names(lang, nickname)[variant], form)
 
 
 @functools.lru_cache(maxsize=65536)

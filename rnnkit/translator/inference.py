@@ -5,8 +5,8 @@ with its own `<2xx>` tag). Used by `rnnkit translate`, `rnnkit evaluate`, valida
 training and the demo's live game.
 """
 
+import functools
 from dataclasses import dataclass
-from functools import partial
 
 import numpy
 
@@ -93,6 +93,9 @@ class Translator:
             raise CheckpointError(f"the vocabulary has {len(names)} slots; at most 62 are kept")
         self.slot_bits = names  # slot name -> its bit
         self.slots = (slots or SlotPolicy()) if names else None
+        # A line is extracted once, however often it is read: a prefix re-translated word by
+        # word is written back into every language (restore_slots) after its translation.
+        self._slotted_one = functools.lru_cache(maxsize=256)(self._extract)
         repeatable = sum(bit for name, bit in names.items() if name[0] == "N")
         self._token_bits, self._repeatable = bits, repeatable
 
@@ -233,7 +236,7 @@ class Translator:
                     f"no translation found for {sources[i][:60]!r} into {langs[i]}: "
                     "the model's scores are not finite; retrain or use another checkpoint"
                 )
-            finish = partial(
+            finish = functools.partial(
                 self.finish,
                 source=sources[i],
                 source_tokens=source_tokens[i],
@@ -251,8 +254,10 @@ class Translator:
         """{source: its Slotted form} for the distinct sources (empty without slots)."""
         if not self.slots:
             return {}
-        inventory = self.slots.inventory
-        return {s: unslot(extract(s, inventory), self.source_slots) for s in dict.fromkeys(sources)}
+        return {s: self._slotted_one(s) for s in dict.fromkeys(sources)}
+
+    def _extract(self, source):
+        return unslot(extract(source, self.slots.inventory), self.source_slots)
 
     def required_slots(self, slotted):
         mask = 0
