@@ -105,6 +105,13 @@ def numbers(text):
     return [int(run) for run in digits.split()]
 
 
+def line_numbers(english, names):
+    """The numbers of an English line, less those inside the names it mentions ("76ers")."""
+    for name in names:
+        english = english.replace(name["name"], " ")
+    return numbers(english)
+
+
 def team_forms(lang, nickname):
     """Every way `lang` may write the team `nickname`: the league's names, English ones."""
     team = league.TEAMS[nickname]
@@ -162,13 +169,21 @@ def contains(text, forms):
 
 @functools.cache
 def matcher(forms):
-    """One compiled pattern for `forms` (see contains)."""
+    """One compiled pattern for `forms` (see contains). A form with Han characters matches
+    anywhere ("76人请求暂停"); a form in Latin letters is a word among Latin letters only
+    ("Olynyk替换Poeltl", Chinese writing no spaces); a Hangul form may take a particle
+    ("아레나에서"); any other is a whole word of its script."""
     edge = r"[\w\u0900-\u0dff]"
+    latin = r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
     parts = []
     for form in sorted({f.casefold() for f in forms if f}, key=len, reverse=True):
-        if re.match(r"[\u3400-\u9fff]", form):
+        if re.search(r"[\u3400-\u9fff]", form):
             if len(form) >= 2:
                 parts.append(re.escape(form))
+        elif all(unicodedata.name(c, "").startswith("LATIN") for c in form if c.isalpha()):
+            parts.append(rf"(?<!{latin}){re.escape(form)}(?!{latin})")
+        elif re.search(r"[\uac00-\ud7af]", form):
+            parts.append(rf"(?<!{edge}){re.escape(form)}")
         else:
             parts.append(rf"(?<!{edge}){re.escape(form)}(?!{edge})")
     return re.compile("|".join(parts) or r"(?!x)x")
@@ -209,13 +224,6 @@ def score_line(row, lang, translation, names, other_names):
     result = {"withheld": translation.withheld, "confidence": translation.confidence}
     if translation.withheld:
         return result
-    source_numbers = numbers(english)
-    got = numbers(text)
-    result["numbers_total"] = len(source_numbers)
-    result["numbers_kept"] = sum(1 for n in set(source_numbers) if n in got) + (
-        len(source_numbers) - len(set(source_numbers))
-    )
-    invented_number = any(n not in source_numbers_any(english) for n in got)
     kept_names, own_forms = 0, set()
     for name in names:
         if name["kind"] == "team":
@@ -224,12 +232,21 @@ def score_line(row, lang, translation, names, other_names):
             forms = {name["name"]} | ({name["zh"]} if lang == "zh" else set())
             forms |= person_forms(lang, name["name"])
             forms.add(league.ARENA_NAMES.get(lang, name["name"]))
+            arena = TABLES[lang].arena  # its case forms ("«Скотиабанк Арене»")
+            forms |= set(arena.values()) if isinstance(arena, dict) else {arena or ""}
         else:
             forms = person_forms(lang, name["name"], name["zh"] if lang == "zh" else None)
         kept_names += contains(text, forms)
         own_forms |= forms
     result["names_total"], result["names_kept"] = len(names), kept_names
     rest = without(text, own_forms)
+    # a number inside a name ("76ers", "76人") is the name's, not a number of the line
+    source_numbers, got = line_numbers(english, names), numbers(rest)
+    result["numbers_total"] = len(source_numbers)
+    result["numbers_kept"] = sum(1 for n in set(source_numbers) if n in got) + (
+        len(source_numbers) - len(set(source_numbers))
+    )
+    invented_number = any(n not in source_numbers_any(english) for n in got)
     invented_name = any(contains(rest, forms) for forms in other_names)
     result["invented"] = invented_number or invented_name
     result["loop"] = repeats(text, lang) or len(text) > 3 * len(english)
@@ -256,7 +273,7 @@ def summarise(rows):
         numbers_kept = sum(r["numbers_kept"] for r in shown)
         names_kept = sum(r["names_kept"] for r in shown)
         # a withheld line counts as a miss for its numbers and names
-        numbers_total = sum(len(numbers(r["en"])) for r in chosen)
+        numbers_total = sum(r["numbers_in_line"] for r in chosen)
         names_total = sum(r["names_in_line"] for r in chosen)
         table.append(
             {
@@ -309,6 +326,7 @@ def main():
             measured = score_line(line, lang, translation, named, others)
             measured.update(id=line["id"], kind=line["kind"], lang=lang, en=line["en"])
             measured.update(text=translation.text, names_in_line=len(named))
+            measured.update(numbers_in_line=len(line_numbers(line["en"], named)))
             rows.append(measured)
             hypotheses[lang].append(translation.text)
     seconds = time.perf_counter() - started
