@@ -108,3 +108,47 @@ def test_write_tsv(tmp_path):
     assert [tuple(line.split("\t")) for line in text.splitlines()] == examples
     with pytest.raises(ValueError):
         write_tsv(path, [("fr", "a\tb", "c")])
+
+
+def test_join_clauses_runs_two_sentences_into_one_line_as_each_language_writes_it():
+    from rnnkit.demo.corpus import join_clauses
+
+    assert (
+        join_clauses("fr", "｟P1｠ marque", "Les ｟T1｠ mènent")
+        == "｟P1｠ marque, les ｟T1｠ mènent"
+    )
+    assert join_clauses("en", "A scores", "The lead is 3", "; ") == "A scores; the lead is 3"
+    assert (
+        join_clauses("en", "A scores", "｟P2｠ in for ｟P3｠") == "A scores, ｟P2｠ in for ｟P3｠"
+    )
+    assert join_clauses("en", "A scores", "NBA record", " — ") == "A scores — NBA record"
+    assert (
+        join_clauses("en", "A scores", "Okonkwo fouls", name_first=True)
+        == "A scores, Okonkwo fouls"
+    )
+    assert join_clauses("en", "Stolen!", "The ｟T1｠ run") == "Stolen! The ｟T1｠ run"
+    assert join_clauses("zh", "｟P1｠快攻得手", "双方战平") == "｟P1｠快攻得手，双方战平"
+    assert join_clauses("ar", "أنهى", "سجل") == "أنهى، سجل"
+    assert join_clauses("tr", "A attı", "İlk çeyrek") == "A attı, ilk çeyrek"
+    assert join_clauses("tr", "A attı", "Isabet") == "A attı, ısabet"
+
+
+def test_compound_lines_number_their_slots_on_through_both_clauses():
+    examples = generate_corpus(480, slots=True, shared=False, compound=1.0, seed=5)
+    highest = Counter()
+    for lang, source, target in examples:
+        names = [f"{m[1]}{m[2]}" for m in SLOT_TOKEN.finditer(source)]
+        assert {f"{m[1]}{m[2]}" for m in SLOT_TOKEN.finditer(target)} == set(names), (lang, source)
+        for kind in {name[0] for name in names}:
+            numbers = sorted({int(n[1:]) for n in names if n[0] == kind})
+            assert numbers == list(range(1, len(numbers) + 1)), source  # P1, P2, P3 ...
+            highest[kind] = max(highest[kind], numbers[-1])
+        assert any(j in source for j in (", ", "; ", " — ", " and ", "! ")), source
+    assert highest["N"] >= 4 and highest["P"] >= 3 and highest["T"] >= 3
+
+
+def test_no_compound_share_draws_as_before_and_a_bad_share_is_refused():
+    plain = generate_corpus(200, slots=True, shared=False, seed=2)
+    assert generate_corpus(200, slots=True, shared=False, seed=2, compound=0.0) == plain
+    with pytest.raises(ValueError, match="compound"):
+        generate_corpus(10, compound=1.5)

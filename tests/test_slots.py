@@ -10,7 +10,7 @@ from rnnkit.demo.corpus import random_event
 from rnnkit.demo.grammar import TEMPLATES
 from rnnkit.demo.languages import LANGUAGES, TABLES, english
 from rnnkit.demo.roster import Player, Roster
-from rnnkit.demo.slots import DemoSlots, slotted, write_name
+from rnnkit.demo.slots import DemoSlots, _form, slotted, write_name
 from rnnkit.text import Vocabulary, WordTokenizer, language_tag
 from rnnkit.translator.inference import Translator
 from rnnkit.translator.model import ModelConfig, Seq2Seq
@@ -64,6 +64,17 @@ def kinds(line, inventory=SLOTS.inventory):
         ),
         ("Off the glass! Barnes!", "Off the glass! ｟P1｠!", [("P1", "Barnes")]),
         ("Live from Scotiabank Arena", "Live from ｟X1｠", [("X1", "Scotiabank Arena")]),
+        (
+            "His 3rd foul with 2:10 left in the Third quarter, a third-quarter record",
+            "His ｟O1｠ foul with ｟C1｠ left in the ｟Q1｠ quarter, a ｟Q2｠-quarter record",
+            [("O1", 3), ("C1", 130), ("Q1", 3), ("Q2", 3)],
+        ),
+        ("The 4th period, the second half", "The ｟Q1｠ period, the second half", [("Q1", 4)]),
+        (
+            "Final at Madison Square Garden: Knicks 117",
+            "Final at ｟X1｠: ｟T1｠ ｟N1｠",
+            [("X1", "Madison Square Garden"), ("T1", ("Knicks", "team")), ("N1", "117")],
+        ),
     ],
 )
 def test_the_extractor_makes_numbers_and_names_slots(line, text, slots):
@@ -83,6 +94,35 @@ def test_every_generated_english_line_is_extracted_as_the_training_text_says():
         for _ in range(20):
             event = random_event(rng, template)
             assert extract(english(event), SLOTS.inventory).text == slotted(event, "en")
+
+
+def test_compound_lines_are_extracted_as_their_training_text_says():
+    """Two events run into one line (the corpus's `compound`): the extractor numbers the
+    slots on through both clauses, as the training text does."""
+    from rnnkit.demo.corpus import generate_corpus
+
+    plain = generate_corpus(300, shared=False, compound=0.5, seed=4)
+    with_slots = generate_corpus(300, slots=True, shared=False, compound=0.5, seed=4)
+    for (_, line, _), (_, text, _) in zip(plain, with_slots):
+        assert extract(line, SLOTS.inventory).text == text
+
+
+def test_another_place_is_spelt_as_a_name_never_as_the_home_arena():
+    garden = extract("Final at Madison Square Garden", SLOTS.inventory).slots[0]
+    home = extract("Live from Scotiabank Arena", SLOTS.inventory).slots[0]
+    for lang in LANGUAGES:
+        write = SLOTS.writer(lang)
+        assert write(garden, None) == write_name(TABLES[lang], lang, "Madison Square Garden")
+        assert write(garden, None) != write(home, None)
+
+
+def test_a_quarter_is_written_as_each_language_names_it():
+    third = extract("End of the third quarter", SLOTS.inventory).slots[0]
+    assert SLOTS.writer("fr")(third, None) == "troisième"
+    assert SLOTS.writer("ru")(third, "gen") == "третьей"
+    assert SLOTS.writer("zh")(third, None) == "三"
+    digits = extract("the 3rd quarter", SLOTS.inventory).slots[0]  # the source's digits
+    assert SLOTS.writer("fr")(digits, None) == _form(TABLES["fr"].format_ordinal(3), None)
 
 
 def test_a_slotted_line_passes_through_and_unknown_slots_become_text_again():

@@ -25,8 +25,9 @@ from rnnkit.demo.grammar import (
 )
 from rnnkit.demo.languages import LANGUAGES, english, phrasings, render
 from rnnkit.demo.league import ARENA
-from rnnkit.demo.slots import slotted
+from rnnkit.demo.slots import event_slots, slotted
 from rnnkit.demo.splits import check_split, split_of
+from rnnkit.translator.slots import OPEN
 
 # How often each template is drawn for the corpus: play-by-play is mostly shots. The rare
 # lines still come often enough that each language sees every quarter's start and end a
@@ -59,6 +60,32 @@ _OTHER_EVENT_WEIGHT = 0.6
 _TEAMMATES = {"assist", "substitution", "alley_oop"}
 # Templates whose team is the player's own (else the team that gets the ball: the rival).
 _OWN_TEAM = {"player_scores_for", "lead_change", "checks_in"}
+
+
+# How a commentator runs two events into one line ("Booker hits the turnaround; the Suns go
+# up 3"), and the comma each language joins the two sentences with.
+_EN_JOINERS = (", ", "; ", " — ", ", and ", " and ")
+_COMMAS = {"zh": "，", "yue": "，", "ar": "، ", "fa": "، ", "ur": "، "}
+_UNSPACED = ("zh", "yue")
+
+
+def join_clauses(
+    lang: str, first: str, second: str, joiner: str | None = None, name_first: bool = False
+) -> str:
+    """Two sentences of `lang` as one line: `second` after `joiner` (default: the
+    language's comma), its first letter in lower case (not a slot's or a name's,
+    `name_first`; not an acronym's or "I"'s); after a sentence that ends in "!" or "?"
+    the second stays a sentence of its own."""
+    if first[-1:] in ("!", "?", "！", "？"):
+        return first + ("" if lang in _UNSPACED else " ") + second
+    joiner = _COMMAS.get(lang, ", ") if joiner is None else joiner
+    word = second.split(" ", 1)[0]
+    if name_first or word.isupper() or word.startswith("I'") or word == "I":
+        return first + joiner + second
+    if second[:1].isupper():
+        head = {"I": "ı", "İ": "i"}.get(second[0], second[0].lower()) if lang == "tr" else None
+        second = (head or second[0].lower()) + second[1:]
+    return first + joiner + second
 
 
 def _numbers(rng: Random, template: str) -> dict:
@@ -153,6 +180,7 @@ def generate_corpus(
     seed: int = 0,
     slots: bool = False,
     shared: bool = True,
+    compound: float = 0.0,
 ) -> list[tuple[str, str, str]]:
     """`n` parallel examples `(lang, english, translation)` from `split`.
 
@@ -162,9 +190,13 @@ def generate_corpus(
     are slot tokens on both sides (rnnkit/demo/slots.py): the translator's training text.
     Without `shared`, each example is an event and a phrasing of its own, in the languages
     in turn: 24 times the English sentences for the same size, so that every phrasing of
-    the 78 templates comes up in a training set. Deterministic for a given (n, split,
-    languages, seed, slots, shared).
+    the templates comes up in a training set. `compound`: the share of examples that run
+    two events into one line (`join_clauses`), as commentators do, their slots numbered on
+    through both. Deterministic for a given (n, split, languages, seed, slots, shared,
+    compound).
     """
+    if not 0.0 <= compound <= 1.0:
+        raise ValueError(f"compound must be a share between 0 and 1, got {compound}")
     check_split(split)
     languages = list(LANGUAGES) if languages is None else list(languages)
     unknown = [lang for lang in languages if lang not in LANGUAGES]
@@ -176,21 +208,45 @@ def generate_corpus(
     templates = list(TEMPLATES)
     weights = [_CORPUS_WEIGHTS.get(name, _OTHER_EVENT_WEIGHT) for name in templates]
     examples: list[tuple[str, str, str]] = []
+
+    def draw():
+        """An event of `split` and the English phrasing the commentator says it in."""
+        while True:
+            event = random_event(rng, rng.choices(templates, weights)[0])
+            if split_of(event) == split:  # held-out splits keep about one draw in ten
+                return event, rng.choice(phrasings(event.template))
+
     while len(examples) < n:
-        event = random_event(rng, rng.choices(templates, weights)[0])
-        if split_of(event) != split:
-            continue  # rejection sampling: held-out splits keep about one draw in ten
-        phrasing = rng.choice(phrasings(event.template))  # how the commentator says it
+        clauses = [draw()]
+        joiner = None
+        if compound and rng.random() < compound:
+            clauses.append(draw())
+            joiner = rng.choice(_EN_JOINERS)
         chosen = languages[: n - len(examples)]
         if not shared:
             chosen = [languages[len(examples) % len(languages)]]
-        if slots:
-            source = slotted(event, "en", phrasing)
-            examples += [(lang, source, slotted(event, lang, phrasing)) for lang in chosen]
-        else:
-            source = english(event, phrasing)
-            examples += [(lang, source, render(event, lang)) for lang in chosen]
+        source = _line(clauses, "en", slots, joiner)
+        examples += [(lang, source, _line(clauses, lang, slots)) for lang in chosen]
     return examples
+
+
+def _line(clauses, lang, slots, joiner=None):
+    """One line of `lang` ("en": in the drawn phrasings) saying the (event, phrasing)
+    `clauses` in turn, with slots or as commentary reads."""
+    counts: dict = {}  # slots of each kind in the clauses before
+    texts, name_first = [], []  # each clause, and whether it opens with a name or number
+    for event, phrasing in clauses:
+        with_slots = slotted(event, lang, phrasing, counts)
+        event_slots(event, phrasing, counts)
+        name_first.append(with_slots.startswith(OPEN))
+        if slots:
+            texts.append(with_slots)
+        else:
+            texts.append(english(event, phrasing) if lang == "en" else render(event, lang))
+    line = texts[0]
+    for text, name in zip(texts[1:], name_first[1:]):
+        line = join_clauses(lang, line, text, joiner if lang == "en" else None, name)
+    return line
 
 
 def write_tsv(path: str | Path, examples: Iterable[tuple[str, str, str]]) -> None:

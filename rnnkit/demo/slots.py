@@ -38,6 +38,7 @@ FIELD_KINDS = {
     "nth": "O",
     "c": "N",
     "arena": "X",
+    "quarter": "Q",
 }
 # Scripts that write a multi-part name with a middle dot between its parts.
 _DOTTED = {"zh", "yue"}
@@ -93,11 +94,13 @@ class SlotValue:
         return slot_token(self.kind, self.index, form)
 
 
-def event_slots(event, phrasing=None):
+def event_slots(event, phrasing=None, counts=None):
     """{field: SlotValue} for the fields of `event` that are slots, numbered per kind in
-    the order the English sentence (in `phrasing`, else the canonical one) names them."""
+    the order the English sentence (in `phrasing`, else the canonical one) names them;
+    `counts` ({kind: slots of that kind before this sentence's}, updated) numbers on from
+    an earlier clause of the same line."""
     template = phrasing or TABLES["en"].templates[event.template]
-    slots, counts = {}, {}
+    slots, counts = {}, ({} if counts is None else counts)
     for _, field, _, _ in Formatter().parse(template):
         name = (field or "").split("[")[0]
         if name in FIELD_KINDS and name not in slots:
@@ -107,11 +110,11 @@ def event_slots(event, phrasing=None):
     return slots
 
 
-def slotted(event, lang, phrasing=None):
+def slotted(event, lang, phrasing=None, counts=None):
     """`event` in `lang` ("en" too) with its facts as slot tokens: the training text. The
     slots are numbered as the English `phrasing` names them (the canonical sentence if
-    None); for "en" the sentence is that phrasing."""
-    slots = event_slots(event, phrasing)
+    None; `counts` as event_slots); for "en" the sentence is that phrasing."""
+    slots = event_slots(event, phrasing, None if counts is None else dict(counts))
     if lang == "en" and phrasing is not None:
         table = TABLES["en"]
         table = replace(table, templates={**table.templates, event.template: phrasing})
@@ -183,12 +186,18 @@ class DemoSlots(SlotPolicy):
                 return _form(table.format_clock(slot.value), form)
             if slot.kind == "O":
                 return _form(table.format_ordinal(slot.value), form)
+            if slot.kind == "Q":  # "3rd quarter" keeps its digits, "third" is the word
+                if slot.text[:1].isdigit():
+                    return _form(table.format_ordinal(slot.value), form)
+                return _form(table.quarters[slot.value - 1], form)
             if slot.kind == "P":
                 return self._person(table, lang, slot.value, form)
             if slot.kind == "T":
                 return self._team(table, lang, slot.value, form)
-            if slot.kind == "X":  # the arena: the table's forms, else the league's name
+            if slot.kind == "X" and slot.value == league.ARENA:  # the table's forms
                 return _form(table.arena or arena_name(lang), form)
+            if slot.kind == "X":  # another place: spelt as a name is
+                return _written_name(lang, slot.value, form)
             return slot.text
 
         return write

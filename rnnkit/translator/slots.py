@@ -7,7 +7,8 @@ Before translation the facts of an English line become typed placeholders in Ope
     "｟P1｠ hits a three, ｟T1｠ up ｟N1｠-｟N2｠ with ｟C1｠ left"
 
 Kinds: N a number (a count, a score's side, a percentage's digits, a decimal), O an ordinal
-("3rd"), C a clock time ("4:27"), P a person, T a team, X another proper name (an arena).
+("3rd"), C a clock time ("4:27"), P a person, T a team, X another proper name (an arena),
+Q a quarter of the game ("third" or "3rd" before "quarter").
 Slots of a kind are numbered by their order in the line (P1, P2, ...); every mention is a
 slot of its own. In a target the model writes a slot with the form the sentence needs,
 `｟P1:gen｠` (a genitive), `｟T1:nom｠`; `restore` then writes each slot in the target
@@ -36,6 +37,7 @@ KINDS = {
     "P": "person",
     "T": "team",
     "X": "name",
+    "Q": "quarter",
 }
 SLOT_TOKEN = re.compile(rf"{OPEN}([A-Z])(\d+)(?::([^{CLOSE}\s]+))?{CLOSE}")
 
@@ -97,6 +99,19 @@ class Inventory:
         self._longest = max(self._longest, len(surface.split()))
 
 
+# A quarter of the game, "third" or "3rd" before "quarter" or "period": written as each
+# language names the quarter (a word in most), and never one the line does not name.
+QUARTERS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+_QUARTER = rf"(?P<quarter>\b(?i:{'|'.join(QUARTERS)})(?=[ -](?:quarter|period)\b))"
 # A clock "4:27" (minutes:seconds, 0-59), an ordinal "3rd", a number "61", "0.8", "5,000".
 _CLOCK = r"(?P<clock>\b\d{1,2}:[0-5]\d\b)"
 _ORDINAL = r"(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)"
@@ -107,8 +122,10 @@ _NUMBER = r"(?P<number>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b)"
 _NAME_WORD = r"(?:Jr|Sr)\.|[^\W\d_](?:[\w\u0300-\u036f]|['’-](?=[^\W\d_]))*"
 # A word may start with digits ("76ers"): it is a word (a name if the inventory has it).
 _WORD = rf"(?P<word>\d+[^\W\d_]\w*|{_NAME_WORD})"
-_TOKENS = re.compile("|".join([_CLOCK, _ORDINAL, _WORD, _NUMBER]))
+_TOKENS = re.compile("|".join([_QUARTER, _CLOCK, _ORDINAL, _WORD, _NUMBER]))
 _SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
+# The last word of a place's name: an unknown "Madison Square Garden" is a name (X).
+VENUES = frozenset("Arena Center Centre Garden Forum Fieldhouse Stadium Coliseum Dome".split())
 # Words that never continue a name, even capitalised ("Barnes And one!").
 _GLUE = frozenset("and or but nor the a an of to in on at for with by off up from".split())
 
@@ -132,7 +149,9 @@ def extract(text, inventory):
     i = 0
     while i < len(tokens):
         match = tokens[i]
-        if match.lastgroup == "clock":
+        if match.lastgroup == "quarter":
+            spans.append((match.start(), match.end(), "Q", QUARTERS[match["quarter"].lower()]))
+        elif match.lastgroup == "clock":
             minutes, seconds = match["clock"].split(":")
             spans.append((match.start(), match.end(), "C", int(minutes) * 60 + int(seconds)))
         elif match.lastgroup == "ordinal":
@@ -191,7 +210,10 @@ def _name_at(text, tokens, i, inventory):
         count += 1
     if not count:
         return None
-    return count, "P", text[tokens[i].start() : tokens[i + count - 1].end()]
+    name = text[tokens[i].start() : tokens[i + count - 1].end()]
+    if count > 1 and tokens[i + count - 1]["word"] in VENUES:
+        return count, "X", name  # "Madison Square Garden": a place, not a person
+    return count, "P", name
 
 
 def _is_word(word, words):
