@@ -138,6 +138,23 @@ def person_forms(lang, name, press=None):
     return {f for f in forms if f}
 
 
+def table_words(lang):
+    """The words (casefolded) the language's table writes in its own sentences: templates,
+    shots, rebounds, quarters."""
+    table = TABLES[lang]
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict | tuple | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                yield from strings(item)
+
+    texts = [table.templates, table.shots, table.rebounds, table.quarters]
+    words = " ".join(text for value in texts for text in strings(value)).casefold().split()
+    return {word.strip(".,!?:;«»()\"'،，。！") for word in words}
+
+
 def surname(name):
     """The last word of a name that is not a suffix ("Gary Trent Jr." -> "Trent")."""
     words = [w for w in name.split() if w not in ("Jr.", "Sr.", "II", "III", "IV")]
@@ -306,7 +323,10 @@ def main():
     translator = Translator.load(args.model_dir, slots=slot_policy())
     languages = translator.languages
     players = sorted({n["name"] for n in names if n["kind"] == "player"} | set(PLAYERS))
-    forms_of = {lang: {p: person_forms(lang, p) for p in players} for lang in languages}
+    forms_of = {}  # a player's forms that are also words of the language's own commentary
+    for lang in languages:  # (Punjabi "ਜੰਪ ਬਾਲ", jump ball) show no invented player
+        words = table_words(lang)
+        forms_of[lang] = {p: person_forms(lang, p) - words for p in players}
     rows, hypotheses = [], defaultdict(list)
     started = time.perf_counter()
     for line in lines:

@@ -54,3 +54,14 @@ def test_the_arena_in_any_case_form_of_the_language_is_kept():
     ko = "이곳 스코샤뱅크 아레나에서 랩터스가 30대 22로 앞서고 있습니다"  # a particle follows
     assert score(english, "ko", ko, [ARENA])["names_kept"] == 1
     assert score(english, "ru", "«Рэпторс» ведут со счётом 30:22", [ARENA])["names_kept"] == 0
+
+
+def test_a_players_name_that_is_a_word_of_the_language_is_not_an_invented_player():
+    # LaMelo Ball in Punjabi is ਬਾਲ, the "ball" of the table's own "ਜੰਪ ਬਾਲ" (jump ball)
+    words = real_games.table_words("pa")
+    assert "ਬਾਲ" in words
+    ball = real_games.person_forms("pa", "LaMelo Ball")
+    assert "ਬਾਲ" in ball and "ਲਾਮੇਲੋ ਬਾਲ" in ball - words
+    text = "ਮੋਬਲੇ ਨੇ ਇੰਗ੍ਰਮ ਦੇ ਖ਼ਿਲਾਫ਼ ਜੰਪ ਬਾਲ ਜਿੱਤੀ"
+    assert real_games.contains(text, frozenset(ball))  # what the measure used to count
+    assert not real_games.contains(text, frozenset(ball - words))
