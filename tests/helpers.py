@@ -119,3 +119,27 @@ def compare_module_with_torch(ours, theirs, run_ours, run_theirs, arrays, tol, s
     for (name, mine), reference in zip(ours.named_parameters(), theirs.parameters()):
         assert mine.grad is not None and mine.grad.dtype == mine.dtype, name
         assert_close(mine.grad, reference.grad, tol, f"gradient of {name}")
+
+
+def search_log_probs(output, attentional, at_limit, languages, beam=1):
+    """The (B', V) log-probabilities of a search's output layer (search._OutputLayer), put
+    together from its blocks: each block's columns get logits - lse, every other token of
+    the row (another language's) -inf."""
+    import numpy
+
+    rows_all, vocab = len(attentional), output.weight.shape[0]
+    result = numpy.full((rows_all, vocab), -numpy.inf)
+    seen = numpy.zeros(rows_all, dtype=int)
+
+    def keep(rows, logits, lse, columns):
+        return rows, logits - lse[:, None], columns
+
+    for rows, values, columns in output.scores(attentional, at_limit, languages, beam, then=keep):
+        seen[rows] += 1
+        for i, row in enumerate(rows):
+            if columns is None:
+                result[row] = values[i]
+            else:  # (a language's padding columns: <pad>, -inf)
+                result[row, columns[i]] = numpy.maximum(result[row, columns[i]], values[i])
+    assert (seen == 1).all(), "every row in exactly one block"
+    return result

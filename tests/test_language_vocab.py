@@ -12,6 +12,7 @@ import json
 import numpy as np
 import pytest
 import torch
+from helpers import search_log_probs
 
 import rnnkit as rk
 from rnnkit.cli.main import main
@@ -154,10 +155,21 @@ def test_search_on_arrays_matches_decode_step_and_keeps_to_each_language(monkeyp
         expected, _, _ = search._next_word_scores(model, prev, state, at_limit)
         attentional, _, _ = model.decoder_step(prev, state)
         output = search._OutputLayer(model)
-        logits, lse, _ = output.scores(attentional.data, at_limit, state.languages)
+        got = search_log_probs(output, attentional.data, at_limit, state.languages)
     finite = np.isfinite(expected)
-    np.testing.assert_array_equal(np.isfinite(logits), finite)
-    np.testing.assert_allclose((logits - lse[:, None])[finite], expected[finite], rtol=1e-12)
+    np.testing.assert_array_equal(np.isfinite(got), finite)
+    np.testing.assert_allclose(got[finite], expected[finite], rtol=1e-12)
+
+    # each row's columns are its language's classes (and padding), nothing else
+    def columns_of(rows, logits, lse, columns):
+        return rows, columns
+
+    for rows, columns in output.scores(
+        attentional.data, at_limit, state.languages, then=columns_of
+    ):
+        for row, ids in zip(rows, columns):
+            ids = ids[ids != PAD_INDEX]
+            np.testing.assert_array_equal(ids, vocab.classes[state.languages[row]])
 
     monkeypatch.setattr(search, "MIN_BLOCK_LOGITS", 1)  # blocks of mixed languages
     found = []

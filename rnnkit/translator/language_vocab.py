@@ -23,7 +23,7 @@ import numpy
 
 from rnnkit.errors import CheckpointError
 from rnnkit.text import language_tag
-from rnnkit.text.vocabulary import EOS_INDEX, UNK_INDEX
+from rnnkit.text.vocabulary import EOS_INDEX, PAD_INDEX, UNK_INDEX
 
 ALWAYS = (UNK_INDEX, EOS_INDEX)  # every language may write these
 NO_TAG = ""  # the key of a single-language model's one set
@@ -40,6 +40,7 @@ class LanguageVocabularies:
         self.languages = sorted(classes)
         self.classes = [numpy.asarray(classes[lang], dtype=numpy.int64) for lang in self.languages]
         self.tagged = self.languages != [NO_TAG]
+        self._padded = None  # (see padded)
         # the row of each tag id (-1: not a tag of this model), for `rows`
         self.row_of_id = numpy.full(vocab_size, -1, dtype=numpy.int64)
         if self.tagged:
@@ -72,6 +73,16 @@ class LanguageVocabularies:
                 "tag of a language this model learnt"
             )
         return rows
+
+    def padded(self):
+        """(languages, K) int64: each language's classes, then <pad> (never a class) up to the
+        largest set's size K: the columns a search multiplies out for that language."""
+        if self._padded is None:
+            width = max(len(ids) for ids in self.classes)
+            self._padded = numpy.full((len(self.classes), width), PAD_INDEX, dtype=numpy.int64)
+            for row, ids in enumerate(self.classes):
+                self._padded[row, : len(ids)] = ids
+        return self._padded
 
     def biases(self, bias, dtype):
         """(languages, V): the output bias (None: zero) on each language's classes and -inf

@@ -61,16 +61,23 @@ class SlotConstraint:
         self.used = numpy.zeros_like(self.required)
         self.twice = numpy.zeros_like(self.required)
 
-    def restrict(self, scores, rows=slice(None)):
-        """-inf (in place) to the slot tokens and <eos> decoder rows `rows` may not take."""
+    def restrict(self, scores, rows=slice(None), columns=None):
+        """-inf (in place) to the slot tokens and <eos> decoder rows `rows` may not take;
+        columns: (n, K) the token id of each column of `scores` (None: column = token id)."""
         required, used, twice = self.required[rows], self.used[rows], self.twice[rows]
         open_ = required & ~used | (used & self.repeatable & ~twice)  # (n,) still writable
+        unfinished = (used & required) != required  # (n,) <eos> must wait
+        if columns is not None:  # (n, K): each row's own columns
+            bits = self.token_bits[columns]
+            scores[(bits != 0) & ((open_[:, None] & bits) == 0)] = -numpy.inf
+            scores[unfinished[:, None] & (columns == EOS_INDEX)] = -numpy.inf
+            return
         banned = (open_[:, None] & self.bits[None, :]) == 0  # (n, slot tokens)
         if banned.any():
             block = scores[:, self.tokens]
             block[banned] = -numpy.inf
             scores[:, self.tokens] = block
-        scores[(used & required) != required, EOS_INDEX] = -numpy.inf
+        scores[unfinished, EOS_INDEX] = -numpy.inf
 
     def follow(self, parents, words):
         """The rows are now hypotheses `parents` (decoder rows of the step before) extended
@@ -120,89 +127,136 @@ def _next_word_scores(model, prev_tokens, state, at_limit):
     return log_probs, state, attention
 
 
-def _restrict(scores, at_limit):
-    """No <pad>/<bos> ever; only <eos> for the rows at their length limit (in place)."""
-    scores[:, [PAD_INDEX, BOS_INDEX]] = -numpy.inf
+def _restrict(scores, at_limit, columns=None):
+    """No <pad>/<bos> ever; only <eos> for the rows at their length limit (in place).
+    columns: (rows, K) the token id of each column of `scores` (None: column = token id)."""
+    if columns is None:
+        scores[:, [PAD_INDEX, BOS_INDEX]] = -numpy.inf
+        if at_limit.any():
+            eos = scores[at_limit, EOS_INDEX]
+            scores[at_limit] = -numpy.inf
+            scores[at_limit, EOS_INDEX] = eos
+        return
+    scores[(columns == PAD_INDEX) | (columns == BOS_INDEX)] = -numpy.inf
     if at_limit.any():
-        eos = scores[at_limit, EOS_INDEX]
-        scores[at_limit] = -numpy.inf
-        scores[at_limit, EOS_INDEX] = eos
+        ends = columns[at_limit] == EOS_INDEX
+        scores[at_limit] = numpy.where(ends, scores[at_limit], -numpy.inf)
 
 
-# Fewest logits (rows x V) one thread's block of the output layer gets: below this a thread
-# costs more than it saves.
+# Fewest logits (rows x columns) one thread's block of the output layer gets: below this a
+# thread costs more than it saves.
 MIN_BLOCK_LOGITS = 1 << 18
 
 
 class _OutputLayer:
     """The output layer of a search step on arrays: logits and their log-normaliser per row,
-    split over blocks of whole sentences (with their beams) in threads (core/parallel.py).
+    in blocks of whole sentences (with their beams), in threads where that pays
+    (core/parallel.py).
 
-    log p(w) = logits[w] - lse with lse = log sum_w exp(logits[w]) over the whole vocabulary
-    (<pad> and <bos> included, as `decode_step`'s log_softmax; with the model's
-    `language_vocab`, each row's logits outside its language's classes are -inf, the bias
-    and that mask being one (languages, V) table), so a search never forms the
-    (B', V) log-probabilities: greedy search needs only the argmax of the logits, beam search
-    adds -lse to each beam's score instead of to every word. Then <pad>/<bos> are excluded
-    and rows at their length limit keep only <eos> (as `_next_word_scores`)."""
+    log p(w) = logits[w] - lse with lse = log sum_w exp(logits[w]) over the row's classes, so
+    a search never forms the log-probabilities: greedy search needs only the argmax of the
+    logits, beam search adds -lse to each beam's score instead of to every word. With the
+    model's `language_vocab` (language_vocab.py) a row's softmax ranges over its language's
+    classes alone, every other logit being -inf: then only those columns are multiplied
+    out (about 270 of the demo's 5,300 tokens), the rows stacked by language for one
+    batched product, and a block's `columns` give the token id of each of its columns. Then
+    <pad>/<bos> are excluded and rows at their length limit keep only <eos> (as
+    `_next_word_scores`)."""
 
     usable = True  # False: decode_step's log-probabilities instead (arrays NumPy cannot take)
 
     def __init__(self, model):
         self.projection, self.weight, self.bias = model.output_arrays()
-        self.biases = None  # (languages, V): the bias and each language's -inf mask
-        if model.language_vocab is not None:
-            self.biases = model.language_vocab.biases(self.bias, self.weight.dtype)
-        self.buffers = None  # (logits, scratch) of the largest step so far, reused
         self.usable = self.usable and all(
             type(a) is numpy.ndarray
             for a in (self.weight, self.projection, self.bias)
             if a is not None
         )
+        self.buffers = None  # without language classes: (logits, scratch) of the largest step
+        self.packed = None  # with them: per language its columns, weights and bias, padded
+        if model.language_vocab is not None and self.usable:
+            columns = model.language_vocab.padded()  # (L, K), <pad> after each one's classes
+            bias = numpy.zeros(columns.shape, self.weight.dtype)
+            if self.bias is not None:
+                bias = self.bias[columns]
+            bias[columns == PAD_INDEX] = -numpy.inf
+            self.packed = (columns, self.weight[columns], bias)  # (L, K), (L, K, D), (L, K)
 
-    def blocks(self, sentences, beam):
-        """Slices of decoder rows, whole sentences each, one per thread that pays."""
-        vocab = self.weight.shape[0]
-        most = max(1, sentences * beam * vocab // MIN_BLOCK_LOGITS)
+    def blocks(self, languages, beam):
+        """The blocks of a step's rows, each a list of its sentences (ascending) and of
+        whole sentences: slices of the batch, or with language classes the sentences of
+        some languages (at least one thread's worth of logits each, so one block where
+        threads do not pay)."""
+        sentences = len(languages) // beam
+        columns = self.weight.shape[0] if self.packed is None else self.packed[0].shape[1]
+        most = max(1, sentences * beam * columns // MIN_BLOCK_LOGITS)
         count = max(1, min(parallel.get_num_threads(), most, sentences))
-        edges = [sentences * i // count * beam for i in range(count + 1)]
-        return [slice(edges[i], edges[i + 1]) for i in range(count)]
+        if count == 1:
+            return [numpy.arange(sentences)]
+        if self.packed is None:
+            edges = [sentences * i // count for i in range(count + 1)]
+            return [numpy.arange(edges[i], edges[i + 1]) for i in range(count)]
+        of_sentence = languages[::beam]
+        groups = [numpy.flatnonzero(of_sentence == row) for row in numpy.unique(of_sentence)]
+        count = min(count, len(groups))
+        return [numpy.concatenate(groups[i::count]) for i in range(count)]
 
     def scores(self, attentional, at_limit, languages, beam=1, normalise=True, then=None):
         """attentional (B', H) array; languages: (B',) each row's language (DecoderState's),
-        or None. Returns logits (B', V) (restricted as above) and lse
-        (B',) float64 (None unless normalise). then(rows, logits, lse): called in each block's
-        thread with its rows (a slice) once they are done; its results come back as a list.
-        The logits are a buffer the next call overwrites."""
-        rows = len(attentional)
-        if self.buffers is None or len(self.buffers[0]) < rows:  # a search's batch shrinks
-            shape = (rows, self.weight.shape[0])
-            self.buffers = tuple(numpy.empty(shape, attentional.dtype) for _ in range(2))
-        logits, scratch = (buffer[:rows] for buffer in self.buffers)
-        lse = numpy.empty(rows, dtype=numpy.float64) if normalise else None
+        or None. For each block (see `blocks`) calls then(rows, logits, lse, columns) in a
+        thread and returns its results, a list: rows (n,) the block's decoder rows, whole
+        sentences with their beams in order; logits (n, K), restricted as above; lse (n,)
+        float64 (None unless normalise); columns (n, K) the token id of each column, or None
+        where column = token id. The logits may be a buffer the next call overwrites."""
+        x = attentional if self.projection is None else attentional @ self.projection.T
+        if languages is None or self.packed is None:
+            languages = numpy.zeros(len(x), dtype=numpy.int64)
+        if self.packed is None:  # (B', V) buffers, reused while the batch does not grow
+            if self.buffers is None or len(self.buffers[0]) < len(x):
+                shape = (len(x), self.weight.shape[0])
+                self.buffers = tuple(numpy.empty(shape, x.dtype) for _ in range(2))
+        offsets = numpy.arange(beam)
 
-        def block(part):
-            x = attentional[part]
-            if self.projection is not None:
-                x = x @ self.projection.T
-            out = logits[part]
-            numpy.matmul(x, self.weight.T, out=out)
-            if self.biases is not None:
-                rows = languages[part]
-                one = len(rows) and (rows == rows[0]).all()
-                out += self.biases[rows[0]] if one else self.biases[rows]
-            elif self.bias is not None:
-                out += self.bias
+        def block(sentences):
+            rows = (sentences[:, None] * beam + offsets).reshape(-1)
+            if self.packed is None:
+                part = slice(int(rows[0]), int(rows[-1]) + 1)  # contiguous sentences
+                logits, scratch = self.buffers[0][part], self.buffers[1][part]
+                numpy.matmul(x[part], self.weight.T, out=logits)
+                if self.bias is not None:
+                    logits += self.bias
+                columns = None
+            else:
+                logits, columns = self._by_language(x, rows, languages[rows])
+                scratch = numpy.empty_like(logits)
+            lse = None
             if normalise:
-                peak = out.max(axis=1)
-                shifted = numpy.subtract(out, peak[:, None], out=scratch[part])
+                peak = logits.max(axis=1)
+                shifted = numpy.subtract(logits, peak[:, None], out=scratch)
                 numpy.exp(shifted, out=shifted)
-                lse[part] = peak + numpy.log(shifted.sum(axis=1, dtype=numpy.float64))
-            _restrict(out, at_limit[part])
-            return None if then is None else then(part, out, None if lse is None else lse[part])
+                lse = peak + numpy.log(shifted.sum(axis=1, dtype=numpy.float64))
+            _restrict(logits, at_limit[rows], columns)
+            return then(rows, logits, lse, columns)
 
-        results = parallel.run([partial(block, part) for part in self.blocks(rows // beam, beam)])
-        return logits, lse, results
+        return parallel.run([partial(block, part) for part in self.blocks(languages, beam)])
+
+    def _by_language(self, x, rows, languages):
+        """Logits (n, K) and columns (n, K) of decoder rows `rows` (whole sentences) with
+        their `languages`: the rows of each language, padded to the most any has, as one
+        stacked product with that language's columns."""
+        all_columns, weights, biases = self.packed
+        present, where, counts = numpy.unique(languages, return_inverse=True, return_counts=True)
+        # each row's place among its language's rows (rows of a language keep their order)
+        order = numpy.argsort(where, kind="stable")
+        place = numpy.empty(len(rows), dtype=numpy.int64)
+        place[order] = numpy.arange(len(rows)) - numpy.repeat(numpy.cumsum(counts) - counts, counts)
+        stacked = numpy.zeros((len(present), counts.max(), x.shape[1]), dtype=x.dtype)
+        stacked[where, place] = x[rows]
+        if len(present) < len(all_columns):
+            weights, biases = weights[present], biases[present]
+        logits = numpy.matmul(stacked, weights.transpose(0, 2, 1))  # (languages, m, K)
+        logits += biases[:, None, :]
+        return logits[where, place], all_columns[languages]
 
 
 def _greedy_step(model, output, prev_tokens, state, at_limit, forbid=None):
@@ -215,15 +269,21 @@ def _greedy_step(model, output, prev_tokens, state, at_limit, forbid=None):
         return log_probs.argmax(axis=1), state, attention
     attentional, state, attention = model.decoder_step(prev_tokens, state)
 
-    def pick(rows, logits, lse):
+    def pick(rows, logits, lse, columns):
         if forbid is not None:
-            logits[:, forbid] = -numpy.inf
-        return logits.argmax(axis=1)
+            if columns is None:
+                logits[:, forbid] = -numpy.inf
+            else:
+                logits[columns == forbid] = -numpy.inf
+        best = logits.argmax(axis=1)
+        return rows, best if columns is None else columns[numpy.arange(len(best)), best]
 
-    _, _, words = output.scores(
+    words = numpy.empty(len(prev_tokens), dtype=numpy.int64)
+    for rows, chosen in output.scores(
         attentional.data, at_limit, state.languages, normalise=False, then=pick
-    )
-    return numpy.concatenate(words), state, attention
+    ):
+        words[rows] = chosen
+    return words, state, attention
 
 
 def greedy_search(model, src, src_lengths, max_len=None, max_len_ratio=2.0):
@@ -297,7 +357,7 @@ def beam_search(
         # (T_src,). A step adds O(B k T_src) and copies nothing older.
         steps = []  # (running, parents (n, k), words (n, k), attention (n, k, T_src) or None)
         looks = model.decoder.attention is not None
-        finished = [[] for _ in range(batch)]
+        finished = [[] for _ in range(batch)]  # (score, steps before its <eos>, its beam)
         prev = numpy.full(batch * k, BOS_INDEX, dtype=numpy.int64)
         output = _OutputLayer(model)
         constraint = None
@@ -320,11 +380,9 @@ def beam_search(
             # Continuations ending in <eos> among the k best are finished hypotheses.
             ends = (word == EOS_INDEX) & alive
             penalty = length_penalty_factor(t + 1, length_penalty)  # t words + <eos>
-            for i, rank in zip(*numpy.nonzero(ends[:, :k])):
-                sentence = running[i]
-                tokens, seen = _trace(steps, sentence, beam[i, rank], lengths[sentence], looks)
+            for i, rank in zip(*numpy.nonzero(ends[:, :k])):  # (traced at the end, if kept)
                 score = float(top_scores[i, rank] / penalty)
-                finished[sentence].append(Hypothesis(tokens, score, seen))
+                finished[running[i]].append((score, len(steps), int(beam[i, rank])))
 
             # The next beams: the first k continuations that do not end the sentence.
             grows = alive & ~ends
@@ -353,9 +411,13 @@ def beam_search(
             t += 1
 
     results = []
-    for hypotheses in finished:
-        hypotheses.sort(key=lambda h: -h.score)
-        results.append(hypotheses[:n_best])
+    for sentence, hypotheses in enumerate(finished):
+        hypotheses.sort(key=lambda h: -h[0])
+        chosen = []
+        for score, upto, parent in hypotheses[:n_best]:
+            tokens, seen = _trace(steps[:upto], sentence, parent, lengths[sentence], looks)
+            chosen.append(Hypothesis(tokens, score, seen))
+        results.append(chosen)
     return results
 
 
@@ -373,18 +435,27 @@ def _beam_step(model, output, prev_tokens, state, at_limit, scores, k, constrain
         return top, top_scores, state, attention, vocab
     attentional, state, attention = model.decoder_step(prev_tokens, state)
     vocab = output.weight.shape[0]
-    count = min(2 * k, k * vocab)
+    count = 2 * k  # (every block has at least <unk> and <eos>: k * columns >= 2k)
 
-    def best(rows, logits, lse):  # the block's sentences: log p = logits - lse
+    def best(rows, logits, lse, columns):  # the block's sentences: log p = logits - lse
         if constraint is not None:
-            constraint.restrict(logits, rows)
-        sentences = slice(rows.start // k, rows.stop // k)
+            constraint.restrict(logits, rows, columns)
+        sentences = rows[::k] // k
         base = scores[sentences] - lse.reshape(-1, k)
-        return best_continuations(base, logits.reshape(-1, k, vocab), count)
+        width = logits.shape[1]
+        top, top_scores = best_continuations(base, logits.reshape(-1, k, width), count)
+        if columns is not None:  # a column -> its token id (a sentence's beams share them)
+            beam, column = numpy.divmod(top, width)
+            top = beam * vocab + numpy.take_along_axis(columns[::k], column, axis=1)
+        return sentences, top, top_scores
 
-    _, _, parts = output.scores(attentional.data, at_limit, state.languages, beam=k, then=best)
-    top = numpy.concatenate([p[0] for p in parts])
-    top_scores = numpy.concatenate([p[1] for p in parts])
+    top = numpy.zeros((n, count), dtype=numpy.int64)
+    top_scores = numpy.full((n, count), -numpy.inf)
+    for sentences, found, found_scores in output.scores(
+        attentional.data, at_limit, state.languages, beam=k, then=best
+    ):
+        top[sentences, : found.shape[1]] = found
+        top_scores[sentences, : found.shape[1]] = found_scores
     return top, top_scores, state, attention, vocab
 
 
