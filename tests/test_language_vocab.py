@@ -298,3 +298,23 @@ def test_training_with_a_language_temperature_takes_batches_of_one_language(tmp_
     shares = np.bincount(groups[np.concatenate(plan)]) / 233
     np.testing.assert_allclose(shares, weights / weights.sum(), atol=0.01)
     assert any(len(set(groups[b].tolist())) > 1 for b in plan)
+
+
+def test_the_loop_for_few_rows_per_language_equals_the_stacked_product(monkeypatch):
+    from rnnkit.translator import search
+
+    rng = np.random.default_rng(3)
+    stacked, weights = rng.standard_normal((4, 3, 7)), rng.standard_normal((4, 11, 7))
+    out = np.empty((4, 3, 11))
+    search._stacked_products_numba(stacked, weights, out)
+    np.testing.assert_allclose(out, stacked @ weights.transpose(0, 2, 1), rtol=1e-12)
+
+    model = model_of(6)
+    src, lengths, _, _ = batch_of(model, ["aa", "bb", "cc", "bb", "aa", "cc"], seed=6)
+    loop = beam_search(model, src, lengths, 3, n_best=3), greedy_search(model, src, lengths)
+    monkeypatch.setattr(search, "FEW_ROWS", 0)  # the BLAS product for every block
+    product = beam_search(model, src, lengths, 3, n_best=3), greedy_search(model, src, lengths)
+    assert loop[1] == product[1]
+    for one, two in zip(loop[0], product[0]):
+        assert [h.tokens for h in one] == [h.tokens for h in two]
+        np.testing.assert_allclose([h.score for h in one], [h.score for h in two], rtol=1e-12)

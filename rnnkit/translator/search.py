@@ -254,9 +254,33 @@ class _OutputLayer:
         stacked[where, place] = x[rows]
         if len(present) < len(all_columns):
             weights, biases = weights[present], biases[present]
-        logits = numpy.matmul(stacked, weights.transpose(0, 2, 1))  # (languages, m, K)
+        if stacked.shape[1] <= FEW_ROWS and fused.usable(stacked, weights):
+            logits = numpy.empty((len(present), stacked.shape[1], weights.shape[1]), x.dtype)
+            _stacked_products_numba(stacked, weights, logits)
+        else:
+            logits = numpy.matmul(stacked, weights.transpose(0, 2, 1))  # (languages, m, K)
         logits += biases[:, None, :]
         return logits[where, place], all_columns[languages]
+
+
+# Rows per language up to which one loop beats a BLAS product per language (the live path:
+# one line's beams in each of 24 languages; 0.12 ms against 0.29 for 3 rows, 347 columns).
+FEW_ROWS = 8
+
+
+@fused.jit
+def _stacked_products_numba(stacked, weights, out):
+    """out[l] = stacked[l] @ weights[l].T for (L, m, D) rows and (L, K, D) weights."""
+    languages, rows, width = stacked.shape
+    for language in range(languages):
+        for column in range(weights.shape[1]):
+            weight = weights[language, column]
+            for row in range(rows):
+                x = stacked[language, row]
+                total = x[0] * 0
+                for d in range(width):
+                    total += x[d] * weight[d]
+                out[language, row, column] = total
 
 
 def _greedy_step(model, output, prev_tokens, state, at_limit, forbid=None):
