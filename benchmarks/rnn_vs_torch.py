@@ -1,8 +1,9 @@
 """rnnkit's fused recurrent layers against PyTorch's nn.LSTM / nn.GRU / nn.RNN on the CPU.
 
 For each cell and (T, B, D, H), float32, one layer, one direction, the same weights on both
-sides, in the same process, alternating rnnkit / torch run by run (median of --runs after one
-warm-up of each):
+sides, in the same process, alternating rnnkit / torch in blocks of BLOCK calls back to back,
+each after a pause (SETTLE: the other side's idle threads must not spin on the cores
+meanwhile) and an untimed call; median of the --runs x BLOCK calls of each side:
   train: forward + backward, loss = sum of outputs; x requires grad, so the backward computes
          the input gradient as well as all weight gradients (a layer inside a stack);
   infer: forward under no_grad.
@@ -163,14 +164,46 @@ def flops(steps, batch, features, hidden, gates, train):
     return 3 * forward if train else forward  # backward: input and weight gradient products
 
 
+def blas_kernels():
+    """The kernels NumPy's BLAS runs (threadpoolctl's architecture: "Haswell", "SkylakeX"):
+    OpenBLAS picks them for the CPU unless OPENBLAS_CORETYPE pins them, and they set the
+    sgemm ceiling (a float32 product here: 218 GFLOP/s with Haswell's AVX2 kernels, 387-424
+    with SkylakeX's AVX-512 ones; torch's oneDNN uses its own)."""
+    from threadpoolctl import threadpool_info
+
+    found = [
+        f"{i.get('internal_api')} {i.get('architecture')} kernels"
+        for i in threadpool_info()
+        if i.get("user_api") == "blas"
+    ]
+    pinned = os.environ.get("OPENBLAS_CORETYPE")
+    return ", ".join(found or ["unknown"]) + (f", OPENBLAS_CORETYPE={pinned}" if pinned else "")
+
+
 def median_ms(samples):
     return 1e3 * statistics.median(samples)
 
 
-def timed(fn):
-    start = time.perf_counter()
+# Each side is timed in blocks of BLOCK calls back to back, after a pause of SETTLE s and one
+# untimed call: a call made right after the other library's shares the cores with that
+# library's idle worker threads, which spin for a while before they sleep (torch's OpenMP
+# threads, OpenBLAS's). Alternating call by call, rnnkit's LSTM at 30x32x100x200 measured
+# 5.3 ms right after a torch call and 2.6 ms after its own; each side back to back is each
+# side at its steady pace, as in a process of its own.
+SETTLE = 0.25
+BLOCK = 3
+
+
+def timed_block(fn):
+    """The times of BLOCK calls of fn back to back, after the pause and an untimed call."""
+    time.sleep(SETTLE)
     fn()
-    return time.perf_counter() - start
+    times = []
+    for _ in range(BLOCK):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
 
 
 def bench(cell, config, train, runs):
@@ -187,10 +220,10 @@ def bench(cell, config, train, runs):
     for fn in (run_ours, run_theirs, ceiling_fn):  # warm-up
         fn()
     t_ours, t_theirs, t_ceiling = [], [], []
-    for _ in range(runs):  # alternate, so load changes hit both sides alike
-        t_ours.append(timed(run_ours))
-        t_theirs.append(timed(run_theirs))
-        t_ceiling.append(timed(ceiling_fn))
+    for _ in range(runs):  # alternate blocks, so load changes hit both sides alike
+        t_ours += timed_block(run_ours)
+        t_theirs += timed_block(run_theirs)
+        t_ceiling += timed_block(ceiling_fn)
     work = flops(*config, gates, train)
     ms_ours, ms_theirs, ms_ceiling = map(median_ms, (t_ours, t_theirs, t_ceiling))
     return {
@@ -257,7 +290,8 @@ def run_table(args):
     mkldnn = torch.backends.mkldnn
     onednn = "on" if mkldnn.is_available() and mkldnn.enabled else "off"
     print(
-        f"numpy {np.__version__} (OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}), "
+        f"numpy {np.__version__} ({blas_kernels()}, "
+        f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}), "
         f"torch {torch.__version__} ({torch.get_num_threads()} threads, oneDNN {onednn}), "
         f"{os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.2f}, float32, median of {runs}"
