@@ -166,3 +166,16 @@ def test_the_default_policy_is_the_model_s_own(translator):
     assert isinstance(make_policy(waitk, LANGS), WaitKPolicy)
     assert isinstance(make_policy(waitk, LANGS, retranslate=True), RetranslationPolicy)
     assert make_policy(waitk, LANGS, wait_k=4).k == 4
+
+
+def test_a_line_into_every_language_is_tokenised_once(translator, monkeypatch):
+    calls = []
+    tokenize = translator.tokenizer.tokenize
+    monkeypatch.setattr(translator.tokenizer, "tokenize", lambda t: calls.append(t) or tokenize(t))
+    line = SOURCES[0]
+    found = translator.translate([line] * len(LANGS), LANGS, beam=2)
+    assert calls == [line]
+    monkeypatch.undo()
+    assert [h[0].text for h in found] == [
+        translator.translate([line], [lang], beam=2)[0][0].text for lang in LANGS
+    ]

@@ -106,8 +106,12 @@ def load_text_pipeline(model_dir):
 
 def encode_source(text, lang, tokenizer, vocab):
     """ids of `<2lang> tokens...` (no tag for a single-language model)."""
-    tag = [vocab[language_tag(lang)]] if lang else []
-    return tag + vocab.encode(tokenizer.tokenize(text))
+    return tagged(vocab.encode(tokenizer.tokenize(text)), lang, vocab)
+
+
+def tagged(ids, lang, vocab):
+    """A source's token `ids` behind the tag of the language it goes to (none if no lang)."""
+    return ([vocab[language_tag(lang)]] if lang else []) + ids
 
 
 def encode_corpus(corpus, tokenizer, vocab, max_len=None):

@@ -14,7 +14,7 @@ from rnnkit.core.tensor import no_grad
 from rnnkit.errors import CheckpointError, ConfigError, RnnkitError
 from rnnkit.text import UNK_INDEX, collate, language_tag
 from rnnkit.translator import checkpoint, modeldir
-from rnnkit.translator.data import encode_source, load_text_pipeline
+from rnnkit.translator.data import encode_source, load_text_pipeline, tagged
 from rnnkit.translator.language_vocab import LanguageVocabularies
 from rnnkit.translator.model import ModelConfig, Seq2Seq
 from rnnkit.translator.search import beam_search, length_penalty_factor, replace_unknowns
@@ -189,11 +189,11 @@ class Translator:
         self.check_languages(set(langs))
         slotted = self.slotted(sources)
         texts = [slotted[s].text if self.slots else s for s in sources]  # what the model reads
-        source_tokens = [self.tokenizer.tokenize(text) for text in texts]
-        ids = [
-            encode_source(text, lang, self.tokenizer, self.vocab)
-            for text, lang in zip(texts, langs)
-        ]
+        # each distinct text tokenised once, however many languages it goes to
+        tokens = {text: self.tokenizer.tokenize(text) for text in dict.fromkeys(texts)}
+        encoded = {text: self.vocab.encode(pieces) for text, pieces in tokens.items()}
+        source_tokens = [tokens[text] for text in texts]
+        ids = [tagged(encoded[text], lang, self.vocab) for text, lang in zip(texts, langs)]
         required = numpy.array(
             [self.required_slots(slotted[s]) if self.slots else 0 for s in sources]
         )
