@@ -10,7 +10,7 @@ from rnnkit.errors import ConfigError, DataError, RnnkitError
 from rnnkit.files import atomic_open, remove_leftovers
 from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
 from rnnkit.text.lines import bounded_lines
-from rnnkit.translator.search import MAX_BEAM, MAX_OUTPUT_LEN
+from rnnkit.translator.search import MAX_BEAM, MAX_OUTPUT_LEN, check_beam
 
 
 def add_decoding_options(parser, beam=5):
@@ -87,8 +87,7 @@ def slot_policy(roster=None):
 
 def decoding_options(args):
     """The keyword arguments of `Translator.translate` from the parsed options, checked."""
-    if not 1 <= args.beam <= MAX_BEAM:
-        raise ConfigError(f"--beam must be between 1 and {MAX_BEAM}, got {args.beam}")
+    check_beam(args.beam)
     if not (math.isfinite(args.max_len_ratio) and args.max_len_ratio > 0):
         raise ConfigError(
             f"--max-len-ratio must be a positive number, got {args.max_len_ratio}; "

@@ -9,7 +9,7 @@ from pathlib import Path
 from rnnkit.cli.common import slot_policy
 from rnnkit.errors import RnnkitError
 from rnnkit.serve.tokens import MIN_TOKEN_CHARS, token_problem
-from rnnkit.translator.search import MAX_BEAM
+from rnnkit.translator.search import check_beam
 
 DEMO_MODEL = Path("rnnkit-demo") / "model"  # where `rnnkit demo` (default --out) trains
 TOKEN_ENV = "RNNKIT_PUBLISH_TOKEN"
@@ -87,8 +87,7 @@ def add_server_options(parser):
 def run(args):
     from rnnkit.translator.inference import Translator
 
-    if not 1 <= args.beam <= MAX_BEAM:
-        raise RnnkitError(f"--beam must be between 1 and {MAX_BEAM}, got {args.beam}")
+    check_beam(args.beam)
     slots = slot_policy(args.roster)  # a bad roster file fails before the model loads
     translator = Translator.load(model_dir(args.model_dir), slots=slots)
     languages = served_languages(translator, args.languages)

@@ -22,7 +22,7 @@ from rnnkit.translator.config import TrainConfig
 from rnnkit.translator.data import read_corpus
 from rnnkit.translator.evaluation import evaluate_corpus, format_table
 from rnnkit.translator.inference import Translator
-from rnnkit.translator.search import MAX_BEAM
+from rnnkit.translator.search import check_beam
 from rnnkit.translator.training import train
 
 RESULTS = "results.json"
@@ -85,8 +85,7 @@ def check_options(time_budget, events, beam):
         raise ConfigError(f"--time-budget must be a positive number of seconds, got {time_budget}")
     if events < 1:
         raise ConfigError(f"--events must be at least 1 (lines of the live game), got {events}")
-    if not 1 <= beam <= MAX_BEAM:
-        raise ConfigError(f"--beam must be between 1 and {MAX_BEAM} (1: greedy search), got {beam}")
+    check_beam(beam)
 
 
 def generate_data(out, seed):

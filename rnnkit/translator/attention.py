@@ -139,6 +139,9 @@ class LuongAttention(Attention):
         return f"query={self.key_layer.out_features}, memory={self.key_layer.in_features}"
 
 
+ATTENTIONS = ("bahdanau", "luong", "none")  # the kinds make_attention makes
+
+
 def make_attention(kind, query_size, memory_size):
     """'bahdanau', 'luong' or 'none' (None: a plain encoder-decoder)."""
     if kind == "bahdanau":
@@ -151,6 +154,7 @@ def make_attention(kind, query_size, memory_size):
 
 
 __all__ = [
+    "ATTENTIONS",
     "Attention",
     "AttentionMemory",
     "BahdanauAttention",

@@ -15,14 +15,18 @@ from dataclasses import dataclass, fields
 import yaml
 
 from rnnkit.errors import ConfigError
-from rnnkit.nn import registry
 from rnnkit.text import SPECIALS, is_language_code
 from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
-from rnnkit.translator.model import SIZE_LIMITS, ModelConfig, ModelOptions, option
+from rnnkit.translator.model import (
+    ATTENTIONS,
+    CELLS,
+    SIZE_LIMITS,
+    ModelConfig,
+    ModelOptions,
+    option,
+)
 from rnnkit.translator.search import MAX_BEAM
 
-CELLS = tuple(registry.CELLS)
-ATTENTIONS = ("bahdanau", "luong", "none")
 TOKENIZERS = ("word", "sentencepiece")
 SUBWORD_MODELS = ("unigram", "bpe")
 OPTIMIZERS = ("sgd", "adam")

@@ -28,11 +28,10 @@ from rnnkit.core.tensor import Tensor, is_grad_enabled
 from rnnkit.errors import ConfigError
 from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, Parameter, registry
 from rnnkit.text.vocabulary import PAD_INDEX
-from rnnkit.translator.attention import make_attention
+from rnnkit.translator.attention import ATTENTIONS, make_attention
 from rnnkit.translator.decoder_node import DecoderNode
 
 CELLS = tuple(registry.CELLS)
-ATTENTIONS = ("bahdanau", "luong", "none")
 _GATES = {name: cell.step.gates for name, cell in registry.CELLS.items()}  # weight blocks
 # Upper bounds, checked before anything is allocated, so that a typo or a hostile
 # config.json (hidden: 10^9) is a one-line error instead of an attempt to allocate terabytes.

@@ -25,11 +25,19 @@ import numpy
 from rnnkit.core import parallel
 from rnnkit.core.backend import to_numpy
 from rnnkit.core.tensor import no_grad
+from rnnkit.errors import ConfigError
 from rnnkit.kernels import fused
 from rnnkit.text.vocabulary import BOS_INDEX, EOS_INDEX, PAD_INDEX
 
 MAX_OUTPUT_LEN = 1000  # words per translation at most (<eos> excluded), whatever is asked
 MAX_BEAM = 100  # a larger beam only multiplies the cost (fairseq's default is 5)
+
+
+def check_beam(beam):
+    """A --beam a user asked for (every command that searches): one clear error if out of
+    range."""
+    if not 1 <= beam <= MAX_BEAM:
+        raise ConfigError(f"--beam must be between 1 and {MAX_BEAM} (1: greedy search), got {beam}")
 
 
 @dataclass
