@@ -115,7 +115,7 @@ def max_lengths(src_lengths, max_len=None, max_len_ratio=2.0):
 
 
 @contextlib.contextmanager
-def _inference(model):
+def inference_mode(model):
     """no_grad and eval mode, restoring the model's mode afterwards."""
     was_training = model.training
     model.eval()
@@ -291,31 +291,41 @@ def _stacked_products_numba(stacked, weights, out):
                 out[language, row, column] = total
 
 
-def _greedy_step(model, output, prev_tokens, state, at_limit, forbid=None):
-    """One greedy decoder step: the most probable next word of every row (B',), the next
-    state and the attention; `forbid`: a token id no row may take (besides <pad>/<bos>)."""
-    if not output.usable:
-        log_probs, state, attention = _next_word_scores(model, prev_tokens, state, at_limit)
-        if forbid is not None:
-            log_probs[:, forbid] = -numpy.inf
-        return log_probs.argmax(axis=1), state, attention
-    attentional, state, attention = model.decoder_step(prev_tokens, state)
+class GreedySteps:
+    """Greedy decoding one step at a time, for a caller that decides when each step comes
+    (simultaneous.py: wait-k writes a word as a source word arrives). step(prev_tokens,
+    state, at_limit, forbid=None) -> (the most probable next word of every row, the next
+    state, the attention), as `greedy_search` steps; `forbid`: a token no row may take.
+    Call it inside `inference_mode(model)`."""
 
-    def pick(rows, logits, lse, columns):
-        if forbid is not None:
-            if columns is None:
-                logits[:, forbid] = -numpy.inf
-            else:
-                logits[columns == forbid] = -numpy.inf
-        best = logits.argmax(axis=1)
-        return rows, best if columns is None else columns[numpy.arange(len(best)), best]
+    def __init__(self, model):
+        self.model = model
+        self.output = _OutputLayer(model)  # its gathered weights serve every step
 
-    words = numpy.empty(len(prev_tokens), dtype=numpy.int64)
-    for rows, chosen in output.scores(
-        attentional.data, at_limit, state.languages, normalise=False, then=pick
-    ):
-        words[rows] = chosen
-    return words, state, attention
+    def step(self, prev_tokens, state, at_limit, forbid=None):
+        model, output = self.model, self.output
+        if not output.usable:
+            log_probs, state, attention = _next_word_scores(model, prev_tokens, state, at_limit)
+            if forbid is not None:
+                log_probs[:, forbid] = -numpy.inf
+            return log_probs.argmax(axis=1), state, attention
+        attentional, state, attention = model.decoder_step(prev_tokens, state)
+
+        def pick(rows, logits, lse, columns):
+            if forbid is not None:
+                if columns is None:
+                    logits[:, forbid] = -numpy.inf
+                else:
+                    logits[columns == forbid] = -numpy.inf
+            best = logits.argmax(axis=1)
+            return rows, best if columns is None else columns[numpy.arange(len(best)), best]
+
+        words = numpy.empty(len(prev_tokens), dtype=numpy.int64)
+        for rows, chosen in output.scores(
+            attentional.data, at_limit, state.languages, normalise=False, then=pick
+        ):
+            words[rows] = chosen
+        return words, state, attention
 
 
 def greedy_search(model, src, src_lengths, max_len=None, max_len_ratio=2.0):
@@ -323,16 +333,16 @@ def greedy_search(model, src, src_lengths, max_len=None, max_len_ratio=2.0):
 
     Returns per sentence its token ids, <bos>/<eos> excluded.
     """
-    with _inference(model):
+    with inference_mode(model):
         limits = max_lengths(src_lengths, max_len, max_len_ratio)
         batch = len(limits)
         state = model.encode(src, src_lengths).state
-        output = _OutputLayer(model)
+        steps = GreedySteps(model)
         prev = numpy.full(batch, BOS_INDEX, dtype=numpy.int64)
         found = [[] for _ in range(batch)]
         running = numpy.arange(batch)  # sentences still decoding, in decoder-batch order
         for t in range(int(limits.max()) + 1):
-            prev, state, _ = _greedy_step(model, output, prev, state, limits[running] <= t)
+            prev, state, _ = steps.step(prev, state, limits[running] <= t)
             for sentence, token in zip(running, prev):
                 if token != EOS_INDEX:
                     found[sentence].append(int(token))
@@ -375,7 +385,7 @@ def beam_search(
             f"got {beam_size}, {n_best}"
         )
     k = beam_size
-    with _inference(model):
+    with inference_mode(model):
         limits = max_lengths(src_lengths, max_len, max_len_ratio)
         lengths = numpy.asarray(to_numpy(getattr(src_lengths, "data", src_lengths)))
         batch = len(limits)

@@ -36,10 +36,9 @@ from rnnkit.translator.data import encode_source
 from rnnkit.translator.evaluation import score
 from rnnkit.translator.model import DecoderState
 from rnnkit.translator.search import (
+    GreedySteps,
     Hypothesis,
-    _greedy_step,
-    _inference,
-    _OutputLayer,
+    inference_mode,
     max_lengths,
     replace_unknowns,
 )
@@ -164,7 +163,7 @@ class WaitKPolicy:
         self.translator, self.langs, self.k = translator, list(langs), k
         self.max_len_ratio, self.replace_unk = max_len_ratio, replace_unk
         self.tagged = 1 if self.langs[0] else 0  # source position 0 is the language tag
-        self.output = _OutputLayer(translator.model)  # its buffers serve every word
+        self.steps = GreedySteps(translator.model)
         self._start()
 
     def _start(self):
@@ -182,7 +181,7 @@ class WaitKPolicy:
         if len(self.words) < self.k:
             return []
         tokenize = self.translator.tokenizer.tokenize
-        with _inference(self.translator.model):
+        with inference_mode(self.translator.model):
             if self.state is None:  # the first k words: the decoder's initial state
                 self.state = self._encode(self.words[: self.k])[0].state
             encoded, _ = self._encode(self.words)
@@ -200,7 +199,7 @@ class WaitKPolicy:
             self._start()
             return revisions
         model = self.translator.model
-        with _inference(model):
+        with inference_mode(model):
             encoded, lengths = self._encode(self.words)
             if self.state is None:  # a sentence shorter than k: nothing written yet
                 state = encoded.state
@@ -213,7 +212,7 @@ class WaitKPolicy:
             prev = self._previous()
             while len(running):
                 at_limit = numpy.array([len(self.tokens[r]) >= limits[r] for r in running])
-                prev, state, alpha = _greedy_step(model, self.output, prev, state, at_limit)
+                prev, state, alpha = self.steps.step(prev, state, at_limit)
                 self._append(running, prev, alpha)
                 going = prev != EOS_INDEX
                 if not going.all():  # finished languages leave the decoder batch
@@ -257,10 +256,7 @@ class WaitKPolicy:
             memory = replace(memory, mask=encoded.mask | unread)
         state = DecoderState(self.state.hidden, self.state.feed, memory, self.state.languages)
         rows = numpy.arange(len(self.langs))
-        model = self.translator.model
-        words, self.state, alpha = _greedy_step(
-            model,
-            self.output,
+        words, self.state, alpha = self.steps.step(
             self._previous(),
             state,
             numpy.zeros(len(rows), dtype=bool),
