@@ -85,7 +85,7 @@ def make_arrays(cell, layers, dtype=np.float64, seed=1):
     }
 
 
-def leaves(arrays, is_lstm):
+def leaves(arrays):
     """Fresh differentiable leaves of the arrays: embedded, per layer its states, memory."""
     embedded = rk.Tensor(arrays["embedded"].copy(), requires_grad=True)
     states = [
@@ -96,7 +96,7 @@ def leaves(arrays, is_lstm):
 
 
 def initial_state(decoder, states, memory, mask):
-    hidden = [layer if decoder.is_lstm else layer[0] for layer in states]
+    hidden = [tuple(layer) for layer in states]
     return decoder.initial_state(hidden, memory, mask)
 
 
@@ -105,7 +105,7 @@ def run_decoder(decoder, output, arrays, fused_path, dropout_seed=7):
     the attentional vectors, the attention weights and every gradient by name."""
     for param in [*decoder.parameters(), *output.parameters()]:
         param.grad = None
-    embedded, states, memory = leaves(arrays, decoder.is_lstm)
+    embedded, states, memory = leaves(arrays)
     state = initial_state(decoder, states, memory, arrays["mask"])
     rk.manual_seed(dropout_seed)  # both paths draw the same dropout masks
     attentional, alpha = decoder.teacher_forced(embedded, state, fused=fused_path)
@@ -197,7 +197,7 @@ def test_fused_decoder_float32_stays_float32_and_near_the_reference(cell, attent
 def test_fused_decoder_gradients_match_finite_differences(cell, attention):
     decoder, _ = make_decoder(cell, attention, True, 2, 0.3, seed=5)
     arrays = make_arrays(cell, 2, seed=6)
-    embedded, states, memory = leaves(arrays, decoder.is_lstm)
+    embedded, states, memory = leaves(arrays)
     inputs = [embedded, *(s for layer in states for s in layer), memory, *decoder.parameters()]
 
     def run(*_):
@@ -263,7 +263,7 @@ def test_fused_decoder_matches_torch_float64(cell, attention, layers):
     decoder, _ = make_decoder(cell, attention, True, layers, 0.0, seed=layers)
     decoder.eval()
     arrays = make_arrays(cell, layers, seed=10 + layers)
-    embedded, states, memory = leaves(arrays, decoder.is_lstm)
+    embedded, states, memory = leaves(arrays)
     state = initial_state(decoder, states, memory, arrays["mask"])
     out, alpha = decoder.teacher_forced(embedded, state, fused=True)
     cotangent = np.random.default_rng(0).standard_normal(out.shape)
@@ -458,7 +458,7 @@ def test_a_second_backward_through_one_kernel_is_an_error():
 def test_a_second_backward_through_the_graph_is_an_error():
     decoder, _ = make_decoder("lstm", "bahdanau", True, 2, 0.0)
     arrays = make_arrays("lstm", 2)
-    embedded, states, memory = leaves(arrays, True)
+    embedded, states, memory = leaves(arrays)
     state = initial_state(decoder, states, memory, arrays["mask"])
     loss = decoder.teacher_forced(embedded, state)[0].sum()
     loss.backward()

@@ -13,6 +13,7 @@ class CellType:
     title: str  # in tables and plots
     layer: type  # the sequence layer: one graph node per direction around a fused kernel
     step: type  # the one-step cell, built from the graph's primitives (a decoder's step)
+    states: int = 1  # the tensors it carries from step to step: 1 (h), or 2 for the LSTM (h, c)
 
 
 CELLS = {
@@ -21,6 +22,6 @@ CELLS = {
         CellType("rnn", "vanilla RNN", RNN, RNNCell),
         CellType("sgru", "simplified GRU", SimplifiedGRU, SimplifiedGRUCell),
         CellType("gru", "GRU", GRU, GRUCell),
-        CellType("lstm", "LSTM", LSTM, LSTMCell),
+        CellType("lstm", "LSTM", LSTM, LSTMCell, states=2),
     )
 }

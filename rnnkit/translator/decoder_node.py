@@ -30,7 +30,7 @@ class DecoderNode:
             raise ValueError("the fused decoder takes h~<0> as a constant")
         self.embedded = embedded
         self.params = [cell._weights() for cell in decoder.cells]
-        self.states0 = [h if isinstance(h, tuple) else (h,) for h in state.hidden]
+        self.states0 = [tuple(states) for states in state.hidden]
         self.attended = []  # (tensor, how its gradient is shaped from the kernel's)
         memory = None
         attention = decoder.attention

@@ -32,6 +32,7 @@ from rnnkit.translator.attention import ATTENTIONS, make_attention
 from rnnkit.translator.decoder_node import DecoderNode
 
 CELLS = tuple(registry.CELLS)
+_BRIDGES = ("bridge", "bridge_c")  # the encoder's bridge of each state (checkpoint names)
 _GATES = {name: cell.step.gates for name, cell in registry.CELLS.items()}  # weight blocks
 # Upper bounds, checked before anything is allocated, so that a typo or a hostile
 # config.json (hidden: 10^9) is a one-line error instead of an attempt to allocate terabytes.
@@ -162,7 +163,7 @@ class ModelConfig(ModelOptions):
         layers = self.layers
         count = V * E  # the shared embedding
         count += D * (cell(E) + (layers - 1) * cell(M))  # encoder
-        count += (2 if self.cell == "lstm" else 1) * (M * H + H)  # bridge (and bridge_c)
+        count += registry.CELLS[self.cell].states * (M * H + H)  # bridge (and bridge_c)
         attends = self.attention != "none"
         count += {"bahdanau": H * M + H * H + H, "luong": H * M, "none": 0}[self.attention]
         count += cell(E + (H if self.input_feeding and attends else 0))  # decoder, layer 1
@@ -204,7 +205,8 @@ def _is_number(value):
 class DecoderState:
     """What the decoder carries from one step to the next, for a batch of B' rows.
 
-    hidden: one entry per layer, a (B', H) Tensor, or a pair (h, c) for LSTM;
+    hidden: one entry per layer, the tuple of its cell's (B', H) states: (h,), or (h, c)
+    for the LSTM (registry.CellType.states);
     feed: (B', H) the previous attentional vector h~<t-1> (input feeding), or None;
     memory: the encoder outputs prepared for attention (`AttentionMemory`), or None;
     languages: (B',) ints, each row's target language (a row of the model's
@@ -217,18 +219,14 @@ class DecoderState:
 
     @property
     def batch_size(self):
-        first = self.hidden[0]
-        return (first[0] if isinstance(first, tuple) else first).shape[0]
+        return self.hidden[0][0].shape[0]
 
     def select(self, indices):
         """The state whose row i is this state's row indices[i] (beam reorder / expansion)."""
         indices = numpy.asarray(indices, dtype=numpy.int64)
 
-        def pick(t):
-            return tuple(s[indices] for s in t) if isinstance(t, tuple) else t[indices]
-
         return DecoderState(
-            [pick(h) for h in self.hidden],
+            [tuple(s[indices] for s in states) for states in self.hidden],
             None if self.feed is None else self.feed[indices],
             None if self.memory is None else self.memory.select(indices),
             None if self.languages is None else self.languages[indices],
@@ -252,7 +250,7 @@ class Encoder(Module):
 
     def __init__(self, config):
         super().__init__()
-        self.is_lstm = config.cell == "lstm"
+        self.states = registry.CELLS[config.cell].states
         self.directions = 2 if config.bidirectional else 1
         self.rnn = _SEQUENCE_LAYERS[config.cell](
             config.embed,
@@ -261,10 +259,10 @@ class Encoder(Module):
             dropout=config.dropout if config.layers > 1 else 0.0,
             bidirectional=config.bidirectional,
         )
-        # Bridge: the final states of both directions, concatenated per layer -> decoder state.
-        self.bridge = Linear(self.directions * config.hidden, config.hidden)
-        if self.is_lstm:
-            self.bridge_c = Linear(self.directions * config.hidden, config.hidden)
+        # Bridge: the final states of both directions, concatenated per layer -> decoder state,
+        # one Linear per state of the cell (bridge for h, bridge_c for the LSTM's c).
+        for name in _BRIDGES[: self.states]:
+            setattr(self, name, Linear(self.directions * config.hidden, config.hidden))
 
     @property
     def output_size(self):
@@ -274,20 +272,20 @@ class Encoder(Module):
         """embedded: (T, B, E); lengths: (B,) ints; bridge_lengths: (B,) ints <= lengths,
         or None (= lengths): the decoder starts from the state after that many positions.
 
-        Returns memory (T, B, D*H) and the decoder's initial hidden state (one entry per
-        layer: (B, H), or (h, c) for LSTM).
+        Returns memory (T, B, D*H) and the decoder's initial hidden state (per layer the
+        tuple of its states, each (B, H): (h,), or (h, c) for the LSTM).
         """
         memory, final = self.rnn(embedded, lengths=lengths)
         if bridge_lengths is not None and (bridge_lengths != lengths).any():
             # wait-k: the first target word may only depend on the prefix read by then; a
             # unidirectional encoder's state there is its state after that prefix alone.
             _, final = self.rnn(embedded[: int(bridge_lengths.max())], lengths=bridge_lengths)
-        if self.is_lstm:
-            h = self._bridge(self.bridge, final[0])
-            c = self._bridge(self.bridge_c, final[1])
-            return memory, list(zip(F.unstack(h), F.unstack(c)))  # per layer
-        h = self._bridge(self.bridge, final)
-        return memory, F.unstack(h)  # per layer
+        finals = final if self.states > 1 else (final,)  # the sequence layer's h_n (, c_n)
+        bridged = [
+            F.unstack(self._bridge(getattr(self, name), states))
+            for name, states in zip(_BRIDGES, finals)
+        ]
+        return memory, list(zip(*bridged))  # per layer: (h,) or (h, c)
 
     def _bridge(self, linear, final):
         """final: (L*D, B, H), layer-major as PyTorch -> tanh(W [fwd; bwd] + b): (L, B, H)."""
@@ -303,7 +301,7 @@ class Decoder(Module):
 
     def __init__(self, config, memory_size):
         super().__init__()
-        self.is_lstm = config.cell == "lstm"
+        self.states = registry.CELLS[config.cell].states
         self.hidden_size = config.hidden
         self.attention = make_attention(config.attention, config.hidden, memory_size)
         self.input_feeding = config.input_feeding and self.attention is not None
@@ -325,7 +323,7 @@ class Decoder(Module):
             attention_memory = self.attention.precompute(F.swapaxes(memory, 0, 1), mask)
         feed = None
         if self.input_feeding:  # h~<0> = 0
-            first = hidden[0][0] if self.is_lstm else hidden[0]
+            first = hidden[0][0]
             xp = array_module(first.data)
             feed = Tensor(xp.zeros((first.shape[0], self.hidden_size), dtype=first.dtype))
         return DecoderState(hidden, feed, attention_memory)
@@ -359,10 +357,7 @@ class Decoder(Module):
         for search under no_grad (no graph is recorded)."""
         node = DecoderNode(self, embedded.reshape(1, *embedded.shape), state)
         attentional, alpha = node.forward()
-        hidden = [
-            tuple(Tensor(s) for s in states) if self.is_lstm else Tensor(states[0])
-            for states in node.final_states
-        ]
+        hidden = [tuple(Tensor(s) for s in states) for states in node.final_states]
         attentional = attentional.reshape(attentional.shape[1:])
         feed = attentional if self.input_feeding else None
         alpha = None if alpha is None else Tensor(alpha[0])
@@ -379,9 +374,11 @@ class Decoder(Module):
         for layer, (cell, previous) in enumerate(zip(self.cells, state.hidden)):
             if layer > 0:
                 x = self.dropout(x)
-            new = cell(x, previous)
+            # the nn cells take and give h alone, or the LSTM's (h, c), as PyTorch's do
+            new = cell(x, previous if self.states > 1 else previous[0])
+            new = new if self.states > 1 else (new,)
             hidden.append(new)
-            x = new[0] if self.is_lstm else new  # (B', H): the layer's output a<t>
+            x = new[0]  # (B', H): the layer's output a<t>
         if self.attention is None:
             return x, DecoderState(hidden, None, None, state.languages), None
         context, alpha = self.attention(x, state.memory)  # (B', D*H), (B', T_src)
