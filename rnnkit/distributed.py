@@ -128,6 +128,33 @@ def is_root():
     return rank() == 0
 
 
+# --- rank 0's duties ----------------------------------------------------------------------------
+# A program run on every rank calls these where rank 0 alone acts (the model directory, the
+# log, validation, printing), so that it has no branch on the rank of its own; on a single
+# process each is the plain call.
+def on_root(function, *args, **kwargs):
+    """function(*args, **kwargs) on rank 0 (its result); None on the other ranks."""
+    return function(*args, **kwargs) if is_root() else None
+
+
+def from_root(function):
+    """function() computed on rank 0 alone, its JSON-serialisable result on every rank."""
+    return broadcast_json(function() if is_root() else None)
+
+
+def on_root_within(context):
+    """`context` (a context manager not yet entered) entered on rank 0; nothing elsewhere."""
+    return context if is_root() else contextlib.nullcontext()
+
+
+def built_on_root(build, load, directory, names):
+    """Rank 0 builds something (`build()`, which writes the files `names` under `directory`)
+    and keeps its result; every other rank gets those files and `load(directory)`s them."""
+    result = on_root(build)
+    with broadcast_files(directory, names) as received:
+        return result if is_root() else load(received)
+
+
 # --- what each rank computes --------------------------------------------------------------------
 def shard(indices, weights, n_shards=None):
     """Split one global batch into `n_shards` (default: size()) disjoint parts balanced by
@@ -167,6 +194,16 @@ def seed_step(seed, step):
     """Reseed the library's generator (dropout) for `step` on this rank: default_rng([seed,
     rank, step]). Only for runs on several ranks; a single process keeps its one stream."""
     rnnkit_random.manual_seed([int(seed), rank(), int(step)])
+
+
+def step_shard(indices, weights, seed, step):
+    """What this rank trains on at `step`: its shard of the global batch `indices` (see
+    `shard`), dropout reseeded for (seed, rank, step); on a single process the whole batch,
+    the generator's one stream untouched."""
+    if size() == 1:
+        return indices
+    seed_step(seed, step)
+    return my_shard(indices, weights)
 
 
 # --- collective operations ----------------------------------------------------------------------
