@@ -426,16 +426,7 @@ def beam_search(
                 score = float(top_scores[i, rank] / penalty)
                 finished[running[i]].append((score, len(steps), int(beam[i, rank])))
 
-            # The next beams: the first k continuations that do not end the sentence.
-            grows = alive & ~ends
-            pick = numpy.argsort(~grows, axis=1, kind="stable")[:, :k]  # (n, k) ranks
-            beam = numpy.take_along_axis(beam, pick, axis=1)
-            word = numpy.take_along_axis(word, pick, axis=1)
-            scores = numpy.where(
-                numpy.take_along_axis(grows, pick, axis=1),
-                numpy.take_along_axis(top_scores, pick, axis=1),
-                -numpy.inf,
-            )
+            beam, word, scores = _next_beams(beam, word, top_scores, alive & ~ends, k)
             rows = numpy.arange(n)[:, None]
             seen = None if attention is None else attention[rows, beam]  # (n, k, T_src)
             steps.append((running, beam, word, seen))
@@ -452,15 +443,37 @@ def beam_search(
                     constraint.follow(source_rows, prev)
             t += 1
 
-    results = []
-    for sentence, hypotheses in enumerate(finished):
-        hypotheses.sort(key=lambda h: -h[0])
-        chosen = []
-        for score, upto, parent in hypotheses[:n_best]:
-            tokens, seen = _trace(steps[:upto], sentence, parent, lengths[sentence], looks)
-            chosen.append(Hypothesis(tokens, score, seen))
-        results.append(chosen)
-    return results
+    return [
+        _best_finished(hypotheses, n_best, steps, sentence, lengths[sentence], looks)
+        for sentence, hypotheses in enumerate(finished)
+    ]
+
+
+def _next_beams(beam, word, top_scores, grows, k):
+    """The next beams: of each sentence's continuations (beam, word, top_scores: (n, 2k),
+    best first), the first k that grow (do not end it); a sentence with fewer gets -inf."""
+    pick = numpy.argsort(~grows, axis=1, kind="stable")[:, :k]  # (n, k) ranks
+    scores = numpy.where(
+        numpy.take_along_axis(grows, pick, axis=1),
+        numpy.take_along_axis(top_scores, pick, axis=1),
+        -numpy.inf,
+    )
+    return (
+        numpy.take_along_axis(beam, pick, axis=1),
+        numpy.take_along_axis(word, pick, axis=1),
+        scores,
+    )
+
+
+def _best_finished(hypotheses, n_best, steps, sentence, source_length, looks):
+    """The n_best of a sentence's finished hypotheses ((score, steps before its <eos>, its
+    beam) each), best first, traced back into Hypotheses."""
+    hypotheses.sort(key=lambda h: -h[0])
+    chosen = []
+    for score, upto, parent in hypotheses[:n_best]:
+        tokens, seen = _trace(steps[:upto], sentence, parent, source_length, looks)
+        chosen.append(Hypothesis(tokens, score, seen))
+    return chosen
 
 
 def _beam_step(model, output, prev_tokens, state, at_limit, scores, k, constraint=None):
