@@ -199,30 +199,14 @@ class Translator:
         )
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         results = [None] * len(ids)
-
-        def search(chosen, beam_size):
-            """{i: its hypotheses} for the sources `chosen`, in decoding batches."""
-            found = {}
-            size = max(1, min(CHUNK, CHUNK_ROWS // max(beam_size, 1)))
-            for start in range(0, len(chosen), size):
-                chunk = chosen[start : start + size]
-                batch = collate(ids, [[]] * len(ids), chunk)  # targets unused here
-                constraint = None
-                if self.slots:
-                    constraint = (self._token_bits, self._repeatable, required[chunk])
-                hyps = beam_search(
-                    self.model,
-                    batch.src,
-                    batch.src_lengths,
-                    beam_size=beam_size,
-                    length_penalty=length_penalty,
-                    max_len_ratio=max_len_ratio,
-                    n_best=min(n_best, beam_size),
-                    slots=constraint,
-                )  # beam 1 is greedy search, with attention
-                found.update(zip(chunk, hyps))
-            return found
-
+        search = functools.partial(
+            self._search,
+            ids,
+            required,
+            n_best=n_best,
+            length_penalty=length_penalty,
+            max_len_ratio=max_len_ratio,
+        )
         with no_grad():
             found = search(order, beam)
             # No hypothesis of these kept every slot: a wider search often finds one.
@@ -249,6 +233,30 @@ class Translator:
             if min_confidence is not None and results[i][0].confidence < min_confidence:
                 results[i][0] = self._withheld(sources[i], results[i][0].confidence)
         return results
+
+    def _search(self, ids, required, chosen, beam_size, n_best, length_penalty, max_len_ratio):
+        """{i: its hypotheses} for the sources `chosen` (indices into the encoded `ids` and
+        their `required` slots), in decoding batches."""
+        found = {}
+        size = max(1, min(CHUNK, CHUNK_ROWS // max(beam_size, 1)))
+        for start in range(0, len(chosen), size):
+            chunk = chosen[start : start + size]
+            batch = collate(ids, [[]] * len(ids), chunk)  # targets unused here
+            constraint = None
+            if self.slots:
+                constraint = (self._token_bits, self._repeatable, required[chunk])
+            hyps = beam_search(
+                self.model,
+                batch.src,
+                batch.src_lengths,
+                beam_size=beam_size,
+                length_penalty=length_penalty,
+                max_len_ratio=max_len_ratio,
+                n_best=min(n_best, beam_size),
+                slots=constraint,
+            )  # beam 1 is greedy search, with attention
+            found.update(zip(chunk, hyps))
+        return found
 
     def slotted(self, sources):
         """{source: its Slotted form} for the distinct sources (empty without slots)."""
