@@ -94,6 +94,14 @@ class TrainConfig(ModelOptions):
         Everything is checked here, before any file is read or any array allocated: the
         model's size too, with vocab_size as the largest vocabulary it may get.
         """
+        self._check_kinds()
+        self._check_ranges()
+        self._check_combinations()
+        self.model_config(self.vocab_size).validate()  # the largest model these options give
+        return self
+
+    def _check_kinds(self):
+        """Finite numbers, and the named choices among their allowed values."""
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, float) and not math.isfinite(value):
@@ -110,6 +118,9 @@ class TrainConfig(ModelOptions):
                 raise ConfigError(
                     f"{key} must be one of {', '.join(allowed)}; got {getattr(self, key)!r}"
                 )
+
+    def _check_ranges(self):
+        """Each number within its bounds."""
         positive = (
             "max_len",
             "max_chars",
@@ -166,6 +177,9 @@ class TrainConfig(ModelOptions):
             raise ConfigError(f"lr_decay must be in (0, 1] (1: off); got {self.lr_decay}")
         if self.min_lr >= self.lr:
             raise ConfigError(f"min_lr must be below lr ({self.lr}); got {self.min_lr}")
+
+    def _check_combinations(self):
+        """Options that go together, and the data and language given."""
         if self.lr_decay < 1 and not (self.valid or self.valid_src_file):
             raise ConfigError(
                 "lr_decay follows dev BLEU: give a dev set (--valid or --valid-src-file), "
@@ -177,8 +191,6 @@ class TrainConfig(ModelOptions):
             raise ConfigError("--src-file and --tgt-file go together; give both or neither")
         if not (self.data or self.src_file):
             raise ConfigError("no training data: give --data TRAIN.tsv or --src-file/--tgt-file")
-        self.model_config(self.vocab_size).validate()  # the largest model these options give
-        return self
 
     def model_config(self, vocab_size):
         """The ModelConfig of these options for a vocabulary of `vocab_size` entries."""
