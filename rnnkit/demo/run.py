@@ -47,6 +47,10 @@ DEMO_TRAIN = TrainConfig(
     attention="bahdanau",
     input_feeding=True,
     dropout=0.0,
+    # Chosen on phrasings held out of training (benchmarks/demo_generalisation.py, never the
+    # real-games yardstick): held-out phrasings macro chrF 86.9 against 86.3 without, dropout
+    # 0.2 86.8 (and seen phrasings 96.3), both 86.2-86.3, a larger model 82.6 (half the steps).
+    label_smoothing=0.1,
     batch_size=32,
     lr=0.005,
     # Halved when dev BLEU stops rising: with the fused decoder the budget allows about 5,400
