@@ -21,6 +21,30 @@ from rnnkit.translator.attention import LuongAttention
 MIN_STEP_ROWS = 128  # decoder rows per thread for one step alone (search) to be shared
 
 
+def _attention_memory(decoder, state):
+    """(the kernel's Memory, or None without attention; [(tensor, its gradient's name in
+    the kernel)] of the attended tensors: values, keys, W_c, and Bahdanau's W_q and v)."""
+    attention = decoder.attention
+    if attention is None:
+        return None, []
+    kind = "luong" if isinstance(attention, LuongAttention) else "bahdanau"
+    values, keys = state.memory.values, state.memory.keys
+    keys_data = keys.data[:, 0] if kind == "bahdanau" else keys.data  # (B, S, A)
+    memory = Memory(
+        values.data,
+        keys_data,
+        state.memory.mask,
+        kind,
+        state.memory.beam,
+        step_mask=state.memory.step_mask,
+    )
+    attended = [(values, "values"), (keys, "keys"), (decoder.combine.weight, "w_c")]
+    if kind == "bahdanau":
+        memory.w_q, memory.v = attention.query_layer.weight.data, attention.v.data
+        attended += [(attention.query_layer.weight, "w_q"), (attention.v, "v")]
+    return memory, attended
+
+
 class DecoderNode:
     """decoder: a translator `Decoder`; embedded (T, B, E) Tensor; state: its initial
     `DecoderState` (state.feed, h~<0>, must be a constant: zeros)."""
@@ -31,25 +55,10 @@ class DecoderNode:
         self.embedded = embedded
         self.params = [cell._weights() for cell in decoder.cells]
         self.states0 = [tuple(states) for states in state.hidden]
-        self.attended = []  # (tensor, how its gradient is shaped from the kernel's)
-        memory = None
+        # the attention's arrays for the kernel, and its tensors with how the kernel names
+        # their gradients
+        memory, self.attended = _attention_memory(decoder, state)
         attention = decoder.attention
-        if attention is not None:
-            kind = "luong" if isinstance(attention, LuongAttention) else "bahdanau"
-            values, keys = state.memory.values, state.memory.keys
-            keys_data = keys.data[:, 0] if kind == "bahdanau" else keys.data  # (B, S, A)
-            memory = Memory(
-                values.data,
-                keys_data,
-                state.memory.mask,
-                kind,
-                state.memory.beam,
-                step_mask=state.memory.step_mask,
-            )
-            self.attended = [(values, "values"), (keys, "keys"), (decoder.combine.weight, "w_c")]
-            if kind == "bahdanau":
-                memory.w_q, memory.v = attention.query_layer.weight.data, attention.v.data
-                self.attended += [(attention.query_layer.weight, "w_q"), (attention.v, "v")]
         weights = [t for layer in self.params for t in layer if t is not None]
         self.inputs = (
             embedded,

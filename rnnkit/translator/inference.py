@@ -189,11 +189,7 @@ class Translator:
         self.check_languages(set(langs))
         slotted = self.slotted(sources)
         texts = [slotted[s].text if self.slots else s for s in sources]  # what the model reads
-        # each distinct text tokenised once, however many languages it goes to
-        tokens = {text: self.tokenizer.tokenize(text) for text in dict.fromkeys(texts)}
-        encoded = {text: self.vocab.encode(pieces) for text, pieces in tokens.items()}
-        source_tokens = [tokens[text] for text in texts]
-        ids = [tagged(encoded[text], lang, self.vocab) for text, lang in zip(texts, langs)]
+        source_tokens, ids = self._encoded(texts, langs)
         required = numpy.array(
             [self.required_slots(slotted[s]) if self.slots else 0 for s in sources]
         )
@@ -214,8 +210,7 @@ class Translator:
             if retry:
                 found.update(search(retry, RETRY_BEAM))
         for i in order:
-            hyps = found[i][:n_best]
-            if not hyps and not self.slots:  # only non-finite scores get here
+            if not found[i] and not self.slots:  # only non-finite scores get here
                 raise RnnkitError(
                     f"no translation found for {sources[i][:60]!r} into {langs[i]}: "
                     "the model's scores are not finite; retrain or use another checkpoint"
@@ -229,10 +224,27 @@ class Translator:
                 slotted=slotted.get(sources[i]),
                 alpha=length_penalty,
             )
-            results[i] = [finish(h) for h in hyps] or [self._withheld(sources[i])]
-            if min_confidence is not None and results[i][0].confidence < min_confidence:
-                results[i][0] = self._withheld(sources[i], results[i][0].confidence)
+            results[i] = self._gated(
+                [finish(h) for h in found[i][:n_best]], sources[i], min_confidence
+            )
         return results
+
+    def _encoded(self, texts, langs):
+        """(each text's tokens, its ids behind its language's tag): each distinct text
+        tokenised once, however many languages it goes to."""
+        tokens = {text: self.tokenizer.tokenize(text) for text in dict.fromkeys(texts)}
+        encoded = {text: self.vocab.encode(pieces) for text, pieces in tokens.items()}
+        ids = [tagged(encoded[text], lang, self.vocab) for text, lang in zip(texts, langs)]
+        return [tokens[text] for text in texts], ids
+
+    def _gated(self, translations, source, min_confidence):
+        """`translations` (best first), the best one withheld below `min_confidence`; the
+        source itself, withheld, when there are none (no hypothesis kept every slot)."""
+        if not translations:
+            return [self._withheld(source)]
+        if min_confidence is not None and translations[0].confidence < min_confidence:
+            translations[0] = self._withheld(source, translations[0].confidence)
+        return translations
 
     def _search(self, ids, required, chosen, beam_size, n_best, length_penalty, max_len_ratio):
         """{i: its hypotheses} for the sources `chosen` (indices into the encoded `ids` and
