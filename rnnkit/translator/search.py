@@ -379,74 +379,86 @@ def beam_search(
     are the next beams (as fairseq). A sentence is done once it has k finished hypotheses
     (or no live beam left); done sentences leave the decoder batch.
     """
-    if not 1 <= beam_size <= MAX_BEAM or not 1 <= n_best <= beam_size:
-        raise ValueError(
-            f"need 1 <= beam_size <= {MAX_BEAM} and 1 <= n_best <= beam_size, "
-            f"got {beam_size}, {n_best}"
-        )
-    k = beam_size
+    k = _beam_sizes(beam_size, n_best)
     with inference_mode(model):
         limits = max_lengths(src_lengths, max_len, max_len_ratio)
         lengths = numpy.asarray(to_numpy(getattr(src_lengths, "data", src_lengths)))
         batch = len(limits)
-        encoded = model.encode(src, src_lengths)
-        state = encoded.state.select(numpy.repeat(numpy.arange(batch), k))  # (B*k) rows
-        running = numpy.arange(batch)  # sentence of each block of k decoder rows, ascending
-        scores = numpy.full((batch, k), -numpy.inf)  # cumulative log-probs of the live beams
-        scores[:, 0] = 0.0  # all beams start equal: let only the first one expand at step 0
-        # Back-pointers, one entry per step: beam j of running sentence i took word
-        # words[i, j] after beam parents[i, j] of the step before, looking at attention[i, j]
-        # (T_src,). A step adds O(B k T_src) and copies nothing older.
-        steps = []  # (running, parents (n, k), words (n, k), attention (n, k, T_src) or None)
-        looks = model.decoder.attention is not None
+        state, running, scores, prev = _first_beams(model, src, src_lengths, batch, k)
+        # Back-pointers, (running, parents, words, attention) a step: beam j of running
+        # sentence i took words[i, j] after beam parents[i, j] of the step before, looking at
+        # attention[i, j] (T_src,) or None. A step adds O(B k T_src) and copies nothing older.
+        steps = []
         finished = [[] for _ in range(batch)]  # (score, steps before its <eos>, its beam)
-        prev = numpy.full(batch * k, BOS_INDEX, dtype=numpy.int64)
         output = _OutputLayer(model)
         constraint = None
-        if slots is not None:
-            token_bits, repeatable, required = slots
-            constraint = SlotConstraint(token_bits, repeatable, numpy.repeat(required, k))
-        t = 0
+        if slots is not None:  # (token_bits, repeatable, required: (B,) -> (B*k,))
+            constraint = SlotConstraint(slots[0], slots[1], numpy.repeat(slots[2], k))
         while len(running):
-            n = len(running)
-            at_limit = numpy.repeat(limits[running] <= t, k)
+            at_limit = numpy.repeat(limits[running] <= len(steps), k)
             # (n, 2k) best first, of the k * V continuations of each sentence
             top, top_scores, state, attention, vocab = _beam_step(
                 model, output, prev, state, at_limit, scores, k, constraint
             )
-            beam, word = top // vocab, top % vocab  # which beam it extends, with which word
-            alive = numpy.isfinite(top_scores)
-            if attention is not None:
-                attention = attention.reshape(n, k, -1)
-
-            # Continuations ending in <eos> among the k best are finished hypotheses.
-            ends = (word == EOS_INDEX) & alive
-            penalty = length_penalty_factor(t + 1, length_penalty)  # t words + <eos>
-            for i, rank in zip(*numpy.nonzero(ends[:, :k])):  # (traced at the end, if kept)
-                score = float(top_scores[i, rank] / penalty)
-                finished[running[i]].append((score, len(steps), int(beam[i, rank])))
-
-            beam, word, scores = _next_beams(beam, word, top_scores, alive & ~ends, k)
-            rows = numpy.arange(n)[:, None]
-            seen = None if attention is None else attention[rows, beam]  # (n, k, T_src)
-            steps.append((running, beam, word, seen))
-
+            penalty = length_penalty_factor(len(steps) + 1, length_penalty)  # words + <eos>
+            beam, word, scores = _advance(
+                steps, finished, running, top, top_scores, vocab, attention, penalty, k
+            )
             complete = numpy.array([len(finished[sentence]) >= k for sentence in running])
             keep = ~complete & numpy.isfinite(scores).any(axis=1)
             # Decoder row r of sentence block i continues as beam[i, j]: gather those rows.
-            source_rows = (rows * k + beam)[keep].reshape(-1)
+            source_rows = (numpy.arange(len(running))[:, None] * k + beam)[keep].reshape(-1)
             running, scores = running[keep], scores[keep]
             prev = word[keep].reshape(-1)
             if len(running):
                 state = state.select(source_rows)
                 if constraint is not None:
                     constraint.follow(source_rows, prev)
-            t += 1
-
+    looks = model.decoder.attention is not None
     return [
         _best_finished(hypotheses, n_best, steps, sentence, lengths[sentence], looks)
         for sentence, hypotheses in enumerate(finished)
     ]
+
+
+def _beam_sizes(beam_size, n_best):
+    """beam_size, checked with n_best (a programming error, not a user's: the command line
+    checks --beam first)."""
+    if not 1 <= beam_size <= MAX_BEAM or not 1 <= n_best <= beam_size:
+        raise ValueError(
+            f"need 1 <= beam_size <= {MAX_BEAM} and 1 <= n_best <= beam_size, "
+            f"got {beam_size}, {n_best}"
+        )
+    return beam_size
+
+
+def _first_beams(model, src, src_lengths, batch, k):
+    """(decoder state of B*k rows, the running sentences, the beams' scores (B, k), the
+    first words): all beams start equal, so only the first of each sentence may expand at
+    step 0."""
+    state = model.encode(src, src_lengths).state.select(numpy.repeat(numpy.arange(batch), k))
+    running = numpy.arange(batch)  # sentence of each block of k decoder rows, ascending
+    scores = numpy.full((batch, k), -numpy.inf)  # cumulative log-probs of the live beams
+    scores[:, 0] = 0.0
+    return state, running, scores, numpy.full(batch * k, BOS_INDEX, dtype=numpy.int64)
+
+
+def _advance(steps, finished, running, top, top_scores, vocab, attention, penalty, k):
+    """One step's outcome: the continuations ending in <eos> among the k best join
+    `finished` (their score over the length `penalty`; traced at the end, if kept), the first
+    k others are the next beams, recorded in `steps`. Returns their (beam, word, scores)."""
+    beam, word = top // vocab, top % vocab  # which beam it extends, with which word
+    alive = numpy.isfinite(top_scores)
+    ends = (word == EOS_INDEX) & alive
+    for i, rank in zip(*numpy.nonzero(ends[:, :k])):
+        score = float(top_scores[i, rank] / penalty)
+        finished[running[i]].append((score, len(steps), int(beam[i, rank])))
+    beam, word, scores = _next_beams(beam, word, top_scores, alive & ~ends, k)
+    seen = None
+    if attention is not None:  # (n, k, T_src)
+        seen = attention.reshape(len(running), k, -1)[numpy.arange(len(running))[:, None], beam]
+    steps.append((running, beam, word, seen))
+    return beam, word, scores
 
 
 def _next_beams(beam, word, top_scores, grows, k):
