@@ -116,6 +116,8 @@ def main():
     parser.add_argument("--budget", type=float, default=DEMO_TRAIN.time_budget)
     args = parser.parse_args()
     out = Path(args.out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise SystemExit(f"--out {out}: exists and is not an empty folder; name a new one")
     paths = make_data(out / "data")
     rows = []
     for config in args.configs.split(","):
