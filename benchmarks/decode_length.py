@@ -18,8 +18,8 @@ from threadpoolctl import threadpool_limits
 
 import rnnkit
 from rnnkit.text import EOS_INDEX
-from rnnkit.translator.model import ModelConfig, Seq2Seq
-from rnnkit.translator.search import beam_search
+from rnnkit.translator.decoding.search import beam_search
+from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 
 def never_ending_model(vocab_size, hidden):

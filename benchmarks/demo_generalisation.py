@@ -21,16 +21,16 @@ import json
 import time
 from pathlib import Path
 
-from rnnkit.demo import corpus as demo_corpus
-from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.demo import commentary
+from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.demo.languages import LANGUAGES, phrasings
 from rnnkit.demo.run import COMPOUND, DEMO_TRAIN, SIZES
-from rnnkit.demo.slots import DemoSlots
-from rnnkit.translator.config import TrainConfig
-from rnnkit.translator.data import read_corpus
-from rnnkit.translator.evaluation import evaluate_corpus
-from rnnkit.translator.inference import Translator
-from rnnkit.translator.training import train
+from rnnkit.demo.slot_policy import DemoSlots
+from rnnkit.translator.decoding.evaluation import evaluate_corpus
+from rnnkit.translator.decoding.inference import Translator
+from rnnkit.translator.formats.data import read_corpus
+from rnnkit.translator.training.config import TrainConfig
+from rnnkit.translator.training.loop import train
 
 CONFIGS = "base,dropout=0.2,label_smoothing=0.1,embed=96+hidden=192"
 HELD_OUT = 4  # one phrasing in HELD_OUT, by hash
@@ -51,12 +51,12 @@ def only_phrasings(unseen):
         out = [p for p in every[1:] if held_out(p)]
         return tuple(out or kept) if unseen else tuple(kept)
 
-    original = demo_corpus.phrasings
-    demo_corpus.phrasings = chosen
+    original = commentary.phrasings
+    commentary.phrasings = chosen
     try:
         yield
     finally:
-        demo_corpus.phrasings = original
+        commentary.phrasings = original
 
 
 def make_data(folder, seed=0):

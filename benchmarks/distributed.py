@@ -7,7 +7,7 @@ as `mpiexec -n N rnnkit train` does. Every rank uses 1 BLAS thread. Two workload
 - translator: the default `rnnkit train` model (bi-LSTM encoder 256 per direction, LSTM
   decoder 256 with Bahdanau attention and input feeding, embeddings 128, dropout 0.1, Adam,
   clip 5), trained on generated commentary through the real training step
-  (rnnkit.translator.training: shard, forward, backward, one Allreduce, clip, update);
+  (rnnkit.translator.training.loop: shard, forward, backward, one Allreduce, clip, update);
 - lstm: a bare nn.LSTM(256, 256) over (T=30, B=64) with a linear read-out, the library's loop.
 
 1 rank is a plain process (no MPI); N ranks run under `mpiexec -n N`. Two more rows bound
@@ -74,10 +74,11 @@ def _translator_worker(steps, warmup, batch, part=None):
     part (i, n): train on shard i of n of each global batch (`distributed.shard`, as rank i
     of n would), on this one process: the share of the work a rank has, without MPI."""
     from rnnkit import distributed
-    from rnnkit.demo.corpus import generate_corpus, write_tsv
-    from rnnkit.translator import modeldir, training
-    from rnnkit.translator.config import build_config
-    from rnnkit.translator.data import read_corpus
+    from rnnkit.demo.commentary import generate_corpus, write_tsv
+    from rnnkit.translator.formats import modeldir
+    from rnnkit.translator.formats.data import read_corpus
+    from rnnkit.translator.training import loop
+    from rnnkit.translator.training.config import build_config
 
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch, "train.tsv")
@@ -87,7 +88,7 @@ def _translator_worker(steps, warmup, batch, part=None):
         config = build_config(overrides={"data": str(data), "batch_size": batch})
         corpus = read_corpus(str(data), quiet=True)
         Path(scratch, "model").mkdir()
-        session = training._set_up(
+        session = loop._set_up(
             config, modeldir.ModelDir(Path(scratch, "model")), corpus, None, False, False
         )
 
@@ -98,7 +99,7 @@ def _translator_worker(steps, warmup, batch, part=None):
                 indices, epoch_ends = session.next_batch()
             if part is not None:
                 indices = distributed.shard(indices, session.tgt_lengths, part[1])[part[0]]
-            training._step(session, indices)
+            loop._step(session, indices)
             return int((session.tgt_lengths[indices] + 1).sum())
 
         for _ in range(warmup):

@@ -20,12 +20,12 @@ import time
 from rnnkit.core import parallel
 from rnnkit.demo.game import play_by_play
 from rnnkit.demo.languages import english
-from rnnkit.translator.inference import Translator
+from rnnkit.translator.decoding.inference import Translator
 
 
 def load(model_dir):
     try:  # a version with slots: the server's own policy
-        from rnnkit.cli.common import slot_policy
+        from rnnkit.cli.arguments import slot_policy
 
         return Translator.load(model_dir, slots=slot_policy())
     except ImportError:  # an older tree

@@ -47,7 +47,7 @@ from pathlib import Path
 
 from rnnkit import files
 from rnnkit.errors import RnnkitError
-from rnnkit.translator import checkpoint
+from rnnkit.translator.formats import checkpoint
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
 # buckets 0-7 are not in the files (held out by their makers); see the docstring

@@ -40,12 +40,12 @@ from pathlib import Path
 
 import sacrebleu
 
-from rnnkit.cli.common import slot_policy
+from rnnkit.cli.arguments import slot_policy
 from rnnkit.demo import league
 from rnnkit.demo.grammar import PLAYERS
 from rnnkit.demo.languages import TABLES
-from rnnkit.demo.slots import _form, write_name
-from rnnkit.translator.inference import Translator
+from rnnkit.demo.slot_policy import _form, write_name
+from rnnkit.translator.decoding.inference import Translator
 
 HERE = Path(__file__).parent / "real_games"
 KINDS = ("plain", "paraphrase", "other")

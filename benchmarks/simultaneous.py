@@ -42,15 +42,15 @@ import time
 from threadpoolctl import threadpool_limits
 
 from rnnkit.core import parallel
-from rnnkit.translator import latency
-from rnnkit.translator.data import Corpus, read_corpus
-from rnnkit.translator.evaluation import score
-from rnnkit.translator.inference import Translator
-from rnnkit.translator.simultaneous import (
+from rnnkit.translator.decoding import latency
+from rnnkit.translator.decoding.evaluation import score
+from rnnkit.translator.decoding.inference import Translator
+from rnnkit.translator.decoding.simultaneous import (
     RetranslationPolicy,
     WaitKPolicy,
     evaluate_simultaneous,
 )
+from rnnkit.translator.formats.data import Corpus, read_corpus
 
 COLUMNS = ["policy", "setting", "bleu", "chrf", "al", "dal", "laal", "erasure", "sentences"]
 

@@ -38,17 +38,17 @@ from rnnkit import optim
 from rnnkit.core import parallel
 from rnnkit.core.losses import cross_entropy
 from rnnkit.core.tensor import no_grad
-from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
 from rnnkit.demo.languages import english
 from rnnkit.text import collate, plan_batches
 from rnnkit.text.vocabulary import PAD_INDEX
-from rnnkit.translator import search
-from rnnkit.translator.config import TrainConfig
-from rnnkit.translator.data import build_text_pipeline, encode_corpus, read_corpus
-from rnnkit.translator.inference import Translator
-from rnnkit.translator.model import Decoder, Seq2Seq
-from rnnkit.translator.search import beam_search, greedy_search
+from rnnkit.translator.decoding import search
+from rnnkit.translator.decoding.inference import Translator
+from rnnkit.translator.decoding.search import beam_search, greedy_search
+from rnnkit.translator.formats.data import build_text_pipeline, encode_corpus, read_corpus
+from rnnkit.translator.model.seq2seq import Decoder, Seq2Seq
+from rnnkit.translator.training.config import TrainConfig
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pipeline import pipeline_throughput  # noqa: E402

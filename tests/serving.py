@@ -15,8 +15,8 @@ import httpx
 import rnnkit
 from rnnkit.serve import bind, create_app, make_server
 from rnnkit.text import Vocabulary, WordTokenizer, language_tag
-from rnnkit.translator.inference import Translator
-from rnnkit.translator.model import ModelConfig, Seq2Seq
+from rnnkit.translator.decoding.inference import Translator
+from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 LANGUAGES_24 = "zh yue pa ur ta tl es it fa pt ru ko ar gu vi pl hi el bn fr uk sr so tr".split()
 WORDS = (

@@ -36,6 +36,18 @@ ALLOWED = {
 }
 
 
+# The translator's packages among themselves (ARCHITECTURE.md): what each may import of
+# rnnkit.translator. Of the rest of rnnkit they import what an application may, but never
+# an application above them (the demo, the server, the command line).
+TRANSLATOR = {
+    "model": ("model",),
+    "formats": ("formats",),
+    "decoding": ("model", "formats", "decoding"),
+    "training": ("model", "formats", "decoding", "training"),
+}
+ABOVE_THE_TRANSLATOR = ("rnnkit.demo", "rnnkit.serve", "rnnkit.cli", "rnnkit.experiments")
+
+
 def module_name(path):
     parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -118,6 +130,31 @@ def test_lower_layers_import_only_what_the_layout_table_allows():
             ):
                 wrong.append(f"{module} imports {target}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_translators_packages_import_only_their_row():
+    graph = import_graph()
+    translator = [m for m in graph if m.startswith("rnnkit.translator.")]
+    assert {m.split(".")[2] for m in translator} == set(TRANSLATOR)  # nothing left flat
+    wrong = []
+    for module in translator:
+        package = module.split(".")[2]
+        for target in graph[module]:
+            inside = target.startswith("rnnkit.translator.")
+            if inside and target.split(".")[2] not in TRANSLATOR[package]:
+                wrong.append(f"{module} imports {target}")
+            if target == "rnnkit.translator" or target.startswith(ABOVE_THE_TRANSLATOR):
+                wrong.append(f"{module} imports {target}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_two_modules_share_a_name():
+    seen = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name != "__init__.py":
+            seen.setdefault(path.stem, []).append(str(path.relative_to(PACKAGE)))
+    shared = {name: paths for name, paths in seen.items() if len(paths) > 1}
+    assert not shared, shared
 
 
 def test_every_cell_in_the_registry_has_a_kernel_a_layer_and_a_step_cell():

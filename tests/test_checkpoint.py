@@ -4,7 +4,7 @@ import numpy
 import pytest
 
 from rnnkit.errors import CheckpointError
-from rnnkit.translator import checkpoint
+from rnnkit.translator.formats import checkpoint
 
 
 def test_round_trip_keeps_arrays_dtypes_and_metadata(tmp_path):

@@ -7,13 +7,13 @@ from random import Random
 
 import pytest
 
-from rnnkit.demo.corpus import generate_corpus, random_event, write_tsv
+from rnnkit.demo.commentary import generate_corpus, random_event, write_tsv
 from rnnkit.demo.game import play_by_play
 from rnnkit.demo.grammar import TEMPLATES, Event
 from rnnkit.demo.languages import LANGUAGES
 from rnnkit.demo.splits import split_of
 from rnnkit.text.tokenizers import WordTokenizer
-from rnnkit.translator.slots import SLOT_TOKEN, slot_token
+from rnnkit.translator.decoding.slots import SLOT_TOKEN, slot_token
 
 # Numbers (scores, clocks, Vietnamese "54–49") are copied, not learned as words; what a
 # number carries (Korean 49로, 3분) is a word the model must have seen.
@@ -111,7 +111,7 @@ def test_write_tsv(tmp_path):
 
 
 def test_join_clauses_runs_two_sentences_into_one_line_as_each_language_writes_it():
-    from rnnkit.demo.corpus import join_clauses
+    from rnnkit.demo.commentary import join_clauses
 
     assert (
         join_clauses("fr", "｟P1｠ marque", "Les ｟T1｠ mènent")

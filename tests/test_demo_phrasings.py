@@ -18,8 +18,8 @@ from demo_events import every_event
 from rnnkit.demo.grammar import FIELD_GOALS, SHOTS, TEMPLATES
 from rnnkit.demo.languages import TABLES, english, phrasings
 from rnnkit.demo.languages.en import PHRASINGS
-from rnnkit.demo.slots import DemoSlots, slotted
-from rnnkit.translator.slots import extract
+from rnnkit.demo.slot_policy import DemoSlots, slotted
+from rnnkit.translator.decoding.slots import extract
 
 ENGLISH = TABLES["en"]
 EVENTS = every_event()

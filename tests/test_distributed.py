@@ -19,9 +19,10 @@ import numpy
 import pytest
 
 from rnnkit import distributed, optim
-from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.errors import RnnkitError
-from rnnkit.translator import checkpoint, training
+from rnnkit.translator.formats import checkpoint
+from rnnkit.translator.training import loop
 
 PROGRAMS = Path(__file__).parent / "mpi_programs"
 sys.path.insert(0, str(PROGRAMS))
@@ -222,7 +223,7 @@ def test_two_ranks_give_one_ranks_weights_translator_float64(corpus, tmp_path, m
     options += ["--clip", "0.5", "--max-steps", "7", "--save-every", "7"]  # batches 15, 15, 1
     norms = []
     _single_process(monkeypatch)
-    monkeypatch.setattr(training, "Seq2Seq", train_float64.Float64Seq2Seq)
+    monkeypatch.setattr(loop, "Seq2Seq", train_float64.Float64Seq2Seq)
     clip = optim.clip_grad_norm_
     monkeypatch.setattr(
         optim, "clip_grad_norm_", lambda p, m: norms.append(clip(p, m)) or norms[-1]

@@ -3,7 +3,7 @@
 import pytest
 from sacrebleu.metrics import BLEU, CHRF
 
-from rnnkit.translator.evaluation import bleu_tokenizer, format_table, score
+from rnnkit.translator.decoding.evaluation import bleu_tokenizer, format_table, score
 
 HYPS = ["Les Raptors mènent 54 à 49", "Mensah réussit un dunk", "猛龙以54比49领先", "第二节开始"]
 REFS = [

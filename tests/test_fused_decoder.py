@@ -1,4 +1,4 @@
-"""The fused attention decoder (kernels/decoder.py through translator/decoder_node.py) is
+"""The fused attention decoder (kernels/decoder.py through translator/model/decoder_node.py) is
 exact: against the per-step reference `Decoder.step` through the generic graph, against
 finite differences, and against the decoder's equations written independently with PyTorch
 ops (float64, relative error < 1e-10); for every cell, attention and input feeding, with
@@ -16,7 +16,7 @@ from rnnkit.kernels import fused
 from rnnkit.kernels.decoder import AttentionDecoder, Memory
 from rnnkit.nn import Linear
 from rnnkit.testing import gradcheck
-from rnnkit.translator.model import Decoder, ModelConfig
+from rnnkit.translator.model.seq2seq import Decoder, ModelConfig
 
 CELLS = ("rnn", "sgru", "gru", "lstm")
 MODES = {"rnn": "rnn_tanh", "sgru": "sgru", "gru": "gru", "lstm": "lstm"}
@@ -211,7 +211,7 @@ def test_fused_decoder_gradients_match_finite_differences(cell, attention):
 # --- 3. PyTorch: the decoder's equations with torch ops -------------------------------------
 def torch_decoder(cell, kind, feeding, embedded, states0, cells, values, keys, mask, w_q, v, w_c,
                   step_mask=None):  # fmt: skip
-    """The attention decoder written from its equations (model.py's docstring) with torch.
+    """The attention decoder written from its equations (seq2seq.py's docstring) with torch.
 
     embedded (T, B, E); states0 per layer (h,) or (h, c); cells: torch cells with the
     weights; values (B, S, M); keys (B, S, A) Bahdanau's W_k values or (B, S, H) Luong's

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 
 import rnnkit
 from rnnkit.cli.main import main
-from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.errors import ConfigError, DataError
 from rnnkit.text import EOS_INDEX, SentencePieceTokenizer, load_tokenizer, read_parallel
-from rnnkit.translator.config import TrainConfig, build_config
-from rnnkit.translator.model import MAX_PARAMETERS, ModelConfig, Seq2Seq
+from rnnkit.translator.model.seq2seq import MAX_PARAMETERS, ModelConfig, Seq2Seq
+from rnnkit.translator.training.config import TrainConfig, build_config
 
 PACKAGE_ROOT = Path(rnnkit.__file__).resolve().parents[1]
 MEMORY_LIMIT = 2 << 30  # bytes of address space for a subprocess: ample for a tiny model
@@ -175,7 +175,7 @@ def never_ending_model():
 
 
 def test_decoding_length_is_capped_absolutely_whatever_is_asked():
-    from rnnkit.translator.search import MAX_OUTPUT_LEN, beam_search, max_lengths
+    from rnnkit.translator.decoding.search import MAX_OUTPUT_LEN, beam_search, max_lengths
 
     model = never_ending_model()
     src, lengths = numpy.array([[4], [5], [6]]), numpy.array([3])
@@ -200,7 +200,7 @@ def test_the_attention_plot_of_a_very_long_sentence_is_capped(tmp_path):
     path = tmp_path / "attention.png"
     code = (
         "import numpy\n"
-        "from rnnkit.translator import plots\n"
+        "from rnnkit.translator.training import plots\n"
         "weights = numpy.full((900, 1000), 1 / 1000)\n"
         "source = [f's{i}' for i in range(1000)]\n"
         "target = [f't{i}' for i in range(900)]\n"
@@ -214,8 +214,8 @@ def test_the_attention_plot_of_a_very_long_sentence_is_capped(tmp_path):
 
 def test_the_attention_plot_picks_a_short_dev_pair():
     from rnnkit.text import WordTokenizer
-    from rnnkit.translator.data import Corpus
-    from rnnkit.translator.plots import MAX_PLOT_TOKENS, _plot_pair
+    from rnnkit.translator.formats.data import Corpus
+    from rnnkit.translator.training.plots import MAX_PLOT_TOKENS, _plot_pair
 
     long_side = " ".join(["word"] * (2 * MAX_PLOT_TOKENS))
     corpus = Corpus(
@@ -566,8 +566,8 @@ def test_any_decoding_option_values_are_accepted_or_one_config_error(
 ):
     from argparse import Namespace
 
-    from rnnkit.cli.common import decoding_options
-    from rnnkit.translator.search import MAX_BEAM, MAX_OUTPUT_LEN, max_lengths
+    from rnnkit.cli.arguments import decoding_options
+    from rnnkit.translator.decoding.search import MAX_BEAM, MAX_OUTPUT_LEN, max_lengths
 
     args = Namespace(
         beam=beam, max_len_ratio=ratio, length_penalty=penalty, max_chars=max_chars, replace_unk=0

@@ -82,7 +82,7 @@ def test_chunked_projection_equals_the_all_steps_product(reverse, max_elements, 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_additive_scores_without_a_backward_equal_the_kept_pass(dtype):
     # Inference (search) computes Bahdanau's scores without keeping tanh(pq + K).
-    from rnnkit.kernels.attention import additive_numba, additive_scores_numba
+    from rnnkit.kernels.attention_scores import additive_numba, additive_scores_numba
 
     rng = np.random.default_rng(5)
     rows, beam, length, size = 3, 2, 7, 9

@@ -1,4 +1,4 @@
-"""Each target language's softmax over its own tokens (translator/language_vocab.py).
+"""Each target language's softmax over its own tokens (translator/model/language_vocab.py).
 
 The restricted softmax is checked against independent references: PyTorch's cross-entropy
 of the K selected logits (value and every gradient, float64), the model's masked logits
@@ -20,9 +20,9 @@ from rnnkit.core.losses import cross_entropy, linear_cross_entropy
 from rnnkit.errors import CheckpointError
 from rnnkit.text import plan_batches
 from rnnkit.text.vocabulary import EOS_INDEX, PAD_INDEX, UNK_INDEX
-from rnnkit.translator.language_vocab import LanguageVocabularies
-from rnnkit.translator.model import ModelConfig, Seq2Seq
-from rnnkit.translator.search import beam_search, greedy_search
+from rnnkit.translator.decoding.search import beam_search, greedy_search
+from rnnkit.translator.model.language_vocab import LanguageVocabularies
+from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 V = 40
 TAGS = {"aa": 4, "bb": 5, "cc": 6}
@@ -142,7 +142,7 @@ def test_the_model_s_loss_is_the_cross_entropy_of_its_masked_logits(langs, tie):
 
 def test_search_on_arrays_matches_decode_step_and_keeps_to_each_language(monkeypatch):
     from rnnkit.core import parallel
-    from rnnkit.translator import search
+    from rnnkit.translator.decoding import search
 
     model = model_of(5)
     src, lengths, _, _ = batch_of(model, ["aa", "bb", "cc", "bb", "aa", "cc"], seed=5)
@@ -219,7 +219,7 @@ def write_tsv(path, rows):
 
 
 def test_training_writes_the_sets_and_translation_keeps_to_them(tmp_path):
-    from rnnkit.translator.inference import Translator
+    from rnnkit.translator.decoding.inference import Translator
 
     words = {"fr": ["le", "chat", "noir", "dort"], "de": ["die", "katze", "schläft", "schwarz"]}
     english = ["the cat", "the black cat", "the cat sleeps", "black"]
@@ -280,13 +280,13 @@ def test_languages_drawn_with_a_temperature():
 
 
 def test_training_with_a_language_temperature_takes_batches_of_one_language(tmp_path):
-    from rnnkit.translator import training
-    from rnnkit.translator.config import build_config
+    from rnnkit.translator.training import loop
+    from rnnkit.translator.training.config import build_config
 
     config = build_config(overrides={"data": "x", "batch_size": 8, "language_temperature": 3.0})
     groups = np.repeat([0, 1, 2], [200, 30, 3])
     lengths = np.arange(233) % 7 + 1
-    plan = training.plan_epoch(config, lengths, lengths, groups, epoch=0)
+    plan = loop.plan_epoch(config, lengths, lengths, groups, epoch=0)
     assert all(len(set(groups[b].tolist())) == 1 for b in plan)
     shares = np.bincount(groups[np.concatenate(plan)]) / 233
     weights = np.array([200, 30, 3]) ** (1 / 3)
@@ -294,14 +294,14 @@ def test_training_with_a_language_temperature_takes_batches_of_one_language(tmp_
     # the whole vocabulary's softmax: the same draw, batches that mix languages
     overrides = {"data": "x", "batch_size": 8, "language_temperature": 3.0}
     mixed = build_config(overrides={**overrides, "language_softmax": False})
-    plan = training.plan_epoch(mixed, lengths, lengths, groups, epoch=0)
+    plan = loop.plan_epoch(mixed, lengths, lengths, groups, epoch=0)
     shares = np.bincount(groups[np.concatenate(plan)]) / 233
     np.testing.assert_allclose(shares, weights / weights.sum(), atol=0.01)
     assert any(len(set(groups[b].tolist())) > 1 for b in plan)
 
 
 def test_the_loop_for_few_rows_per_language_equals_the_stacked_product(monkeypatch):
-    from rnnkit.translator import search
+    from rnnkit.translator.decoding import search
 
     rng = np.random.default_rng(3)
     stacked, weights = rng.standard_normal((4, 3, 7)), rng.standard_normal((4, 11, 7))

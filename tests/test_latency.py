@@ -4,7 +4,7 @@ full sentence read first (k >= |x|), the tau cut-off, outputs that stop early, e
 
 import pytest
 
-from rnnkit.translator.latency import (
+from rnnkit.translator.decoding.latency import (
     average_lagging,
     corpus_erasure,
     corpus_latency,

@@ -19,7 +19,7 @@ from test_translator_cli import TINY, assert_one_line_error, corpus, run_cli, tr
 from rnnkit import files
 from rnnkit.demo import run as demo
 from rnnkit.errors import RnnkitError
-from rnnkit.translator import checkpoint, modeldir
+from rnnkit.translator.formats import checkpoint, modeldir
 
 
 def snapshot(root):
@@ -124,23 +124,23 @@ def test_overwrite_refuses_a_directory_that_is_not_an_rnnkit_model(corpus, tmp_p
 def test_a_run_that_fails_before_its_first_checkpoint_leaves_the_old_model(
     model_copy, corpus, monkeypatch
 ):
-    from rnnkit.translator import training
-    from rnnkit.translator.config import build_config
-    from rnnkit.translator.model import Seq2Seq
+    from rnnkit.translator.model.seq2seq import Seq2Seq
+    from rnnkit.translator.training import loop
+    from rnnkit.translator.training.config import build_config
 
     def nan_loss(self, *args):
-        raise training.TrainingStopped("step 1: the loss is nan")
+        raise loop.TrainingStopped("step 1: the loss is nan")
 
     monkeypatch.setattr(Seq2Seq, "loss", nan_loss)
     before = snapshot(model_copy)
     config = build_config(overrides={"data": str(corpus / "train.tsv"), "hidden": 8, "embed": 8})
-    with pytest.raises(training.TrainingStopped):
-        training.train(config.validate(), model_copy, overwrite=True, show_progress=False)
+    with pytest.raises(loop.TrainingStopped):
+        loop.train(config.validate(), model_copy, overwrite=True, show_progress=False)
     assert snapshot(model_copy) == before
 
 
 def test_a_failed_new_run_leaves_no_directory_behind(corpus, tmp_path, monkeypatch, capsys):
-    from rnnkit.translator.model import Seq2Seq
+    from rnnkit.translator.model.seq2seq import Seq2Seq
 
     def boom(self, *args):
         raise ValueError("simulated failure")
@@ -332,8 +332,8 @@ def test_non_finite_weights_are_an_error_not_missing_lines(model_copy, monkeypat
 
 def test_training_never_saves_non_finite_weights(corpus, tmp_path, monkeypatch):
     from rnnkit import optim
-    from rnnkit.translator import training
-    from rnnkit.translator.config import build_config
+    from rnnkit.translator.training import loop
+    from rnnkit.translator.training.config import build_config
 
     real_step, calls = optim.Adam.step, []
 
@@ -347,15 +347,15 @@ def test_training_never_saves_non_finite_weights(corpus, tmp_path, monkeypatch):
     config = build_config(
         overrides={"data": str(corpus / "train.tsv"), "hidden": 8, "embed": 8, "save_every": 2}
     )
-    with pytest.raises(training.TrainingStopped, match="NaN or infinite"):
-        training.train(config.validate(), tmp_path / "m", show_progress=False)
+    with pytest.raises(loop.TrainingStopped, match="NaN or infinite"):
+        loop.train(config.validate(), tmp_path / "m", show_progress=False)
     arrays, meta = checkpoint.load_checkpoint(tmp_path / "m" / "latest.safetensors")
     assert meta["step"] == 2 and all(numpy.isfinite(a).all() for a in arrays.values())
 
 
 def test_text_shaped_like_a_language_tag_is_never_a_control_token(trained, monkeypatch, capsys):
-    from rnnkit.translator.data import encode_source
-    from rnnkit.translator.inference import Translator
+    from rnnkit.translator.decoding.inference import Translator
+    from rnnkit.translator.formats.data import encode_source
 
     translator = Translator.load(trained)
     vocab, tokenizer = translator.vocab, translator.tokenizer
@@ -473,7 +473,7 @@ def test_integer_or_boolean_weights_are_refused(model_copy, dtype, capsys):
 
 @pytest.mark.parametrize("dtype", ["float16", "float64"])
 def test_half_and_double_weights_are_converted_to_the_models_float32(model_copy, dtype):
-    from rnnkit.translator.inference import Translator
+    from rnnkit.translator.decoding.inference import Translator
 
     def cast(arrays, meta):
         for name in arrays:

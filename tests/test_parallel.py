@@ -7,7 +7,7 @@ import pytest
 import rnnkit
 from rnnkit import optim
 from rnnkit.core import parallel
-from rnnkit.translator.model import ModelConfig, Seq2Seq
+from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 
 @pytest.fixture

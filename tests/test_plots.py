@@ -6,7 +6,7 @@ import warnings
 import numpy
 import pytest
 
-from rnnkit.translator import plots
+from rnnkit.translator.training import plots
 
 # One word in each script the demo's languages use.
 SAMPLES = {

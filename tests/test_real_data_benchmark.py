@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rnnkit.translator import checkpoint
+from rnnkit.translator.formats import checkpoint
 
 PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "real_data.py"
 spec = importlib.util.spec_from_file_location("real_data", PATH)

@@ -5,7 +5,7 @@ name's. (The yardstick's own run needs a trained model: benchmarks/README.md.)""
 import importlib.util
 from pathlib import Path
 
-from rnnkit.translator.inference import Translation
+from rnnkit.translator.decoding.inference import Translation
 
 PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "real_games.py"
 spec = importlib.util.spec_from_file_location("real_games", PATH)

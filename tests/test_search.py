@@ -8,13 +8,13 @@ import pytest
 from helpers import search_log_probs
 
 import rnnkit as rk
-from rnnkit.translator.model import ModelConfig, Seq2Seq
-from rnnkit.translator.search import (
+from rnnkit.translator.decoding.search import (
     beam_search,
     greedy_search,
     length_penalty_factor,
     replace_unknowns,
 )
+from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 EOS = 3
 SRC = np.array([[4, 5, 6, 7], [4, 8, 0, 0], [4, 6, 9, 0]]).T  # (T_src, B), 0 = <pad>
@@ -165,7 +165,7 @@ def test_beam_attention_is_the_teacher_forced_attention_of_each_hypothesis(atten
 def test_best_continuations_are_the_best_of_all_sums_in_order():
     """The one-pass selection (numba) against sorting all k * V sums (`_best`), with dead
     beams (-inf) and excluded words (-inf), on random sizes."""
-    from rnnkit.translator.search import _best, best_continuations
+    from rnnkit.translator.decoding.search import _best, best_continuations
 
     rng = np.random.default_rng(0)
     for _ in range(100):
@@ -203,7 +203,7 @@ def random_sources(seed, vocab_size, lengths):
 def test_the_output_layer_on_arrays_equals_the_log_softmax_of_decode_step(monkeypatch, tie):
     # The search's output stage (logits and their log-normaliser, never the (B', V)
     # log-probabilities) against `decode_step`'s log_softmax, the graph path.
-    from rnnkit.translator import search
+    from rnnkit.translator.decoding import search
 
     model = float64_model(50, seed=12, attention="bahdanau", tie_embeddings=tie, embed=4)
     src, lengths = random_sources(12, 50, [5, 3, 4])
@@ -226,12 +226,12 @@ def test_the_output_layer_on_arrays_equals_the_log_softmax_of_decode_step(monkey
 @pytest.mark.parametrize("attention", ["bahdanau", "luong", "none"])
 def test_search_on_thread_blocks_equals_one_thread(monkeypatch, attention):
     from rnnkit.core import parallel
-    from rnnkit.translator import search
+    from rnnkit.translator.decoding import search
 
     model = float64_model(40, seed=13, attention=attention)
     src, lengths = random_sources(13, 40, [6, 2, 4, 5, 3, 6, 2])
     found = []
-    from rnnkit.translator import decoder_node
+    from rnnkit.translator.model import decoder_node
 
     # blocks even for this small model: the output layer's and the decoder step's
     monkeypatch.setattr(search, "MIN_BLOCK_LOGITS", 1)
@@ -257,7 +257,7 @@ def test_search_on_thread_blocks_equals_one_thread(monkeypatch, attention):
 def test_search_without_the_array_path_gives_the_same_translations(monkeypatch):
     # The fallback (decode_step's log-probabilities, as for CuPy arrays) and the array path
     # pick the same hypotheses with the same scores.
-    from rnnkit.translator import search
+    from rnnkit.translator.decoding import search
 
     model = float64_model(30, seed=14, attention="luong")
     src, lengths = random_sources(14, 30, [6, 2, 4, 5])

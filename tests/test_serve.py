@@ -32,11 +32,11 @@ from serving import (
 )
 from test_demo import small_demo  # noqa: F401 (a fixture: the demo at test size)
 
-from rnnkit.cli.common import slot_policy
+from rnnkit.cli.arguments import slot_policy
 from rnnkit.cli.main import main
-from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
-from rnnkit.translator.inference import Translator
+from rnnkit.translator.decoding.inference import Translator
 
 FEW = ["fr", "ar", "zh"]  # a quick game for the tests that are not about the languages
 LINES = ["Tremblay hits a three from the corner", "Mensah dunk , Raptors lead 54 - 50"]

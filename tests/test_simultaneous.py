@@ -1,5 +1,5 @@
-"""Re-translation word by word (rnnkit/translator/simultaneous.py), `rnnkit translate --stream`
-through a real pipe and `rnnkit evaluate --retranslate`.
+"""Re-translation word by word (rnnkit/translator/decoding/simultaneous.py), `rnnkit translate
+--stream` through a real pipe and `rnnkit evaluate --retranslate`.
 
 The reference for every revision is the plain `Translator.translate` of the source prefix
 read so far; the final output must be exactly the full-sentence translation, so BLEU of
@@ -15,10 +15,10 @@ from serving import tiny_translator
 from test_translator_cli import TINY, assert_one_line_error, run_cli
 
 from rnnkit.cli.main import main
-from rnnkit.demo.corpus import generate_corpus, write_tsv
-from rnnkit.translator.inference import Translator
-from rnnkit.translator.latency import average_lagging, erased_tokens, stable_delays
-from rnnkit.translator.simultaneous import RetranslationPolicy, make_policy, trace_sentence
+from rnnkit.demo.commentary import generate_corpus, write_tsv
+from rnnkit.translator.decoding.inference import Translator
+from rnnkit.translator.decoding.latency import average_lagging, erased_tokens, stable_delays
+from rnnkit.translator.decoding.simultaneous import RetranslationPolicy, make_policy, trace_sentence
 
 LANGS = ["fr", "ar"]
 SOURCE = "Tremblay hits a three from the corner , Raptors lead 54 - 50"

@@ -1,21 +1,21 @@
-"""Names and numbers as slots (rnnkit/translator/slots.py, rnnkit/demo/slots.py): what the
-extractor makes of a line, how each language writes a slot back, and the search's
+"""Names and numbers as slots (rnnkit/translator/decoding/slots.py, rnnkit/demo/slot_policy.py):
+what the extractor makes of a line, how each language writes a slot back, and the search's
 constraint (every slot of the source exactly once, no other)."""
 
 import numpy
 import pytest
 
 import rnnkit
-from rnnkit.demo.corpus import random_event
+from rnnkit.demo.commentary import random_event
 from rnnkit.demo.grammar import TEMPLATES
 from rnnkit.demo.languages import LANGUAGES, TABLES, english
 from rnnkit.demo.roster import Player, Roster
-from rnnkit.demo.slots import DemoSlots, _form, slotted, write_name
+from rnnkit.demo.slot_policy import DemoSlots, _form, slotted, write_name
 from rnnkit.text import Vocabulary, WordTokenizer, language_tag
-from rnnkit.translator.inference import Translator
-from rnnkit.translator.model import ModelConfig, Seq2Seq
-from rnnkit.translator.search import SlotConstraint, beam_search
-from rnnkit.translator.slots import SLOT_TOKEN, Inventory, extract, restore, unslot
+from rnnkit.translator.decoding.inference import Translator
+from rnnkit.translator.decoding.search import SlotConstraint, beam_search
+from rnnkit.translator.decoding.slots import SLOT_TOKEN, Inventory, extract, restore, unslot
+from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 SLOTS = DemoSlots()
 
@@ -99,7 +99,7 @@ def test_every_generated_english_line_is_extracted_as_the_training_text_says():
 def test_compound_lines_are_extracted_as_their_training_text_says():
     """Two events run into one line (the corpus's `compound`): the extractor numbers the
     slots on through both clauses, as the training text does."""
-    from rnnkit.demo.corpus import generate_corpus
+    from rnnkit.demo.commentary import generate_corpus
 
     plain = generate_corpus(300, shared=False, compound=0.5, seed=4)
     with_slots = generate_corpus(300, slots=True, shared=False, compound=0.5, seed=4)

@@ -9,7 +9,8 @@ import numpy
 import pytest
 from test_translator_cli import TINY, assert_one_line_error, corpus, run_cli  # noqa: F401
 
-from rnnkit.translator import checkpoint, training
+from rnnkit.translator.formats import checkpoint
+from rnnkit.translator.training import loop
 
 
 def train_args(corpus, model_dir, *extra):
@@ -31,14 +32,14 @@ class StepClock:
 
     def __init__(self, monkeypatch):
         self.now = 1000.0
-        real_step = training._step
+        real_step = loop._step
 
         def step(session, indices):
             real_step(session, indices)
             self.now += 10.0
 
-        monkeypatch.setattr(training, "_step", step)
-        monkeypatch.setattr(training, "time", self)
+        monkeypatch.setattr(loop, "_step", step)
+        monkeypatch.setattr(loop, "time", self)
 
     def monotonic(self):
         return self.now
@@ -60,13 +61,13 @@ def test_lr_warmup_sets_the_rate_of_every_update(corpus, tmp_path, capsys):
 def test_validation_by_wall_time_records_the_training_seconds(corpus, tmp_path, capsys):
     with pytest.MonkeyPatch.context() as patch:
         clock = StepClock(patch)
-        evaluate = training.evaluate_corpus
+        evaluate = loop.evaluate_corpus
 
         def slow_evaluate(*args, **kwargs):  # each validation takes 4 s of the clock
             clock.now += 4.0
             return evaluate(*args, **kwargs)
 
-        patch.setattr(training, "evaluate_corpus", slow_evaluate)
+        patch.setattr(loop, "evaluate_corpus", slow_evaluate)
         args = train_args(corpus, tmp_path / "m", "--valid-every", "1000", "--max-steps", "10")
         code, _, _ = run_cli([*args, "--valid-every-seconds", "25"], capsys)
     assert code == 0
@@ -141,7 +142,7 @@ def test_a_checkpoint_from_before_the_schedule_still_resumes(corpus, tmp_path, c
     assert code == 0
     # rewrite latest.safetensors as a release without these position fields wrote it
     arrays, meta = checkpoint.load_checkpoint(model_dir / "latest.safetensors")
-    for key in training.ADDED_LATER:
+    for key in loop.ADDED_LATER:
         del meta[key]
     checkpoint.save_checkpoint(model_dir / "latest.safetensors", arrays, meta)
     resume = ["train", "--model-dir", str(model_dir), "--resume", "--quiet", "--max-steps", "6"]
@@ -190,7 +191,7 @@ def test_two_ranks_follow_rank_0s_plateau_decay(tmp_path, monkeypatch):
     import test_distributed as mpi
     import train_float64
 
-    from rnnkit.demo.corpus import generate_corpus, write_tsv
+    from rnnkit.demo.commentary import generate_corpus, write_tsv
 
     data = tmp_path / "train.tsv"
     write_tsv(data, generate_corpus(31, split="train", languages=["fr", "zh"], seed=1))
@@ -198,7 +199,7 @@ def test_two_ranks_follow_rank_0s_plateau_decay(tmp_path, monkeypatch):
     options += ["--optimizer", "sgd", "--lr", "0.5", "--lr-warmup", "2", "--lr-decay", "0.5"]
     options += ["--lr-patience", "0", "--valid-every", "2", "--max-steps", "8", "--save-every", "8"]
     mpi._single_process(monkeypatch)
-    monkeypatch.setattr(training, "Seq2Seq", train_float64.Float64Seq2Seq)
+    monkeypatch.setattr(loop, "Seq2Seq", train_float64.Float64Seq2Seq)
     assert mpi._train_here("--model-dir", str(tmp_path / "one"), *options) == 0
     lowered = [r for r in checkpoint.read_log(tmp_path / "one") if "lr_next" in r]
     assert lowered, "the test must see the rate lowered"

@@ -12,8 +12,8 @@ import numpy
 import pytest
 
 from rnnkit.cli.main import main
-from rnnkit.demo.corpus import generate_corpus, write_tsv
-from rnnkit.translator import checkpoint
+from rnnkit.demo.commentary import generate_corpus, write_tsv
+from rnnkit.translator.formats import checkpoint
 
 TINY = [
     "--cell",
@@ -334,9 +334,9 @@ def test_sentencepiece_tokenizer_round_trip(corpus, tmp_path, capsys, monkeypatc
 
 
 def test_nan_loss_stops_and_keeps_the_last_good_checkpoint(corpus, tmp_path, monkeypatch):
-    from rnnkit.translator import training
-    from rnnkit.translator.config import build_config
-    from rnnkit.translator.model import Seq2Seq
+    from rnnkit.translator.model.seq2seq import Seq2Seq
+    from rnnkit.translator.training import loop
+    from rnnkit.translator.training.config import build_config
 
     real_loss, calls = Seq2Seq.loss, []
 
@@ -357,15 +357,15 @@ def test_nan_loss_stops_and_keeps_the_last_good_checkpoint(corpus, tmp_path, mon
             "save_every": 2,
         }
     )
-    with pytest.raises(training.TrainingStopped, match="step 4: the loss is nan"):
-        training.train(config.validate(), tmp_path / "m", show_progress=False)
+    with pytest.raises(loop.TrainingStopped, match="step 4: the loss is nan"):
+        loop.train(config.validate(), tmp_path / "m", show_progress=False)
     _, meta = checkpoint.load_checkpoint(tmp_path / "m" / "latest.safetensors")
     assert meta["step"] == 2
 
 
 def test_target_loss_stops_training(corpus, tmp_path):
-    from rnnkit.translator import training
-    from rnnkit.translator.config import build_config
+    from rnnkit.translator.training import loop
+    from rnnkit.translator.training.config import build_config
 
     config = build_config(
         overrides={
@@ -377,7 +377,7 @@ def test_target_loss_stops_training(corpus, tmp_path):
             "log_every": 3,
         }
     )
-    summary = training.train(config.validate(), tmp_path / "m", show_progress=False)
+    summary = loop.train(config.validate(), tmp_path / "m", show_progress=False)
     assert summary["steps"] == 3 and "target" in summary["stop_reason"]
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from rnnkit.errors import ConfigError
-from rnnkit.translator.config import TrainConfig, build_config
+from rnnkit.translator.training.config import TrainConfig, build_config
 
 
 def test_precedence_defaults_yaml_overrides(tmp_path):

@@ -11,7 +11,7 @@ import rnnkit as rk
 from rnnkit.errors import ConfigError
 from rnnkit.optim import Adam
 from rnnkit.testing import gradcheck
-from rnnkit.translator.model import ModelConfig, Seq2Seq
+from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 # Three sentences of lengths 4, 2, 3 (time-major, 0 = <pad>); sources start with a tag id 4.
 SRC = np.array([[4, 5, 6, 7], [4, 8, 0, 0], [4, 6, 9, 0]]).T

@@ -11,7 +11,7 @@ import pytest
 import rnnkit as rk
 from rnnkit.errors import ConfigError
 from rnnkit.testing import gradcheck
-from rnnkit.translator.model import Decoder, ModelConfig, Seq2Seq, wait_k_step_mask
+from rnnkit.translator.model.seq2seq import Decoder, ModelConfig, Seq2Seq, wait_k_step_mask
 
 # Sentences of 5, 2 and 4 positions (the tag id 4 first; 0 = <pad>), time-major.
 SRC = np.array([[4, 5, 6, 7, 8], [4, 8, 0, 0, 0], [4, 6, 9, 5, 0]]).T
@@ -156,7 +156,7 @@ def test_a_masked_attention_step_matches_torch():
     import torch
     from helpers import compare_with_torch
 
-    from rnnkit.translator.attention import BahdanauAttention
+    from rnnkit.translator.model.attention import BahdanauAttention
 
     rk.manual_seed(9)
     attention = BahdanauAttention(3, 4, 5).double()

@@ -1,5 +1,5 @@
-"""Wait-k decoding (rnnkit/translator/simultaneous.py WaitKPolicy), `rnnkit translate --stream
---wait-k K` through a real pipe and `rnnkit evaluate --wait-k K`.
+"""Wait-k decoding (rnnkit/translator/decoding/simultaneous.py WaitKPolicy), `rnnkit translate
+--stream --wait-k K` through a real pipe and `rnnkit evaluate --wait-k K`.
 
 References: the full-sentence greedy translation (`Translator.translate`, beam 1) for k
 beyond the sentence; for the first token, greedy translation of the first k words alone;
@@ -14,9 +14,9 @@ from test_translator_cli import assert_one_line_error, run_cli
 
 import rnnkit
 from rnnkit.text import Vocabulary, WordTokenizer, language_tag
-from rnnkit.translator.inference import Translator
-from rnnkit.translator.model import ModelConfig, Seq2Seq
-from rnnkit.translator.simultaneous import WaitKPolicy, make_policy, trace_sentence
+from rnnkit.translator.decoding.inference import Translator
+from rnnkit.translator.decoding.simultaneous import WaitKPolicy, make_policy, trace_sentence
+from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 SOURCES = [
     "Tremblay hits a three from the corner , Raptors lead 54 - 50",
@@ -155,7 +155,7 @@ def test_evaluate_wait_k_reports_latency_per_language(trained, capsys):  # noqa:
 
 def test_the_default_policy_is_the_model_s_own(translator):
     # A full-sentence model re-translates; one trained with --wait-k K is decoded wait-k K.
-    from rnnkit.translator.simultaneous import RetranslationPolicy, default_policy
+    from rnnkit.translator.decoding.simultaneous import RetranslationPolicy, default_policy
 
     assert isinstance(make_policy(translator, LANGS), RetranslationPolicy)
     assert isinstance(make_policy(translator, LANGS, mask=2), RetranslationPolicy)

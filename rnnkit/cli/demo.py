@@ -3,7 +3,7 @@ with --serve, then the live server with the demo game playing into its page."""
 
 from pathlib import Path
 
-from rnnkit.cli.common import slot_policy
+from rnnkit.cli.arguments import slot_policy
 from rnnkit.cli.serve import add_server_options
 
 SERVE_INTERVAL = 2.0  # seconds between the served game's lines, about a real broadcast's pace
@@ -43,7 +43,7 @@ def run(args):
     from rnnkit.demo.game import play_by_play
     from rnnkit.demo.languages import english
     from rnnkit.demo.run import run_demo
-    from rnnkit.translator.inference import Translator
+    from rnnkit.translator.decoding.inference import Translator
 
     listening = listen(args) if args.serve else None
     run_demo(

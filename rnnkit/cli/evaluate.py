@@ -4,7 +4,7 @@
 
 import json
 
-from rnnkit.cli.common import (
+from rnnkit.cli.arguments import (
     add_decoding_options,
     add_policy_options,
     check_output,
@@ -33,9 +33,9 @@ def register(subparsers):
 
 
 def run(args):
-    from rnnkit.translator.data import read_corpus
-    from rnnkit.translator.evaluation import evaluate_corpus, format_latency, format_table
-    from rnnkit.translator.inference import Translator
+    from rnnkit.translator.decoding.evaluation import evaluate_corpus, format_latency, format_table
+    from rnnkit.translator.decoding.inference import Translator
+    from rnnkit.translator.formats.data import read_corpus
 
     options = decoding_options(args)
     translator = Translator.load(args.model_dir, args.checkpoint, slot_policy())
@@ -43,7 +43,7 @@ def run(args):
     translator.check_languages(set(corpus.langs), source=args.data)
     check_output(args.output, args.force, inputs=(args.data, args.model_dir))  # before decoding
     if args.retranslate or args.wait_k is not None:
-        from rnnkit.translator.simultaneous import evaluate_simultaneous, make_policy
+        from rnnkit.translator.decoding.simultaneous import evaluate_simultaneous, make_policy
 
         if args.retranslate and args.wait_k is not None:
             raise ConfigError("choose one policy: --retranslate or --wait-k K, not both")

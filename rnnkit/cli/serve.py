@@ -6,10 +6,10 @@ import secrets
 import socket
 from pathlib import Path
 
-from rnnkit.cli.common import slot_policy
+from rnnkit.cli.arguments import slot_policy
 from rnnkit.errors import RnnkitError
 from rnnkit.serve.tokens import MIN_TOKEN_CHARS, token_problem
-from rnnkit.translator.search import check_beam
+from rnnkit.translator.decoding.search import check_beam
 
 DEMO_MODEL = Path("rnnkit-demo") / "model"  # where `rnnkit demo` (default --out) trains
 TOKEN_ENV = "RNNKIT_PUBLISH_TOKEN"
@@ -85,7 +85,7 @@ def add_server_options(parser):
 
 
 def run(args):
-    from rnnkit.translator.inference import Translator
+    from rnnkit.translator.decoding.inference import Translator
 
     check_beam(args.beam)
     slots = slot_policy(args.roster)  # a bad roster file fails before the model loads

@@ -8,8 +8,8 @@ import sys
 import typing
 
 from rnnkit.errors import RnnkitError
-from rnnkit.translator.config import TrainConfig, build_config
-from rnnkit.translator.model import ModelOptions
+from rnnkit.translator.model.seq2seq import ModelOptions
+from rnnkit.translator.training.config import TrainConfig, build_config
 
 
 def add_config_options(parser):
@@ -78,7 +78,7 @@ def run(args):
 
 
 def _run(args, distributed):
-    from rnnkit.translator.training import train
+    from rnnkit.translator.training.loop import train
 
     config_keys = {f.name for f in dataclasses.fields(TrainConfig)}
     given = {k: v for k, v in vars(args).items() if k in config_keys}  # only those typed

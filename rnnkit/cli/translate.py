@@ -13,7 +13,7 @@ read). A revision is the whole text to show for that language, replacing the one
 import json
 import sys
 
-from rnnkit.cli.common import (
+from rnnkit.cli.arguments import (
     add_decoding_options,
     add_policy_options,
     decoding_options,
@@ -68,7 +68,7 @@ def register(subparsers):
 
 
 def run(args):
-    from rnnkit.translator.inference import Translator
+    from rnnkit.translator.decoding.inference import Translator
 
     options = decoding_options(args)
     check_stream_options(args)
@@ -85,7 +85,7 @@ def run(args):
     langs = langs or translator.languages or [None]
     translator.check_languages(set(langs))
     if args.stream:
-        from rnnkit.translator.simultaneous import make_policy
+        from rnnkit.translator.decoding.simultaneous import make_policy
 
         policy = make_policy(
             translator,

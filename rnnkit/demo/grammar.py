@@ -265,7 +265,7 @@ class LanguageTable:
 
     def render(self, event: Event, slots: dict[str, object] | None = None) -> str:
         """The sentence of `event`. With `slots` (field -> an object that formats as a slot
-        token and gives a form's token by key, see rnnkit/demo/slots.py), those fields are
+        token and gives a form's token by key, see rnnkit/demo/slot_policy.py), those fields are
         written as slots instead of their values: the translator's training text."""
         values: dict[str, object] = {}
         for slot in ("player", "other"):

@@ -11,19 +11,19 @@ Everything lands in one directory (default ./rnnkit-demo):
 import math
 import time
 
-from rnnkit.demo.corpus import generate_corpus, write_tsv
+from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
 from rnnkit.demo.languages import LANGUAGES, english
-from rnnkit.demo.slots import DemoSlots
+from rnnkit.demo.slot_policy import DemoSlots
 from rnnkit.errors import ConfigError
 from rnnkit.files import OwnedDirectory
-from rnnkit.translator import checkpoint
-from rnnkit.translator.config import TrainConfig
-from rnnkit.translator.data import read_corpus
-from rnnkit.translator.evaluation import evaluate_corpus, format_table
-from rnnkit.translator.inference import Translator
-from rnnkit.translator.search import check_beam
-from rnnkit.translator.training import train
+from rnnkit.translator.decoding.evaluation import evaluate_corpus, format_table
+from rnnkit.translator.decoding.inference import Translator
+from rnnkit.translator.decoding.search import check_beam
+from rnnkit.translator.formats import checkpoint
+from rnnkit.translator.formats.data import read_corpus
+from rnnkit.translator.training.config import TrainConfig
+from rnnkit.translator.training.loop import train
 
 RESULTS = "results.json"
 ENTRIES = ("data", "model", RESULTS)  # all the demo writes into its --out directory

@@ -9,7 +9,7 @@ Read in this order:
     recurrence.py  the one forward loop and the one BPTT loop, and what a cell supplies
     rnn.py         the simplest cell: its step in NumPy and in numba, side by side
     sgru.py, gru.py, lstm.py   the other cells, the same way
-    attention.py, decoder.py   the translator's attention decoder over all target steps: each
+    attention_scores.py, decoder.py   the translator's attention decoder over all target steps: each
                    layer a cell's Recurrence driven step by step, the scores, the backward
 and this file's `KERNELS`, the kernel of each mode, which `rnnkit.nn` reads.
 """

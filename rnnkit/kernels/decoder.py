@@ -1,11 +1,11 @@
 """The attention decoder over all target steps as one kernel, with hand-derived backward.
 
-Per target step t (the translator's decoder, `rnnkit.translator.model.Decoder.step`, is the
+Per target step t (the translator's decoder, `rnnkit.translator.model.seq2seq.Decoder.step`, is the
 same equations through the graph, the reference this kernel is tested against):
 
     x<t>   = [embedded<t>; h~<t-1>]                    input feeding (h~<0> given, or 0)
     h_l<t> = cell_l(x_l<t>, h_l<t-1>)                  x_0 = x<t>, x_l = dropout(h_(l-1)<t>)
-    e      = scores(h_L<t>, K)  (masked at padding)    attention.py: Bahdanau or Luong
+    e      = scores(h_L<t>, K)  (masked at padding)    attention_scores.py: Bahdanau, Luong
     alpha  = softmax(e);  context = alpha . memory
     h~<t>  = tanh(W_c [context; h_L<t>])               the attentional vector (the output)
 
@@ -27,7 +27,7 @@ from types import SimpleNamespace
 
 from rnnkit.core.backend import array_module
 from rnnkit.kernels import KERNELS
-from rnnkit.kernels.attention import AdditiveScores, GeneralScores
+from rnnkit.kernels.attention_scores import AdditiveScores, GeneralScores
 from rnnkit.kernels.common import weight_gradient
 
 # Padded positions get this score before the softmax; exp of it underflows to exactly 0.

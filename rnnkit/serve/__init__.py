@@ -1,6 +1,6 @@
 """`rnnkit serve`: live commentary in, every language out to every viewer, in the browser.
 
-    lines.py    the bounded queue of posted lines and the one thread that translates them
+    pipeline.py the bounded queue of posted lines and the one thread that translates them
     events.py   the game's event log (every event encoded once) and the viewers reading it
     app.py      the HTTP contract: POST /api/lines, GET /api/stream (SSE), GET / (the page)
     tokens.py   the publishing token: its rules, and wrong guesses slowed per address

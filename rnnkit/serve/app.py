@@ -38,7 +38,7 @@ from starlette.staticfiles import StaticFiles
 
 from rnnkit.serve.connections import ConnectionGuard, address_key, quiet_accept_errors
 from rnnkit.serve.events import BadEventId, EventLog, encode_reset
-from rnnkit.serve.lines import LineError, LinePipeline, play
+from rnnkit.serve.pipeline import LineError, LinePipeline, play
 from rnnkit.serve.tokens import TokenGate
 
 STATIC = Path(__file__).parent / "static"

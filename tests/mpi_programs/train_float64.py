@@ -10,10 +10,10 @@ import numpy
 
 from rnnkit import distributed, optim
 from rnnkit.cli.main import main
-from rnnkit.translator import training
+from rnnkit.translator.training import loop
 
 
-class Float64Seq2Seq(training.Seq2Seq):
+class Float64Seq2Seq(loop.Seq2Seq):
     def __init__(self, config):
         super().__init__(config)
         self.to(numpy.float64)
@@ -27,7 +27,7 @@ def use_float64(norms):
         norms.append(clip(params, max_norm))
         return norms[-1]
 
-    training.Seq2Seq = Float64Seq2Seq
+    loop.Seq2Seq = Float64Seq2Seq
     optim.clip_grad_norm_ = recording_clip
 
 

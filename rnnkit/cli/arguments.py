@@ -10,7 +10,7 @@ from rnnkit.errors import ConfigError, DataError, RnnkitError
 from rnnkit.files import atomic_open, remove_leftovers
 from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
 from rnnkit.text.lines import bounded_lines
-from rnnkit.translator.search import MAX_BEAM, MAX_OUTPUT_LEN, check_beam
+from rnnkit.translator.decoding.search import MAX_BEAM, MAX_OUTPUT_LEN, check_beam
 
 
 def add_decoding_options(parser, beam=5):
@@ -77,10 +77,10 @@ def add_policy_options(parser):
 
 def slot_policy(roster=None):
     """How translators loaded by the command line write slots: as the demo's language tables
-    write names and numbers (rnnkit/demo/slots.py), knowing the players of `roster` (a
+    write names and numbers (rnnkit/demo/slot_policy.py), knowing the players of `roster` (a
     roster file's path) if given. Used only by a model trained on slotted text."""
     from rnnkit.demo.roster import load_roster
-    from rnnkit.demo.slots import DemoSlots
+    from rnnkit.demo.slot_policy import DemoSlots
 
     return DemoSlots(load_roster(roster) if roster else None)
 

@@ -20,7 +20,7 @@ from rnnkit.text import (
     read_parallel,
 )
 from rnnkit.text.corpus import DEFAULT_MAX_CHARS
-from rnnkit.translator import modeldir
+from rnnkit.translator.formats import modeldir
 
 
 @dataclass

@@ -25,9 +25,9 @@ from rnnkit.demo.grammar import (
 )
 from rnnkit.demo.languages import LANGUAGES, english, phrasings, render
 from rnnkit.demo.league import ARENA
-from rnnkit.demo.slots import event_slots, slotted
+from rnnkit.demo.slot_policy import event_slots, slotted
 from rnnkit.demo.splits import check_split, split_of
-from rnnkit.translator.slots import OPEN
+from rnnkit.translator.decoding.slots import OPEN
 
 # How often each template is drawn for the corpus: play-by-play is mostly shots. The rare
 # lines still come often enough that each language sees every quarter's start and end a
@@ -187,7 +187,7 @@ def generate_corpus(
     Each drawn English sentence is given in every language of `languages` (default: all
     of LANGUAGES) in turn, so a multilingual model sees one source with each target;
     the list is cut at exactly `n`. With `slots`, players, teams, scores and clock times
-    are slot tokens on both sides (rnnkit/demo/slots.py): the translator's training text.
+    are slot tokens on both sides (rnnkit/demo/slot_policy.py): the translator's training text.
     Without `shared`, each example is an event and a phrasing of its own, in the languages
     in turn: 24 times the English sentences for the same size, so that every phrasing of
     the templates comes up in a training set. `compound`: the share of examples that run

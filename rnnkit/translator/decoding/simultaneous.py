@@ -18,7 +18,7 @@ look the same to `rnnkit translate --stream`, `rnnkit evaluate` and the server.
     make_policy          the one place that picks a policy from the command line's options.
 
 `trace_sentence` feeds one sentence word by word to a policy and keeps every revision, from
-which `rnnkit.translator.latency` computes delays (AL, DAL, LAAL) and erasure;
+which `rnnkit.translator.decoding.latency` computes delays (AL, DAL, LAAL) and erasure;
 `evaluate_simultaneous` does that over a test corpus.
 """
 
@@ -31,17 +31,17 @@ import numpy
 from rnnkit.errors import ConfigError
 from rnnkit.text import UNK_INDEX, collate
 from rnnkit.text.vocabulary import BOS_INDEX, EOS_INDEX
-from rnnkit.translator import latency
-from rnnkit.translator.data import encode_source
-from rnnkit.translator.evaluation import score
-from rnnkit.translator.model import DecoderState
-from rnnkit.translator.search import (
+from rnnkit.translator.decoding import latency
+from rnnkit.translator.decoding.evaluation import score
+from rnnkit.translator.decoding.search import (
     GreedySteps,
     Hypothesis,
     inference_mode,
     max_lengths,
     replace_unknowns,
 )
+from rnnkit.translator.formats.data import encode_source
+from rnnkit.translator.model.seq2seq import DecoderState
 
 
 @dataclass

@@ -24,7 +24,7 @@ import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 
-from rnnkit.translator.simultaneous import default_policy
+from rnnkit.translator.decoding.simultaneous import default_policy
 
 MAX_CHARS = 1000  # longest accepted line, in characters
 logger = logging.getLogger("rnnkit.serve")

@@ -26,7 +26,7 @@ from matplotlib.font_manager import (  # noqa: E402
 from matplotlib.ft2font import FT2Font  # noqa: E402
 
 from rnnkit.files import atomic_write  # noqa: E402
-from rnnkit.translator import checkpoint  # noqa: E402
+from rnnkit.translator.formats import checkpoint  # noqa: E402
 
 PLOTS = "plots"
 # Tokens drawn per axis of the attention heatmap at most: 0.45 inch each, so at most a

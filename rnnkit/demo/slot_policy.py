@@ -1,4 +1,4 @@
-"""The demo's side of slots (rnnkit/translator/slots.py): which fields of an event are
+"""The demo's side of slots (rnnkit/translator/decoding/slots.py): which fields of an event are
 slots, the names and words the extractor knows, and how each language writes a slot.
 
 * Training text: `slotted(event, lang)` renders an event with its players, teams, scores
@@ -24,8 +24,8 @@ from string import Formatter
 from rnnkit.demo import league
 from rnnkit.demo.grammar import PLAYERS, arena_name
 from rnnkit.demo.languages import TABLES, phrasings
-from rnnkit.translator.inference import SlotPolicy
-from rnnkit.translator.slots import Inventory, fold_accents, plain_render, slot_token
+from rnnkit.translator.decoding.inference import SlotPolicy
+from rnnkit.translator.decoding.slots import Inventory, fold_accents, plain_render, slot_token
 
 FIELD_KINDS = {
     "player": "P",

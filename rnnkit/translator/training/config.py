@@ -17,7 +17,8 @@ import yaml
 from rnnkit.errors import ConfigError
 from rnnkit.text import SPECIALS, is_language_code
 from rnnkit.text.corpus import DEFAULT_MAX_CHARS, LARGEST_MAX_CHARS
-from rnnkit.translator.model import (
+from rnnkit.translator.decoding.search import MAX_BEAM
+from rnnkit.translator.model.seq2seq import (
     ATTENTIONS,
     CELLS,
     SIZE_LIMITS,
@@ -25,7 +26,6 @@ from rnnkit.translator.model import (
     ModelOptions,
     option,
 )
-from rnnkit.translator.search import MAX_BEAM
 
 TOKENIZERS = ("word", "sentencepiece")
 SUBWORD_MODELS = ("unigram", "bpe")
@@ -35,7 +35,7 @@ OPTIMIZERS = ("sgd", "adam")
 @dataclass
 class TrainConfig(ModelOptions):
     """Every option of `rnnkit train`: the model's shape (ModelOptions, defined once in
-    model.py with ModelConfig) and the fields below."""
+    model/seq2seq.py with ModelConfig) and the fields below."""
 
     # --- data --------------------------------------------------------------------------
     data: str | None = option(None, "training TSV: source<TAB>target or lang<TAB>source<TAB>target")

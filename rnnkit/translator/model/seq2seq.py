@@ -28,8 +28,8 @@ from rnnkit.core.tensor import Tensor, is_grad_enabled
 from rnnkit.errors import ConfigError
 from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, Parameter, registry
 from rnnkit.text.vocabulary import PAD_INDEX
-from rnnkit.translator.attention import ATTENTIONS, make_attention
-from rnnkit.translator.decoder_node import DecoderNode
+from rnnkit.translator.model.attention import ATTENTIONS, make_attention
+from rnnkit.translator.model.decoder_node import DecoderNode
 
 CELLS = tuple(registry.CELLS)
 _BRIDGES = ("bridge", "bridge_c")  # the encoder's bridge of each state (checkpoint names)

@@ -21,7 +21,7 @@ from safetensors.numpy import save as safetensors_bytes
 from rnnkit.core import random as rnnkit_random
 from rnnkit.errors import CheckpointError
 from rnnkit.files import atomic_write, safe_path
-from rnnkit.translator.modeldir import LOG
+from rnnkit.translator.formats.modeldir import LOG
 
 MODEL, OPTIM = "model/", "optim/"
 

@@ -43,19 +43,20 @@ from rnnkit.errors import ConfigError, RnnkitError
 from rnnkit.files import atomic_write
 from rnnkit.progress import progress as progress_display
 from rnnkit.text import collate, plan_batches, sample_groups
-from rnnkit.translator import checkpoint, modeldir, plots
-from rnnkit.translator.config import build_config
-from rnnkit.translator.data import (
+from rnnkit.translator.decoding.evaluation import evaluate_corpus
+from rnnkit.translator.decoding.inference import Translator
+from rnnkit.translator.formats import checkpoint, modeldir
+from rnnkit.translator.formats.data import (
     build_text_pipeline,
     check_vocab_size,
     encode_corpus,
     load_text_pipeline,
     read_corpus,
 )
-from rnnkit.translator.evaluation import evaluate_corpus
-from rnnkit.translator.inference import Translator
-from rnnkit.translator.language_vocab import LanguageVocabularies
-from rnnkit.translator.model import Seq2Seq
+from rnnkit.translator.model.language_vocab import LanguageVocabularies
+from rnnkit.translator.model.seq2seq import Seq2Seq
+from rnnkit.translator.training import plots
+from rnnkit.translator.training.config import build_config
 
 # Options that a resumed run may change; everything else comes from the saved config.
 STOPPING_KEYS = ("epochs", "max_steps", "time_budget", "target_loss", "patience")

@@ -164,7 +164,7 @@ class _OutputLayer:
     log p(w) = logits[w] - lse with lse = log sum_w exp(logits[w]) over the row's classes, so
     a search never forms the log-probabilities: greedy search needs only the argmax of the
     logits, beam search adds -lse to each beam's score instead of to every word. With the
-    model's `language_vocab` (language_vocab.py) a row's softmax ranges over its language's
+    model's `language_vocab` (model/language_vocab.py) a row's softmax ranges over its language's
     classes alone, every other logit being -inf: then only those columns are multiplied
     out (about 270 of the demo's 5,300 tokens), the rows stacked by language for one
     batched product, and a block's `columns` give the token id of each of its columns. Then

@@ -13,12 +13,12 @@ import numpy
 from rnnkit.core.tensor import no_grad
 from rnnkit.errors import CheckpointError, ConfigError, RnnkitError
 from rnnkit.text import UNK_INDEX, collate, language_tag
-from rnnkit.translator import checkpoint, modeldir
-from rnnkit.translator.data import encode_source, load_text_pipeline, tagged
-from rnnkit.translator.language_vocab import LanguageVocabularies
-from rnnkit.translator.model import ModelConfig, Seq2Seq
-from rnnkit.translator.search import beam_search, length_penalty_factor, replace_unknowns
-from rnnkit.translator.slots import SLOT_TOKEN, extract, plain_render, restore, unslot
+from rnnkit.translator.decoding.search import beam_search, length_penalty_factor, replace_unknowns
+from rnnkit.translator.decoding.slots import SLOT_TOKEN, extract, plain_render, restore, unslot
+from rnnkit.translator.formats import checkpoint, modeldir
+from rnnkit.translator.formats.data import encode_source, load_text_pipeline, tagged
+from rnnkit.translator.model.language_vocab import LanguageVocabularies
+from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 # Sentences per decoding batch, and at most CHUNK_ROWS decoder rows (sentences x beams): a
 # larger batch shares each step's fixed costs among more sentences (128 against 64:
@@ -53,10 +53,10 @@ class SlotPolicy:
     """How a translator turns facts into slots and back (see slots.py): `inventory`, the
     names the extractor knows, and `writer(lang)`, a function (slot, form) -> text that
     writes a slot in `lang`. This default knows no names and writes every slot as the
-    source had it; rnnkit.demo.slots.DemoSlots writes them as each language does."""
+    source had it; rnnkit.demo.slot_policy.DemoSlots writes them as each language does."""
 
     def __init__(self, inventory=None):
-        from rnnkit.translator.slots import Inventory
+        from rnnkit.translator.decoding.slots import Inventory
 
         self.inventory = inventory or Inventory()
 

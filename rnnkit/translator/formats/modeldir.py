@@ -4,7 +4,7 @@ what `--overwrite` may replace.
     DIR/config.json          everything needed to rebuild the model; it also says that rnnkit
                              wrote DIR ("rnnkit_version"), the only directories --overwrite takes
     DIR/tokenizer/, vocab.txt
-    DIR/output_vocab.json    each target language's output classes (language_vocab.py)
+    DIR/output_vocab.json    each target language's output classes (model/language_vocab.py)
     DIR/latest.safetensors   weights, optimiser state, step, RNG state (for --resume)
     DIR/best.safetensors     weights of the best dev BLEU so far
     DIR/train_log.jsonl      one JSON object per logged step / validation

@@ -1,7 +1,7 @@
 """The decoder over all target steps (teacher forcing) as one graph node around the fused
 kernel `rnnkit.kernels.decoder.AttentionDecoder`.
 
-`Decoder.step` (model.py) is the same decoder one word at a time through the generic graph:
+`Decoder.step` (seq2seq.py) is the same decoder one word at a time through the generic graph:
 the readable reference, and what the tests compare this node with. Here the whole target
 sequence runs on arrays and the backward is the kernel's hand-derived one, so the graph holds
 one node for the decoder instead of dozens per target word.
@@ -16,7 +16,7 @@ from rnnkit.core.parallel import row_blocks
 from rnnkit.core.random import generator
 from rnnkit.core.tensor import accumulate, is_grad_enabled, make_result
 from rnnkit.kernels.decoder import AttentionDecoder, Memory
-from rnnkit.translator.attention import LuongAttention
+from rnnkit.translator.model.attention import LuongAttention
 
 MIN_STEP_ROWS = 128  # decoder rows per thread for one step alone (search) to be shared
 
