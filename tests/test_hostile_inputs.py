@@ -326,11 +326,14 @@ def test_non_finite_yaml_values_are_refused(corpus, tmp_path, capsys):
 @pytest.mark.parametrize(
     "options, fragments",
     [
-        (["--seed", "-1"], ["seed must be between 0"]),
+        (["--seed", "-1"], ["seed must not be negative; got -1"]),
         (["--embed", "1000000000"], ["embed must be at most 16,384"]),
         (["--hidden", "1000000000"], ["hidden must be at most 16,384"]),
         (["--vocab-size", "1000000000"], ["vocab_size must be at most 1,000,000"]),
-        (["--vocab-size", "4"], ["vocab_size must be more than the 4 special tokens"]),
+        (
+            ["--vocab-size", "4"],
+            ["vocab_size must be at least 5 (the 4 special tokens and a word); got 4"],
+        ),
         (["--vocab-size", "1000000", "--embed", "2048"], ["parameters", "lower vocab_size"]),
         (["--max-chars", "0"], ["max_chars must be at least 1"]),
         (["--max-chars", "1000000000"], ["max_chars must be at most 100,000"]),

@@ -103,6 +103,7 @@ def test_train_writes_the_whole_model_directory(trained):
     config = json.loads((trained / "config.json").read_text())
     assert config["languages"] == ["fr", "zh"]
     assert config["model"]["cell"] == "gru" and config["train"]["max_steps"] == 10
+    assert "cell" not in config["train"] and "hidden" not in config["train"]  # stored once
     log = checkpoint.read_log(trained)
     assert [r["step"] for r in log if "loss" in r] == [2, 4, 6, 8, 10]
     assert all({"step", "bleu", "chrf"} <= set(r) for r in log if "bleu" in r)
@@ -163,6 +164,24 @@ def test_resume_continues_from_the_saved_step(trained, corpus, tmp_path, capsys)
     )
     assert code == 0 and "trained 14 steps" in out
     assert [r["step"] for r in checkpoint.read_log(model_dir) if "loss" in r][-2:] == [12, 14]
+
+
+def test_a_model_directory_written_before_the_single_model_section_still_resumes(
+    trained, tmp_path, capsys
+):
+    import shutil
+
+    model_dir = tmp_path / "older"
+    shutil.copytree(trained, model_dir)
+    path = model_dir / "config.json"
+    config = json.loads(path.read_text())
+    shape = {k: v for k, v in config["model"].items() if k != "vocab_size"}
+    config["train"] = {**config["train"], **shape}  # as config.json was written before
+    path.write_text(json.dumps(config))
+    code, out, err = run_cli(
+        ["train", "--model-dir", str(model_dir), "--resume", "--max-steps", "12", "--quiet"], capsys
+    )
+    assert code == 0 and "trained 12 steps" in out, err
 
 
 def test_a_run_shorter_than_log_every_still_logs_its_last_step(corpus, tmp_path, capsys):

@@ -1,8 +1,13 @@
 """TrainConfig: defaults < YAML < command line; wrong keys, types and values are named."""
 
+import dataclasses
+import re
+
 import pytest
 
 from rnnkit.errors import ConfigError
+from rnnkit.translator.model.options import check_fields
+from rnnkit.translator.model.seq2seq import ModelConfig
 from rnnkit.translator.training.config import TrainConfig, build_config
 
 
@@ -20,7 +25,7 @@ def test_precedence_defaults_yaml_overrides(tmp_path):
     [
         ("hiden: 3\n", "unknown option(s) hiden"),
         ("hidden: big\n", "hidden must be int; got 'big'"),
-        ("bidirectional: 1\n", "bidirectional must be bool; got 1"),
+        ("bidirectional: 1\n", "bidirectional must be true or false; got 1"),
         ("- a\n- b\n", "expected a mapping"),
         ("a: [\n", "not valid YAML"),
     ],
@@ -29,7 +34,7 @@ def test_bad_yaml_is_named(tmp_path, yaml_text, message):
     cfg = tmp_path / "c.yaml"
     cfg.write_text(yaml_text)
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        build_config(cfg)
+        build_config(cfg).validate()  # unknown keys and bad YAML on reading, the rest here
 
 
 def test_missing_yaml_file(tmp_path):
@@ -59,6 +64,53 @@ def test_validate_names_the_bad_value(changes, message):
 
 
 def test_every_field_has_help_text():
-    import dataclasses
-
     assert all(f.metadata.get("help") for f in dataclasses.fields(TrainConfig))
+
+
+def _rules(cls):
+    for f in dataclasses.fields(cls):
+        yield f, {k: v for k, v in f.metadata.items() if k not in ("help", "why") and v is not None}
+
+
+@pytest.mark.parametrize("cls", [TrainConfig, ModelConfig])
+def test_each_bound_is_written_once_beside_its_field_and_checked_there(cls):
+    """Every rule in a field's metadata is enforced at its edge, naming the field."""
+    base = {"data": "train.tsv"} if cls is TrainConfig else {"vocab_size": 100}
+    prefix = "" if cls is TrainConfig else "model "
+    checked = 0
+    for f, rules in _rules(cls):
+        default = base.get(f.name, f.default)
+        for key, bound in rules.items():
+            if key == "choices":
+                bad, good = "no-such-choice", bound[-1]
+            else:
+                step = 1 if isinstance(default, int) else 1e-6
+                inside = {"low": bound, "high": bound, "above": bound + step, "below": bound - step}
+                outside = {
+                    "low": bound - step,
+                    "high": bound + step,
+                    "above": bound,
+                    "below": bound,
+                }
+                bad, good = outside[key], inside[key]
+            cls(**{**base, f.name: good})  # builds; the whole config may still refuse it
+            with pytest.raises(ConfigError, match=rf"^{prefix}{f.name} must "):
+                check_fields(cls(**{**base, f.name: bad}), prefix)
+            checked += 1
+    assert checked >= (30 if cls is TrainConfig else 12)
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("hidden", "64", "hidden must be int; got '64'"),
+        ("hidden", True, "hidden must be int; got True"),
+        ("bidirectional", 1, "bidirectional must be true or false; got 1"),
+        ("lr", float("nan"), "lr must be a finite number; got nan"),
+        ("lang", 3, "lang must be str; got 3"),
+    ],
+)
+def test_types_are_checked_by_the_same_validator(field, value, message):
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        TrainConfig(**{"data": "train.tsv", field: value}).validate()
+    assert TrainConfig(data="train.tsv", lr=1, lang=None).validate().lr == 1  # an int is a float

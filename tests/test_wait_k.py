@@ -48,7 +48,7 @@ def test_wait_k_needs_a_unidirectional_encoder():
         match="wait_k 3 needs a unidirectional.*bidirectional: false.*--no-bidirectional",
     ):
         ModelConfig(vocab_size=10, wait_k=3).validate()
-    with pytest.raises(ConfigError, match="wait_k must be 0 or a positive integer"):
+    with pytest.raises(ConfigError, match="wait_k must not be negative; got -1"):
         ModelConfig(vocab_size=10, bidirectional=False, wait_k=-1).validate()
     assert ModelConfig.from_dict(ModelConfig(vocab_size=10).to_dict()).wait_k == 0
 

@@ -17,7 +17,7 @@ starts with a target-language tag <2xx>, so one model serves every language.
 """
 
 import dataclasses
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy
 
@@ -27,9 +27,10 @@ from rnnkit.core.losses import linear_cross_entropy
 from rnnkit.core.tensor import Tensor, is_grad_enabled
 from rnnkit.errors import ConfigError
 from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, Parameter, registry
-from rnnkit.text.vocabulary import PAD_INDEX
+from rnnkit.text.vocabulary import PAD_INDEX, SPECIALS
 from rnnkit.translator.model.attention import ATTENTIONS, make_attention
 from rnnkit.translator.model.decoder_node import DecoderNode
+from rnnkit.translator.model.options import check_fields, option
 
 CELLS = tuple(registry.CELLS)
 _BRIDGES = ("bridge", "bridge_c")  # the encoder's bridge of each state (checkpoint names)
@@ -43,41 +44,46 @@ MAX_LAYERS = 32
 # 1 GB of float32 weights (100 times the demo's model); Adam training needs about 4 times
 # that, and initialisation briefly holds the largest matrix in float64.
 MAX_PARAMETERS = 250_000_000
-SIZE_LIMITS = {
-    "vocab_size": MAX_VOCAB_SIZE,
-    "layers": MAX_LAYERS,
-    "embed": MAX_WIDTH,
-    "hidden": MAX_WIDTH,
-}
+MIN_VOCAB_SIZE = len(SPECIALS) + 1  # the special tokens and a word
+VOCAB_SIZE_WHY = f"the {len(SPECIALS)} special tokens and a word"
 _SEQUENCE_LAYERS = {name: cell.layer for name, cell in registry.CELLS.items()}
 _STEP_CELLS = {name: cell.step for name, cell in registry.CELLS.items()}
 
 
 # --- configuration -------------------------------------------------------------------------
-def option(default, help):
-    """A config field with its --help text (`rnnkit train` has one option per field)."""
-    return field(default=default, metadata={"help": help})
-
-
 @dataclass
 class ModelOptions:
     """The network's shape as a user chooses it: the one source of these fields, their
     defaults and their help. ModelConfig (the checkpoint's) and TrainConfig (the options of
     `rnnkit train`) both are ModelOptions."""
 
-    cell: str = option("lstm", "rnn | sgru (the lecture's simplified GRU) | gru | lstm")
-    layers: int = option(1, "recurrent layers in encoder and decoder")
-    embed: int = option(128, "embedding size E")
-    hidden: int = option(256, "hidden size H of each recurrent direction (and the decoder)")
+    cell: str = option(
+        "lstm", "rnn | sgru (the lecture's simplified GRU) | gru | lstm", choices=CELLS
+    )
+    layers: int = option(1, "recurrent layers in encoder and decoder", low=1, high=MAX_LAYERS)
+    embed: int = option(128, "embedding size E", low=1, high=MAX_WIDTH)
+    hidden: int = option(
+        256,
+        "hidden size H of each recurrent direction (and the decoder)",
+        low=1,
+        high=MAX_WIDTH,
+    )
     bidirectional: bool = option(True, "bidirectional encoder")
-    attention: str = option("bahdanau", "bahdanau (additive) | luong (general) | none")
+    attention: str = option(
+        "bahdanau", "bahdanau (additive) | luong (general) | none", choices=ATTENTIONS
+    )
     input_feeding: bool = option(
         True, "feed the last attentional vector into the next decoder step"
     )
-    dropout: float = option(0.1, "dropout on embeddings, between layers and before the output")
+    dropout: float = option(
+        0.1, "dropout on embeddings, between layers and before the output", low=0.0, below=1.0
+    )
     tie_embeddings: bool = option(False, "output projection shares the embedding matrix")
     label_smoothing: float = option(
-        0.0, "mix this much of the uniform distribution into the targets (training loss only)"
+        0.0,
+        "mix this much of the uniform distribution into the targets (training loss only)",
+        low=0.0,
+        below=1.0,
     )
     language_softmax: bool = option(
         True,
@@ -89,6 +95,7 @@ class ModelOptions:
         "train for simultaneous translation: target token t attends to the language tag and "
         "the first k + t - 1 source tokens (Ma et al. 2019); needs --no-bidirectional; "
         "0: full sentence",
+        low=0,
     )
 
 
@@ -98,7 +105,13 @@ class ModelConfig(ModelOptions):
 
     # One vocabulary shared by source and target, specials included: the built vocabulary's
     # length (from_dict requires it; 0 is not a valid size, so it must be given).
-    vocab_size: int = 0
+    vocab_size: int = option(
+        0,
+        "the vocabulary's size, specials included",
+        low=MIN_VOCAB_SIZE,
+        high=MAX_VOCAB_SIZE,
+        why=VOCAB_SIZE_WHY,
+    )
 
     @classmethod
     def of(cls, options, vocab_size):
@@ -108,33 +121,12 @@ class ModelConfig(ModelOptions):
 
     def validate(self):
         """Raise ConfigError naming the first bad field and what it allows; return self."""
-        for name, limit in SIZE_LIMITS.items():
-            value = getattr(self, name)
-            if not _is_int(value) or value < 1:
-                raise ConfigError(f"model {name} must be a positive integer, got {value!r}")
-            if value > limit:
-                raise ConfigError(f"model {name} must be at most {limit:,}, got {value:,}")
-        if self.vocab_size < 5:
-            raise ConfigError(
-                f"model vocab_size must be at least 5 (4 special tokens and a word), "
-                f"got {self.vocab_size}"
-            )
-        for name, allowed in (("cell", CELLS), ("attention", ATTENTIONS)):
-            value = getattr(self, name)
-            if value not in allowed:
-                raise ConfigError(
-                    f"model {name} must be one of {', '.join(allowed)}; got {value!r}"
-                )
-        for name in ("bidirectional", "input_feeding", "tie_embeddings", "language_softmax"):
-            value = getattr(self, name)
-            if not isinstance(value, bool):
-                raise ConfigError(f"model {name} must be true or false, got {value!r}")
-        for name in ("dropout", "label_smoothing"):
-            value = getattr(self, name)
-            if not _is_number(value) or not 0 <= value < 1:
-                raise ConfigError(f"model {name} must be a number in [0, 1), got {value!r}")
-        if not _is_int(self.wait_k) or self.wait_k < 0:
-            raise ConfigError(f"model wait_k must be 0 or a positive integer, got {self.wait_k!r}")
+        check_fields(self, prefix="model ")
+        return self.check_shape()
+
+    def check_shape(self):
+        """What the fields cannot check one by one: a wait-k model's one-way encoder, and the
+        size of the whole model. Return self."""
         if self.wait_k and self.bidirectional:
             # An explicit error rather than a silent switch: the default encoder is
             # bidirectional, and a model that quietly changes shape surprises its user.
@@ -191,14 +183,6 @@ class ModelConfig(ModelOptions):
             raise ConfigError("model config needs vocab_size")
         # a model saved before language_softmax existed has the whole vocabulary's softmax
         return cls(**{"language_softmax": False, **d}).validate()
-
-
-def _is_int(value):
-    return isinstance(value, (int, numpy.integer)) and not isinstance(value, bool)
-
-
-def _is_number(value):
-    return isinstance(value, (int, float, numpy.number)) and not isinstance(value, bool)
 
 
 # --- the decoder's state -------------------------------------------------------------------

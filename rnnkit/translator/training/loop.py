@@ -54,10 +54,12 @@ from rnnkit.translator.formats.data import (
     read_corpus,
 )
 from rnnkit.translator.model.language_vocab import LanguageVocabularies
-from rnnkit.translator.model.seq2seq import Seq2Seq
+from rnnkit.translator.model.seq2seq import ModelOptions, Seq2Seq
 from rnnkit.translator.training import plots
 from rnnkit.translator.training.config import build_config
 
+# The network's options: config.json keeps them in its model section alone.
+MODEL_OPTIONS = frozenset(f.name for f in dataclasses.fields(ModelOptions))
 # Options that a resumed run may change; everything else comes from the saved config.
 STOPPING_KEYS = ("epochs", "max_steps", "time_budget", "target_loss", "patience")
 # Options naming files: stored resolved in config.json, so a resume works from anywhere.
@@ -101,8 +103,12 @@ def resumed_config(model_dir, overrides):
     train_section = saved.get("train")
     if not isinstance(train_section, dict):
         raise RnnkitError(f"{model_dir.path(modeldir.CONFIG)}: has no training section; retrain")
-    # a run begun before language_softmax existed goes on with the whole vocabulary's softmax
-    train_section = {"language_softmax": False, **train_section}
+    # The network's options are the model section's (config.json stores each value once;
+    # a directory written before that has them in its training section too). A run begun
+    # before language_softmax existed goes on with the whole vocabulary's softmax.
+    model_section = saved.get("model") if isinstance(saved.get("model"), dict) else {}
+    shape = {key: model_section[key] for key in MODEL_OPTIONS if key in model_section}
+    train_section = {"language_softmax": False, **shape, **train_section}
     config = build_config(overrides=train_section)
     given = build_config(overrides={**train_section, **(overrides or {})})
     given = resolve_paths(given)
@@ -388,7 +394,7 @@ def _save_config(model_dir, config, model, vocab_size, info):
         {
             "rnnkit_version": rnnkit.__version__,
             "model": model.config.to_dict(),
-            "train": config.to_dict(),
+            "train": {k: v for k, v in config.to_dict().items() if k not in MODEL_OPTIONS},
             "languages": info["languages"],
             "tokenizer": info["tokenizer"],
             "vocab_size": vocab_size,
