@@ -10,6 +10,12 @@ a held-out one ("unseen"). Macro chrF over the 24 languages, and French and Span
 
     python benchmarks/demo_generalisation.py                       # 4 configurations, ~20 min
     python benchmarks/demo_generalisation.py --configs base,dropout=0.2 --out /tmp/gen
+    python benchmarks/demo_generalisation.py --configs noise=0+synonyms=0,noise=0.3 --out D
+
+A configuration sets TrainConfig's fields and the training data's `noise` and `synonyms`
+(generate_corpus; the demo's values by default). The synonym lexicon was written from every
+phrasing, so here it is used without the alternatives whose words only held-out phrasings
+have (`only_kept_words`), which would otherwise teach them.
 """
 
 from __future__ import annotations
@@ -18,13 +24,14 @@ import argparse
 import contextlib
 import hashlib
 import json
+import re
 import time
 from pathlib import Path
 
-from rnnkit.demo import commentary
+from rnnkit.demo import commentary, synonyms
 from rnnkit.demo.commentary import generate_corpus, write_tsv
-from rnnkit.demo.languages import LANGUAGES, phrasings
-from rnnkit.demo.run import COMPOUND, DEMO_TRAIN, SIZES
+from rnnkit.demo.languages import LANGUAGES, TABLES, phrasings
+from rnnkit.demo.run import COMPOUND, DEMO_TRAIN, NOISE, SIZES, SYNONYMS
 from rnnkit.demo.slot_policy import DemoSlots
 from rnnkit.translator.decoding.evaluation import evaluate_corpus
 from rnnkit.translator.decoding.inference import Translator
@@ -33,6 +40,8 @@ from rnnkit.translator.training.config import TrainConfig
 from rnnkit.translator.training.loop import train
 
 CONFIGS = "base,dropout=0.2,label_smoothing=0.1,embed=96+hidden=192"
+# Options of the training data rather than the model, with the demo's values.
+DATA = {"noise": NOISE, "synonyms": SYNONYMS}
 HELD_OUT = 4  # one phrasing in HELD_OUT, by hash
 
 
@@ -59,13 +68,51 @@ def only_phrasings(unseen):
         commentary.phrasings = original
 
 
+@contextlib.contextmanager
+def only_kept_words():
+    """The synonym lexicon without the alternatives that use a word only held-out phrasings
+    have: it was written from every phrasing, and would otherwise teach their words."""
+
+    def words(text):
+        return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+
+    table, kept, every = TABLES["en"], set(), set()
+    for template in table.templates:
+        texts = phrasings(template)
+        every |= set().union(*map(words, texts))
+        kept |= set().union(*(words(p) for p in texts[1:] if not held_out(p)), words(texts[0]))
+    kept |= set().union(*map(words, [*table.quarters, *table.rebounds.values()]))
+    kept |= {w for forms in table.shots.values() for form in forms.values() for w in words(form)}
+    unseen_only = every - kept
+    original = synonyms.SYNONYMS
+    synonyms.SYNONYMS = tuple(
+        (pattern, tuple(a for a in alternatives if not words(a) & unseen_only))
+        for pattern, alternatives in original
+    )
+    try:
+        yield
+    finally:
+        synonyms.SYNONYMS = original
+
+
+def training_rows(seed=0, **data):
+    with only_phrasings(unseen=False), only_kept_words():
+        return generate_corpus(
+            SIZES["train"] * len(LANGUAGES),
+            "train",
+            seed=seed,
+            slots=True,
+            shared=False,
+            compound=COMPOUND,
+            **{**DATA, **data},
+        )
+
+
 def make_data(folder, seed=0):
     folder.mkdir(parents=True, exist_ok=True)
     n = len(LANGUAGES)
+    train_rows = training_rows(seed)
     with only_phrasings(unseen=False):
-        train_rows = generate_corpus(
-            SIZES["train"] * n, "train", seed=seed, slots=True, shared=False, compound=COMPOUND
-        )
         dev_rows = generate_corpus(SIZES["dev"] * n, "dev", seed=seed, slots=True)
         seen_rows = generate_corpus(SIZES["test"] * n, "test", seed=seed)
     with only_phrasings(unseen=True):
@@ -86,14 +133,21 @@ def parse(config):
     overrides = {}
     for part in config.split("+"):
         key, _, value = part.partition("=")
-        overrides[key] = type(getattr(DEMO_TRAIN, key))(value)
+        default = DATA[key] if key in DATA else getattr(DEMO_TRAIN, key)
+        overrides[key] = type(default)(value)
     return overrides
 
 
 def run(config, paths, out, budget):
-    settings = {**DEMO_TRAIN.__dict__, "data": str(paths["train"]), "valid": str(paths["dev"])}
-    settings.update(parse(config), time_budget=budget)
+    overrides = parse(config)
+    data = {key: overrides.pop(key) for key in DATA if key in overrides}
     model_dir = out / config.replace("=", "-").replace("+", "_")
+    train_path = paths["train"]
+    if data:  # a training set of its own; the development and test sets are the same
+        train_path = out / "data" / f"train-{model_dir.name}.tsv"
+        write_tsv(train_path, training_rows(**data))
+    settings = {**DEMO_TRAIN.__dict__, "data": str(train_path), "valid": str(paths["dev"])}
+    settings.update(overrides, time_budget=budget)
     summary = train(TrainConfig(**settings).validate(), model_dir, show_progress=False)
     translator = Translator.load(model_dir, slots=DemoSlots())
     row = {"config": config, "steps": summary["steps"]}

@@ -7,7 +7,7 @@ from random import Random
 
 import pytest
 
-from rnnkit.demo.commentary import generate_corpus, random_event, write_tsv
+from rnnkit.demo.commentary import generate_corpus, noisy, random_event, write_tsv
 from rnnkit.demo.game import play_by_play
 from rnnkit.demo.grammar import TEMPLATES, Event
 from rnnkit.demo.languages import LANGUAGES
@@ -152,3 +152,45 @@ def test_no_compound_share_draws_as_before_and_a_bad_share_is_refused():
     assert generate_corpus(200, slots=True, shared=False, seed=2, compound=0.0) == plain
     with pytest.raises(ValueError, match="compound"):
         generate_corpus(10, compound=1.5)
+
+
+def test_noise_drops_or_replaces_one_plain_word_of_the_english_and_never_a_fact():
+    clean = generate_corpus(600, slots=True, shared=False, compound=0.3, seed=6)
+    noisy_rows = generate_corpus(600, slots=True, shared=False, compound=0.3, seed=6, noise=1.0)
+    changed = 0
+    for (lang, source, target), (lang2, noisy_source, target2) in zip(clean, noisy_rows):
+        assert (lang, target) == (lang2, target2)  # the translation is untouched
+        assert SLOT_TOKEN.findall(noisy_source) == SLOT_TOKEN.findall(source)  # every fact
+        before, after = source.split(" "), noisy_source.split(" ")
+        if after == before:
+            continue
+        changed += 1
+        if len(after) == len(before) - 1:  # one word dropped
+            assert any(before[:i] + before[i + 1 :] == after for i in range(len(before)))
+        else:  # one word made up: lower case letters, its punctuation kept
+            differ = [(b, a) for b, a in zip(before, after) if b != a]
+            assert len(after) == len(before) and len(differ) == 1, (source, noisy_source)
+            word, made_up = differ[0]
+            assert word[:1].islower() and re.fullmatch(r"[a-z]{3,9}[^\w\s]?", made_up)
+            assert made_up[-1:].isalpha() or made_up[-1] == word[-1]
+    assert changed > 0.9 * len(clean)  # a line of one plain word or none stays as it is
+
+
+def test_synonyms_say_the_same_events_in_other_english_words():
+    clean = generate_corpus(480, slots=True, shared=False, compound=0.3, seed=7)
+    varied = generate_corpus(480, slots=True, shared=False, compound=0.3, seed=7, synonyms=0.5)
+    assert [(lang, t) for lang, _, t in varied] == [(lang, t) for lang, _, t in clean]
+    assert [SLOT_TOKEN.findall(s) for _, s, _ in varied] == [
+        SLOT_TOKEN.findall(s) for _, s, _ in clean
+    ]
+    assert sum(a[1] != b[1] for a, b in zip(clean, varied)) > len(clean) // 3
+
+
+def test_no_noise_or_synonyms_draw_as_before_and_a_bad_share_is_refused():
+    plain = generate_corpus(200, slots=True, shared=False, seed=2, compound=0.3)
+    same = generate_corpus(200, slots=True, shared=False, seed=2, compound=0.3, noise=0, synonyms=0)
+    assert same == plain
+    assert noisy(Random(1), "｟P1｠ ｟N1｠") == "｟P1｠ ｟N1｠"  # nothing plain to change
+    for share in ("noise", "synonyms"):
+        with pytest.raises(ValueError, match=share):
+            generate_corpus(10, **{share: -0.1})

@@ -27,6 +27,7 @@ from rnnkit.demo.languages import LANGUAGES, english, phrasings, render
 from rnnkit.demo.league import ARENA
 from rnnkit.demo.slot_policy import event_slots, slotted
 from rnnkit.demo.splits import check_split, split_of
+from rnnkit.demo.synonyms import vary
 from rnnkit.translator.decoding.slots import OPEN
 
 # How often each template is drawn for the corpus: play-by-play is mostly shots. The rare
@@ -181,6 +182,8 @@ def generate_corpus(
     slots: bool = False,
     shared: bool = True,
     compound: float = 0.0,
+    noise: float = 0.0,
+    synonyms: float = 0.0,
 ) -> list[tuple[str, str, str]]:
     """`n` parallel examples `(lang, english, translation)` from `split`.
 
@@ -192,11 +195,17 @@ def generate_corpus(
     in turn: 24 times the English sentences for the same size, so that every phrasing of
     the templates comes up in a training set. `compound`: the share of examples that run
     two events into one line (`join_clauses`), as commentators do, their slots numbered on
-    through both. Deterministic for a given (n, split, languages, seed, slots, shared,
-    compound).
+    through both. `noise`: the share of English lines with one word (never a slot) dropped
+    or replaced by a made-up one (`noisy`), so the model learns to translate around a word
+    it does not know, as a real commentator's slang is to it. `synonyms`: the share of each
+    English line's phrases that the synonym lexicon (rnnkit/demo/synonyms.py) says in other
+    words of the same meaning. Deterministic for a given (n, split, languages, seed, slots,
+    shared, compound, noise, synonyms); noise and synonyms draw from random streams of their
+    own, so the events are the same with them or without.
     """
-    if not 0.0 <= compound <= 1.0:
-        raise ValueError(f"compound must be a share between 0 and 1, got {compound}")
+    for name, share in (("compound", compound), ("noise", noise), ("synonyms", synonyms)):
+        if not 0.0 <= share <= 1.0:
+            raise ValueError(f"{name} must be a share between 0 and 1, got {share}")
     check_split(split)
     languages = list(LANGUAGES) if languages is None else list(languages)
     unknown = [lang for lang in languages if lang not in LANGUAGES]
@@ -205,6 +214,8 @@ def generate_corpus(
     # A string seed goes through sha512 in Random, so it is stable across runs; the split
     # is part of it so dev and test do not replay train's random stream.
     rng = Random(f"commentary:{seed}:{split}")
+    noise_rng = Random(f"noise:{seed}:{split}")  # their own: the same events with or without
+    synonym_rng = Random(f"synonyms:{seed}:{split}")
     templates = list(TEMPLATES)
     weights = [_CORPUS_WEIGHTS.get(name, _OTHER_EVENT_WEIGHT) for name in templates]
     examples: list[tuple[str, str, str]] = []
@@ -226,8 +237,33 @@ def generate_corpus(
         if not shared:
             chosen = [languages[len(examples) % len(languages)]]
         source = _line(clauses, "en", slots, joiner)
+        if synonyms:
+            source = vary(synonym_rng, source, synonyms)
+        if noise and noise_rng.random() < noise:
+            source = noisy(noise_rng, source)
         examples += [(lang, source, _line(clauses, lang, slots)) for lang in chosen]
     return examples
+
+
+_LETTERS = "abcdefghiklmnoprstuwy"
+
+
+def noisy(rng: Random, line: str) -> str:
+    """`line` with one of its words (not a slot, a name or a number: those are facts) dropped
+    or, as often, replaced by a made-up lower-case word of 3 to 9 letters; a line of one
+    word is returned as it is."""
+    words = line.split(" ")
+    plain = [i for i, w in enumerate(words) if w[:1].islower() and OPEN not in w]
+    if len(words) < 2 or not plain:
+        return line
+    i = rng.choice(plain)
+    if rng.random() < 0.5:
+        del words[i]
+    else:
+        tail = "".join(c for c in words[i][-1:] if not c.isalnum())  # keep "," "!" "."
+        made_up = "".join(rng.choice(_LETTERS) for _ in range(rng.randint(3, 9)))
+        words[i] = made_up + tail
+    return " ".join(words)
 
 
 def _line(clauses, lang, slots, joiner=None):

@@ -24,6 +24,7 @@ from string import Formatter
 from rnnkit.demo import league
 from rnnkit.demo.grammar import PLAYERS, arena_name
 from rnnkit.demo.languages import TABLES, phrasings
+from rnnkit.demo.synonyms import SYNONYMS
 from rnnkit.translator.decoding.inference import SlotPolicy
 from rnnkit.translator.decoding.slots import Inventory, fold_accents, plain_render, slot_token
 
@@ -123,12 +124,13 @@ def slotted(event, lang, phrasing=None, counts=None):
 
 
 def english_words():
-    """The lower-case words of the English commentary grammar (every phrasing), and
-    COMMON_WORDS."""
+    """The lower-case words of the English commentary grammar (every phrasing), of the
+    synonym lexicon's alternatives, and COMMON_WORDS."""
     table = TABLES["en"]
     texts = [*table.templates.values(), *table.quarters, *table.rebounds.values()]
     texts += [p for template in table.templates for p in phrasings(template)]
     texts += [form for forms in table.shots.values() for form in forms.values()]
+    texts += [alternative for _, alternatives in SYNONYMS for alternative in alternatives]
     words = {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}
     return frozenset(words | COMMON_WORDS)
 
