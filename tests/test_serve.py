@@ -393,6 +393,10 @@ def test_the_command_stops_on_a_signal_with_viewers_connected(model_dir, sig):
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "RNNKIT_PUBLISH_TOKEN": "tok-0123456789abcdef"},
+        # Ctrl-C's default, as in a terminal: a test run started in the background of a
+        # shell (`pytest &`, a CI script's job) has SIGINT ignored, every child inherits
+        # that, and uvicorn's re-raised SIGINT would then be ignored too (exit 0, not 130)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         banner = process.stdout.readline()
