@@ -3,7 +3,7 @@
 Scores e (one per source position), then
     alpha   = softmax(e)  over the source positions, padding excluded
     context = alpha · memory
-The decoder combines context and its state into the attentional vector (see model.py).
+The decoder combines context and its state into the attentional vector (see seq2seq.py).
 
     Bahdanau (additive):             e_j = v^T tanh(W_q q + W_k k_j)
     Luong "general" (multiplicative): e_j = q^T W k_j
@@ -74,7 +74,12 @@ class AttentionMemory:
 
 
 class Attention(Module):
-    """The shared part: mask, softmax, weighted sum. Subclasses define the scores."""
+    """The shared part: mask, softmax, weighted sum. Subclasses define the scores, and as
+    class attributes their `kind` (the name in ATTENTION_TYPES and the fused kernel's
+    scores), `build(query_size, memory_size)` and `parameter_count(query_size,
+    memory_size)`, the weights `build` allocates (checked before a model is built)."""
+
+    kind = None
 
     def precompute(self, memory, mask):
         """memory: (B, T_src, H_mem) Tensor; mask: (B, T_src) bool, True at padding."""
@@ -103,7 +108,17 @@ class Attention(Module):
 
 
 class BahdanauAttention(Attention):
-    """Additive attention: e_j = v^T tanh(W_q q + W_k k_j)."""
+    """Additive attention: e_j = v^T tanh(W_q q + W_k k_j), attention size = query size."""
+
+    kind = "bahdanau"
+
+    @classmethod
+    def build(cls, query_size, memory_size):
+        return cls(query_size, memory_size, attention_size=query_size)
+
+    @staticmethod
+    def parameter_count(query_size, memory_size):
+        return query_size * memory_size + query_size * query_size + query_size  # W_k, W_q, v
 
     def __init__(self, query_size, memory_size, attention_size):
         super().__init__()
@@ -125,6 +140,16 @@ class BahdanauAttention(Attention):
 class LuongAttention(Attention):
     """Multiplicative "general" attention: e_j = q^T W k_j."""
 
+    kind = "luong"
+
+    @classmethod
+    def build(cls, query_size, memory_size):
+        return cls(query_size, memory_size)
+
+    @staticmethod
+    def parameter_count(query_size, memory_size):
+        return query_size * memory_size  # W
+
     def __init__(self, query_size, memory_size):
         super().__init__()
         self.key_layer = Linear(memory_size, query_size, bias=False)  # W
@@ -139,22 +164,22 @@ class LuongAttention(Attention):
         return f"query={self.key_layer.out_features}, memory={self.key_layer.in_features}"
 
 
-ATTENTIONS = ("bahdanau", "luong", "none")  # the kinds make_attention makes
+# The attentions by name, "none" a plain encoder-decoder: what `--attention` offers.
+ATTENTION_TYPES = {"bahdanau": BahdanauAttention, "luong": LuongAttention, "none": None}
+ATTENTIONS = tuple(ATTENTION_TYPES)
 
 
 def make_attention(kind, query_size, memory_size):
-    """'bahdanau', 'luong' or 'none' (None: a plain encoder-decoder)."""
-    if kind == "bahdanau":
-        return BahdanauAttention(query_size, memory_size, attention_size=query_size)
-    if kind == "luong":
-        return LuongAttention(query_size, memory_size)
-    if kind == "none":
-        return None
-    raise ValueError(f"attention must be 'bahdanau', 'luong' or 'none', got {kind!r}")
+    """An attention of ATTENTION_TYPES by name (None for 'none')."""
+    if kind not in ATTENTION_TYPES:
+        raise ValueError(f"attention must be one of {', '.join(ATTENTIONS)}, got {kind!r}")
+    attention = ATTENTION_TYPES[kind]
+    return None if attention is None else attention.build(query_size, memory_size)
 
 
 __all__ = [
     "ATTENTIONS",
+    "ATTENTION_TYPES",
     "Attention",
     "AttentionMemory",
     "BahdanauAttention",

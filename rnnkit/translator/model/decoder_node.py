@@ -16,7 +16,6 @@ from rnnkit.core.parallel import row_blocks
 from rnnkit.core.random import generator
 from rnnkit.core.tensor import accumulate, is_grad_enabled, make_result
 from rnnkit.kernels.decoder import AttentionDecoder, Memory
-from rnnkit.translator.model.attention import LuongAttention
 
 MIN_STEP_ROWS = 128  # decoder rows per thread for one step alone (search) to be shared
 
@@ -27,7 +26,7 @@ def _attention_memory(decoder, state):
     attention = decoder.attention
     if attention is None:
         return None, []
-    kind = "luong" if isinstance(attention, LuongAttention) else "bahdanau"
+    kind = attention.kind  # the kernel's scores of the same name
     values, keys = state.memory.values, state.memory.keys
     keys_data = keys.data[:, 0] if kind == "bahdanau" else keys.data  # (B, S, A)
     memory = Memory(

@@ -28,7 +28,7 @@ from rnnkit.core.tensor import Tensor, is_grad_enabled
 from rnnkit.errors import ConfigError
 from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, Parameter, registry
 from rnnkit.text.vocabulary import PAD_INDEX, SPECIALS
-from rnnkit.translator.model.attention import ATTENTIONS, make_attention
+from rnnkit.translator.model.attention import ATTENTION_TYPES, ATTENTIONS, make_attention
 from rnnkit.translator.model.decoder_node import DecoderNode
 from rnnkit.translator.model.options import check_fields, option
 
@@ -157,7 +157,8 @@ class ModelConfig(ModelOptions):
         count += D * (cell(E) + (layers - 1) * cell(M))  # encoder
         count += registry.CELLS[self.cell].states * (M * H + H)  # bridge (and bridge_c)
         attends = self.attention != "none"
-        count += {"bahdanau": H * M + H * H + H, "luong": H * M, "none": 0}[self.attention]
+        attention = ATTENTION_TYPES[self.attention]
+        count += 0 if attention is None else attention.parameter_count(H, M)
         count += cell(E + (H if self.input_feeding and attends else 0))  # decoder, layer 1
         count += (layers - 1) * cell(H)
         count += H * (M + H) if attends else 0  # W_c, no bias
@@ -483,27 +484,41 @@ class Seq2Seq(Module):
             attentional, state, alpha = self.decoder.fused_step(embedded, state)
         return attentional, state, None if alpha is None else to_numpy(alpha.data)
 
-    def output_arrays(self):
-        """The output layer as arrays, for search: (projection (E, H) or None, weight (V, D),
-        bias (V,) or None), logits = ((h~ projection^T) weight^T + bias, as `_logits`."""
+    def output_layer(self):
+        """The output layer, one definition for training, search and simultaneous decoding:
+        (projection, weight, bias) with logits = (h~ projection^T) weight^T + bias. Untied:
+        (None, W_out, b); tied: (P or None, the embedding matrix, the output bias), P the
+        Linear from h~ to the embedding size when they differ."""
         if not self.config.tie_embeddings:
-            bias = None if self.output.bias is None else self.output.bias.data
-            return None, self.output.weight.data, bias
-        projection = None if self.tie_projection is None else self.tie_projection.weight.data
-        return projection, self.embedding.weight.data, self.output_bias.data
+            return None, self.output.weight, self.output.bias
+        return self.tie_projection, self.embedding.weight, self.output_bias
+
+    def output_arrays(self):
+        """`output_layer` as arrays, for search: (projection (E, H) or None, weight (V, D),
+        bias (V,) or None)."""
+        projection, weight, bias = self.output_layer()
+        return (
+            None if projection is None else projection.weight.data,
+            weight.data,
+            None if bias is None else bias.data,
+        )
+
+    def _output_inputs(self, attentional):
+        """attentional (..., H) -> the rows (N, D) the output weight multiplies: flattened
+        to 2-D (a 3-D @ 2-D product would make its weight gradient per step first), dropped
+        out, projected to the embedding size when tied; and the weight and bias."""
+        projection, weight, bias = self.output_layer()
+        x = self.dropout(attentional.reshape(-1, attentional.shape[-1]))
+        return (x if projection is None else projection(x)), weight, bias
 
     def _logits(self, attentional, languages=None):
         """attentional: (..., B, H) -> logits (..., B, V); languages: (B,) the rows of
         `language_vocab` (their logits outside the language's classes are -inf), or None."""
-        # Flattened to 2-D: a 3-D @ 2-D product would make its weight gradient per step first.
         leading = attentional.shape[:-1]
-        x = self.dropout(attentional.reshape(-1, attentional.shape[-1]))
-        if not self.config.tie_embeddings:
-            logits = self.output(x)
-        else:
-            if self.tie_projection is not None:
-                x = self.tie_projection(x)  # (N, E)
-            logits = F.matmul(x, self.embedding.weight.T) + self.output_bias
+        x, weight, bias = self._output_inputs(attentional)
+        logits = F.matmul(x, weight.T)
+        if bias is not None:
+            logits = logits + bias
         if languages is not None:  # rows are (..., B) flattened: sentence b every B rows
             mask = self.language_vocab.biases(None, logits.dtype)  # 0 or -inf
             rows = numpy.tile(languages, len(x) // len(languages))
@@ -528,13 +543,7 @@ class Seq2Seq(Module):
         attentional, _ = self._decode_teacher_forced(src, src_lengths, tgt_in)
         # The output layer and the loss as one node, over the non-padding positions only
         # (the same as cross_entropy of `_logits`, which forward() returns).
-        x = self.dropout(attentional.reshape(-1, attentional.shape[-1]))  # (T*B, H)
-        if self.config.tie_embeddings:
-            if self.tie_projection is not None:
-                x = self.tie_projection(x)  # (N, E)
-            weight, bias = self.embedding.weight, self.output_bias
-        else:
-            weight, bias = self.output.weight, self.output.bias
+        x, weight, bias = self._output_inputs(attentional)  # (T*B, D)
         targets, smoothing = tgt_out.reshape(-1), self.config.label_smoothing
         languages = self._languages(_ids(src, "src"))
         if languages is None:
