@@ -355,6 +355,21 @@ def greedy_search(model, src, src_lengths, max_len=None, max_len_ratio=2.0):
     return found
 
 
+def _slot_constraint(slots, k):
+    """The SlotConstraint of slots = (token_bits, repeatable, required (B,)) for the B * k
+    beams, or None without slots."""
+    if slots is None:
+        return None
+    return SlotConstraint(slots[0], slots[1], numpy.repeat(slots[2], k))
+
+
+def _still_running(finished, running, scores, k):
+    """(n,) bool: which running sentences go on: fewer than k finished hypotheses, and a
+    live beam left."""
+    complete = numpy.array([len(finished[sentence]) >= k for sentence in running])
+    return ~complete & numpy.isfinite(scores).any(axis=1)
+
+
 def beam_search(
     model,
     src,
@@ -375,9 +390,8 @@ def beam_search(
     sentence whose every hypothesis broke the constraint).
 
     At each step every live beam proposes its continuations; of the 2k best (k = beam_size),
-    those ending in <eos> among the first k are finished hypotheses, and the first k others
-    are the next beams (as fairseq). A sentence is done once it has k finished hypotheses
-    (or no live beam left); done sentences leave the decoder batch.
+    those ending in <eos> among the first k are finished, the first k others the next beams
+    (as fairseq). A sentence with k finished hypotheses, or no live beam, leaves the batch.
     """
     k = _beam_sizes(beam_size, n_best)
     with inference_mode(model):
@@ -391,9 +405,7 @@ def beam_search(
         steps = []
         finished = [[] for _ in range(batch)]  # (score, steps before its <eos>, its beam)
         output = _OutputLayer(model)
-        constraint = None
-        if slots is not None:  # (token_bits, repeatable, required: (B,) -> (B*k,))
-            constraint = SlotConstraint(slots[0], slots[1], numpy.repeat(slots[2], k))
+        constraint = _slot_constraint(slots, k)
         while len(running):
             at_limit = numpy.repeat(limits[running] <= len(steps), k)
             # (n, 2k) best first, of the k * V continuations of each sentence
@@ -404,8 +416,7 @@ def beam_search(
             beam, word, scores = _advance(
                 steps, finished, running, top, top_scores, vocab, attention, penalty, k
             )
-            complete = numpy.array([len(finished[sentence]) >= k for sentence in running])
-            keep = ~complete & numpy.isfinite(scores).any(axis=1)
+            keep = _still_running(finished, running, scores, k)
             # Decoder row r of sentence block i continues as beam[i, j]: gather those rows.
             source_rows = (numpy.arange(len(running))[:, None] * k + beam)[keep].reshape(-1)
             running, scores = running[keep], scores[keep]
