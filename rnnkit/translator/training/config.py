@@ -2,9 +2,11 @@
 
 The YAML file given with `--config` and the command-line options use these same keys
 (dashes on the command line, underscores here). Precedence: defaults < YAML < options
-given on the command line. Unknown keys and values of the wrong type are errors that name
-the key. The model's shape is `model.ModelOptions`, which both TrainConfig and the checkpoint's
-`model.ModelConfig` are; both go into config.json.
+given on the command line. Unknown keys are errors on reading; values of the wrong type or
+out of their bounds (each field's `option(...)`, one validator: model/options.py) are
+errors that name the key, from `validate`. The model's shape is `ModelOptions`, which both
+TrainConfig and the checkpoint's `ModelConfig` are; config.json keeps those options in its
+model section and the others in its training section.
 """
 
 import dataclasses
