@@ -57,8 +57,8 @@ def build_parser():
         default=None,
         help="threads rnnkit computes with: every batch is split into row blocks that run at "
         "once (default: the cores this process may use; 1 per rank under MPI). Each matrix "
-        "product stays on one BLAS thread, since multi-threaded OpenBLAS spins and was "
-        "measured 6-40x slower on a busy machine",
+        "product stays on one BLAS thread: multi-threaded OpenBLAS spins, and on a busy "
+        "machine it was several times slower (benchmarks/README.md)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:

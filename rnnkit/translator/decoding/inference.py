@@ -21,9 +21,9 @@ from rnnkit.translator.model.language_vocab import LanguageVocabularies
 from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 # Sentences per decoding batch, and at most CHUNK_ROWS decoder rows (sentences x beams): a
-# larger batch shares each step's fixed costs among more sentences (128 against 64:
-# greedy 740 against 610 sentences/s on the real en-fr model, 2 threads), while the
-# (rows, V) logits stay a few tens of MB whatever the beam.
+# larger batch shares each step's fixed costs among more sentences (benchmarks/README.md,
+# "Measured design choices"), while the (rows, V) logits stay a few tens of MB whatever
+# the beam.
 CHUNK = 128
 CHUNK_ROWS = 640
 # The beam of a second search for the sources whose first one kept no hypothesis with every

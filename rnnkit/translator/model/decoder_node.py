@@ -74,8 +74,8 @@ class DecoderNode:
         # Rows never meet in the decoder: blocks of whole sentences (with their beams) run
         # in parallel threads (rnnkit.core.parallel); one block with one thread.
         # A search's single step is shared only when it has many rows (beams): for a few
-        # dozen, handing it to a thread costs more than it saves (greedy search at 64
-        # sentences measured 191 -> 119 sentences/s on 2 threads).
+        # dozen, handing it to a thread costs more than it saves (benchmarks/README.md,
+        # "Measured design choices").
         sentences = batch // beam
         if steps > 1 or batch >= 2 * MIN_STEP_ROWS:
             blocks = row_blocks(sentences)
