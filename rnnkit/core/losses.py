@@ -92,7 +92,7 @@ def linear_cross_entropy(
 
     classes: None (the softmax ranges over all V rows of `weight`), or a sorted (K,) array of
     distinct row indices: the softmax over those K classes alone, as if every other logit
-    were -inf (a target language's own tokens, `translator.language_vocab`); every counted
+    were -inf (a target language's own tokens, `translator.model.language_vocab`); every counted
     target must be one of them. Only those K rows are multiplied, and only they get a
     gradient (the other rows of dW and db are zero); label smoothing spreads over the K.
 
