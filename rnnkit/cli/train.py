@@ -8,7 +8,7 @@ import sys
 import typing
 
 from rnnkit.errors import RnnkitError
-from rnnkit.translator.model.seq2seq import ModelOptions
+from rnnkit.translator.model.seq2seq import MODEL_OPTIONS
 from rnnkit.translator.training.config import TrainConfig, build_config
 
 
@@ -19,13 +19,12 @@ def add_config_options(parser):
     YAML config; the help shows the real default.
     """
     hints = typing.get_type_hints(TrainConfig)
-    model_fields = {f.name for f in dataclasses.fields(ModelOptions)}
     groups = {
         False: parser.add_argument_group("data, text pipeline, optimisation, checkpoints"),
         True: parser.add_argument_group("model (the network's shape, stored in config.json)"),
     }
     for f in dataclasses.fields(TrainConfig):
-        group = groups[f.name in model_fields]
+        group = groups[f.name in MODEL_OPTIONS]
         flag = "--" + f.name.replace("_", "-")
         help_text = f.metadata["help"]
         if f.default is not None:  # an option that is unset by default says nothing more

@@ -99,6 +99,11 @@ class ModelOptions:
     )
 
 
+# The network's options by name: what ModelConfig copies from a TrainConfig, what config.json
+# keeps in its model section alone, the model group of `rnnkit train --help`.
+MODEL_OPTIONS = tuple(f.name for f in fields(ModelOptions))
+
+
 @dataclass
 class ModelConfig(ModelOptions):
     """Everything that fixes the network's shape; a checkpoint carries it (`to_dict`)."""
@@ -116,7 +121,7 @@ class ModelConfig(ModelOptions):
     @classmethod
     def of(cls, options, vocab_size):
         """The ModelConfig of any ModelOptions (a TrainConfig) for a `vocab_size` vocabulary."""
-        shared = {f.name: getattr(options, f.name) for f in fields(ModelOptions)}
+        shared = {name: getattr(options, name) for name in MODEL_OPTIONS}
         return cls(vocab_size=vocab_size, **shared)
 
     def validate(self):

@@ -54,12 +54,10 @@ from rnnkit.translator.formats.data import (
     read_corpus,
 )
 from rnnkit.translator.model.language_vocab import LanguageVocabularies
-from rnnkit.translator.model.seq2seq import ModelOptions, Seq2Seq
+from rnnkit.translator.model.seq2seq import MODEL_OPTIONS, Seq2Seq
 from rnnkit.translator.training import plots
 from rnnkit.translator.training.config import build_config
 
-# The network's options: config.json keeps them in its model section alone.
-MODEL_OPTIONS = frozenset(f.name for f in dataclasses.fields(ModelOptions))
 # Options that a resumed run may change; everything else comes from the saved config.
 STOPPING_KEYS = ("epochs", "max_steps", "time_budget", "target_loss", "patience")
 # Options naming files: stored resolved in config.json, so a resume works from anywhere.
