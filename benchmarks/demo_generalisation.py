@@ -31,7 +31,7 @@ from pathlib import Path
 from rnnkit.demo import commentary, synonyms
 from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.demo.languages import LANGUAGES, TABLES, phrasings
-from rnnkit.demo.run import COMPOUND, DEMO_TRAIN, NOISE, SIZES, SYNONYMS
+from rnnkit.demo.run import COMPOUND, DEMO_TRAIN, NOISE, SIZES, STOPS, SYNONYMS
 from rnnkit.demo.slot_policy import DemoSlots
 from rnnkit.translator.decoding.evaluation import evaluate_corpus
 from rnnkit.translator.decoding.inference import Translator
@@ -41,7 +41,7 @@ from rnnkit.translator.training.loop import train
 
 CONFIGS = "base,dropout=0.2,label_smoothing=0.1,embed=96+hidden=192"
 # Options of the training data rather than the model, with the demo's values.
-DATA = {"noise": NOISE, "synonyms": SYNONYMS}
+DATA = {"noise": NOISE, "synonyms": SYNONYMS, "stops": STOPS}
 HELD_OUT = 4  # one phrasing in HELD_OUT, by hash
 
 
@@ -148,7 +148,7 @@ def run(config, paths, out, budget):
         write_tsv(train_path, training_rows(**data))
     settings = {**DEMO_TRAIN.__dict__, "data": str(train_path), "valid": str(paths["dev"])}
     settings.update(overrides, time_budget=budget)
-    summary = train(TrainConfig(**settings).validate(), model_dir, show_progress=False)
+    summary = train(TrainConfig(**settings), model_dir, show_progress=False)
     translator = Translator.load(model_dir, slots=DemoSlots())
     row = {"config": config, "steps": summary["steps"]}
     for name in ("seen", "unseen"):

@@ -7,7 +7,13 @@ from random import Random
 
 import pytest
 
-from rnnkit.demo.commentary import generate_corpus, noisy, random_event, write_tsv
+from rnnkit.demo.commentary import (
+    end_sentence,
+    generate_corpus,
+    noisy,
+    random_event,
+    write_tsv,
+)
 from rnnkit.demo.game import play_by_play
 from rnnkit.demo.grammar import TEMPLATES, Event
 from rnnkit.demo.languages import LANGUAGES
@@ -191,6 +197,37 @@ def test_no_noise_or_synonyms_draw_as_before_and_a_bad_share_is_refused():
     same = generate_corpus(200, slots=True, shared=False, seed=2, compound=0.3, noise=0, synonyms=0)
     assert same == plain
     assert noisy(Random(1), "｟P1｠ ｟N1｠") == "｟P1｠ ｟N1｠"  # nothing plain to change
-    for share in ("noise", "synonyms"):
+    for share in ("noise", "synonyms", "stops"):
         with pytest.raises(ValueError, match=share):
             generate_corpus(10, **{share: -0.1})
+
+
+def test_stops_end_the_english_and_every_translation_alike():
+    """A line that ends in a full stop ends in each language's own; one that ends in "!"
+    in each language's exclamation; the events and their words are those without stops."""
+    clean = generate_corpus(960, shared=False, compound=0.3, seed=8)
+    ended = generate_corpus(960, shared=False, compound=0.3, seed=8, stops=0.5)
+    stops = {"zh": "。", "yue": "。", "hi": "।", "bn": "।", "pa": "।", "ur": "۔"}
+    full, exclaimed = Counter(), Counter()
+    for (lang, source, target), (lang2, source2, target2) in zip(clean, ended):
+        assert lang == lang2
+        if source2.endswith("!"):
+            assert source2 == source and target2.endswith("！" if lang in ("zh", "yue") else "!")
+            assert target2.startswith("¡") == (lang == "es")
+            assert target2.strip("¡！! ") == target.strip("¡！! ")
+            exclaimed[lang] += 1
+        elif source2 != source:
+            assert source2 == source + "." and target2 == target + stops.get(lang, ".")
+            full[lang] += 1
+        else:
+            assert target2 == target
+    assert set(full) == set(LANGUAGES) and len(exclaimed) > 10
+    assert 0.3 < sum(full.values()) / len(clean) < 0.6  # about half the lines, "!" ones aside
+
+
+def test_end_sentence_keeps_a_mark_the_text_has_and_french_spaces_its_exclamation():
+    assert end_sentence("fr", "Siakam marque", "!") == "Siakam marque !"
+    assert end_sentence("es", "Siakam anota", "!") == "¡Siakam anota!"
+    assert end_sentence("hi", "सियाकम ने अंक बनाए", ".") == "सियाकम ने अंक बनाए।"
+    assert end_sentence("fr", "C'est fini !", ".") == "C'est fini !"
+    assert end_sentence("fr", "Siakam marque", None) == "Siakam marque"

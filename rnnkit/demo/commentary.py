@@ -68,6 +68,10 @@ _OWN_TEAM = {"player_scores_for", "lead_change", "checks_in"}
 _EN_JOINERS = (", ", "; ", " — ", ", and ", " and ")
 _COMMAS = {"zh": "，", "yue": "，", "ar": "، ", "fa": "، ", "ur": "، "}
 _UNSPACED = ("zh", "yue")
+# How each language ends a sentence ("." elsewhere) and an exclamation ("!" elsewhere;
+# Spanish opens one with "¡" as well).
+_FULL_STOPS = {"zh": "。", "yue": "。", "hi": "।", "bn": "।", "pa": "।", "ur": "۔"}
+_EXCLAMATIONS = {"zh": "！", "yue": "！", "fr": " !"}
 
 
 def join_clauses(
@@ -184,6 +188,7 @@ def generate_corpus(
     compound: float = 0.0,
     noise: float = 0.0,
     synonyms: float = 0.0,
+    stops: float = 0.0,
 ) -> list[tuple[str, str, str]]:
     """`n` parallel examples `(lang, english, translation)` from `split`.
 
@@ -199,11 +204,15 @@ def generate_corpus(
     or replaced by a made-up one (`noisy`), so the model learns to translate around a word
     it does not know, as a real commentator's slang is to it. `synonyms`: the share of each
     English line's phrases that the synonym lexicon (rnnkit/demo/synonyms.py) says in other
-    words of the same meaning. Deterministic for a given (n, split, languages, seed, slots,
-    shared, compound, noise, synonyms); noise and synonyms draw from random streams of their
-    own, so the events are the same with them or without.
+    words of the same meaning. `stops`: the share of English lines that end in a full stop,
+    as written commentary does; with any `stops`, a line that ends in a full stop or an
+    exclamation mark ends in the same mark of each language in every translation
+    (`end_sentence`). Deterministic for a given (n, split, languages, seed, slots, shared,
+    compound, noise, synonyms, stops); noise, synonyms and stops draw from random streams of
+    their own, so the events are the same with them or without.
     """
-    for name, share in (("compound", compound), ("noise", noise), ("synonyms", synonyms)):
+    shares = (("compound", compound), ("noise", noise), ("synonyms", synonyms), ("stops", stops))
+    for name, share in shares:
         if not 0.0 <= share <= 1.0:
             raise ValueError(f"{name} must be a share between 0 and 1, got {share}")
     check_split(split)
@@ -216,6 +225,7 @@ def generate_corpus(
     rng = Random(f"commentary:{seed}:{split}")
     noise_rng = Random(f"noise:{seed}:{split}")  # their own: the same events with or without
     synonym_rng = Random(f"synonyms:{seed}:{split}")
+    stop_rng = Random(f"stops:{seed}:{split}")
     templates = list(TEMPLATES)
     weights = [_CORPUS_WEIGHTS.get(name, _OTHER_EVENT_WEIGHT) for name in templates]
     examples: list[tuple[str, str, str]] = []
@@ -241,8 +251,28 @@ def generate_corpus(
             source = vary(synonym_rng, source, synonyms)
         if noise and noise_rng.random() < noise:
             source = noisy(noise_rng, source)
-        examples += [(lang, source, _line(clauses, lang, slots)) for lang in chosen]
+        mark = None
+        if stops:
+            if source[-1] not in ".!?" and stop_rng.random() < stops:
+                source += "."
+            mark = source[-1] if source[-1] in ".!" else None
+        examples += [
+            (lang, source, end_sentence(lang, _line(clauses, lang, slots), mark)) for lang in chosen
+        ]
     return examples
+
+
+def end_sentence(lang: str, text: str, mark: str | None) -> str:
+    """`text` of `lang` ended as the English line ends: mark "." gives the language's full
+    stop, "!" its exclamation; None, or a text that already ends in a mark, stays as it
+    is."""
+    if mark is None or text[-1:] in ".!?。！？।۔":
+        return text
+    if mark == ".":
+        return text + _FULL_STOPS.get(lang, ".")
+    if lang == "es":
+        text = "¡" + text
+    return text + _EXCLAMATIONS.get(lang, "!")
 
 
 _LETTERS = "abcdefghiklmnoprstuwy"
