@@ -137,9 +137,17 @@ def on_root(function, *args, **kwargs):
     return function(*args, **kwargs) if is_root() else None
 
 
-def from_root(function):
-    """function() computed on rank 0 alone, its JSON-serialisable result on every rank."""
-    return broadcast_json(function() if is_root() else None)
+def from_root(function, encode=None, decode=None):
+    """function() computed on rank 0 alone, its result on every rank: on rank 0 (and on one
+    process) the value itself, elsewhere its JSON copy, or `decode(JSON of encode(value))`
+    for a value that is not JSON itself."""
+    if _comm is None:
+        return function()
+    value = function() if is_root() else None
+    sent = broadcast_json(encode(value) if encode and is_root() else value)
+    if is_root():
+        return value
+    return decode(sent) if decode else sent
 
 
 def on_root_within(context):

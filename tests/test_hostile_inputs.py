@@ -14,6 +14,7 @@ import resource
 import struct
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import numpy
@@ -25,6 +26,7 @@ import rnnkit
 from rnnkit.cli.main import main
 from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.errors import ConfigError, DataError
+from rnnkit.nn import init
 from rnnkit.text import EOS_INDEX, SentencePieceTokenizer, load_tokenizer, read_parallel
 from rnnkit.translator.model.seq2seq import MAX_PARAMETERS, ModelConfig, Seq2Seq
 from rnnkit.translator.training.config import TrainConfig, build_config
@@ -619,3 +621,23 @@ def test_other_commands_bound_their_options(args, fragment, tmp_path, capsys, mo
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1 and fragment in err, err
     assert not (tmp_path / "o").exists()
+
+
+def test_the_size_check_counts_a_huge_model_on_its_shapes_without_memory_or_a_draw():
+    """ModelConfig.parameter_count builds the model with shapes alone: 300 billion weights
+    counted (and refused) holding a few bytes each, the random stream as it was."""
+    rnnkit.manual_seed(5)
+    expected = init.uniform((3,), 1.0).data
+    rnnkit.manual_seed(5)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ConfigError, match=r"309,270,151,744 parameters"):
+            ModelConfig(vocab_size=10**6, embed=16_384, hidden=16_384, layers=32)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000_000
+    numpy.testing.assert_array_equal(init.uniform((3,), 1.0).data, expected)
+    with init.shapes_only():
+        weight = init.normal((1000, 1000)).data
+    assert weight.shape == (1000, 1000) and weight.strides == (0, 0) and not weight.any()

@@ -1,11 +1,14 @@
 """TrainConfig: defaults < YAML < command line; wrong keys, types and values are named."""
+# ruff: noqa: F811 (the corpus fixture imported from test_translator_cli is an argument)
 
 import dataclasses
 import re
 
 import pytest
+from test_translator_cli import TINY, corpus, run_cli  # noqa: F401
 
 from rnnkit.errors import ConfigError
+from rnnkit.translator.model import options
 from rnnkit.translator.model.options import check_fields
 from rnnkit.translator.model.seq2seq import ModelConfig
 from rnnkit.translator.training.config import TrainConfig, build_config
@@ -93,7 +96,10 @@ def test_each_bound_is_written_once_beside_its_field_and_checked_there(cls):
                     "below": bound,
                 }
                 bad, good = outside[key], inside[key]
-            cls(**{**base, f.name: good})  # builds; the whole config may still refuse it
+            try:  # the field allows it; the whole config (a ModelConfig, checked as it is
+                cls(**{**base, f.name: good})  # made) may still refuse it: too large a model
+            except ConfigError as error:
+                assert cls is ModelConfig and "parameters" in str(error)
             with pytest.raises(ConfigError, match=rf"^{prefix}{f.name} must "):
                 check_fields(cls(**{**base, f.name: bad}), prefix)
             checked += 1
@@ -114,3 +120,34 @@ def test_types_are_checked_by_the_same_validator(field, value, message):
     with pytest.raises(ConfigError, match=re.escape(message)):
         TrainConfig(**{"data": "train.tsv", field: value}).validate()
     assert TrainConfig(data="train.tsv", lr=1, lang=None).validate().lr == 1  # an int is a float
+
+
+def test_an_option_is_checked_once_where_it_enters_and_copied_once_into_the_model(
+    corpus, tmp_path, capsys, monkeypatch
+):
+    """`rnnkit train --hidden 16`: the value is checked by the ModelConfig that
+    TrainConfig.validate makes of the options (before any file is read), and copied once on
+    its way to the allocation, into the ModelConfig of the built vocabulary that Seq2Seq
+    takes as it is; no dict round trip on one process, no other check."""
+    checks, made = [], []
+    check_rules = options._check_rules
+    post_init = ModelConfig.__post_init__
+
+    def counting_rules(name, value, rules):
+        if name.endswith("hidden"):
+            checks.append(value)
+        return check_rules(name, value, rules)
+
+    def counting_init(self):
+        made.append(self.vocab_size)
+        post_init(self)
+
+    monkeypatch.setattr(options, "_check_rules", counting_rules)
+    monkeypatch.setattr(ModelConfig, "__post_init__", counting_init)
+    code, _, err = run_cli(
+        ["train", "--data", str(corpus / "train.tsv"), "--model-dir", str(tmp_path / "m")] + TINY,
+        capsys,
+    )
+    assert code == 0, err
+    assert checks == [16, 16]
+    assert made[0] == TrainConfig.vocab_size and made[1] < made[0] and len(made) == 2

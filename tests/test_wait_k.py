@@ -3,6 +3,7 @@ decoder equal to the per-step reference under it (float64), its gradients agains
 differences, no target step seeing a source token beyond g(t), and k >= |x| giving exactly
 the full-sentence loss."""
 
+import dataclasses
 import functools
 
 import numpy as np
@@ -105,10 +106,12 @@ def test_k_at_least_the_source_length_is_the_full_sentence_loss():
     rk.manual_seed(7)
     model = tiny(wait_k=0, dropout=0.0).double()
     full = model.loss(SRC, SRC_LENGTHS, TGT_IN, TGT_OUT)
-    model.config.wait_k = 4  # = the longest |x| (5 positions minus the tag)
+    # k = the longest |x| (5 positions minus the tag)
+    model.config = dataclasses.replace(model.config, wait_k=4)
     waited = model.loss(SRC, SRC_LENGTHS, TGT_IN, TGT_OUT)
     assert waited[0].item() == full[0].item() and waited[1:] == full[1:]
-    model.config.wait_k = 3  # one token short for sentence 0: a different loss
+    # one token short for sentence 0: a different loss
+    model.config = dataclasses.replace(model.config, wait_k=3)
     assert model.loss(SRC, SRC_LENGTHS, TGT_IN, TGT_OUT)[0].item() != full[0].item()
 
 

@@ -88,7 +88,7 @@ def _run(args, distributed):
             )
         config = None  # the saved config rules; only stopping options may change
     else:
-        config = build_config(args.config, given).validate()
+        config = build_config(args.config, given)  # train() validates it, before anything
     summary = train(
         config,
         args.model_dir,

@@ -76,8 +76,7 @@ class AttentionMemory:
 class Attention(Module):
     """The shared part: mask, softmax, weighted sum. Subclasses define the scores, and as
     class attributes their `kind` (the name in ATTENTION_TYPES and the fused kernel's
-    scores), `build(query_size, memory_size)` and `parameter_count(query_size,
-    memory_size)`, the weights `build` allocates (checked before a model is built)."""
+    scores) and `build(query_size, memory_size)`."""
 
     kind = None
 
@@ -116,10 +115,6 @@ class BahdanauAttention(Attention):
     def build(cls, query_size, memory_size):
         return cls(query_size, memory_size, attention_size=query_size)
 
-    @staticmethod
-    def parameter_count(query_size, memory_size):
-        return query_size * memory_size + query_size * query_size + query_size  # W_k, W_q, v
-
     def __init__(self, query_size, memory_size, attention_size):
         super().__init__()
         self.key_layer = Linear(memory_size, attention_size, bias=False)  # W_k
@@ -145,10 +140,6 @@ class LuongAttention(Attention):
     @classmethod
     def build(cls, query_size, memory_size):
         return cls(query_size, memory_size)
-
-    @staticmethod
-    def parameter_count(query_size, memory_size):
-        return query_size * memory_size  # W
 
     def __init__(self, query_size, memory_size):
         super().__init__()

@@ -27,11 +27,14 @@ def option(default, help, *, choices=None, low=None, high=None, above=None, belo
     return field(default=default, metadata={"help": help, **rules})
 
 
-def check_fields(config, prefix=""):
-    """Raise ConfigError naming the first field of the dataclass `config` whose value breaks
-    its type or its rules (the message starts with `prefix`, e.g. "model "); return config."""
+def check_fields(config, prefix="", skip=()):
+    """Raise ConfigError naming the first field of the dataclass `config` (but those named in
+    `skip`) whose value breaks its type or its rules (the message starts with `prefix`, e.g.
+    "model "); return config."""
     hints = typing.get_type_hints(type(config))
     for f in fields(config):
+        if f.name in skip:
+            continue
         value = getattr(config, f.name)
         kinds = [t for t in typing.get_args(hints[f.name]) if t is not type(None)]
         if value is None and kinds:  # `X | None`: None is allowed

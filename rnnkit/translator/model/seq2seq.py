@@ -26,15 +26,14 @@ from rnnkit.core.backend import array_module, to_numpy
 from rnnkit.core.losses import linear_cross_entropy
 from rnnkit.core.tensor import Tensor, is_grad_enabled
 from rnnkit.errors import ConfigError
-from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, Parameter, registry
+from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, init, registry
 from rnnkit.text.vocabulary import PAD_INDEX, SPECIALS
-from rnnkit.translator.model.attention import ATTENTION_TYPES, ATTENTIONS, make_attention
+from rnnkit.translator.model.attention import ATTENTIONS, make_attention
 from rnnkit.translator.model.decoder_node import DecoderNode
 from rnnkit.translator.model.options import check_fields, option
 
 CELLS = tuple(registry.CELLS)
 _BRIDGES = ("bridge", "bridge_c")  # the encoder's bridge of each state (checkpoint names)
-_GATES = {name: cell.step.gates for name, cell in registry.CELLS.items()}  # weight blocks
 # Upper bounds, checked before anything is allocated, so that a typo or a hostile
 # config.json (hidden: 10^9) is a one-line error instead of an attempt to allocate terabytes.
 # Each is far beyond any recurrent translator trained (GNMT: 1024 units, 8 layers, 32k words).
@@ -51,11 +50,12 @@ _STEP_CELLS = {name: cell.step for name, cell in registry.CELLS.items()}
 
 
 # --- configuration -------------------------------------------------------------------------
-@dataclass
+@dataclass(frozen=True)
 class ModelOptions:
     """The network's shape as a user chooses it: the one source of these fields, their
     defaults and their help. ModelConfig (the checkpoint's) and TrainConfig (the options of
-    `rnnkit train`) both are ModelOptions."""
+    `rnnkit train`) both are ModelOptions. Frozen: a changed option is a new object
+    (`dataclasses.replace`), checked as it is made."""
 
     cell: str = option(
         "lstm", "rnn | sgru (the lecture's simplified GRU) | gru | lstm", choices=CELLS
@@ -104,9 +104,11 @@ class ModelOptions:
 MODEL_OPTIONS = tuple(f.name for f in fields(ModelOptions))
 
 
-@dataclass
+@dataclass(frozen=True)
 class ModelConfig(ModelOptions):
-    """Everything that fixes the network's shape; a checkpoint carries it (`to_dict`)."""
+    """Everything that fixes the network's shape; a checkpoint carries it (`to_dict`).
+    Checked when it is made (`validate`), so a ModelConfig that exists is a valid one and
+    Seq2Seq takes it as it is."""
 
     # One vocabulary shared by source and target, specials included: the built vocabulary's
     # length (from_dict requires it; 0 is not a valid size, so it must be given).
@@ -123,6 +125,9 @@ class ModelConfig(ModelOptions):
         """The ModelConfig of any ModelOptions (a TrainConfig) for a `vocab_size` vocabulary."""
         shared = {name: getattr(options, name) for name in MODEL_OPTIONS}
         return cls(vocab_size=vocab_size, **shared)
+
+    def __post_init__(self):
+        self.validate()
 
     def validate(self):
         """Raise ConfigError naming the first bad field and what it allows; return self."""
@@ -149,29 +154,11 @@ class ModelConfig(ModelOptions):
         return self
 
     def parameter_count(self):
-        """The number of weights Seq2Seq(self) holds, computed without building it."""
-        gates, E, H, V = _GATES[self.cell], self.embed, self.hidden, self.vocab_size
-        D = 2 if self.bidirectional else 1
-        M = D * H  # the encoder's output (memory) size
-
-        def cell(inputs):  # W_ih (gH, in), W_hh (gH, H), b_ih and b_hh (gH,)
-            return gates * H * (inputs + H + 2)
-
-        layers = self.layers
-        count = V * E  # the shared embedding
-        count += D * (cell(E) + (layers - 1) * cell(M))  # encoder
-        count += registry.CELLS[self.cell].states * (M * H + H)  # bridge (and bridge_c)
-        attends = self.attention != "none"
-        attention = ATTENTION_TYPES[self.attention]
-        count += 0 if attention is None else attention.parameter_count(H, M)
-        count += cell(E + (H if self.input_feeding and attends else 0))  # decoder, layer 1
-        count += (layers - 1) * cell(H)
-        count += H * (M + H) if attends else 0  # W_c, no bias
-        if self.tie_embeddings:
-            count += V + (H * E if H != E else 0)  # output bias, projection to E
-        else:
-            count += H * V + V
-        return count
+        """The number of weights Seq2Seq(self) holds, counted on the model itself built with
+        shapes alone (rnnkit.nn.init.shapes_only: no memory, no draw), however large."""
+        with init.shapes_only():
+            model = Seq2Seq(self)
+        return sum(p.data.size for p in model.parameters())
 
     def to_dict(self):
         return dataclasses.asdict(self)
@@ -188,7 +175,7 @@ class ModelConfig(ModelOptions):
         if "vocab_size" not in d:
             raise ConfigError("model config needs vocab_size")
         # a model saved before language_softmax existed has the whole vocabulary's softmax
-        return cls(**{"language_softmax": False, **d}).validate()
+        return cls(**{"language_softmax": False, **d})
 
 
 # --- the decoder's state -------------------------------------------------------------------
@@ -383,7 +370,7 @@ class Seq2Seq(Module):
 
     def __init__(self, config):
         super().__init__()
-        self.config = config.validate()
+        self.config = config  # a ModelConfig, checked when it was made
         self.embedding = Embedding(config.vocab_size, config.embed, padding_idx=PAD_INDEX)
         self.dropout = Dropout(config.dropout)
         self.encoder = Encoder(config)
@@ -393,7 +380,7 @@ class Seq2Seq(Module):
             self.tie_projection = None
             if config.hidden != config.embed:
                 self.tie_projection = Linear(config.hidden, config.embed, bias=False)
-            self.output_bias = Parameter(numpy.zeros(config.vocab_size, dtype=numpy.float32))
+            self.output_bias = init.zeros(config.vocab_size)
         else:
             self.output = Linear(config.hidden, config.vocab_size)
         # Each target language's output classes (language_vocab.py), from the training data:

@@ -4,14 +4,19 @@ The YAML file given with `--config` and the command-line options use these same 
 (dashes on the command line, underscores here). Precedence: defaults < YAML < options
 given on the command line. Unknown keys are errors on reading; values of the wrong type or
 out of their bounds (each field's `option(...)`, one validator: model/options.py) are
-errors that name the key, from `validate`. The model's shape is `ModelOptions`, which both
-TrainConfig and the checkpoint's `ModelConfig` are; config.json keeps those options in its
-model section and the others in its training section.
+errors that name the key, from `validate`, which `train()` calls once, before anything is
+read or written. The model's shape is `ModelOptions`, which both TrainConfig and the
+checkpoint's `ModelConfig` are: those options are checked by the ModelConfig that
+`validate` makes of them, and copied once more, into the ModelConfig of the built
+vocabulary that Seq2Seq is made from. config.json keeps them in its model section and the
+others in its training section. A TrainConfig is frozen (`dataclasses.replace` makes a
+changed one), and its file options are absolute paths from the moment it is made.
 """
 
 import dataclasses
 import typing
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 import yaml
 
@@ -23,17 +28,20 @@ from rnnkit.translator.model.options import check_fields, option
 from rnnkit.translator.model.seq2seq import (
     MAX_VOCAB_SIZE,
     MIN_VOCAB_SIZE,
+    MODEL_OPTIONS,
     VOCAB_SIZE_WHY,
     ModelConfig,
     ModelOptions,
 )
 
 TOKENIZERS = ("word", "sentencepiece")
+# The options that name files: absolute paths in a TrainConfig (and so in config.json).
+PATH_KEYS = ("data", "valid", "src_file", "tgt_file", "valid_src_file", "valid_tgt_file")
 SUBWORD_MODELS = ("unigram", "bpe")
 OPTIMIZERS = ("sgd", "adam")
 
 
-@dataclass
+@dataclass(frozen=True)
 class TrainConfig(ModelOptions):
     """Every option of `rnnkit train`: the model's shape (ModelOptions, defined once in
     model/seq2seq.py with ModelConfig) and the fields below."""
@@ -117,16 +125,23 @@ class TrainConfig(ModelOptions):
     log_every: int = option(20, "steps between train_log.jsonl loss entries", low=1)
     seed: int = option(1, "seed of initialisation, dropout and batch order", low=0, high=2**63 - 1)
 
+    def __post_init__(self):
+        for key in PATH_KEYS:
+            path = getattr(self, key)
+            if isinstance(path, str) and path:  # (a wrong type is validate's to report)
+                object.__setattr__(self, key, str(Path(path).resolve()))
+
     def validate(self):
         """Raise ConfigError naming the first bad option and what it allows; return self.
 
-        Everything is checked here, before any file is read or any array allocated: each
-        option against its own rules (`check_fields`), the options that go together, and
-        the model's size, with vocab_size as the largest vocabulary it may get.
+        Everything is checked here, once, before any file is read or any array allocated:
+        each training option against its own rules (`check_fields`), the options that go
+        together, and the model's options and size by the ModelConfig they make, with
+        vocab_size as the largest vocabulary it may get.
         """
-        check_fields(self)
+        check_fields(self, skip=MODEL_OPTIONS)
+        self.model_config(self.vocab_size)  # the largest model these give, checked as made
         self._check_combinations()
-        self.model_config(self.vocab_size).check_shape()  # the largest model these give
         return self
 
     def _check_combinations(self):

@@ -33,7 +33,6 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy
 
@@ -56,12 +55,10 @@ from rnnkit.translator.formats.data import (
 from rnnkit.translator.model.language_vocab import LanguageVocabularies
 from rnnkit.translator.model.seq2seq import MODEL_OPTIONS, Seq2Seq
 from rnnkit.translator.training import plots
-from rnnkit.translator.training.config import build_config
+from rnnkit.translator.training.config import TrainConfig, build_config
 
 # Options that a resumed run may change; everything else comes from the saved config.
 STOPPING_KEYS = ("epochs", "max_steps", "time_budget", "target_loss", "patience")
-# Options naming files: stored resolved in config.json, so a resume works from anywhere.
-PATH_KEYS = ("data", "valid", "src_file", "tgt_file", "valid_src_file", "valid_tgt_file")
 
 
 class TrainingStopped(RnnkitError):
@@ -88,12 +85,6 @@ POSITION = tuple(f.name for f in dataclasses.fields(Progress))
 ADDED_LATER = {"elapsed": 0.0, "valid_elapsed": 0.0, "schedule": {}}
 
 
-def resolve_paths(config):
-    """The config with its file options as absolute paths (as config.json stores them)."""
-    resolved = {k: str(Path(getattr(config, k)).resolve()) for k in PATH_KEYS if getattr(config, k)}
-    return dataclasses.replace(config, **resolved)
-
-
 def resumed_config(model_dir, overrides):
     """The saved run's config with the stopping options given now; any other option given
     with a different value than the saved run's is an error that names them all."""
@@ -109,7 +100,6 @@ def resumed_config(model_dir, overrides):
     train_section = {"language_softmax": False, **shape, **train_section}
     config = build_config(overrides=train_section)
     given = build_config(overrides={**train_section, **(overrides or {})})
-    given = resolve_paths(given)
     changed = [
         f"--{key.replace('_', '-')} (saved {getattr(config, key)!r}, given {getattr(given, key)!r})"
         for key in (overrides or {})
@@ -138,12 +128,11 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     # config; every rank reads the data itself.
     model_dir = modeldir.ModelDir(model_dir)
     distributed.init()
-    config = build_config(
-        overrides=distributed.from_root(
-            lambda: _config_of_run(model_dir, config, resume, overwrite, overrides).to_dict()
-        )
+    config = distributed.from_root(
+        lambda: _config_of_run(model_dir, config, resume, overwrite, overrides),
+        encode=TrainConfig.to_dict,
+        decode=lambda values: build_config(overrides=values),
     )
-    config.validate()
     train_corpus, valid_corpus = _read_data(config, quiet=not distributed.is_root())
 
     with distributed.on_root_within(model_dir.training_run(resume, overwrite)):
@@ -172,10 +161,13 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
 
 
 def _config_of_run(model_dir, config, resume, overwrite, overrides):
-    """The run's config (rank 0): the saved one with the stopping rules given now, on a
-    resume; else `config` with its paths resolved. The model directory is checked first."""
+    """The run's config (rank 0), validated: the saved one with the stopping rules given now,
+    on a resume (once the model directory is checked); else `config`, before the model
+    directory is looked at."""
+    if not resume:
+        config.validate()
     model_dir.check_for_training(resume, overwrite)
-    return resumed_config(model_dir, overrides) if resume else resolve_paths(config)
+    return resumed_config(model_dir, overrides).validate() if resume else config
 
 
 def _read_data(config, quiet):
