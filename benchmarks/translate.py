@@ -43,10 +43,10 @@ from rnnkit.demo.game import play_by_play
 from rnnkit.demo.languages import english
 from rnnkit.text import collate, plan_batches
 from rnnkit.text.vocabulary import PAD_INDEX
-from rnnkit.translator.decoding import search
 from rnnkit.translator.decoding.inference import Translator
 from rnnkit.translator.decoding.search import beam_search, greedy_search
 from rnnkit.translator.formats.data import build_text_pipeline, encode_corpus, read_corpus
+from rnnkit.translator.model import output_layer
 from rnnkit.translator.model.seq2seq import Decoder, Seq2Seq
 from rnnkit.translator.training.config import TrainConfig
 
@@ -125,7 +125,7 @@ def reference_path():
     cross_entropy of the full logits, search through the graph step and the log_softmax of
     every row's logits, one thread."""
     saved = (Decoder.teacher_forced, Decoder.fused_step, Seq2Seq.loss, parallel.get_num_threads())
-    saved_output = search._OutputLayer.usable
+    saved_output = output_layer.StepScores.usable
 
     def loss(self, src, src_lengths, tgt_in, tgt_out):
         logits, _ = self.forward(src, src_lengths, tgt_in)
@@ -136,13 +136,13 @@ def reference_path():
     Decoder.teacher_forced = functools.partialmethod(saved[0], fused=False)
     Decoder.fused_step, Seq2Seq.loss = Decoder.step, loss
     parallel.set_num_threads(1)
-    search._OutputLayer.usable = False
+    output_layer.StepScores.usable = False
     try:
         yield
     finally:
         Decoder.teacher_forced, Decoder.fused_step, Seq2Seq.loss = saved[:3]
         parallel.set_num_threads(saved[3])
-        search._OutputLayer.usable = saved_output
+        output_layer.StepScores.usable = saved_output
 
 
 def measure(model, sources, targets, translator, live, args):

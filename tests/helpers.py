@@ -122,7 +122,7 @@ def compare_module_with_torch(ours, theirs, run_ours, run_theirs, arrays, tol, s
 
 
 def search_log_probs(output, attentional, at_limit, languages, beam=1):
-    """The (B', V) log-probabilities of a search's output layer (search._OutputLayer), put
+    """The (B', V) log-probabilities of a search's output layer (output_layer.StepScores), put
     together from its blocks: each block's columns get logits - lse, every other token of
     the row (another language's) -inf."""
     import numpy

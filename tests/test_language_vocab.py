@@ -21,6 +21,7 @@ from rnnkit.errors import CheckpointError
 from rnnkit.text import plan_batches
 from rnnkit.text.vocabulary import EOS_INDEX, PAD_INDEX, UNK_INDEX
 from rnnkit.translator.decoding.search import beam_search, greedy_search
+from rnnkit.translator.model import output_layer
 from rnnkit.translator.model.language_vocab import LanguageVocabularies
 from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
@@ -154,7 +155,7 @@ def test_search_on_arrays_matches_decode_step_and_keeps_to_each_language(monkeyp
         at_limit = np.zeros(src.shape[1], dtype=bool)
         expected, _, _ = search._next_word_scores(model, prev, state, at_limit)
         attentional, _, _ = model.decoder_step(prev, state)
-        output = search._OutputLayer(model)
+        output = model.output_layer().step_scores()
         got = search_log_probs(output, attentional.data, at_limit, state.languages)
     finite = np.isfinite(expected)
     np.testing.assert_array_equal(np.isfinite(got), finite)
@@ -171,7 +172,7 @@ def test_search_on_arrays_matches_decode_step_and_keeps_to_each_language(monkeyp
             ids = ids[ids != PAD_INDEX]
             np.testing.assert_array_equal(ids, vocab.classes[state.languages[row]])
 
-    monkeypatch.setattr(search, "MIN_BLOCK_LOGITS", 1)  # blocks of mixed languages
+    monkeypatch.setattr(output_layer, "MIN_BLOCK_LOGITS", 1)  # blocks of mixed languages
     found = []
     try:
         for threads in (1, 2):
@@ -301,18 +302,17 @@ def test_training_with_a_language_temperature_takes_batches_of_one_language(tmp_
 
 
 def test_the_loop_for_few_rows_per_language_equals_the_stacked_product(monkeypatch):
-    from rnnkit.translator.decoding import search
 
     rng = np.random.default_rng(3)
     stacked, weights = rng.standard_normal((4, 3, 7)), rng.standard_normal((4, 11, 7))
     out = np.empty((4, 3, 11))
-    search._stacked_products_numba(stacked, weights, out)
+    output_layer._stacked_products_numba(stacked, weights, out)
     np.testing.assert_allclose(out, stacked @ weights.transpose(0, 2, 1), rtol=1e-12)
 
     model = model_of(6)
     src, lengths, _, _ = batch_of(model, ["aa", "bb", "cc", "bb", "aa", "cc"], seed=6)
     loop = beam_search(model, src, lengths, 3, n_best=3), greedy_search(model, src, lengths)
-    monkeypatch.setattr(search, "FEW_ROWS", 0)  # the BLAS product for every block
+    monkeypatch.setattr(output_layer, "FEW_ROWS", 0)  # the BLAS product for every block
     product = beam_search(model, src, lengths, 3, n_best=3), greedy_search(model, src, lengths)
     assert loop[1] == product[1]
     for one, two in zip(loop[0], product[0]):

@@ -14,6 +14,7 @@ from rnnkit.translator.decoding.search import (
     length_penalty_factor,
     replace_unknowns,
 )
+from rnnkit.translator.model import output_layer
 from rnnkit.translator.model.seq2seq import ModelConfig, Seq2Seq
 
 EOS = 3
@@ -217,7 +218,11 @@ def test_the_output_layer_on_arrays_equals_the_log_softmax_of_decode_step(monkey
             expected, _, _ = search._next_word_scores(model, prev, state, at_limit)
             attentional, _, _ = model.decoder_step(prev, state)
             got = search_log_probs(
-                search._OutputLayer(model), attentional.data, at_limit, state.languages, beam
+                model.output_layer().step_scores(),
+                attentional.data,
+                at_limit,
+                state.languages,
+                beam,
             )
         np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12)
         assert np.isneginf(got[1]).sum() == 49 and np.isfinite(got[1, EOS])
@@ -226,7 +231,6 @@ def test_the_output_layer_on_arrays_equals_the_log_softmax_of_decode_step(monkey
 @pytest.mark.parametrize("attention", ["bahdanau", "luong", "none"])
 def test_search_on_thread_blocks_equals_one_thread(monkeypatch, attention):
     from rnnkit.core import parallel
-    from rnnkit.translator.decoding import search
 
     model = float64_model(40, seed=13, attention=attention)
     src, lengths = random_sources(13, 40, [6, 2, 4, 5, 3, 6, 2])
@@ -234,13 +238,13 @@ def test_search_on_thread_blocks_equals_one_thread(monkeypatch, attention):
     from rnnkit.translator.model import decoder_node
 
     # blocks even for this small model: the output layer's and the decoder step's
-    monkeypatch.setattr(search, "MIN_BLOCK_LOGITS", 1)
+    monkeypatch.setattr(output_layer, "MIN_BLOCK_LOGITS", 1)
     monkeypatch.setattr(decoder_node, "MIN_STEP_ROWS", 1)
     try:
         for threads in (1, 2, 3):
             parallel.set_num_threads(threads)
             if threads == 2:
-                assert len(search._OutputLayer(model).blocks(np.zeros(28, int), 4)) == 2
+                assert len(model.output_layer().step_scores().blocks(np.zeros(28, int), 4)) == 2
             beams = beam_search(model, src, lengths, beam_size=4, n_best=3, length_penalty=0.6)
             greedy = greedy_search(model, src, lengths)
             found.append((beams, greedy))
@@ -257,7 +261,6 @@ def test_search_on_thread_blocks_equals_one_thread(monkeypatch, attention):
 def test_search_without_the_array_path_gives_the_same_translations(monkeypatch):
     # The fallback (decode_step's log-probabilities, as for CuPy arrays) and the array path
     # pick the same hypotheses with the same scores.
-    from rnnkit.translator.decoding import search
 
     model = float64_model(30, seed=14, attention="luong")
     src, lengths = random_sources(14, 30, [6, 2, 4, 5])
@@ -265,7 +268,7 @@ def test_search_without_the_array_path_gives_the_same_translations(monkeypatch):
         beam_search(model, src, lengths, beam_size=3, n_best=2),
         greedy_search(model, src, lengths),
     )
-    monkeypatch.setattr(search._OutputLayer, "usable", False)
+    monkeypatch.setattr(output_layer.StepScores, "usable", False)
     slow = (
         beam_search(model, src, lengths, beam_size=3, n_best=2),
         greedy_search(model, src, lengths),

@@ -3,8 +3,9 @@
 Both searches run every sentence (and, for beam search, every beam) of the batch as one
 decoder batch, one decoder step per target position (`model.decoder_step`, the fused
 kernel), under `no_grad` and with the model in eval mode (no dropout); the output layer
-runs on arrays (`_OutputLayer`: logits and their log-normaliser, blocks of sentences in
-threads), so no (B', V) log-probabilities are formed. Neither ever emits <pad> or <bos>.
+runs on arrays (the model's `OutputLayer.step_scores()`: logits and their log-normaliser,
+blocks of sentences in threads), so no (B', V) log-probabilities are formed. Neither ever
+emits <pad> or <bos>.
 A hypothesis has at most `max_len` words; at that length the only word left to it is <eos>.
 
 Default length limit per sentence: int(max_len_ratio * source length) + 5, the source
@@ -18,16 +19,15 @@ cost grows linearly with its length.
 import contextlib
 import math
 from dataclasses import dataclass
-from functools import partial
 
 import numpy
 
-from rnnkit.core import parallel
 from rnnkit.core.backend import to_numpy
 from rnnkit.core.tensor import no_grad
 from rnnkit.errors import ConfigError
 from rnnkit.kernels import fused
-from rnnkit.text.vocabulary import BOS_INDEX, EOS_INDEX, PAD_INDEX
+from rnnkit.text.vocabulary import BOS_INDEX, EOS_INDEX
+from rnnkit.translator.model.output_layer import restrict
 
 MAX_OUTPUT_LEN = 1000  # words per translation at most (<eos> excluded), whatever is asked
 MAX_BEAM = 100  # a larger beam only multiplies the cost (fairseq's default is 5)
@@ -131,164 +131,8 @@ def _next_word_scores(model, prev_tokens, state, at_limit):
     excluded and only <eos> left to rows that reached their length limit (at_limit: (B',) bool)."""
     log_probs, state, attention = model.decode_step(prev_tokens, state)
     log_probs = to_numpy(log_probs.data)  # float32 or float64: made here, so ours to change
-    _restrict(log_probs, at_limit)
+    restrict(log_probs, at_limit)
     return log_probs, state, attention
-
-
-def _restrict(scores, at_limit, columns=None):
-    """No <pad>/<bos> ever; only <eos> for the rows at their length limit (in place).
-    columns: (rows, K) the token id of each column of `scores` (None: column = token id)."""
-    if columns is None:
-        scores[:, [PAD_INDEX, BOS_INDEX]] = -numpy.inf
-        if at_limit.any():
-            eos = scores[at_limit, EOS_INDEX]
-            scores[at_limit] = -numpy.inf
-            scores[at_limit, EOS_INDEX] = eos
-        return
-    scores[(columns == PAD_INDEX) | (columns == BOS_INDEX)] = -numpy.inf
-    if at_limit.any():
-        ends = columns[at_limit] == EOS_INDEX
-        scores[at_limit] = numpy.where(ends, scores[at_limit], -numpy.inf)
-
-
-# Fewest logits (rows x columns) one thread's block of the output layer gets: below this a
-# thread costs more than it saves.
-MIN_BLOCK_LOGITS = 1 << 18
-
-
-class _OutputLayer:
-    """The output layer of a search step on arrays: logits and their log-normaliser per row,
-    in blocks of whole sentences (with their beams), in threads where that pays
-    (core/parallel.py).
-
-    log p(w) = logits[w] - lse with lse = log sum_w exp(logits[w]) over the row's classes, so
-    a search never forms the log-probabilities: greedy search needs only the argmax of the
-    logits, beam search adds -lse to each beam's score instead of to every word. With the
-    model's `language_vocab` (model/language_vocab.py) a row's softmax ranges over its language's
-    classes alone, every other logit being -inf: then only those columns are multiplied
-    out (about 270 of the demo's 5,300 tokens), the rows stacked by language for one
-    batched product, and a block's `columns` give the token id of each of its columns. Then
-    <pad>/<bos> are excluded and rows at their length limit keep only <eos> (as
-    `_next_word_scores`)."""
-
-    usable = True  # False: decode_step's log-probabilities instead (arrays NumPy cannot take)
-
-    def __init__(self, model):
-        self.projection, self.weight, self.bias = model.output_arrays()
-        self.usable = self.usable and all(
-            type(a) is numpy.ndarray
-            for a in (self.weight, self.projection, self.bias)
-            if a is not None
-        )
-        self.buffers = None  # without language classes: (logits, scratch) of the largest step
-        self.packed = None  # with them: per language its columns, weights and bias, padded
-        if model.language_vocab is not None and self.usable:
-            columns = model.language_vocab.padded()  # (L, K), <pad> after each one's classes
-            bias = numpy.zeros(columns.shape, self.weight.dtype)
-            if self.bias is not None:
-                bias = self.bias[columns]
-            bias[columns == PAD_INDEX] = -numpy.inf
-            self.packed = (columns, self.weight[columns], bias)  # (L, K), (L, K, D), (L, K)
-
-    def blocks(self, languages, beam):
-        """The blocks of a step's rows, each a list of its sentences (ascending) and of
-        whole sentences: slices of the batch, or with language classes the sentences of
-        some languages (at least one thread's worth of logits each, so one block where
-        threads do not pay)."""
-        sentences = len(languages) // beam
-        columns = self.weight.shape[0] if self.packed is None else self.packed[0].shape[1]
-        most = max(1, sentences * beam * columns // MIN_BLOCK_LOGITS)
-        count = max(1, min(parallel.get_num_threads(), most, sentences))
-        if count == 1:
-            return [numpy.arange(sentences)]
-        if self.packed is None:
-            edges = [sentences * i // count for i in range(count + 1)]
-            return [numpy.arange(edges[i], edges[i + 1]) for i in range(count)]
-        of_sentence = languages[::beam]
-        groups = [numpy.flatnonzero(of_sentence == row) for row in numpy.unique(of_sentence)]
-        count = min(count, len(groups))
-        return [numpy.concatenate(groups[i::count]) for i in range(count)]
-
-    def scores(self, attentional, at_limit, languages, beam=1, normalise=True, then=None):
-        """attentional (B', H) array; languages: (B',) each row's language (DecoderState's),
-        or None. For each block (see `blocks`) calls then(rows, logits, lse, columns) in a
-        thread and returns its results, a list: rows (n,) the block's decoder rows, whole
-        sentences with their beams in order; logits (n, K), restricted as above; lse (n,)
-        float64 (None unless normalise); columns (n, K) the token id of each column, or None
-        where column = token id. The logits may be a buffer the next call overwrites."""
-        x = attentional if self.projection is None else attentional @ self.projection.T
-        if languages is None or self.packed is None:
-            languages = numpy.zeros(len(x), dtype=numpy.int64)
-        if self.packed is None:  # (B', V) buffers, reused while the batch does not grow
-            if self.buffers is None or len(self.buffers[0]) < len(x):
-                shape = (len(x), self.weight.shape[0])
-                self.buffers = tuple(numpy.empty(shape, x.dtype) for _ in range(2))
-        offsets = numpy.arange(beam)
-
-        def block(sentences):
-            rows = (sentences[:, None] * beam + offsets).reshape(-1)
-            if self.packed is None:
-                part = slice(int(rows[0]), int(rows[-1]) + 1)  # contiguous sentences
-                logits, scratch = self.buffers[0][part], self.buffers[1][part]
-                numpy.matmul(x[part], self.weight.T, out=logits)
-                if self.bias is not None:
-                    logits += self.bias
-                columns = None
-            else:
-                logits, columns = self._by_language(x, rows, languages[rows])
-                scratch = numpy.empty_like(logits)
-            lse = None
-            if normalise:
-                peak = logits.max(axis=1)
-                shifted = numpy.subtract(logits, peak[:, None], out=scratch)
-                numpy.exp(shifted, out=shifted)
-                lse = peak + numpy.log(shifted.sum(axis=1, dtype=numpy.float64))
-            _restrict(logits, at_limit[rows], columns)
-            return then(rows, logits, lse, columns)
-
-        return parallel.run([partial(block, part) for part in self.blocks(languages, beam)])
-
-    def _by_language(self, x, rows, languages):
-        """Logits (n, K) and columns (n, K) of decoder rows `rows` (whole sentences) with
-        their `languages`: the rows of each language, padded to the most any has, as one
-        stacked product with that language's columns."""
-        all_columns, weights, biases = self.packed
-        present, where, counts = numpy.unique(languages, return_inverse=True, return_counts=True)
-        # each row's place among its language's rows (rows of a language keep their order)
-        order = numpy.argsort(where, kind="stable")
-        place = numpy.empty(len(rows), dtype=numpy.int64)
-        place[order] = numpy.arange(len(rows)) - numpy.repeat(numpy.cumsum(counts) - counts, counts)
-        stacked = numpy.zeros((len(present), counts.max(), x.shape[1]), dtype=x.dtype)
-        stacked[where, place] = x[rows]
-        if len(present) < len(all_columns):
-            weights, biases = weights[present], biases[present]
-        if stacked.shape[1] <= FEW_ROWS and fused.usable(stacked, weights):
-            logits = numpy.empty((len(present), stacked.shape[1], weights.shape[1]), x.dtype)
-            _stacked_products_numba(stacked, weights, logits)
-        else:
-            logits = numpy.matmul(stacked, weights.transpose(0, 2, 1))  # (languages, m, K)
-        logits += biases[:, None, :]
-        return logits[where, place], all_columns[languages]
-
-
-# Rows per language up to which one loop beats a BLAS product per language (the live path:
-# one line's beams in each of 24 languages; benchmarks/README.md, "Measured design choices").
-FEW_ROWS = 8
-
-
-@fused.jit
-def _stacked_products_numba(stacked, weights, out):
-    """out[l] = stacked[l] @ weights[l].T for (L, m, D) rows and (L, K, D) weights."""
-    languages, rows, width = stacked.shape
-    for language in range(languages):
-        for column in range(weights.shape[1]):
-            weight = weights[language, column]
-            for row in range(rows):
-                x = stacked[language, row]
-                total = x[0] * 0
-                for d in range(width):
-                    total += x[d] * weight[d]
-                out[language, row, column] = total
 
 
 class GreedySteps:
@@ -300,7 +144,7 @@ class GreedySteps:
 
     def __init__(self, model):
         self.model = model
-        self.output = _OutputLayer(model)  # its gathered weights serve every step
+        self.output = model.output_layer().step_scores()  # gathered once for every step
 
     def step(self, prev_tokens, state, at_limit, forbid=None):
         model, output = self.model, self.output
@@ -404,7 +248,7 @@ def beam_search(
         # attention[i, j] (T_src,) or None. A step adds O(B k T_src) and copies nothing older.
         steps = []
         finished = [[] for _ in range(batch)]  # (score, steps before its <eos>, its beam)
-        output = _OutputLayer(model)
+        output = model.output_layer().step_scores()
         constraint = _slot_constraint(slots, k)
         while len(running):
             at_limit = numpy.repeat(limits[running] <= len(steps), k)

@@ -23,7 +23,6 @@ import numpy
 
 from rnnkit.core import functions as F
 from rnnkit.core.backend import array_module, to_numpy
-from rnnkit.core.losses import linear_cross_entropy
 from rnnkit.core.tensor import Tensor, is_grad_enabled
 from rnnkit.errors import ConfigError
 from rnnkit.nn import Dropout, Embedding, Linear, Module, ModuleList, init, registry
@@ -31,6 +30,7 @@ from rnnkit.text.vocabulary import PAD_INDEX, SPECIALS
 from rnnkit.translator.model.attention import ATTENTIONS, make_attention
 from rnnkit.translator.model.decoder_node import DecoderNode
 from rnnkit.translator.model.options import check_fields, option
+from rnnkit.translator.model.output_layer import OutputLayer
 
 CELLS = tuple(registry.CELLS)
 _BRIDGES = ("bridge", "bridge_c")  # the encoder's bridge of each state (checkpoint names)
@@ -431,7 +431,7 @@ class Seq2Seq(Module):
         """
         attentional, weights = self._decode_teacher_forced(src, src_lengths, tgt_in)
         # One output product over all steps: (T*B, H) @ (H, V) is the costliest op here.
-        return self._logits(attentional, self._languages(_ids(src, "src"))), weights
+        return self.output_layer().logits(attentional, self._languages(_ids(src, "src"))), weights
 
     def _decode_teacher_forced(self, src, src_lengths, tgt_in):
         """The attentional vectors (T_tgt, B, H) of every target step, and the attention."""
@@ -463,7 +463,7 @@ class Seq2Seq(Module):
         weights (B', T_src) as a NumPy array (None without attention).
         """
         attentional, state, alpha = self.decoder_step(prev_tokens, state)
-        log_probs = F.log_softmax(self._logits(attentional, state.languages), axis=-1)
+        log_probs = F.log_softmax(self.output_layer().logits(attentional, state.languages), axis=-1)
         return log_probs, state, alpha
 
     def decoder_step(self, prev_tokens, state):
@@ -477,45 +477,15 @@ class Seq2Seq(Module):
         return attentional, state, None if alpha is None else to_numpy(alpha.data)
 
     def output_layer(self):
-        """The output layer, one definition for training, search and simultaneous decoding:
-        (projection, weight, bias) with logits = (h~ projection^T) weight^T + bias. Untied:
-        (None, W_out, b); tied: (P or None, the embedding matrix, the output bias), P the
-        Linear from h~ to the embedding size when they differ."""
-        if not self.config.tie_embeddings:
-            return None, self.output.weight, self.output.bias
-        return self.tie_projection, self.embedding.weight, self.output_bias
-
-    def output_arrays(self):
-        """`output_layer` as arrays, for search: (projection (E, H) or None, weight (V, D),
-        bias (V,) or None)."""
-        projection, weight, bias = self.output_layer()
-        return (
-            None if projection is None else projection.weight.data,
-            weight.data,
-            None if bias is None else bias.data,
-        )
-
-    def _output_inputs(self, attentional):
-        """attentional (..., H) -> the rows (N, D) the output weight multiplies: flattened
-        to 2-D (a 3-D @ 2-D product would make its weight gradient per step first), dropped
-        out, projected to the embedding size when tied; and the weight and bias."""
-        projection, weight, bias = self.output_layer()
-        x = self.dropout(attentional.reshape(-1, attentional.shape[-1]))
-        return (x if projection is None else projection(x)), weight, bias
-
-    def _logits(self, attentional, languages=None):
-        """attentional: (..., B, H) -> logits (..., B, V); languages: (B,) the rows of
-        `language_vocab` (their logits outside the language's classes are -inf), or None."""
-        leading = attentional.shape[:-1]
-        x, weight, bias = self._output_inputs(attentional)
-        logits = F.matmul(x, weight.T)
-        if bias is not None:
-            logits = logits + bias
-        if languages is not None:  # rows are (..., B) flattened: sentence b every B rows
-            mask = self.language_vocab.biases(None, logits.dtype)  # 0 or -inf
-            rows = numpy.tile(languages, len(x) // len(languages))
-            logits = logits + array_module(logits.data).asarray(mask[rows])
-        return logits.reshape(*leading, logits.shape[-1])
+        """The output layer (output_layer.py), one definition for training, search and
+        simultaneous decoding, of the model's own parameters: untied, the output Linear's
+        weight and bias; tied, the embedding matrix and the output bias, with the projection
+        from h~ to the embedding size when they differ."""
+        if self.config.tie_embeddings:
+            weight, bias, projection = self.embedding.weight, self.output_bias, self.tie_projection
+        else:
+            weight, bias, projection = self.output.weight, self.output.bias, None
+        return OutputLayer(projection, weight, bias, self.language_vocab, self.dropout)
 
     # --- training loss -----------------------------------------------------------------------
     def loss(self, src, src_lengths, tgt_in, tgt_out):
@@ -533,24 +503,10 @@ class Seq2Seq(Module):
                 f"tgt_out must have the shape of tgt_in {tgt_in.shape}, got {tgt_out.shape}"
             )
         attentional, _ = self._decode_teacher_forced(src, src_lengths, tgt_in)
-        # The output layer and the loss as one node, over the non-padding positions only
-        # (the same as cross_entropy of `_logits`, which forward() returns).
-        x, weight, bias = self._output_inputs(attentional)  # (T*B, D)
-        targets, smoothing = tgt_out.reshape(-1), self.config.label_smoothing
         languages = self._languages(_ids(src, "src"))
-        if languages is None:
-            summed, nll = linear_cross_entropy(x, weight, bias, targets, PAD_INDEX, smoothing)
-        else:  # each language's rows over its own classes (training batches hold one)
-            row_languages = numpy.tile(languages, tgt_out.shape[0])
-            summed, nll = None, 0.0
-            for language in numpy.unique(languages):
-                rows = numpy.flatnonzero(row_languages == language)
-                part = x if len(rows) == len(x) else x[rows]
-                classes = self.language_vocab.classes[language]
-                loss, part_nll = linear_cross_entropy(
-                    part, weight, bias, targets[rows], PAD_INDEX, smoothing, classes
-                )
-                summed, nll = (loss if summed is None else summed + loss), nll + part_nll
+        summed, nll = self.output_layer().loss(
+            attentional, tgt_out, languages, self.config.label_smoothing
+        )
         n_tokens = int((tgt_out != PAD_INDEX).sum())
         return summed / float(tgt_out.shape[1]), n_tokens, nll
 
