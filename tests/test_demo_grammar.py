@@ -5,6 +5,7 @@ The exact renderings below were written by hand from knowledge of each language,
 copied from the module's output, so they check the grammar rather than freeze it.
 """
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -139,6 +140,138 @@ def test_names_are_kept_and_numbers_are_copied():
             assert isinstance(shown, dict) or shown in sentence, (lang, sentence)
     assert render(event, "zh") == "第四节还剩0:07，尼克斯以101比99领先"
     assert render(Event("steal", player="Okonkwo", other="Szabo"), "zh") == "Okonkwo抢断Szabo"
+
+
+# The stat lines of the grammar's fourth round: one player's count of rebounds, assists,
+# blocks, steals and made threes, and a team's three-point percentage.
+STAT_COUNTS = ("rebounds", "assists", "blocks", "steals", "threes")
+STAT_TEMPLATES = (*STAT_COUNTS, "team_three_percentage")
+
+
+def stat_event(template: str, n: int) -> Event:
+    if template == "team_three_percentage":
+        return Event(template, team="Raptors", a=n)
+    return Event(template, player="Haddad", a=n)
+
+
+@pytest.mark.parametrize("template", STAT_TEMPLATES)
+@pytest.mark.parametrize("lang", ["en", *LANGUAGES])
+def test_stat_lines_render_their_number_in_every_language(lang, template):
+    # No count, the one, the few and the many (0, 1, 2, 5, 11 ... 22), each in the
+    # language's own digits, and no two counts give the same sentence.
+    table = TABLES[lang]
+    sentences = set()
+    counts = (0, 1, 2, 5, 11, 12, 21, 22)
+    for n in counts:
+        sentence = render(stat_event(template, n), lang)
+        digits = table.format_number(n)
+        digits = digits["n"] if isinstance(digits, dict) else digits
+        assert re.search(rf"(?<!\d){digits}(?!\d)", sentence), (lang, template, n, sentence)
+        sentences.add(sentence)
+    assert len(sentences) == len(counts), (lang, template)
+
+
+# The counted noun after the number, written from each language's rules (1, 21 the
+# singular; 2-4, 22-24 the paucal; 0, 5-20 the genitive plural; Polish 21 as 5).
+STAT_AGREEMENT = {
+    "ru": {
+        "rebounds": {21: "21 подбор", 3: "3 подбора", 5: "5 подборов", 11: "11 подборов"},
+        "assists": {1: "1 передача", 4: "4 передачи", 12: "12 передач"},
+        "blocks": {1: "1 блок-шот", 2: "2 блок-шота", 7: "7 блок-шотов"},
+        "steals": {1: "1 перехват", 3: "3 перехвата", 0: "0 перехватов"},
+        "threes": {1: "1 трёхочковый", 2: "2 трёхочковых", 12: "12 трёхочковых"},
+    },
+    "uk": {
+        "rebounds": {21: "21 підбирання", 5: "5 підбирань"},
+        "assists": {1: "1 передача", 2: "2 передачі", 11: "11 передач"},
+        "blocks": {1: "1 блок-шот", 3: "3 блок-шоти", 8: "8 блок-шотів"},
+        "steals": {1: "1 перехоплення", 6: "6 перехоплень"},
+        "threes": {1: "1 триочковий", 4: "4 триочкові", 10: "10 триочкових"},
+    },
+    "sr": {
+        "rebounds": {21: "21 скок", 3: "3 скока", 5: "5 скокова"},
+        "assists": {1: "1 асистенцију", 2: "2 асистенције", 9: "9 асистенција"},
+        "blocks": {1: "1 блокаду", 2: "2 блокаде", 5: "5 блокада"},
+        "steals": {1: "1 украдену лопту", 3: "3 украдене лопте", 7: "7 украдених лопти"},
+        "threes": {1: "1 тројку", 4: "4 тројке", 12: "12 тројки"},
+    },
+    "pl": {
+        "rebounds": {1: "1 zbiórka", 22: "22 zbiórki", 21: "21 zbiórek"},
+        "assists": {1: "1 asysta", 3: "3 asysty", 15: "15 asyst"},
+        "blocks": {1: "1 blok", 3: "3 bloki", 5: "5 bloków"},
+        "steals": {1: "1 przechwyt", 2: "2 przechwyty", 7: "7 przechwytów"},
+        "threes": {1: "1 trójkę", 3: "3 trójki", 12: "12 trójek"},
+    },
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STAT_AGREEMENT))
+def test_stat_lines_count_with_the_agreeing_noun(lang):
+    for template, forms in STAT_AGREEMENT[lang].items():
+        for n, counted in forms.items():
+            sentence = render(stat_event(template, n), lang)
+            assert counted in sentence, (lang, template, n, sentence)
+
+
+STAT_LINES = {
+    "en": (
+        "Haddad has 12 rebounds",
+        "Haddad has 12 assists",
+        "Haddad has 12 blocks",
+        "Haddad has 12 steals",
+        "Haddad has made 12 threes",
+        "The Raptors are shooting 38 percent from three",
+    ),
+    "fr": (
+        "Rebonds : Haddad en est à 12",
+        "Passes décisives : Haddad en est à 12",
+        "Contres : Haddad en est à 12",
+        "Interceptions : Haddad en est à 12",
+        "Tirs à trois points : Haddad en a réussi 12",
+        "Les Raptors à 38 % de réussite à trois points",
+    ),
+    "es": (
+        "Rebotes: Haddad lleva 12",
+        "Asistencias: Haddad lleva 12",
+        "Tapones: Haddad lleva 12",
+        "Robos: Haddad lleva 12",
+        "Triples: Haddad ha anotado 12",
+        "Los Raptors lanzan con un 38 % en triples",
+    ),
+    "zh": (
+        "Haddad本场已经抢下12个篮板",
+        "Haddad本场已经送出12次助攻",
+        "Haddad本场已经送出12次盖帽",
+        "Haddad本场已经完成12次抢断",
+        "Haddad本场已经命中12记三分球",
+        "猛龙本场三分球命中率为38%",
+    ),
+    "ru": (
+        "На счету Хаддада уже 12 подборов",
+        "На счету Хаддада уже 12 передач",
+        "На счету Хаддада уже 12 блок-шотов",
+        "На счету Хаддада уже 12 перехватов",
+        "Хаддад реализовал уже 12 трёхочковых",
+        "«Рэпторс» реализуют 38% трёхочковых бросков",
+    ),
+    "ko": (
+        "하다드가 이 경기 12리바운드를 기록하고 있습니다",
+        "하다드가 이 경기 12어시스트를 기록하고 있습니다",
+        "하다드가 이 경기 12블록슛을 기록하고 있습니다",
+        "하다드가 이 경기 12스틸을 기록하고 있습니다",
+        "하다드가 이 경기 3점슛 12개를 성공시키고 있습니다",
+        "랩터스가 3점슛 성공률 38%를 기록하고 있습니다",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STAT_LINES))
+def test_stat_lines_exact_rendering(lang):
+    got = tuple(
+        render(stat_event(template, 38 if template == "team_three_percentage" else 12), lang)
+        for template in STAT_TEMPLATES
+    )
+    assert got == STAT_LINES[lang]
 
 
 def test_format_clock():

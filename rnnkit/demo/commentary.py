@@ -135,6 +135,12 @@ def _numbers(rng: Random, template: str) -> dict:
         "pull_up": (8, 25),
         "deep_three": (24, 40),
         "team_percentage": (25, 70),
+        "rebounds": (0, 20),
+        "assists": (0, 18),
+        "blocks": (0, 8),
+        "steals": (0, 7),
+        "threes": (0, 12),
+        "team_three_percentage": (15, 65),
         "lead_changes": (2, 30),
         "foul_count": (1, 5),
     }

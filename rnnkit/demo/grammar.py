@@ -1,4 +1,4 @@
-"""The commentary grammar: the league, the 20 sentence templates, events and their rendering.
+"""The commentary grammar: the league, the templates of its events, events and their rendering.
 
 Real broadcasts cannot ship with a library, so the demo writes its own commentary from a
 small compositional grammar: players x actions x teams x scores x clock. Every template
@@ -98,6 +98,12 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "career_high": ("player", "a"),  # a career-high a points
     "straight_points": ("player", "a"),  # the last a points were all player's
     "record": ("player", "a"),  # a franchise record of a points
+    "rebounds": ("player", "a"),  # has a rebounds (so far tonight)
+    "assists": ("player", "a"),  # has a assists
+    "blocks": ("player", "a"),  # has a blocked shots
+    "steals": ("player", "a"),  # has a steals
+    "threes": ("player", "a"),  # has made a three-pointers
+    "team_three_percentage": ("team", "a"),  # team shoots a percent from three-point range
     # Runs, margins and score lines.
     "run": ("team", "a", "b"),  # team has outscored the other a to b lately
     "unanswered": ("team", "a"),  # a points in a row for team

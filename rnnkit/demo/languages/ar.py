@@ -44,6 +44,9 @@ Grammar the templates follow:
 * Names: by sound (`_sounds`, `_arabic_script`): nearly every vowel written, g as غ, p as
   ب, v as ف; Haddad, an Arabic name, keeps its own spelling حداد. Text is stored in
   logical order; no bidi control characters.
+* One player's other counts (rebounds, assists, blocks, steals, made threes: 0 to 20)
+  straddle 10 too, so they are tallies like the points: بلغ رصيد X من المتابعات 8 حتى
+  الآن (من الصدات, من الكرات المسروقة, من الرميات الثلاثية الناجحة).
 """
 
 from __future__ import annotations
@@ -134,6 +137,12 @@ TABLE = LanguageTable(
         "career_high": "سجل {player} {a} نقطة، وهو أعلى رصيد في مسيرته",
         "straight_points": "سجل {player} النقاط الـ{a} الأخيرة لفريقه",
         "record": "حطم {player} الرقم القياسي للنادي بتسجيله {a} نقطة",
+        "rebounds": "بلغ رصيد {player} من المتابعات {a} حتى الآن",
+        "assists": "بلغ رصيد {player} من التمريرات الحاسمة {a} حتى الآن",
+        "blocks": "بلغ رصيد {player} من الصدات {a} حتى الآن",
+        "steals": "بلغ رصيد {player} من الكرات المسروقة {a} حتى الآن",
+        "threes": "بلغ رصيد {player} من الرميات الثلاثية الناجحة {a} حتى الآن",
+        "team_three_percentage": "بلغت نسبة تسديد {team} في الرميات الثلاثية {a}%",
         "run": "حقق {team} انطلاقة بنتيجة {a}–{b}",
         "unanswered": "سجل {team} النقاط الـ{a} الأخيرة دون رد",
         "lead_by": "تقدم {team} بفارق {a}",

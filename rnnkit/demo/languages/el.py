@@ -38,6 +38,10 @@
   τεχνική ποινή, αντιαθλητικό φάουλ (flagrant), ρακέτα (the paint), παράταση (overtime), and
   the loans it writes in Greek letters (ριμπάουντ, ασίστ, φλότερ, τάπ-ιν, αλέ-οπ, τζάμπολ,
   γκολτέντινγκ, μπόνους, τσάλεντζ, τάιμ άουτ).
+* One player's count: the loans ριμπάουντ and ασίστ do not change after a number (έχει
+  ήδη 1 ριμπάουντ, 8 ασίστ), but τάπα, κλέψιμο and τρίποντο do (1 τάπα, 3 τάπες), and a
+  template cannot see the number: so those stats head the line and the count stands
+  bare, as live text lists a stat (Τάπες: ο Βάργκα έχει ήδη 3).
 """
 
 import re
@@ -234,6 +238,12 @@ TABLE = LanguageTable(
         "career_high": "Ο {player[name]} φτάνει τους {a} πόντους, ρεκόρ καριέρας",
         "straight_points": "Ο {player[name]} έχει βάλει {a} συνεχόμενους πόντους",
         "record": "Ο {player[name]} γράφει ρεκόρ της ομάδας με {a} πόντους",
+        "rebounds": "Ο {player[name]} έχει ήδη {a} ριμπάουντ",
+        "assists": "Ο {player[name]} έχει ήδη {a} ασίστ",
+        "blocks": "Τάπες: ο {player[name]} έχει ήδη {a}",
+        "steals": "Κλεψίματα: ο {player[name]} έχει ήδη {a}",
+        "threes": "Τρίποντα: ο {player[name]} έχει ήδη βάλει {a}",
+        "team_three_percentage": "Οι {team} σουτάρουν με ποσοστό {a}% στο τρίποντο",
         # Runs, margins and score lines.
         "run": "Οι {team} τρέχουν σερί {a}–{b}",
         "unanswered": "Οι {team} σημειώνουν {a} αναπάντητους πόντους",

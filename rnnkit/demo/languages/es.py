@@ -29,6 +29,10 @@
   "puntos" follows the margin, which can be 1 ("un punto"). Shooting is "con 9 de 17 en
   tiros de campo". The arena keeps the league's name, masculine like "el pabellón": "en
   el Scotiabank Arena", "Bienvenidos al Scotiabank Arena".
+- One player's count (rebotes, asistencias, tapones, robos, triples) can be 1, which
+  takes the singular ("1 tapón"), and a template cannot see the number: so the stat heads
+  the line and the count stands bare, as live text lists a stat ("Tapones: Iwu lleva 3",
+  "Triples: Iwu ha anotado 4").
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
@@ -107,6 +111,12 @@ TABLE = LanguageTable(
         "career_high": "{player} firma el máximo de su carrera con {a} puntos",
         "straight_points": "{player} ha anotado {a} puntos seguidos",
         "record": "{player} establece un récord de la franquicia con {a} puntos",
+        "rebounds": "Rebotes: {player} lleva {a}",
+        "assists": "Asistencias: {player} lleva {a}",
+        "blocks": "Tapones: {player} lleva {a}",
+        "steals": "Robos: {player} lleva {a}",
+        "threes": "Triples: {player} ha anotado {a}",
+        "team_three_percentage": "Los {team} lanzan con un {a} % en triples",
         "run": "Parcial de {a}-{b} para los {team}",
         "unanswered": "Los {team} encadenan {a} puntos sin respuesta",
         "lead_by": "{a} puntos de ventaja para los {team}",

@@ -132,6 +132,14 @@ TABLE = LanguageTable(
         "career_high": f"{{player}} با {{a}} امتیاز به بهترین رکورد دوران حرفه{_ZWNJ}ای خود رسید",
         "straight_points": "{player} {a} امتیاز پیاپی کسب کرد",
         "record": "{player} با {a} امتیاز رکورد تاریخ باشگاه را شکست",
+        "rebounds": "{player} تاکنون {a} ریباند داشته است",
+        "assists": "{player} تاکنون {a} پاس گل داشته است",
+        "blocks": "{player} تاکنون {a} بلاک داشته است",
+        "steals": f"{{player}} تاکنون {{a}} توپ{_ZWNJ}ربایی داشته است",
+        "threes": "{player} تاکنون {a} پرتاب سه امتیازی گل کرده است",
+        "team_three_percentage": (
+            f"{{team}} تاکنون {{a}} درصد پرتاب{_ZWNJ}های سه امتیازی{_ZWNJ}اش را گل کرده است"
+        ),
         "run": "{team} در دقایق اخیر {a} بر {b} از حریف بهتر بوده است",
         "unanswered": f"{{team}} {{a}} امتیاز بی{_ZWNJ}پاسخ کسب کرد",
         "lead_by": "{team} {a} امتیاز پیش است",

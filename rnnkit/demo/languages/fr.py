@@ -33,6 +33,11 @@
   subject ("Les Raptors sont menés de 5, 54-49"); no "points" follows the margin, which
   can be 1 ("de 1 point", singular). The arena keeps the league's name with the Quebec
   masculine ("un aréna"), as the Canadian press writes it: "au Scotiabank Arena".
+- One player's count (rebonds, passes décisives, contres, interceptions, tirs à trois
+  points) can be 0 or 1, which take the singular in French ("1 contre"), and a template
+  cannot see the number: so the stat heads the line and the count stands bare after "en
+  est à", as live text lists a stat ("Contres : Tremblay en est à 3"); the made threes are
+  "en a réussi 3", whose participle does not agree with "en".
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
@@ -106,6 +111,12 @@ TABLE = LanguageTable(
         "career_high": "{player} bat son record en carrière avec {a} points",
         "straight_points": "{player} a marqué {a} points d'affilée",
         "record": "{player} établit un record de franchise avec {a} points",
+        "rebounds": "Rebonds : {player} en est à {a}",
+        "assists": "Passes décisives : {player} en est à {a}",
+        "blocks": "Contres : {player} en est à {a}",
+        "steals": "Interceptions : {player} en est à {a}",
+        "threes": "Tirs à trois points : {player} en a réussi {a}",
+        "team_three_percentage": "Les {team} à {a} % de réussite à trois points",
         "run": "Un {a}-{b} pour les {team}",
         "unanswered": "{a} points sans réponse pour les {team}",
         "lead_by": "{a} points d'avance pour les {team}",

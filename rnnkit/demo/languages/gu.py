@@ -40,6 +40,11 @@ Grammar the templates follow:
 * Names: by sound (`_sounds`, `_indic`), with anusvara for a nasal cluster and ટ ડ for
   English t, d; the Gujarati press writes English æ and ɔ with plain ે and ો. Haddad, an
   Arabic name, keeps its dental દ.
+* One player's count: the ergative perfect would agree with the count (૧ રિબાઉન્ડ
+  નોંધાવ્યો, ૨ રિબાઉન્ડ નોંધાવ્યા), which a template cannot see, so the count is what the
+  player "has already done" with ચૂકવું, in the nominative and agreeing with him in the
+  honorific plural (અત્યાર સુધી ૮ રિબાઉન્ડ લઈ ચૂક્યા છે); steals and made threes are
+  counted in વખત.
 """
 
 from __future__ import annotations
@@ -171,6 +176,12 @@ TABLE = LanguageTable(
         "career_high": "{player[erg]} કારકિર્દીના સર્વોચ્ચ {a} પોઇન્ટ નોંધાવ્યા છે",
         "straight_points": "{player[erg]} સતત {a} પોઇન્ટ મેળવ્યા છે",
         "record": "{player[erg]} {a} પોઇન્ટ સાથે ફ્રેન્ચાઇઝીનો નવો રેકોર્ડ બનાવ્યો",
+        "rebounds": "{player[nom]} અત્યાર સુધી {a} રિબાઉન્ડ લઈ ચૂક્યા છે",
+        "assists": "{player[nom]} અત્યાર સુધી {a} આસિસ્ટ આપી ચૂક્યા છે",
+        "blocks": "{player[nom]} અત્યાર સુધી {a} શૉટ બ્લૉક કરી ચૂક્યા છે",
+        "steals": "{player[nom]} અત્યાર સુધી {a} વખત બૉલ છીનવી ચૂક્યા છે",
+        "threes": "{player[nom]} અત્યાર સુધી {a} વખત ત્રણ પોઇન્ટનો શૉટ ફટકારી ચૂક્યા છે",
+        "team_three_percentage": "ત્રણ પોઇન્ટના શૉટમાં {team[gen_f]} સફળતાનો દર {a}% છે",
         "run": "છેલ્લી કેટલીક મિનિટોમાં {team[erg]} {a}–{b}નો દોર પોતાના નામે કર્યો",
         "unanswered": "{team[erg]} એક પણ પોઇન્ટ આપ્યા વિના સતત {a} પોઇન્ટ મેળવ્યા છે",
         "lead_by": "{team[nom]} {a} પોઇન્ટથી આગળ છે",

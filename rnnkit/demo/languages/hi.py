@@ -39,6 +39,11 @@ Grammar the templates follow:
   press (Dainik Jagran, Navbharat Times, BBC Hindi) prints scores with them.
 * Names: by sound, through `_sounds` and `_indic` (English t, d as ट, ड; nasal clusters
   with anusvara); an Arabic name keeps its dental द (हद्दाद).
+* One player's count: a verb that agrees with the number would need है after 1 and हैं
+  after the rest, which a template cannot see, so the count is what the player "has
+  already done" with चुकना, which takes no ने and agrees with the player, in the honorific
+  plural (अब तक 8 रिबाउंड ले चुके हैं); steals and made threes are counted in बार (3 बार
+  गेंद छीन चुके हैं).
 """
 
 from __future__ import annotations
@@ -144,6 +149,12 @@ TABLE = LanguageTable(
         "career_high": "{player} ने करियर के सर्वाधिक {a} अंक बना लिए हैं",
         "straight_points": "{player} ने लगातार {a} अंक बनाए हैं",
         "record": "{player} ने {a} अंकों के साथ फ़्रेंचाइज़ी का नया रिकॉर्ड बनाया",
+        "rebounds": "{player} अब तक {a} रिबाउंड ले चुके हैं",
+        "assists": "{player} अब तक {a} असिस्ट दे चुके हैं",
+        "blocks": "{player} अब तक {a} शॉट ब्लॉक कर चुके हैं",
+        "steals": "{player} अब तक {a} बार गेंद छीन चुके हैं",
+        "threes": "{player} अब तक {a} बार तीन अंकों का शॉट लगा चुके हैं",
+        "team_three_percentage": "{team} की तीन अंकों वाले शॉट की सफलता दर {a}% है",
         "run": "पिछले कुछ मिनटों में {team} ने {a}–{b} का दौर अपने नाम किया",
         "unanswered": "{team} ने बिना किसी जवाब के लगातार {a} अंक बनाए हैं",
         "lead_by": "{team} {a} अंकों से आगे है",

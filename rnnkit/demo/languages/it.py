@@ -32,6 +32,10 @@
   "punti" follows the margin, which can be 1 ("un punto"), and no article stands before
   the score ("sull'80-75" would elide). Shooting is "con 9 su 17 dal campo". The arena
   keeps the league's name, feminine like "l'arena": "alla Scotiabank Arena".
+- One player's count of rimbalzi, stoppate, palle rubate or triple can be 1, which takes
+  the singular ("1 stoppata"), and a template cannot see the number: so the stat heads
+  the line and the count stands bare after "a quota" ("Stoppate: Iwu è a quota 3");
+  assists are "a quota 5 assist", invariable.
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
@@ -113,6 +117,12 @@ TABLE = LanguageTable(
         "career_high": "{player} firma il suo massimo in carriera con {a} punti",
         "straight_points": "{player} ha segnato {a} punti consecutivi",
         "record": "{player} stabilisce il record di franchigia con {a} punti",
+        "rebounds": "Rimbalzi: {player} è a quota {a}",
+        "assists": "{player} è a quota {a} assist",
+        "blocks": "Stoppate: {player} è a quota {a}",
+        "steals": "Palle rubate: {player} è a quota {a}",
+        "threes": "Triple a segno: {player} è a quota {a}",
+        "team_three_percentage": "Percentuale da tre punti dei {team}: {a}%",
         "run": "Parziale di {a}-{b} per i {team}",
         "unanswered": "{a} punti di fila senza risposta per i {team}",
         "lead_by": "I {team} avanti di {a} punti",

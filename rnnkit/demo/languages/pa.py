@@ -38,6 +38,9 @@ Grammar the templates follow:
 * Names: by sound (`_sounds`, `_indic`): bare consonant clusters but the subjoined r
   (ਟ੍ਰੇਂਬਲੇ), tippi or bindi for a nasal, adhak for a geminate (ਹੱਦਾਦ), ਟ ਡ for English t, d;
   Haddad, an Arabic name, keeps its dental ਦ.
+* One player's count is what the player "has already done" with ਚੁੱਕਣਾ, which takes no ਨੇ
+  and agrees with the player in the honorific plural whatever the number (ਹੁਣ ਤੱਕ 8
+  ਰੀਬਾਊਂਡ ਲੈ ਚੁੱਕੇ ਹਨ); steals and made threes are counted in ਵਾਰ.
 """
 
 from __future__ import annotations
@@ -143,6 +146,12 @@ TABLE = LanguageTable(
         "career_high": "{player} ਨੇ ਕਰੀਅਰ ਦੇ ਸਭ ਤੋਂ ਵੱਧ {a} ਅੰਕ ਬਣਾ ਲਏ ਹਨ",
         "straight_points": "{player} ਨੇ ਲਗਾਤਾਰ {a} ਅੰਕ ਬਣਾਏ ਹਨ",
         "record": "{player} ਨੇ {a} ਅੰਕਾਂ ਨਾਲ ਫ੍ਰੈਂਚਾਇਜ਼ੀ ਦਾ ਨਵਾਂ ਰਿਕਾਰਡ ਬਣਾਇਆ",
+        "rebounds": "{player} ਹੁਣ ਤੱਕ {a} ਰੀਬਾਊਂਡ ਲੈ ਚੁੱਕੇ ਹਨ",
+        "assists": "{player} ਹੁਣ ਤੱਕ {a} ਅਸਿਸਟ ਦੇ ਚੁੱਕੇ ਹਨ",
+        "blocks": "{player} ਹੁਣ ਤੱਕ {a} ਸ਼ਾਟ ਬਲਾਕ ਕਰ ਚੁੱਕੇ ਹਨ",
+        "steals": "{player} ਹੁਣ ਤੱਕ {a} ਵਾਰ ਗੇਂਦ ਖੋਹ ਚੁੱਕੇ ਹਨ",
+        "threes": "{player} ਹੁਣ ਤੱਕ {a} ਵਾਰ " + _THREE + " ਸ਼ਾਟ ਲਾ ਚੁੱਕੇ ਹਨ",
+        "team_three_percentage": "{team} ਦੀ " + oblique(_THREE) + " ਸ਼ਾਟ ਦੀ ਸਫਲਤਾ ਦਰ {a}% ਹੈ",
         "run": "ਪਿਛਲੇ ਕੁਝ ਮਿੰਟਾਂ ਵਿੱਚ {team} ਨੇ {a}–{b} ਦਾ ਦੌਰ ਆਪਣੇ ਨਾਂ ਕੀਤਾ",
         "unanswered": "{team} ਨੇ ਬਿਨਾਂ ਕਿਸੇ ਜਵਾਬ ਦੇ ਲਗਾਤਾਰ {a} ਅੰਕ ਬਣਾਏ ਹਨ",
         "lead_by": "{team} {a} ਅੰਕਾਂ ਨਾਲ ਅੱਗੇ ਹੈ",

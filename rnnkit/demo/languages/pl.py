@@ -27,9 +27,11 @@
   31 too: dwadzieścia jeden punktów), 25-31 punktów. `number` gives each number its forms:
   "n" the bare digits, "pts" with punkt in the nominative and accusative (ma na koncie 22
   punkty), "pts_gen" in the genitive (różnicą 1 punktu, do 3 punktów), "reb" (zbiórka, 5
-  zbiórek) and "ast" (asysta, 5 asyst) in the nominative (Na koncie Tremblaya 20 punktów i
-  10 zbiórek), "ft" the feet of a shot after z (z 1 stopy, z 26 stóp: the NBA's feet are
-  kept, as the Polish press gives them).
+  zbiórek), "ast" (asysta, 5 asyst), "blk" (blok, 5 bloków) and "stl" (przechwyt, 5
+  przechwytów) in the nominative (Na koncie Tremblaya 20 punktów i 10 zbiórek), "thr" the
+  made threes in the accusative (trafił już 1 trójkę, 3 trójki, 5 trójek), "ft" the feet
+  of a shot after z (z 1 stopy, z 26 stóp: the NBA's feet are kept, as the Polish press
+  gives them).
 * Scores with a margin: the press gives the score from the subject's side, so a trailing
   team's own score comes first (Raptors przegrywają różnicą 5 punktów, 49:54); a stat line
   with its shooting is "przy skuteczności 9/17 z gry".
@@ -92,6 +94,9 @@ def number(n: int) -> dict[str, str]:
         "pts_gen": f"{n} {_agree(n, 'punktu', 'punktów', 'punktów')}",
         "reb": f"{n} {_agree(n, 'zbiórka', 'zbiórki', 'zbiórek')}",
         "ast": f"{n} {_agree(n, 'asysta', 'asysty', 'asyst')}",
+        "blk": f"{n} {_agree(n, 'blok', 'bloki', 'bloków')}",
+        "stl": f"{n} {_agree(n, 'przechwyt', 'przechwyty', 'przechwytów')}",
+        "thr": f"{n} {_agree(n, 'trójkę', 'trójki', 'trójek')}",
         "ft": f"{n} {_agree(n, 'stopy', 'stóp', 'stóp')}",
     }
 
@@ -175,6 +180,12 @@ TABLE = LanguageTable(
         "career_high": "{player[nom]} ustanawia rekord kariery: {a[pts]}",
         "straight_points": "{player[nom]} zdobywa {a[pts]} z rzędu",
         "record": "{player[nom]} bije rekord klubu: {a[pts]}",
+        "rebounds": "Na koncie {player[gen]} już {a[reb]}",
+        "assists": "Na koncie {player[gen]} już {a[ast]}",
+        "blocks": "Na koncie {player[gen]} już {a[blk]}",
+        "steals": "Na koncie {player[gen]} już {a[stl]}",
+        "threes": "{player[nom]} trafił już {a[thr]}",
+        "team_three_percentage": "{team} trafiają {a[n]}% rzutów za trzy",
         "run": "{team} notują serię {a[n]}:{b[n]}",
         "unanswered": "{team} zdobywają {a[pts]} bez odpowiedzi rywali",
         "lead_by": "{team} prowadzą różnicą {a[pts_gen]}",

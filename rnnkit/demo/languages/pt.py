@@ -25,6 +25,10 @@
   writes "perdeu por 54 a 49"); no "pontos" follows the margin, which can be 1 ("um
   ponto"). Shooting is "com 9 de 17 nos arremessos de quadra". The arena keeps the
   league's name, feminine like "a arena": "na Scotiabank Arena", "Bem-vindos à".
+- One player's count (rebotes, assistências, tocos, roubos de bola, bolas de três) can be
+  1, which takes the singular ("1 toco"), and a template cannot see the number: so the
+  stat heads the line and the count stands bare, as live text lists a stat ("Tocos: Iwu
+  já soma 3", "Bolas de três: Iwu já acertou 4").
 """
 
 from rnnkit.demo.grammar import ROSTERS, LanguageTable
@@ -117,6 +121,12 @@ TABLE = LanguageTable(
         "career_high": "{player} chega a {a} pontos, seu recorde na carreira",
         "straight_points": "{player} marcou {a} pontos seguidos",
         "record": "{player} bate o recorde da franquia com {a} pontos",
+        "rebounds": "Rebotes: {player} já soma {a}",
+        "assists": "Assistências: {player} já soma {a}",
+        "blocks": "Tocos: {player} já soma {a}",
+        "steals": "Roubos de bola: {player} já soma {a}",
+        "threes": "Bolas de três: {player} já acertou {a}",
+        "team_three_percentage": "Aproveitamento dos {team} nas bolas de três: {a}%",
         "run": "Parcial de {a} a {b} para os {team}",
         "unanswered": "{a} pontos seguidos sem resposta para os {team}",
         "lead_by": "{a} pontos de vantagem para os {team}",

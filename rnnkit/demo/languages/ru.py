@@ -22,7 +22,9 @@
   25-30 очков (11-14 too). A template cannot build that, so `number` gives each number
   its forms: "n" the bare digits (scores, percentages), "pts" with очко in the nominative
   and accusative (У Трамбле 54 очка; впереди на 21 очко), "pts_gen" in the genitive after
-  до (до 1 очка, до 3 очков), "reb" (подбор) and "ast" (передача) in the nominative, and
+  до (до 1 очка, до 3 очков), "reb" (подбор), "ast" (передача), "blk" (блок-шот) and "stl"
+  (перехват) in the nominative (На счету Трамбле уже 21 подбор, 5 блок-шотов), "thr" the
+  made threes in the accusative (реализовал уже 1 трёхочковый, 3 трёхочковых), and
   "ft_gen" the feet of a shot after с (с 21 фута, с 26 футов: the NBA's feet are kept),
   "shots_gen" the shots after из (9 из 21 броска, 9 из 17 бросков с игры).
 * Scores with a margin: the press gives the score from the subject's side, so a trailing
@@ -107,6 +109,9 @@ def number(n: int) -> dict[str, str]:
         "pts_gen": f"{n} {_agree(n, 'очка', 'очков', 'очков')}",
         "reb": f"{n} {_agree(n, 'подбор', 'подбора', 'подборов')}",
         "ast": f"{n} {_agree(n, 'передача', 'передачи', 'передач')}",
+        "blk": f"{n} {_agree(n, 'блок-шот', 'блок-шота', 'блок-шотов')}",
+        "stl": f"{n} {_agree(n, 'перехват', 'перехвата', 'перехватов')}",
+        "thr": f"{n} {_agree(n, 'трёхочковый', 'трёхочковых', 'трёхочковых')}",
         "ft_gen": f"{n} {_agree(n, 'фута', 'футов', 'футов')}",
         "shots_gen": f"{n} {_agree(n, 'броска', 'бросков', 'бросков')}",
     }
@@ -205,6 +210,12 @@ TABLE = LanguageTable(
         "career_high": "{player[nom]} набирает {a[pts]} — рекорд карьеры",
         "straight_points": "{player[nom]} набирает {a[pts]} подряд",
         "record": "{player[nom]} устанавливает рекорд франшизы — {a[pts]}",
+        "rebounds": "На счету {player[gen]} уже {a[reb]}",
+        "assists": "На счету {player[gen]} уже {a[ast]}",
+        "blocks": "На счету {player[gen]} уже {a[blk]}",
+        "steals": "На счету {player[gen]} уже {a[stl]}",
+        "threes": "{player[nom]} реализовал уже {a[thr]}",
+        "team_three_percentage": "{team} реализуют {a[n]}% трёхочковых бросков",
         "run": "{team} проводят рывок {a[n]}:{b[n]}",
         "unanswered": "{team} набирают {a[pts]} без ответа",
         "lead_by": "{team} впереди на {a[pts]}",

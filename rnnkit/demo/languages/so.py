@@ -154,6 +154,14 @@ TABLE = LanguageTable(
         "career_high": "{player} ayaa dhaliyay {a} dhibcood, tirada ugu badan ee xirfaddiisa",
         "straight_points": "{player} ayaa dhaliyay {a} dhibcood oo isku xiga",
         "record": "{player} ayaa rikoor cusub u dhigay kooxda isagoo dhaliyay {a} dhibcood",
+        "rebounds": "{player} ayaa ilaa hadda leh {a} kubbadood oo soo booday",
+        "assists": "{player} ayaa ilaa hadda leh {a} baas oo dhibco keenay",
+        "blocks": "{player} ayaa ilaa hadda celiyay {a} tuuris",
+        "steals": "{player} ayaa ilaa hadda xaday {a} kubbadood",
+        "threes": "{player} ayaa ilaa hadda dhaliyay {a} tuuris oo saddex dhibcood ah",
+        "team_three_percentage": (
+            "Kooxda {team} ayaa ku guuleysatay {a}% tuurisyadeeda saddexda dhibcood"
+        ),
         # Runs, margins and score lines.
         "run": "Kooxda {team} ayaa daqiiqadihii ugu dambeeyay ku badisay {a}–{b}",
         "unanswered": (

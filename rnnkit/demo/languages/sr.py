@@ -30,8 +30,10 @@
   paucal); 0, 5-20, 25-30 поена (the genitive plural; 11-14 too). `number` gives each
   number its forms: "n" the bare digits, and in the accusative the templates need (има,
   убацује, заостају, на): "pts" (поен), "reb" (скок, 5 скокова), "ast" (асистенцију, 2
-  асистенције, 5 асистенција); "ft" the feet of a shot after са with the genitive (са 21
-  стопе, са 24 стопе, са 26 стопа: the NBA's feet are kept); "pts_ins" the margin after са
+  асистенције, 5 асистенција), "blk" (блокаду, 5 блокада), "stl" (украдену лопту, 2
+  украдене лопте, 5 украдених лопти), "thr" (тројку, 2 тројке, 5 тројки: погодио је); "ft"
+  the feet of a shot after са with the genitive (са 21 стопе, са 24 стопе, са 26 стопа: the
+  NBA's feet are kept); "pts_ins" the margin after са
   (воде са 21 поеном разлике, са 5 поена разлике: after 1, 21 ... the instrumental).
 * Scores with a margin: the press gives the score from the subject's side, so a trailing
   team's own score comes first (Репторси заостају 5 поена, 49:54); a shooting line after a
@@ -132,6 +134,9 @@ def number(n: int) -> dict[str, str]:
         "pts": f"{n} {_agree(n, 'поен', 'поена', 'поена')}",
         "reb": f"{n} {_agree(n, 'скок', 'скока', 'скокова')}",
         "ast": f"{n} {_agree(n, 'асистенцију', 'асистенције', 'асистенција')}",
+        "blk": f"{n} {_agree(n, 'блокаду', 'блокаде', 'блокада')}",
+        "stl": f"{n} {_agree(n, 'украдену лопту', 'украдене лопте', 'украдених лопти')}",
+        "thr": f"{n} {_agree(n, 'тројку', 'тројке', 'тројки')}",
         "ft": f"{n} {_agree(n, 'стопе', 'стопе', 'стопа')}",
         "pts_ins": f"{n} {_agree(n, 'поеном', 'поена', 'поена')}",
     }
@@ -225,6 +230,12 @@ TABLE = LanguageTable(
         "career_high": "{player[nom]} има {a[pts]}, што је рекорд каријере",
         "straight_points": "{player[nom]} убацује {a[pts]} заредом",
         "record": "{player[nom]} поставља рекорд франшизе: {a[pts]}",
+        "rebounds": "{player[nom]} до сада има {a[reb]}",
+        "assists": "{player[nom]} до сада има {a[ast]}",
+        "blocks": "{player[nom]} до сада има {a[blk]}",
+        "steals": "{player[nom]} до сада има {a[stl]}",
+        "threes": "{player[nom]} је до сада погодио {a[thr]}",
+        "team_three_percentage": "{team[nom]} шутирају {a[n]}% за три поена",
         "run": "{team[nom]} праве серију {a[n]}:{b[n]}",
         "unanswered": "{team[nom]} постижу {a[pts]} без одговора",
         "lead_by": "{team[nom]} имају {a[pts]} предности",

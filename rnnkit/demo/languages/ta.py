@@ -51,6 +51,8 @@ Grammar the templates follow:
   after a stop is ள, as in கிளின்டன் (டிரெம்ப்ளே, எக்ளுண்ட்), ல elsewhere; two
   vowels meeting take a glide (டெலாக்ரோவா); a final i is short (ரினால்டி) and a final
   consonant keeps its pulli.
+* One player's count is said in முறை ("times"), which does not change with the number, so
+  no counted noun needs its plural -கள் after 1: இதுவரை 3 முறை பந்தைப் பறித்துள்ளார்.
 """
 
 from __future__ import annotations
@@ -317,6 +319,12 @@ TABLE = LanguageTable(
         ),
         "straight_points": "அணியின் கடைசி {a} புள்ளிகளையும் {player[nom]} தனியாளாகக் குவித்துள்ளார்",
         "record": "{a} புள்ளிகளுடன் {player[nom]} அணி வரலாற்றில் புதிய சாதனை படைத்தார்",
+        "rebounds": "{player[nom]} இதுவரை {a} முறை ரீபவுண்ட் பிடித்துள்ளார்",
+        "assists": "{player[nom]} இதுவரை {a} முறை அசிஸ்ட் செய்துள்ளார்",
+        "blocks": "{player[nom]} இதுவரை {a} முறை ஷாட்டைத் தடுத்துள்ளார்",
+        "steals": "{player[nom]} இதுவரை {a} முறை பந்தைப் பறித்துள்ளார்",
+        "threes": "{player[nom]} இதுவரை {a} முறை மூன்று புள்ளி ஷாட்டை வெற்றிகரமாக அடித்துள்ளார்",
+        "team_three_percentage": "{team} அணி இதுவரை {a}% மூன்று புள்ளி ஷாட்களைக் கூடைக்குள் செலுத்தியுள்ளது",
         # Runs, margins and score lines.
         "run": ("கடந்த சில நிமிடங்களில் {team} அணி {a}–{b} என்ற கணக்கில் ஆதிக்கம் செலுத்தியுள்ளது"),
         "unanswered": ("எதிரணிக்கு வாய்ப்பே கொடுக்காமல் {team} அணி தொடர்ச்சியாக {a} புள்ளிகளைக் குவித்துள்ளது"),

@@ -40,6 +40,9 @@ Grammar the templates follow:
   a run "12–2 na ratsada", a percentage "52%". Ordinals are ika- and the digits, as the
   press writes ikatlo, ikasampu with numbers: "ika-3" (`ordinal`), which takes no linker
   after the digits (ang ika-3 foul).
+* One player's count is a stat line with may (May 8 rebound na si Tremblay): supalpal
+  for a block, and "steal", the PBA coverage's word, like "assist" not an English word the
+  source uses; the made threes are "Nakapagpasok na si ... ng 3 tres".
 """
 
 from __future__ import annotations
@@ -148,6 +151,12 @@ TABLE = LanguageTable(
         "career_high": "Nagtala {player[si]} ng {a} puntos, pinakamarami sa kanyang karera",
         "straight_points": "Umiskor {player[si]} ng {a} sunod-sunod na puntos",
         "record": "Nagtala {player[si]} ng rekord ng prangkisa na {a} puntos",
+        "rebounds": "May {a} rebound na {player[si]}",
+        "assists": "May {a} assist na {player[si]}",
+        "blocks": "May {a} supalpal na {player[si]}",
+        "steals": "May {a} steal na {player[si]}",
+        "threes": "Nakapagpasok na {player[si]} ng {a} tres",
+        "team_three_percentage": "Pumapasok ang {a}% ng mga tres {team[ng]}",
         # Runs, margins and score lines.
         "run": "Nagpakawala {team[ang]} ng {a}–{b} na ratsada",
         "unanswered": "Umiskor {team[ang]} ng {a} puntos na walang sagot",

@@ -23,7 +23,9 @@
   25-30 очок (11-14 too). `number` gives each number its forms: "n" the bare digits, "pts"
   with очко in the nominative and accusative (У Трамбле вже 54 очки; попереду на 21 очко),
   "pts_gen" in the genitive after до (до 1 очка, до 3 очок), "reb" (підбирання, 5
-  підбирань) and "ast" (передача) in the nominative, "ft_gen" the feet of a shot after з
+  підбирань), "ast" (передача), "blk" (блок-шот, 3 блок-шоти) and "stl" (перехоплення, 5
+  перехоплень) in the nominative, "thr" the made threes in the accusative (реалізував уже
+  1 триочковий, 4 триочкові, 5 триочкових), "ft_gen" the feet of a shot after з
   (з 21 фута, з 26 футів: the NBA's feet are kept), "shots_gen" the shots after з (9 з 21
   кидка, 9 з 17 кидків з гри).
 * Scores with a margin: the press gives the score from the subject's side, so a trailing
@@ -111,6 +113,9 @@ def number(n: int) -> dict[str, str]:
         "pts_gen": f"{n} {_agree(n, 'очка', 'очок', 'очок')}",
         "reb": f"{n} {_agree(n, 'підбирання', 'підбирання', 'підбирань')}",
         "ast": f"{n} {_agree(n, 'передача', 'передачі', 'передач')}",
+        "blk": f"{n} {_agree(n, 'блок-шот', 'блок-шоти', 'блок-шотів')}",
+        "stl": f"{n} {_agree(n, 'перехоплення', 'перехоплення', 'перехоплень')}",
+        "thr": f"{n} {_agree(n, 'триочковий', 'триочкові', 'триочкових')}",
         "ft_gen": f"{n} {_agree(n, 'фута', 'футів', 'футів')}",
         "shots_gen": f"{n} {_agree(n, 'кидка', 'кидків', 'кидків')}",
     }
@@ -220,6 +225,12 @@ TABLE = LanguageTable(
         "career_high": "{player[nom]} набирає {a[pts]} — рекорд кар'єри",
         "straight_points": "{player[nom]} набирає {a[pts]} поспіль",
         "record": "{player[nom]} встановлює рекорд франшизи — {a[pts]}",
+        "rebounds": "На рахунку {player[gen]} вже {a[reb]}",
+        "assists": "На рахунку {player[gen]} вже {a[ast]}",
+        "blocks": "На рахунку {player[gen]} вже {a[blk]}",
+        "steals": "На рахунку {player[gen]} вже {a[stl]}",
+        "threes": "{player[nom]} реалізував уже {a[thr]}",
+        "team_three_percentage": "{team} реалізують {a[n]}% триочкових кидків",
         "run": "{team} проводять ривок {a[n]}:{b[n]}",
         "unanswered": "{team} набирають {a[pts]} без відповіді",
         "lead_by": "{team} попереду на {a[pts]}",

@@ -41,6 +41,9 @@ Urdu and Hindi share their grammar, so the templates follow the same rules as `h
   is stored in logical order, no bidi controls.
 * Names: by sound (`_sounds`, `_arabic_script`): English t, d as ٹ ڈ, short i and weak a
   left unwritten, a final e or "ay" as ے; Haddad keeps its Arabic spelling حداد.
+* One player's count is what the player "has already done" with چکنا, agreeing with the
+  player in the honorific plural whatever the number (اب تک 3 شاٹ بلاک کر چکے ہیں);
+  rebounds, assists and steals are counted in بار, so no loan needs its plural -s after 1.
 """
 
 from __future__ import annotations
@@ -134,6 +137,12 @@ TABLE = LanguageTable(
         "career_high": "{player} نے {a} پوائنٹس کے ساتھ اپنے کیریئر کا بہترین اسکور بنایا",
         "straight_points": "{player} نے لگاتار {a} پوائنٹس اسکور کیے",
         "record": "{player} نے {a} پوائنٹس بنا کر ٹیم کی تاریخ کا نیا ریکارڈ قائم کیا",
+        "rebounds": "{player} اب تک {a} بار ریباؤنڈ لے چکے ہیں",
+        "assists": "{player} اب تک {a} بار اسسٹ دے چکے ہیں",
+        "blocks": "{player} اب تک {a} شاٹ بلاک کر چکے ہیں",
+        "steals": "{player} اب تک {a} بار گیند چھین چکے ہیں",
+        "threes": "{player} اب تک {a} تھری پوائنٹر لگا چکے ہیں",
+        "team_three_percentage": "{team} کے {a} فیصد تھری پوائنٹر کامیاب ہو رہے ہیں",
         "run": "{team} نے پچھلے چند منٹوں میں حریف کو {a}–{b} سے پیچھے چھوڑا",
         "unanswered": "{team} نے بغیر کسی جواب کے لگاتار {a} پوائنٹس بنائے",
         "lead_by": "{team} {a} پوائنٹس سے آگے ہے",
