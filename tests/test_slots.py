@@ -125,6 +125,36 @@ def test_a_quarter_is_written_as_each_language_names_it():
     assert SLOTS.writer("fr")(digits, None) == _form(TABLES["fr"].format_ordinal(3), None)
 
 
+def test_a_team_named_by_its_city_loses_the_article_its_nickname_takes():
+    """ "Toronto leads": the model writes the article a nickname takes ("les ｟T1｠"), the
+    policy drops it or undoes the contraction before a city, never before a nickname."""
+    by_city = extract("Toronto leads Orlando", SLOTS.inventory).slots
+    by_name = extract("The Raptors lead the Magic", SLOTS.inventory).slots
+    cases = [
+        ("fr", "Les ｟T1｠ mènent, face aux ｟T2｠", "Toronto mènent, face à Orlando"),
+        (
+            "fr",
+            "Temps mort des ｟T1｠, retour en zone des ｟T2｠",
+            "Temps mort de Toronto, retour en zone d'Orlando",
+        ),
+        ("es", "Los ｟T1｠ ganan a los ｟T2｠", "Toronto ganan a Orlando"),
+        ("it", "I ｟T1｠ avanti sui ｟T2｠", "Toronto avanti su Orlando"),
+        (
+            "pt",
+            "Os ｟T1｠ vencem os ｟T2｠, à frente dos ｟T2:x｠",
+            "Toronto vencem Orlando, à frente de Orlando",
+        ),
+    ]
+    for lang, slotted_text, expected in cases:
+        assert SLOTS.restore(slotted_text, by_city, lang) == expected
+        nicknames = SLOTS.restore(slotted_text, by_name, lang)
+        assert "Raptors" in nicknames and "Magic" in nicknames and "Toronto" not in nicknames
+    assert SLOTS.restore("Les ｟T1｠ mènent", by_name, "fr") == "Les Raptors mènent"
+    assert SLOTS.restore("猛龙领先｟T1｠", by_city, "zh") == restore(
+        "猛龙领先｟T1｠", by_city, SLOTS.writer("zh")
+    )
+
+
 def test_a_slotted_line_passes_through_and_unknown_slots_become_text_again():
     already = extract("｟P1｠ finds ｟P2｠ for the layup", SLOTS.inventory)
     assert already.text == "｟P1｠ finds ｟P2｠ for the layup" and len(already.slots) == 2

@@ -250,6 +250,10 @@ class LanguageTable:
     clock: Callable[[int], Form] | None = None
     ordinal: Callable[[int], Form] | None = None
     arena: Form | None = None  # the arena's name (None: the league's ARENA_NAMES for code)
+    # A team the commentator names by its city ("Toronto leads") takes no article where its
+    # nickname does ("les Raptors"): (the article or contraction a pattern writes before the
+    # team, what it becomes before a city). French "aux" -> "à"; "" drops it.
+    city_articles: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         # Checked at import, so a language file with a gap fails at once, naming it.

@@ -26,7 +26,14 @@ from rnnkit.demo.grammar import PLAYERS, arena_name
 from rnnkit.demo.languages import TABLES, phrasings
 from rnnkit.demo.synonyms import SYNONYMS
 from rnnkit.translator.decoding.inference import SlotPolicy
-from rnnkit.translator.decoding.slots import Inventory, fold_accents, plain_render, slot_token
+from rnnkit.translator.decoding.slots import (
+    CLOSE,
+    OPEN,
+    Inventory,
+    fold_accents,
+    plain_render,
+    slot_token,
+)
 
 FIELD_KINDS = {
     "player": "P",
@@ -223,6 +230,29 @@ class DemoSlots(SlotPolicy):
     def _team(table, lang, value, form):
         nickname, variant = value
         return _form(league.team_names(lang, nickname)[variant], form)
+
+    def restore(self, text, slots, lang):
+        """As SlotPolicy.restore, a team the source names by its city without the article
+        the model wrote for a nickname ("les ｟T1｠" -> "Toronto", "aux" -> "à": the table's
+        `city_articles`)."""
+        table = TABLES.get(lang)
+        if table is not None and table.city_articles:
+            for slot in slots:
+                if slot.kind == "T" and slot.value is not None and slot.value[1] == "city":
+                    text = _without_article(text, slot, table.city_articles, lang == "fr")
+        return super().restore(text, slots, lang)
+
+
+def _without_article(text, slot, articles, elide):
+    """`text` with the article or contraction before `slot`'s token replaced as `articles`
+    say; with `elide` (French) "de" elides before a vowel ("d'Orlando")."""
+    token = rf"{re.escape(OPEN)}{slot.kind}{slot.index}(?::[^{re.escape(CLOSE)}]*)?{CLOSE}"
+    for article, instead in articles:
+        if elide and instead == "de" and fold_accents(slot.text)[:1] in "AEIOU":
+            instead = "d'"
+        joined = instead if not instead or instead.endswith("'") else instead + " "
+        text = re.sub(rf"(?<!\w){re.escape(article)} (?={token})", joined, text)
+    return text
 
 
 @functools.lru_cache(maxsize=65536)

@@ -51,6 +51,7 @@ TABLE = LanguageTable(
     code="es",
     name="Spanish",
     script="Latin",
+    city_articles=(("Los", ""), ("los", "")),
     rtl=False,
     teams={team: team for team in ROSTERS},
     quarters=("primer", "segundo", "tercer", "cuarto"),

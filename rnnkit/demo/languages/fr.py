@@ -58,6 +58,7 @@ TABLE = LanguageTable(
     name="French",
     script="Latin",
     rtl=False,
+    city_articles=(("Les", ""), ("les", ""), ("aux", "à"), ("des", "de")),
     teams={team: team for team in ROSTERS},
     quarters=("premier", "deuxième", "troisième", "quatrième"),
     shots={

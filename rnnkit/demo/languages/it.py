@@ -61,6 +61,7 @@ TABLE = LanguageTable(
     code="it",
     name="Italian",
     script="Latin",
+    city_articles=(("I", ""), ("i", ""), ("dei", "di"), ("ai", "a"), ("dai", "da"), ("sui", "su")),
     rtl=False,
     teams={team: team for team in ROSTERS},
     quarters=("primo", "secondo", "terzo", "quarto"),

@@ -43,6 +43,7 @@ TABLE = LanguageTable(
     code="pt",
     name="Portuguese",
     script="Latin",
+    city_articles=(("Os", ""), ("os", ""), ("dos", "de"), ("aos", "a"), ("pelos", "por")),
     rtl=False,
     teams={team: team for team in ROSTERS},
     quarters=("primeiro", "segundo", "terceiro", "quarto"),

@@ -63,6 +63,11 @@ class SlotPolicy:
     def writer(self, lang):
         return plain_render
 
+    def restore(self, text, slots, lang):
+        """`text`, a translation into `lang` with slot tokens, with every slot of `slots` (the
+        source's) written out by `writer(lang)`."""
+        return restore(text, slots, self.writer(lang))
+
 
 class Translator:
     """A trained Seq2Seq with its tokenizer, vocabulary and languages: text in, text out.
@@ -312,7 +317,7 @@ class Translator:
         one, say), with each slot written out; `text` itself without slots."""
         if not self.slots:
             return text
-        return restore(text, self.slotted([source])[source].slots, self.slots.writer(lang))
+        return self.slots.restore(text, self.slotted([source])[source].slots, lang)
 
     def finish(
         self, hypothesis, source, source_tokens, lang, replace_unk=False, slotted=None, alpha=1.0
@@ -332,7 +337,7 @@ class Translator:
             words = self.vocab.decode(tokens)
         text = self.tokenizer.detokenize(words)
         if slotted is not None:
-            text = restore(text, slotted.slots, self.slots.writer(lang))
+            text = self.slots.restore(text, slotted.slots, lang)
         # the search's score is the summed log-probability over GNMT's length penalty
         length = len(tokens) + 1  # <eos> too
         mean = hypothesis.score * length_penalty_factor(length, alpha) / length
