@@ -123,6 +123,8 @@ def start_server(ctx, name, options, env=None, nofile=None, timeout=90):
         def preexec():  # soft and hard, as `ulimit -n` in a shell: the server cannot raise it
             resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
 
+    folder = ctx.work / name  # its own working directory: its own game record (--store's
+    folder.mkdir(exist_ok=True)  # default, ./rnnkit-live.db), whatever tree is measured
     with open(stderr_path, "wb") as stderr:
         process = subprocess.Popen(
             rnnkit("serve", *options),
@@ -132,7 +134,7 @@ def start_server(ctx, name, options, env=None, nofile=None, timeout=90):
             text=True,
             errors="replace",
             env=env or child_env(ctx),
-            cwd=ctx.work,  # not the repository: `python -m` would import its rnnkit first
+            cwd=folder,  # not the repository: `python -m` would import its rnnkit first
             preexec_fn=preexec,
         )
     server = SimpleNamespace(

@@ -26,7 +26,9 @@ import re
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import httpx
 import numpy
@@ -164,7 +166,8 @@ def memory_mib(pid):
 
 def start_server(model_dir, beam):
     command = [sys.executable, "-m", "rnnkit", "serve", "--model-dir", model_dir, "--port", "0"]
-    command += ["--beam", str(beam), "--publish-token", TOKEN]
+    store = Path(tempfile.mkdtemp(prefix="rnnkit-store-")) / "live.db"  # a new game each run
+    command += ["--beam", str(beam), "--publish-token", TOKEN, "--store", str(store)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     banner = process.stdout.readline()
     match = re.search(r"(http://127\.0\.0\.1:\d+)", banner)

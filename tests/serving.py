@@ -9,6 +9,7 @@ and the tests check that what a viewer receives is exactly what the translator p
 import json
 import threading
 import time
+from pathlib import Path
 
 import httpx
 
@@ -137,14 +138,19 @@ class ServeProcess:
     """`python -m rnnkit serve` as its own process on 127.0.0.1 port 0, its stderr in a file
     (to count what it logs); `limit_files` sets its open-file limit (soft and hard)."""
 
-    def __init__(self, model_dir, stderr_path, *options, token=None, limit_files=None, env=None):
+    def __init__(
+        self, model_dir, stderr_path, *options, token=None, limit_files=None, env=None, store=None
+    ):
         import resource
         import subprocess
         import sys
+        import tempfile
 
         self.token = token or "hostile-test-token-0123456789"
+        self.store = store or Path(tempfile.mkdtemp(prefix="rnnkit-store-")) / "live.db"
         command = [sys.executable, "-m", "rnnkit", "serve", "--model-dir", str(model_dir)]
-        command += ["--port", "0", "--publish-token", self.token, *options]
+        command += ["--port", "0", "--publish-token", self.token, "--store", str(self.store)]
+        command += options
 
         def limit():
             if limit_files:

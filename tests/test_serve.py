@@ -386,9 +386,10 @@ def test_a_missing_model_directory_is_one_line(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
-def test_the_command_stops_on_a_signal_with_viewers_connected(model_dir, sig):
+def test_the_command_stops_on_a_signal_with_viewers_connected(model_dir, sig, tmp_path):
     process = subprocess.Popen(
-        [sys.executable, "-m", "rnnkit", "serve", "--model-dir", str(model_dir), "--port", "0"],
+        [sys.executable, "-m", "rnnkit", "serve", "--model-dir", str(model_dir), "--port", "0"]
+        + ["--store", str(tmp_path / "live.db")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

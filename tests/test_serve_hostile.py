@@ -174,10 +174,10 @@ def test_the_log_is_taken_in_bounded_chunks_of_whole_events():
     while chunk := log.take(viewer, limit=4096):
         chunks.append(chunk)
     assert all(len(chunk) <= 4096 for chunk in chunks)
-    assert b"".join(chunks) == b"".join(log.events)
+    assert b"".join(chunks) == b"".join(log.sse)
     big = EventLog()
     big.append(0, "fr", "y" * 10000)  # one event larger than the limit still goes whole
-    assert big.take(big.subscribe(0), limit=4096) == big.events[0]
+    assert big.take(big.subscribe(0), limit=4096) == big.sse[0]
 
 
 # --- 4. slow heads and bodies, caps, the open-file limit -------------------------------------

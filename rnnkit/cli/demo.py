@@ -39,10 +39,10 @@ def register(subparsers):
 
 
 def run(args):
-    from rnnkit.cli.serve import listen, serve_translator
+    from rnnkit.cli.serve import listen, open_store, serve_translator
     from rnnkit.demo.game import play_by_play
     from rnnkit.demo.languages import english
-    from rnnkit.demo.run import run_demo
+    from rnnkit.demo.run import LIVE_STORE, run_demo
     from rnnkit.translator.decoding.inference import Translator
 
     listening = listen(args) if args.serve else None
@@ -65,5 +65,6 @@ def run(args):
             args.beam,
             script=game,
             interval=SERVE_INTERVAL,
+            store=open_store(Path(args.out) / LIVE_STORE),  # the demo's own, new each run
         )
     return 0

@@ -13,6 +13,7 @@ from rnnkit.translator.decoding.search import check_beam
 
 DEMO_MODEL = Path("rnnkit-demo") / "model"  # where `rnnkit demo` (default --out) trains
 TOKEN_ENV = "RNNKIT_PUBLISH_TOKEN"
+DEFAULT_STORE = Path("rnnkit-live.db")
 # Below this confidence a translation is withheld: the largest threshold that withholds at
 # most 5% of the translations of the hand-written development lines (benchmarks/real_games/,
 # `python benchmarks/real_games.py`: 4.7% with the demo's model, 2026-12-07), those the
@@ -38,6 +39,14 @@ def register(subparsers):
         help="comma-separated languages to serve, e.g. fr,zh; if not given, all the model knows",
     )
     parser.add_argument("--beam", type=int, default=3, help="beam size (1: greedy search)")
+    parser.add_argument(
+        "--store",
+        default=str(DEFAULT_STORE),
+        help="the game record, an SQLite file: every line and translation is committed there "
+        "before it is acknowledged or sent, and a restart on the same file goes on with the "
+        "game (viewers resume with their Last-Event-ID, lines not yet translated are); never "
+        "inside a model directory (default: ./%(default)s)",
+    )
     parser.add_argument(
         "--roster",
         help="tonight's game: a TOML file with the two teams and their players, with optional "
@@ -89,11 +98,31 @@ def run(args):
 
     check_beam(args.beam)
     slots = slot_policy(args.roster)  # a bad roster file fails before the model loads
-    translator = Translator.load(model_dir(args.model_dir), slots=slots)
+    directory = model_dir(args.model_dir)
+    check_store_path(args.store, directory)
+    translator = Translator.load(directory, slots=slots)
     languages = served_languages(translator, args.languages)
     listening = listen(args)
-    serve_translator(translator, languages, listening, args.beam)
+    serve_translator(translator, languages, listening, args.beam, store=open_store(args.store))
     return 0
+
+
+def check_store_path(store, directory):
+    """The game record is the server's own file, never one inside a model directory (a
+    model directory holds what rnnkit train wrote, and is replaced as a whole)."""
+    path, model = Path(store).resolve(), Path(directory).resolve()
+    if path == model or model in path.parents:
+        raise RnnkitError(
+            f"--store {store} is inside the model directory {directory}; keep the game record "
+            f"elsewhere (default: ./{DEFAULT_STORE})"
+        )
+
+
+def open_store(path):
+    """The game record at `path` (store.Store), made if new."""
+    from rnnkit.serve.store import Store
+
+    return Store(path)
 
 
 def model_dir(given):
@@ -187,13 +216,21 @@ def viewer_urls(address, port):
     return [f"http://{f'[{a}]' if ':' in a else a}:{port}/" for a in ordered]
 
 
-def serve_translator(translator, languages, listening, beam, script=(), interval=2.0):
-    """Serve on `listening` (from `listen`) until Ctrl-C; `script`: lines played into the game."""
+def serve_translator(translator, languages, listening, beam, script=(), interval=2.0, store=None):
+    """Serve on `listening` (from `listen`) until Ctrl-C; `script`: lines played into the game;
+    `store`: the game record (store.Store), None to keep the game in memory."""
     from rnnkit.serve import create_app, make_server
 
     sock, token, generated, options = listening
     app = create_app(
-        translator, languages, token, beam=beam, script=script, interval=interval, **options
+        translator,
+        languages,
+        token,
+        beam=beam,
+        script=script,
+        interval=interval,
+        store=store,
+        **options,
     )
     address = sock.getsockname()
     urls = viewer_urls(address[0], address[1])
@@ -201,6 +238,10 @@ def serve_translator(translator, languages, listening, beam, script=(), interval
     print(f"Serving {len(languages)} languages ({', '.join(languages)}) at {urls[0]}")
     for other in urls[1:]:
         print(f"  also at {other}")
+    if store is not None:
+        lines = store.next_line()
+        kept = f"going on with its {lines} lines" if lines else "a new game"
+        print(f"  game record: {store.path} ({kept}; another file starts anew)")
     if not ipaddress.ip_address(address[0]).is_loopback:
         print(f"  listening on {address[0]}: anyone who reaches it can watch; only the token posts")
     shown_token = token if generated else "$TOKEN"  # a token the user chose stays unprinted

@@ -27,7 +27,8 @@ from rnnkit.translator.training.config import TrainConfig
 from rnnkit.translator.training.loop import train
 
 RESULTS = "results.json"
-ENTRIES = ("data", "model", RESULTS)  # all the demo writes into its --out directory
+LIVE_STORE = "live.db"  # `rnnkit demo --serve`'s game record (SQLite, with its WAL files)
+ENTRIES = ("data", "model", RESULTS, LIVE_STORE, f"{LIVE_STORE}-wal", f"{LIVE_STORE}-shm")
 
 # Sized to finish within 5 minutes on 2 CPU cores, data generation to live game, for all
 # the languages present. Subword pieces (BPE, which keeps this corpus's words whole) with

@@ -1,7 +1,8 @@
 """`rnnkit serve`: live commentary in, every language out to every viewer, in the browser.
 
     pipeline.py the bounded queue of posted lines and the one thread that translates them
-    events.py   the game's event log (every event encoded once) and the viewers reading it
+    events.py   the game's event log (events as data, each rendered once) and its viewers
+    store.py    the durable game record (SQLite, WAL): committed before acknowledged or sent
     app.py      the HTTP contract: POST /api/lines, GET /api/stream (SSE), GET / (the page)
     tokens.py   the publishing token: its rules, and wrong guesses slowed per address
     connections.py  every TCP connection: caps, the publisher's reserve, header timeout, reset

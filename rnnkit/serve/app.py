@@ -63,6 +63,7 @@ def create_app(
     guard=None,
     epoch=None,
     min_confidence=None,
+    store=None,
 ):
     """The application serving `translator` into `languages` (codes it knows).
 
@@ -72,10 +73,12 @@ def create_app(
     send_timeout: seconds a stream's send may stay blocked (the viewer stopped reading)
     before its connection is reset; body_seconds: longest wait for a post's body; guard:
     the ConnectionGuard of its connections (default limits if not given); epoch: the game
-    record's name in event ids (new if not given); min_confidence: a translation less
-    confident than this is withheld (the English is sent, marked so).
+    record's name in event ids (new if not given; a store's own if `store`); min_confidence: a
+    translation less confident than this is withheld (the English is sent, marked so);
+    store: the durable game record (store.Store; the app closes it when it stops), None
+    to keep the game in memory only.
     """
-    log = EventLog(max_behind, epoch)
+    log = EventLog(max_behind, epoch, store)
     pipeline = LinePipeline(
         translator, languages, log, beam, max_pending, min_confidence=min_confidence
     )
@@ -85,14 +88,17 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app):
         quiet_accept_errors(asyncio.get_running_loop())
-        tasks = [asyncio.create_task(pipeline.run()), asyncio.create_task(beat(log, heartbeat))]
+        worker = asyncio.create_task(pipeline.run())
+        tasks = [asyncio.create_task(beat(log, heartbeat))]
         if script:
             tasks.append(asyncio.create_task(play(pipeline, script, interval)))
         yield
         log.close()
         for task in tasks:
             task.cancel()
-        await pipeline.close()
+        await pipeline.stop(worker)  # the line in translation is finished and committed
+        if store is not None:
+            store.close()
 
     async def post_line(request):
         given = request.headers.get("authorization")

@@ -1,9 +1,12 @@
 """The game's event log and its viewers: one append-only list, read by every stream.
 
-Every event (one line in one language) is encoded once, as Server-Sent-Events bytes, and
-kept for the whole game. Its id is an opaque string, `EPOCH-SEQ`: SEQ is its index in the
-log, EPOCH names the game record (today one server run: a restart starts a new epoch), so an
-id of another run is recognised as such instead of pointing into the new run's events. A
+Every event (one line in one language) is kept as data (`Event`: line, language, text,
+kind, confidence, withheld), and rendered for the stream once, as Server-Sent-Events bytes,
+when it is added. Its id is an opaque string, `EPOCH-SEQ`: SEQ is its index in the log,
+EPOCH names the game record: the store's (store.py), which a restart on the same file keeps,
+or a new one per server run without a store; an id of another record is recognised as such
+instead of pointing into this one's events. With a store, events are committed before any
+viewer is told of them (`add_line`, `add_translations`). A
 viewer is only a cursor into the log: resuming after `Last-Event-ID: EPOCH-k` starts at
 k + 1, a late joiner starts at 0, and a viewer whose id is of another epoch gets a `reset`
 event and then the game from its start. No per-viewer copy of anything is made.
@@ -31,6 +34,7 @@ import asyncio
 import json
 import re
 import secrets
+from dataclasses import dataclass
 
 CHUNK_BYTES = 64 * 1024  # most bytes of the log one send hands a viewer's socket
 MAX_ID_CHARS = 64  # a Last-Event-ID longer than this is not an id of any rnnkit server
@@ -41,6 +45,28 @@ _LEGACY_ID = re.compile(r"[0-9]{1,15}")  # the plain counters of servers before 
 def new_epoch():
     """A name for a new game record: 12 random hex digits."""
     return secrets.token_hex(6)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of the game: `seq` its index in the log (the number of its id), the line
+    number, the language ("en": the English as posted), the text, its kind ("line"), and a
+    translation's `confidence` and `withheld` (None for the English and for translators
+    that give none)."""
+
+    seq: int
+    line: int
+    lang: str
+    text: str
+    kind: str = "line"
+    confidence: float | None = None
+    withheld: bool | None = None
+
+    def details(self):
+        """What a viewer is told besides line, lang and text."""
+        if self.confidence is None:
+            return {}
+        return {"confidence": self.confidence, "withheld": self.withheld}
 
 
 def encode_event(event_id, line, lang, text, **details):
@@ -86,11 +112,16 @@ class Viewer:
 
 
 class EventLog:
-    """All events of one game, in order, and the viewers reading them."""
+    """All events of one game, in order, and the viewers reading them; with `store` (a
+    store.Store), the game so far from it, and every new event committed to it first."""
 
-    def __init__(self, max_behind=2000, epoch=None):
-        self.epoch = epoch or new_epoch()
-        self.events = []  # SSE bytes; event id = f"{epoch}-{index}"
+    def __init__(self, max_behind=2000, epoch=None, store=None):
+        self.store = store
+        self.epoch = store.epoch if store is not None else epoch or new_epoch()
+        self.events = []  # Event; event id = f"{epoch}-{seq}", seq its index here
+        self.sse = []  # each event as the stream sends it, rendered once
+        for event in store.events() if store is not None else ():
+            self._keep(event)
         self.viewers = set()
         self.max_behind = max_behind
         self.closed = False  # the server is stopping: every stream ends
@@ -104,9 +135,42 @@ class EventLog:
         return f"{self.epoch}-{index}"
 
     def append(self, line, lang, text, **details):
-        """Add one event, wake every viewer, drop those that stopped reading."""
-        event_id = self.event_id(len(self.events))
-        self.events.append(encode_event(event_id, line, lang, text, **details))
+        """Add one event (not stored), wake every viewer, drop those that stopped reading."""
+        self._announce([self._event(line, lang, text, details)])
+
+    def add_line(self, number, text):
+        """A line accepted: its English event, committed to the store (if any), then sent."""
+        event = self._event(number, "en", text, {})
+        if self.store is not None:
+            self.store.add_line(number, text, event)
+        self._announce([event])
+
+    def add_translations(self, number, translations):
+        """A line's translations [(lang, text, details)], committed to the store (if any)
+        in one transaction, then sent."""
+        events = [
+            self._event(number, lang, text, more, offset)
+            for offset, (lang, text, more) in enumerate(translations)
+        ]
+        if self.store is not None:
+            self.store.add_translations(number, events)
+        self._announce(events)
+
+    def _event(self, line, lang, text, details, offset=0):
+        """The Event of the next seq (+ `offset`, for several added at once)."""
+        confidence, withheld = details.get("confidence"), details.get("withheld")
+        return Event(len(self.events) + offset, line, lang, text, "line", confidence, withheld)
+
+    def _keep(self, event):
+        self.events.append(event)
+        details = event.details()
+        self.sse.append(
+            encode_event(self.event_id(event.seq), event.line, event.lang, event.text, **details)
+        )
+
+    def _announce(self, events):
+        for event in events:
+            self._keep(event)
         for viewer in list(self.viewers):
             if viewer.behind(len(self.events)) > self.max_behind:
                 self.drop(viewer)
@@ -168,11 +232,11 @@ class EventLog:
         partials, viewer.partials = b"".join(viewer.partials.values()), {}
         start = end = viewer.cursor
         size = 0
-        while end < len(self.events) and (end == start or size + len(self.events[end]) <= limit):
-            size += len(self.events[end])
+        while end < len(self.sse) and (end == start or size + len(self.sse[end]) <= limit):
+            size += len(self.sse[end])
             end += 1
         viewer.cursor = end
-        return partials + b"".join(self.events[start:end])
+        return partials + b"".join(self.sse[start:end])
 
     def drop(self, viewer):
         viewer.dropped = True

@@ -8,6 +8,11 @@ worker thread, so the event loop never blocks on NumPy and lines stay in order. 
 is bounded: when it is full, `submit` refuses with `Busy` (HTTP 429 with Retry-After), so a
 flood of posts costs the server nothing but the refusals.
 
+With a store (the log's, store.py) a line is committed before `submit` returns (so before
+its 202), and its translations before they are announced; after a restart on the same
+store the lines accepted but not translated are translated first, in order (`recovered`),
+and a stop (`stop`) lets the line being translated finish and be committed.
+
 A line may also arrive word by word: `submit(words, partial=True)` appends to the open line
 (opening it if none is), publishes its English so far as a partial event and queues one
 update of its running translation (`simultaneous.default_policy`: re-translation of the
@@ -85,7 +90,11 @@ class LinePipeline:
         self.beam, self.max_pending = beam, max_pending
         self.min_confidence = min_confidence  # below it a translation is withheld
         self.pending = asyncio.Queue(max_pending)  # (line number, text) awaiting translation
-        self.lines = 0  # lines accepted so far; the next one is number `lines`
+        store = log.store
+        self.lines = 0 if store is None else store.next_line()  # the next line's number
+        self.recovered = [] if store is None else store.untranslated()  # accepted, untranslated
+        self.idle = True  # the worker waits for a line (it is not translating one)
+        self.stopping = False
         self.seconds_per_line = 0.1  # running mean of the translation time, for Retry-After
         self.executor = ThreadPoolExecutor(1, thread_name_prefix="rnnkit-translate")
         self.open = None  # the text so far of the line arriving word by word, if any
@@ -105,7 +114,7 @@ class LinePipeline:
         if self.open is not None:
             self.open, self.unread = None, []
             self.log.close_partials()
-        self.log.append(number, "en", text)  # the English goes out before its translations
+        self.log.add_line(number, text)  # the English goes out before its translations
         self.pending.put_nowait(("line", number, text))
         return number
 
@@ -155,24 +164,35 @@ class LinePipeline:
         return self.policy.read(words)
 
     async def run(self):
-        """The worker: translate queued lines in order, publish each language as an event
-        (and the open line's running translations as partial events)."""
+        """The worker: translate the recovered lines, then queued lines in order, and publish
+        each line's languages as events (and the open line's running translations as partial
+        events); after `stop`, it ends once the line it translates is published."""
         loop = asyncio.get_running_loop()
-        while True:
+        while self.recovered and not self.stopping:
+            self.idle = False
+            await self._run_line(loop, *self.recovered.pop(0))
+        while not self.stopping:
+            self.idle = True
             kind, number, text = await self.pending.get()
+            self.idle = False
             if kind == "partial":
                 await self._run_partial(loop, number)
-                continue
-            started = time.perf_counter()
-            try:
-                texts = await loop.run_in_executor(self.executor, self.translate, text)
-            except Exception:  # a bug in translation must not stop the game
-                logger.exception("line %d could not be translated: %r", number, text)
-                continue
-            elapsed = time.perf_counter() - started
-            self.seconds_per_line = 0.8 * self.seconds_per_line + 0.2 * elapsed
-            for lang, (translated, more) in zip(self.languages, texts):
-                self.log.append(number, lang, translated, **more)
+            else:
+                await self._run_line(loop, number, text)
+
+    async def _run_line(self, loop, number, text):
+        started = time.perf_counter()
+        try:
+            texts = await loop.run_in_executor(self.executor, self.translate, text)
+        except Exception:  # a bug in translation must not stop the game
+            logger.exception("line %d could not be translated: %r", number, text)
+            return
+        elapsed = time.perf_counter() - started
+        self.seconds_per_line = 0.8 * self.seconds_per_line + 0.2 * elapsed
+        translations = [
+            (lang, translated, more) for lang, (translated, more) in zip(self.languages, texts)
+        ]
+        self.log.add_translations(number, translations)
 
     async def _run_partial(self, loop, number):
         if self.open is None or number != self.lines:
@@ -186,6 +206,19 @@ class LinePipeline:
         if self.open is not None and number == self.lines:  # not closed while translating
             for revision in revisions:
                 self.log.publish_partial(number, revision.lang, revision.text)
+
+    async def stop(self, worker, seconds=30.0):
+        """Stop the worker task `worker` (running `run`): at once if it waits for a line,
+        else once the line it translates is published (and committed), at most `seconds`;
+        then its thread."""
+        self.stopping = True
+        if self.idle:
+            worker.cancel()
+        done, _ = await asyncio.wait({worker}, timeout=seconds)
+        if not done:
+            logger.warning("the line in translation did not finish within %g s", seconds)
+            worker.cancel()
+        await self.close()
 
     async def close(self):
         """Stop the worker thread, after the line it is translating (if any)."""
