@@ -36,6 +36,7 @@ from rnnkit.cli.arguments import slot_policy
 from rnnkit.cli.main import main
 from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
+from rnnkit.serve.events import EventLog
 from rnnkit.translator.decoding.inference import Translator
 
 FEW = ["fr", "ar", "zh"]  # a quick game for the tests that are not about the languages
@@ -122,6 +123,47 @@ def test_resume_by_last_event_id_loses_and_repeats_nothing(server, translator):
     rest = read_events(server.url, len(server.log) - 10, last_event_id=first[-1]["id"])
     assert rest[0]["seq"] == first[-1]["seq"] + 1
     check_game(first + rest, translator, LINES, LANGUAGES_24)
+
+
+def _stream(url, count, query="", last_event_id=None):
+    headers = {} if last_event_id is None else {"Last-Event-ID": last_event_id}
+    events = []
+    with httpx.stream("GET", f"{url}/api/stream{query}", headers=headers, timeout=60) as r:
+        assert r.status_code == 200, r.read()
+        for event in parse_sse(r.iter_lines()):
+            events.append(event)
+            if len(events) == count:
+                break
+    return events
+
+
+def test_a_viewer_of_some_languages_gets_those_alone_with_the_game_s_ids(server):
+    for text in LINES:
+        post_and_wait(server, text)
+    everything = read_events(server.url, len(server.log))
+    chosen = _stream(server.url, 2 * len(LINES), "?lang=fr,en")
+    want = [e for e in everything if e["lang"] in ("en", "fr")]
+    assert chosen == want  # the same events with the same ids, the others passed over
+    one = _stream(server.url, 1, "?lang=zh", last_event_id=want[0]["id"])  # resumes exactly
+    assert one == [e for e in everything if e["lang"] == "zh"][:1]
+    next_line = server.post("Haddad blocks the shot")
+    assert next_line.status_code == 202
+    live = _stream(server.url, 1, "?lang=ar", last_event_id=everything[-1]["id"])
+    assert live[0]["lang"] == "ar" and live[0]["line"] == len(LINES)
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("?lang=fr,xx", "lang='xx' is not served here; ask for some of en,"),
+        ("?lang=", "lang= is empty"),
+        ("?lang=" + "q" * 5000, "is not served here"),
+    ],
+)
+def test_a_language_not_served_is_one_line_400(server, query, message):
+    response = httpx.get(f"{server.url}/api/stream{query}")
+    assert response.status_code == 400 and message in response.json()["error"]
+    assert len(response.json()["error"]) < 300
 
 
 def test_late_joiner_gets_the_game_so_far_then_live_lines(server, translator):
@@ -502,3 +544,22 @@ def test_an_idle_stream_gets_heartbeat_comments(translator):
             assert ": keepalive" in [next(lines) for _ in range(4)]  # after a blank line or two
     finally:
         server.stop()
+
+
+def test_a_filtered_viewer_takes_its_languages_in_bounded_pieces_and_sleeps_through_others():
+    log = EventLog()
+    for number in range(40):
+        for lang in ("en", "fr", "zh"):
+            log.append(number, lang, f"{lang} {number} " + "x" * 200)
+    viewer = log.subscribe(0, frozenset({"zh"}))
+    pieces = []
+    while chunk := log.take(viewer, limit=1000):
+        assert len(chunk) <= 1000
+        pieces.append(chunk)
+    want = [event for event, kept in zip(log.sse, log.events) if kept.lang == "zh"]
+    assert b"".join(pieces) == b"".join(want) and len(pieces) > 5
+    viewer.wakeup.clear()
+    log.append(40, "fr", "un panier")
+    assert not viewer.wakeup.is_set()  # nothing of its languages: it is not woken
+    log.append(40, "zh", "进球")
+    assert viewer.wakeup.is_set() and log.take(viewer) == log.sse[-1]

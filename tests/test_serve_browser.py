@@ -115,7 +115,9 @@ def test_page_resumes_by_last_event_id_after_losing_its_stream(browser):
     server = RunningServer(translator, ["fr", "ar"], beam=1)
     resumed_after = []
     subscribe = server.log.subscribe
-    server.log.subscribe = lambda start=0: resumed_after.append(start) or subscribe(start)
+    server.log.subscribe = lambda start=0, langs=None: (
+        resumed_after.append(start) or subscribe(start, langs)
+    )
     try:
         browser.get(server.url + "/")
         wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
@@ -257,5 +259,42 @@ def test_page_shows_the_open_line_word_by_word_then_its_final_text_in_place(brow
             "cards": 1,
             "top": before["top"],
         }
+    finally:
+        server.stop()
+
+
+def test_page_asks_only_for_the_languages_it_shows(browser):
+    """Languages picked: the page's stream carries those alone (?lang=en,...); a language
+    shown later opens a new stream, which brings that language's part of the game so far."""
+    translator = tiny_translator(["fr", "ar"])
+    server = RunningServer(translator, ["fr", "ar"], beam=1)
+    asked = lambda: [v.langs for v in list(server.log.viewers)]  # noqa: E731
+    try:
+        browser.get(server.url + "/")
+        wait_for(browser, "return document.getElementById('connection').dataset.state == 'live'")
+        assert asked() == [None]  # nothing hidden: every language
+        browser.execute_script("document.getElementById('picker-toggle').click()")
+        browser.execute_script("document.getElementById('pick-none').click()")
+        browser.execute_script("document.querySelector('.chip[data-lang=\"fr\"]').click()")
+        deadline = time.monotonic() + 60
+        while asked() != [frozenset({"en", "fr"})]:
+            assert time.monotonic() < deadline, asked()
+            time.sleep(0.01)
+        assert server.post(LINES[0]).status_code == 202
+        wait_for(
+            browser,
+            "return document.querySelectorAll('.cell[data-lang=fr]:not(.pending)').length == 1",
+        )
+        texts = expected_texts(translator, LINES[0], ["fr", "ar"], 1)
+        script = "return document.querySelector('.cell[data-lang=%s] .text').textContent"
+        assert browser.execute_script(script % "fr") == texts["fr"]
+        assert browser.execute_script(script % "ar") != texts["ar"]  # never sent to this page
+        browser.execute_script("document.querySelector('.chip[data-lang=\"ar\"]').click()")
+        wait_for(
+            browser,
+            "return document.querySelectorAll('.cell[data-lang=ar]:not(.pending)').length == 1",
+        )
+        assert browser.execute_script(script % "ar") == texts["ar"]  # the game so far, in ar
+        assert asked() == [None] or asked() == [frozenset({"en", "fr", "ar"})]
     finally:
         server.stop()

@@ -11,7 +11,8 @@
                          gives the game so far, then live; an id of another server run gets
                          `event: reset` and then the game from its start; with ?partial=1
                          also `event: partial` events without an id, the running translation
-                         of the open line (same data; the latest only)
+                         of the open line (same data; the latest only); ?lang=fr,en sends
+                         those languages only (ids stay the game's: a resume is exact)
     GET  /api/languages  {"source": "en", "languages": [...], "lines": N}
     GET  /               the page (static files under /static/)
 
@@ -139,7 +140,8 @@ def create_app(
         partial = request.query_params.get("partial", "0")
         if partial not in ("0", "1"):
             raise LineError(400, f"partial={partial[:20]!r}: ask with partial=1 (or leave it out)")
-        return EventStream(log, start, reset, partial == "1", guard, send_timeout)
+        langs = chosen_languages(request.query_params.get("lang"), pipeline.languages)
+        return EventStream(log, start, reset, partial == "1", guard, send_timeout, langs)
 
     async def languages_info(request):
         return JSONResponse(
@@ -258,6 +260,24 @@ def parse_line(content_type, body):
     return value["text"], partial
 
 
+def chosen_languages(option, served):
+    """The languages of `?lang=fr,en` as a frozenset ("en": the English as posted), each one
+    served; None without the parameter (every language)."""
+    if option is None:
+        return None
+    codes = [code.strip() for code in option.split(",")]
+    if not any(codes):
+        raise LineError(400, "lang= is empty; ask for languages such as lang=fr,en")
+    known = ["en", *served]
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise LineError(
+            400,
+            f"lang={unknown[0][:20]!r} is not served here; ask for some of {','.join(known)}",
+        )
+    return frozenset(codes)
+
+
 def bounded_int(digits):
     """JSON integers of at most 100 digits (Python's own limit, 4,300, is a ValueError with
     a long message; no field here needs more than a few)."""
@@ -285,12 +305,12 @@ class EventStream(Response):
     seconds), or the server stops (the log closes). A dropped viewer's connection is reset at
     once (see connections.py); it resumes with its Last-Event-ID."""
 
-    def __init__(self, log, start, reset, partial, guard, send_timeout):
+    def __init__(self, log, start, reset, partial, guard, send_timeout, langs=None):
         self.log, self.start, self.reset, self.partial = log, start, reset, partial
-        self.guard, self.send_timeout = guard, send_timeout
+        self.guard, self.send_timeout, self.langs = guard, send_timeout, langs
 
     async def __call__(self, scope, receive, send):
-        viewer = self.log.subscribe(self.start)
+        viewer = self.log.subscribe(self.start, self.langs)
         if self.partial:
             self.log.want_partials(viewer)
         sender = asyncio.ensure_future(self.send_events(viewer, send))

@@ -95,10 +95,12 @@ class BadEventId(ValueError):
 
 
 class Viewer:
-    """One open stream: the index of the next event it will take, and how to wake it."""
+    """One open stream: the index of the next event it will take, the languages it takes
+    (None: all), and how to wake it."""
 
-    def __init__(self, cursor, joined):
+    def __init__(self, cursor, joined, langs=None):
         self.cursor = cursor
+        self.langs = langs  # a frozenset of language codes ("en" the English), or None
         self.joined = joined  # the log's length when it subscribed: its backlog ends there
         self.partial = False  # it asked for partial events
         self.partials = {}  # lang -> the latest partial event not taken yet
@@ -171,11 +173,12 @@ class EventLog:
     def _announce(self, events):
         for event in events:
             self._keep(event)
+        langs = {event.lang for event in events}
         for viewer in list(self.viewers):
             if viewer.behind(len(self.events)) > self.max_behind:
                 self.drop(viewer)
-            else:
-                viewer.wakeup.set()
+            elif viewer.langs is None or not viewer.langs.isdisjoint(langs):
+                viewer.wakeup.set()  # (a viewer of other languages sleeps on)
 
     def resume_point(self, header):
         """Where a viewer with this Last-Event-ID starts: (the index of its first event,
@@ -200,22 +203,29 @@ class EventLog:
             )
         return after + 1, False
 
-    def subscribe(self, start=0):
-        """A viewer whose first event is the one at index `start`."""
-        viewer = Viewer(start, len(self.events))
+    def subscribe(self, start=0, langs=None):
+        """A viewer whose first event is the one at index `start`, of the languages `langs`
+        (a frozenset of codes; None: every language). Ids stay the game's: a viewer of some
+        languages skips the others' events, and resumes after any id exactly."""
+        viewer = Viewer(start, len(self.events), langs)
         self.viewers.add(viewer)
         return viewer
 
     def want_partials(self, viewer):
         """`viewer` gets partial events from now on, first the open line's latest ones."""
-        viewer.partial, viewer.partials = True, dict(self.open_partials)
+        viewer.partial = True
+        viewer.partials = {
+            lang: event
+            for lang, event in self.open_partials.items()
+            if viewer.langs is None or lang in viewer.langs
+        }
 
     def publish_partial(self, line, lang, text):
         """The running translation of the open line `line` into `lang` (or its English so
         far): to every viewer that asked for partials, replacing one it has not taken."""
         event = self.open_partials[lang] = encode_partial(line, lang, text)
         for viewer in self.viewers:
-            if viewer.partial:
+            if viewer.partial and (viewer.langs is None or lang in viewer.langs):
                 viewer.partials[lang] = event
                 viewer.wakeup.set()
 
@@ -230,6 +240,8 @@ class EventLog:
         """The bytes of the events the viewer has not taken yet, at most `limit` of the log's
         (but always one whole event, if any is waiting); b"" if none."""
         partials, viewer.partials = b"".join(viewer.partials.values()), {}
+        if viewer.langs is not None:
+            return partials + self._take_some(viewer, limit)
         start = end = viewer.cursor
         size = 0
         while end < len(self.sse) and (end == start or size + len(self.sse[end]) <= limit):
@@ -237,6 +249,19 @@ class EventLog:
             end += 1
         viewer.cursor = end
         return partials + b"".join(self.sse[start:end])
+
+    def _take_some(self, viewer, limit):
+        """`take` for a viewer of some languages: the others' events are passed over."""
+        chunks, size, end = [], 0, viewer.cursor
+        while end < len(self.sse):
+            if self.events[end].lang in viewer.langs:
+                if chunks and size + len(self.sse[end]) > limit:
+                    break
+                chunks.append(self.sse[end])
+                size += len(self.sse[end])
+            end += 1
+        viewer.cursor = end
+        return b"".join(chunks)
 
     def drop(self, viewer):
         viewer.dropped = True

@@ -1,5 +1,7 @@
-// The live page: one EventSource on /api/stream carries every language; each event
-// {"line", "lang", "text"} fills one cell of its line's card. Events may repeat after a
+// The live page: one EventSource on /api/stream carries the languages the viewer shows
+// (`?lang=en,fr,...`, all of them when none is hidden; a new choice opens a new stream, which
+// sends the game so far in those languages); each event {"line", "lang", "text"} fills one
+// cell of its line's card. Events may repeat after a
 // reconnection and arrive in any order across lines, so a cell is simply (line, lang). A
 // `reset` event (the page resumed with an id of another server run) clears the feed.
 // The stream is asked for `partial` events too: the running translation of the line being
@@ -16,6 +18,7 @@ const state = {
   cards: new Map(), // line number -> <li> card
   lines: 0,
   source: null,
+  asked: null, // the ?lang= list of the open stream ("" for every language)
 };
 
 const $ = (id) => document.getElementById(id);
@@ -48,9 +51,16 @@ function setConnection(stateName, text) {
   $("connection-text").textContent = text || stateName;
 }
 
+function askedLanguages() {
+  if (state.chosen === null || state.languages.length === 0) return ""; // every language
+  return ["en", ...state.languages.filter((code) => state.chosen.has(code))].join(",");
+}
+
 function connect() {
   setConnection(state.source ? "reconnecting" : "connecting");
-  const source = new EventSource("/api/stream?partial=1");
+  state.asked = askedLanguages();
+  const only = state.asked ? `&lang=${encodeURIComponent(state.asked)}` : "";
+  const source = new EventSource(`/api/stream?partial=1${only}`);
   state.source = source;
   source.onopen = () => setConnection("live");
   source.onmessage = (message) => {
@@ -109,6 +119,10 @@ function toggleLanguage(code) {
 
 function applyChoice() {
   saveChoice();
+  if (state.source && askedLanguages() !== state.asked) {
+    state.source.close(); // a stream of the languages now shown; cells already filled stay
+    connect();
+  }
   for (const chip of $("picker-chips").children) {
     chip.setAttribute("aria-pressed", String(isShown(chip.dataset.lang)));
   }
