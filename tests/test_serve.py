@@ -563,3 +563,31 @@ def test_a_filtered_viewer_takes_its_languages_in_bounded_pieces_and_sleeps_thro
     assert not viewer.wakeup.is_set()  # nothing of its languages: it is not woken
     log.append(40, "zh", "进球")
     assert viewer.wakeup.is_set() and log.take(viewer) == log.sse[-1]
+
+
+def test_metrics_and_health_say_what_the_server_does(server):
+    from prometheus_client.parser import text_string_to_metric_families
+
+    assert httpx.get(server.url + "/healthz").json()["status"] == "ok"
+    for text in LINES:
+        post_and_wait(server, text)
+    read_events(server.url, len(server.log))  # one viewer takes the whole game
+    response = httpx.get(server.url + "/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain; version=")
+    samples = {
+        sample.name: sample
+        for family in text_string_to_metric_families(response.text)
+        for sample in family.samples
+    }
+    game = server.log.epoch
+    assert samples["rnnkit_lines_posted_total"].value == len(LINES)
+    assert samples["rnnkit_lines_translated_total"].value == len(LINES)
+    assert samples["rnnkit_line_latency_seconds_count"].value == len(LINES)
+    assert samples["rnnkit_line_latency_seconds_sum"].value > 0
+    assert samples["rnnkit_events_total"].value == len(server.log) == len(LINES) * 25
+    assert samples["rnnkit_events_sent_total"].value >= len(server.log)
+    assert samples["rnnkit_queue_length"].value == 0
+    assert all(s.labels["game"] == game for s in samples.values())
+    health = httpx.get(server.url + "/healthz").json()
+    assert health == {"status": "ok", "game": game, "lines": 2, "waiting": 0, "viewers": 0}

@@ -3,6 +3,7 @@
     pipeline.py the bounded queue of posted lines and the one thread that translates them
     events.py   the game's event log (events as data, each rendered once) and its viewers
     store.py    the durable game record (SQLite, WAL): committed before acknowledged or sent
+    metrics.py  GET /metrics for Prometheus: lines, latency, queue, viewers, events
     app.py      the HTTP contract: POST /api/lines, GET /api/stream (SSE), GET / (the page)
     tokens.py   the publishing token: its rules, and wrong guesses slowed per address
     connections.py  every TCP connection: caps, the publisher's reserve, header timeout, reset

@@ -14,6 +14,8 @@
                          of the open line (same data; the latest only); ?lang=fr,en sends
                          those languages only (ids stay the game's: a resume is exact)
     GET  /api/languages  {"source": "en", "languages": [...], "lines": N}
+    GET  /metrics        Prometheus's text format (metrics.py: lines, latency, queue, viewers)
+    GET  /healthz        200 {"status": "ok", ...} while lines are translated; 503 if not
     GET  /               the page (static files under /static/)
 
 Every refusal is a 4xx (or a 503: the server is full) with a JSON body {"error": "one line
@@ -31,6 +33,7 @@ import traceback
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse, JSONResponse, Response
@@ -39,6 +42,7 @@ from starlette.staticfiles import StaticFiles
 
 from rnnkit.serve.connections import ConnectionGuard, address_key, quiet_accept_errors
 from rnnkit.serve.events import BadEventId, EventLog, encode_reset
+from rnnkit.serve.metrics import Metrics
 from rnnkit.serve.pipeline import LineError, LinePipeline, play
 from rnnkit.serve.tokens import TokenGate
 
@@ -85,11 +89,13 @@ def create_app(
     )
     gate = TokenGate(token)
     guard = guard or ConnectionGuard()
+    pipeline.metrics = metrics = Metrics(log, pipeline)
+    running = {}  # the worker task, while the app runs
 
     @asynccontextmanager
     async def lifespan(app):
         quiet_accept_errors(asyncio.get_running_loop())
-        worker = asyncio.create_task(pipeline.run())
+        worker = running["worker"] = asyncio.create_task(pipeline.run())
         tasks = [asyncio.create_task(beat(log, heartbeat))]
         if script:
             tasks.append(asyncio.create_task(play(pipeline, script, interval)))
@@ -148,6 +154,21 @@ def create_app(
             {"source": "en", "languages": pipeline.languages, "lines": pipeline.lines}
         )
 
+    async def metrics_page(request):
+        return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
+
+    async def health(request):
+        worker = running.get("worker")
+        alive = worker is not None and not worker.done() and not log.closed
+        body = {
+            "status": "ok" if alive else "the translation worker is not running",
+            "game": log.epoch,
+            "lines": pipeline.lines,
+            "waiting": pipeline.waiting(),
+            "viewers": len(log.viewers),
+        }
+        return JSONResponse(body, status_code=200 if alive else 503)
+
     async def page(request):
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
@@ -157,6 +178,8 @@ def create_app(
             Route("/api/lines", post_line, methods=["POST"]),
             Route("/api/stream", stream),
             Route("/api/languages", languages_info),
+            Route("/metrics", metrics_page),
+            Route("/healthz", health),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         lifespan=lifespan,

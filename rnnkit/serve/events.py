@@ -128,6 +128,7 @@ class EventLog:
         self.max_behind = max_behind
         self.closed = False  # the server is stopping: every stream ends
         self.dropped_count = 0
+        self.sent = 0  # events handed to viewers' streams (for /metrics)
         self.open_partials = {}  # lang -> the latest partial event of the open line
 
     def __len__(self):
@@ -248,6 +249,7 @@ class EventLog:
             size += len(self.sse[end])
             end += 1
         viewer.cursor = end
+        self.sent += end - start
         return partials + b"".join(self.sse[start:end])
 
     def _take_some(self, viewer, limit):
@@ -261,6 +263,7 @@ class EventLog:
                 size += len(self.sse[end])
             end += 1
         viewer.cursor = end
+        self.sent += len(chunks)
         return b"".join(chunks)
 
     def drop(self, viewer):

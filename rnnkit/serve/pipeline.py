@@ -95,6 +95,8 @@ class LinePipeline:
         self.recovered = [] if store is None else store.untranslated()  # accepted, untranslated
         self.idle = True  # the worker waits for a line (it is not translating one)
         self.stopping = False
+        self.metrics = None  # metrics.Metrics, told of each line accepted and translated
+        self.accepted_at = {}  # line number -> when it was accepted (perf_counter)
         self.seconds_per_line = 0.1  # running mean of the translation time, for Retry-After
         self.executor = ThreadPoolExecutor(1, thread_name_prefix="rnnkit-translate")
         self.open = None  # the text so far of the line arriving word by word, if any
@@ -116,6 +118,9 @@ class LinePipeline:
             self.log.close_partials()
         self.log.add_line(number, text)  # the English goes out before its translations
         self.pending.put_nowait(("line", number, text))
+        self.accepted_at[number] = time.perf_counter()
+        if self.metrics is not None:
+            self.metrics.posted()
         return number
 
     def _append(self, text):
@@ -134,6 +139,10 @@ class LinePipeline:
         self.unread.extend(words.split())
         self.log.publish_partial(self.lines, "en", line)
         return self.lines
+
+    def waiting(self):
+        """Lines accepted and not yet translated (the one in translation included)."""
+        return self.pending.qsize() + len(self.recovered) + (0 if self.idle else 1)
 
     def _check_room(self):
         if self.pending.full():
@@ -186,6 +195,7 @@ class LinePipeline:
             texts = await loop.run_in_executor(self.executor, self.translate, text)
         except Exception:  # a bug in translation must not stop the game
             logger.exception("line %d could not be translated: %r", number, text)
+            self.accepted_at.pop(number, None)
             return
         elapsed = time.perf_counter() - started
         self.seconds_per_line = 0.8 * self.seconds_per_line + 0.2 * elapsed
@@ -193,6 +203,9 @@ class LinePipeline:
             (lang, translated, more) for lang, (translated, more) in zip(self.languages, texts)
         ]
         self.log.add_translations(number, translations)
+        accepted = self.accepted_at.pop(number, None)
+        if self.metrics is not None:
+            self.metrics.translated(None if accepted is None else time.perf_counter() - accepted)
 
     async def _run_partial(self, loop, number):
         if self.open is None or number != self.lines:
