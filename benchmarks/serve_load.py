@@ -41,18 +41,22 @@ VIEWERS_PER_ADDRESS = 200
 
 
 class Viewer:
-    """One stream's bookkeeping: events per line and when each line became complete."""
+    """One stream's bookkeeping: events per line and when each line became complete; with
+    `only`, a viewer of that language alone (?lang=en,ONLY)."""
 
-    def __init__(self, languages):
-        self.per_line = len(languages) + 1  # the English too
+    def __init__(self, languages, only=None):
+        self.only = only
+        self.per_line = 2 if only else len(languages) + 1  # the English too
         self.counts, self.complete_at = {}, {}
         self.last_id, self.last_seq, self.disorder, self.reconnects = None, None, 0, 0
         self.connected = asyncio.Event()
 
     def receive(self, event_id, line):
         seq = int(event_id.rpartition("-")[2])  # ids are "EPOCH-SEQ"
-        if self.last_seq is not None and seq != self.last_seq + 1:
-            self.disorder += 1  # a gap or a repeat
+        if self.last_seq is not None and (
+            seq <= self.last_seq if self.only else seq != self.last_seq + 1
+        ):
+            self.disorder += 1  # a gap (where every event comes), a repeat, or disorder
         self.last_id, self.last_seq = event_id, seq
         self.counts[line] = self.counts.get(line, 0) + 1
         if self.counts[line] == self.per_line:
@@ -63,8 +67,11 @@ async def watch(client, url, viewer, stop):
     """Read the stream until `stop`, reconnecting with Last-Event-ID like EventSource."""
     while not stop.is_set():
         headers = {} if viewer.last_id is None else {"Last-Event-ID": viewer.last_id}
+        query = f"?lang=en,{viewer.only}" if viewer.only else ""
         try:
-            async with client.stream("GET", url + "/api/stream", headers=headers) as response:
+            async with client.stream(
+                "GET", url + "/api/stream" + query, headers=headers
+            ) as response:
                 viewer.connected.set()
                 event_id = None
                 async for line in response.aiter_lines():
@@ -109,13 +116,16 @@ def viewer_clients(count, timeout):
     return clients
 
 
-async def scenario(url, languages, viewers_count, texts, interval, burst):
+async def scenario(url, languages, viewers_count, texts, interval, burst, one_language=False):
     """Returns {mode: (latencies in ms, lines lost)} and the viewers' reconnections."""
     timeout = httpx.Timeout(60, read=None)
     watchers = viewer_clients(viewers_count, timeout)
     async with httpx.AsyncClient(timeout=timeout) as client:
         stop = asyncio.Event()
-        viewers = [Viewer(languages) for _ in range(viewers_count)]
+        viewers = [
+            Viewer(languages, languages[n % len(languages)] if one_language else None)
+            for n in range(viewers_count)
+        ]
         tasks = [
             asyncio.create_task(watch(watchers[n // VIEWERS_PER_ADDRESS], url, v, stop))
             for n, v in enumerate(viewers)
@@ -186,6 +196,11 @@ def main():
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between lines")
     parser.add_argument("--burst", type=int, default=20, help="lines posted back to back")
     parser.add_argument("--beam", type=int, default=3, help="the server's beam size")
+    parser.add_argument(
+        "--one-language",
+        action="store_true",
+        help="each viewer asks for one language and the English (?lang=en,XX), in turn",
+    )
     args = parser.parse_args()
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # 500 sockets and more
@@ -200,7 +215,7 @@ def main():
         process, url, languages = start_server(args.model_dir, args.beam)
         try:
             results, disorder, reconnects = asyncio.run(
-                scenario(url, languages, count, texts, args.interval, args.burst)
+                scenario(url, languages, count, texts, args.interval, args.burst, args.one_language)
             )
             rss, peak = memory_mib(process.pid)
         finally:
