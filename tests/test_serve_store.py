@@ -25,8 +25,8 @@ LANGUAGES = ("en", "fr", "zh")  # the English as posted, then the model's two la
 def test_a_line_and_its_translations_are_committed_and_read_back(tmp_path):
     path = tmp_path / "live.db"
     log = EventLog(store=Store(path))
-    log.add_line(0, "Tremblay hits a three")
-    log.add_line(1, "Mensah dunks")
+    log.add_line(0, "Tremblay hits a three", 1000.0, media=12.5)
+    log.add_line(1, "Mensah dunks", 1004.0)
     log.add_translations(0, [("fr", "Tremblay marque à trois points", {"confidence": 0.9})])
     sent = list(log.sse)
     log.store.close()
@@ -41,15 +41,16 @@ def test_a_line_and_its_translations_are_committed_and_read_back(tmp_path):
     assert again.events[2].confidence == 0.9 and again.events[0].confidence is None
     assert again.store.untranslated() == [(1, "Mensah dunks")]
     assert again.store.next_line() == 2
+    assert again.times == {0: (1000.0, 12.5), 1: (1004.0, None)}  # when the captions start
     with sqlite3.connect(path) as db:  # WAL, as the issue asks
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_a_failed_commit_sends_nothing_and_leaves_the_record_whole(tmp_path):
     log = EventLog(store=Store(tmp_path / "live.db"))
-    log.add_line(0, "Tremblay hits a three")
+    log.add_line(0, "Tremblay hits a three", 1000.0)
     with pytest.raises(sqlite3.IntegrityError):
-        log.add_line(0, "the same number again")  # refused by the store
+        log.add_line(0, "the same number again", 1001.0)  # refused by the store
     assert len(log) == 1 and len(log.store.events()) == 1  # nothing half-written or sent
 
 

@@ -14,6 +14,7 @@
                          of the open line (same data; the latest only); ?lang=fr,en sends
                          those languages only (ids stay the game's: a resume is exact)
     GET  /api/languages  {"source": "en", "languages": [...], "lines": N}
+    GET  /captions/LANG.vtt  the game so far in LANG ("en" too) as WebVTT (captions.py)
     GET  /metrics        Prometheus's text format (metrics.py: lines, latency, queue, viewers)
     GET  /healthz        200 {"status": "ok", ...} while lines are translated; 503 if not
     GET  /               the page (static files under /static/)
@@ -29,6 +30,7 @@ reading (reset), and errors nobody foresaw (a 500 and one log line, no traceback
 import asyncio
 import json
 import logging
+import math
 import traceback
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -40,6 +42,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from rnnkit.serve.captions import webvtt
 from rnnkit.serve.connections import ConnectionGuard, address_key, quiet_accept_errors
 from rnnkit.serve.events import BadEventId, EventLog, encode_reset
 from rnnkit.serve.metrics import Metrics
@@ -47,6 +50,7 @@ from rnnkit.serve.pipeline import LineError, LinePipeline, play
 from rnnkit.serve.tokens import TokenGate
 
 STATIC = Path(__file__).parent / "static"
+MAX_MEDIA_SECONDS = 7 * 24 * 3600  # a line's "t": a broadcast of at most a week
 MAX_BODY = 16 * 1024  # bytes: 1,000 characters even as JSON \uXXXX escapes fit
 RECONNECT_MS = 1000  # the EventSource reconnection delay the stream asks for
 logger = logging.getLogger("rnnkit.serve")
@@ -131,10 +135,11 @@ def create_app(
                 401, "wrong publishing token", {"WWW-Authenticate": 'Bearer error="invalid_token"'}
             )
         guard.trust(request.client)
-        text, partial = parse_line(
+        text, partial, media = parse_line(
             request.headers.get("content-type", ""), await read_body(request, body_seconds)
         )
-        return JSONResponse({"line": pipeline.submit(text, partial)}, status_code=202)
+        number = pipeline.submit(text, partial, media)
+        return JSONResponse({"line": number}, status_code=202)
 
     async def stream(request):
         if len(log.viewers) >= max_viewers:
@@ -153,6 +158,16 @@ def create_app(
         return JSONResponse(
             {"source": "en", "languages": pipeline.languages, "lines": pipeline.lines}
         )
+
+    async def captions(request):
+        lang = request.path_params["lang"]
+        if lang not in ("en", *pipeline.languages):
+            raise LineError(
+                404,
+                f"no captions in {lang[:20]!r}; this game has en,{','.join(pipeline.languages)}",
+            )
+        headers = {"Cache-Control": "no-cache"}  # the game goes on: a player asks again
+        return Response(webvtt(log, lang), media_type="text/vtt", headers=headers)
 
     async def metrics_page(request):
         return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
@@ -178,6 +193,7 @@ def create_app(
             Route("/api/lines", post_line, methods=["POST"]),
             Route("/api/stream", stream),
             Route("/api/languages", languages_info),
+            Route("/captions/{lang}.vtt", captions),
             Route("/metrics", metrics_page),
             Route("/healthz", health),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
@@ -247,8 +263,8 @@ async def read_body(request, seconds):
 
 
 def parse_line(content_type, body):
-    """(text, partial) from a JSON {"text": ..., "partial": bool} or a text/plain body (UTF-8
-    only; a plain body is never partial)."""
+    """(text, partial, media time) from a JSON {"text": ..., "partial": bool, "t": seconds}
+    or a text/plain body (UTF-8 only; a plain body is never partial and has no time)."""
     media, _, params = content_type.partition(";")
     media = media.strip().lower()
     charset = params.strip().lower().removeprefix("charset=").strip('"') if params else "utf-8"
@@ -267,7 +283,7 @@ def parse_line(content_type, body):
             400, f"the body is not valid UTF-8 (byte {exc.start + 1}); send UTF-8"
         ) from None
     if media == "text/plain":
-        return text, False
+        return text, False, None
     try:
         value = json.loads(text, parse_int=bounded_int, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
@@ -280,7 +296,23 @@ def parse_line(content_type, body):
     partial = value.get("partial", False)
     if not isinstance(partial, bool):
         raise LineError(422, f'"partial" must be true or false, got {json.dumps(partial)[:40]}')
-    return value["text"], partial
+    return value["text"], partial, media_time(value.get("t"))
+
+
+def media_time(value):
+    """The line's `t`: seconds since the broadcast started, a finite number from 0 to
+    MAX_MEDIA_SECONDS, or None (not given)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise LineError(
+            422, f'"t" must be seconds since the broadcast began, got {json.dumps(value)[:40]}'
+        )
+    if not (math.isfinite(value) and 0 <= value <= MAX_MEDIA_SECONDS):
+        raise LineError(
+            422, f'"t" must be from 0 to {MAX_MEDIA_SECONDS} seconds, got {json.dumps(value)[:40]}'
+        )
+    return float(value)
 
 
 def chosen_languages(option, served):

@@ -124,6 +124,9 @@ class EventLog:
         self.sse = []  # each event as the stream sends it, rendered once
         for event in store.events() if store is not None else ():
             self._keep(event)
+        # line -> (posted: the server's clock at its acceptance, Unix seconds; media: the
+        # publisher's media time, or None): when its captions start (captions.py)
+        self.times = store.line_times() if store is not None else {}
         self.viewers = set()
         self.max_behind = max_behind
         self.closed = False  # the server is stopping: every stream ends
@@ -141,11 +144,13 @@ class EventLog:
         """Add one event (not stored), wake every viewer, drop those that stopped reading."""
         self._announce([self._event(line, lang, text, details)])
 
-    def add_line(self, number, text):
-        """A line accepted: its English event, committed to the store (if any), then sent."""
+    def add_line(self, number, text, posted, media=None):
+        """A line accepted at `posted` (Unix seconds; `media`: the publisher's media time, if
+        given): its English event, committed to the store (if any), then sent."""
         event = self._event(number, "en", text, {})
         if self.store is not None:
-            self.store.add_line(number, text, event)
+            self.store.add_line(number, text, event, posted, media)
+        self.times[number] = (posted, media)
         self._announce([event])
 
     def add_translations(self, number, translations):

@@ -103,9 +103,10 @@ class LinePipeline:
         self.unread = []  # its words not yet given to the re-translation policy
         self.policy, self.policy_line = None, None  # the open line's policy (worker's own)
 
-    def submit(self, text, partial=False):
+    def submit(self, text, partial=False, media=None):
         """Accept one line, or with `partial` words of the open line: returns the line's
-        number N (0, 1, ...) or raises LineError / Busy."""
+        number N (0, 1, ...) or raises LineError / Busy. `media`: the line's time in the
+        broadcast (seconds since it started), which its captions start at."""
         if partial:
             return self._append(text)
         if self.open is not None:  # this post closes the open line (its text may be empty)
@@ -116,7 +117,7 @@ class LinePipeline:
         if self.open is not None:
             self.open, self.unread = None, []
             self.log.close_partials()
-        self.log.add_line(number, text)  # the English goes out before its translations
+        self.log.add_line(number, text, time.time(), media)  # before its translations
         self.pending.put_nowait(("line", number, text))
         self.accepted_at[number] = time.perf_counter()
         if self.metrics is not None:

@@ -8,8 +8,10 @@ on where it was: the same epoch, so a viewer's Last-Event-ID points at the same 
 event a viewer has seen is in the file; and lines accepted but not yet translated are
 translated after the restart (`untranslated`).
 
-Tables: `meta` (the epoch), `lines` (number, text, translated), `events` (seq, the index in
-the game's event log and the id's number; line, lang, text, kind, confidence, withheld).
+Tables: `meta` (the epoch), `lines` (number, text, translated; `posted`, the server's clock
+when it was accepted, Unix seconds; `media`, the publisher's media time of the line, if it
+gave one), `events` (seq, the index in the game's event log and the id's number; line,
+lang, text, kind, confidence, withheld).
 The file is marked as rnnkit's (SQLite's application_id), so a file of something else is
 refused, never written to. One connection, used from the event loop's thread only.
 """
@@ -24,7 +26,8 @@ APPLICATION_ID = 0x726E6B6C  # "rnkl": an rnnkit live game record
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS lines (
-    number INTEGER PRIMARY KEY, text TEXT NOT NULL, translated INTEGER NOT NULL DEFAULT 0
+    number INTEGER PRIMARY KEY, text TEXT NOT NULL, translated INTEGER NOT NULL DEFAULT 0,
+    posted REAL NOT NULL, media REAL
 );
 CREATE TABLE IF NOT EXISTS events (
     seq INTEGER PRIMARY KEY, line INTEGER NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL,
@@ -88,15 +91,24 @@ class Store:
         (largest,) = self.db.execute("SELECT MAX(number) FROM lines").fetchone()
         return 0 if largest is None else largest + 1
 
+    def line_times(self):
+        """{number: (posted, media)} of every line (see the table's columns)."""
+        rows = self.db.execute("SELECT number, posted, media FROM lines")
+        return {number: (posted, media) for number, posted, media in rows}
+
     def untranslated(self):
         """[(number, text)] of the lines accepted but not translated, in order."""
         query = "SELECT number, text FROM lines WHERE translated = 0 ORDER BY number"
         return list(self.db.execute(query))
 
-    def add_line(self, number, text, event):
-        """Commit an accepted line and its English event (before it is acknowledged)."""
+    def add_line(self, number, text, event, posted, media=None):
+        """Commit an accepted line, its times and its English event (before it is
+        acknowledged)."""
         with self._transaction():
-            self.db.execute("INSERT INTO lines (number, text) VALUES (?, ?)", (number, text))
+            self.db.execute(
+                "INSERT INTO lines (number, text, posted, media) VALUES (?, ?, ?, ?)",
+                (number, text, posted, media),
+            )
             self._insert(event)
 
     def add_translations(self, number, events):
