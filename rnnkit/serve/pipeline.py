@@ -113,11 +113,14 @@ class LinePipeline:
             text = f"{self.open} {text.strip()}" if text.strip() else self.open
         text = check_line(text)
         self._check_room()
-        number, self.lines = self.lines, self.lines + 1
+        number = self.lines
+        # committed (with a store) and sent before its translations; a line the store
+        # refuses (an error) takes no number and leaves the open line open
+        self.log.add_line(number, text, time.time(), media)
+        self.lines += 1
         if self.open is not None:
             self.open, self.unread = None, []
             self.log.close_partials()
-        self.log.add_line(number, text, time.time(), media)  # before its translations
         self.pending.put_nowait(("line", number, text))
         self.accepted_at[number] = time.perf_counter()
         if self.metrics is not None:
