@@ -75,6 +75,7 @@ def test_the_server_serves_each_language_as_webvtt(server):
         response = httpx.get(f"{server.url}/captions/{lang}.vtt")
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/vtt")
+        assert response.headers["access-control-allow-origin"] == "*"  # a player elsewhere
         captions = webvtt.from_string(response.text)
         assert [seconds(c.start) for c in captions] == [t for _, t in lines]
         texts = [e.text for e in server.log.events if e.lang == lang]

@@ -166,7 +166,9 @@ def create_app(
                 404,
                 f"no captions in {lang[:20]!r}; this game has en,{','.join(pipeline.languages)}",
             )
-        headers = {"Cache-Control": "no-cache"}  # the game goes on: a player asks again
+        # the game goes on: a player asks again; a broadcaster's player on another site may
+        # read them (public, read-only: any origin, no credentials)
+        headers = {"Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*"}
         return Response(webvtt(log, lang), media_type="text/vtt", headers=headers)
 
     async def metrics_page(request):
