@@ -57,6 +57,11 @@ def kinds(line, inventory=SLOTS.inventory):
         ("Gary Trent Jr. for three", "｟P1｠ for three", [("P1", "Gary Trent Jr.")]),
         ("What a block by Okonjo on Vuković!", "What a block by ｟P1｠ on ｟P2｠!", None),
         ("OKC calls timeout", "｟T1｠ calls timeout", [("T1", ("Thunder", "team"))]),
+        (  # initials as a first name are the name's; an acronym before a word is not
+            "CJ Okonjo hits a three, TV timeout, OT period",
+            "｟P1｠ hits a three, TV timeout, OT period",
+            [("P1", "CJ Okonjo")],
+        ),
         (
             "The Philadelphia 76ers lead the Sixers",  # a number inside a name is the name's
             "The ｟T1｠ lead the ｟T2｠",

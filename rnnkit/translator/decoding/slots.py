@@ -205,8 +205,12 @@ def _name_at(text, tokens, i, inventory):
             continue
         if not _capitalised(word) or _is_word(word, inventory.words if not count else _GLUE):
             break  # (after a name's first word, a capitalised word is its next: "LaMelo Ball")
-        if word.isupper() and len(word) > 1:
-            break  # an acronym (OKC, NBA) is not a person
+        if (
+            word.isupper()
+            and len(word) > 1
+            and not (count == 0 and _initials(tokens, i, inventory, text))
+        ):
+            break  # an acronym (OKC, NBA) is not a person; initials before a name are its own
         count += 1
     if not count:
         return None
@@ -214,6 +218,25 @@ def _name_at(text, tokens, i, inventory):
     if count > 1 and tokens[i + count - 1]["word"] in VENUES:
         return count, "X", name  # "Madison Square Garden": a place, not a person
     return count, "P", name
+
+
+def _initials(tokens, i, inventory, text):
+    """Whether word `i`, two capitals, is a first name of initials ("OG Anunoby", "CJ
+    McCollum"): the next word, right after it, is a name (capitalised, not all capitals, not
+    an English word, not a team or place the inventory knows)."""
+    word = tokens[i]["word"]
+    if len(word) != 2 or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    following = after["word"] if after.lastgroup == "word" else None
+    return bool(
+        following
+        and _adjacent(text, tokens[i], after)
+        and _capitalised(following)
+        and not following.isupper()
+        and not _is_word(following, inventory.words)
+        and following not in inventory.names
+    )
 
 
 def _is_word(word, words):
