@@ -117,6 +117,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "lead_changes": ("nth",),  # the game's nth lead change
     "overtime": (),  # the game goes to overtime
     # Fouls and ejections.
+    "foul": ("player",),  # a personal foul called on player (whom he fouled is not said)
     "technical": ("player",),  # technical foul on player
     "technical_bench": ("team",),  # technical foul on team's bench
     "flagrant": ("player", "other"),  # player commits a flagrant foul on other

@@ -158,6 +158,7 @@ TABLE = LanguageTable(
         "technical_bench": "خطأ فني على دكة بدلاء {team}",
         "flagrant": "ارتكب {player} خطأ عنيفا على {other}",
         "foul_count": "الخطأ الشخصي {nth} على {player}",
+        "foul": "ارتكب {player} خطأ",
         "offensive_foul": "خطأ هجومي على {player}",
         "fouled_out": "خرج {player} من المباراة لاستنفاده الأخطاء",
         "bonus": "بات {team} يحصل على رميات حرة مع كل خطأ",

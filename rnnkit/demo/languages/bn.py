@@ -177,6 +177,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team[gen]} বেঞ্চের বিরুদ্ধে টেকনিক্যাল ফাউল",
         "flagrant": "{player[nom]} {other[obj]} ফ্ল্যাগ্রান্ট ফাউল করলেন",
         "foul_count": "এটি {player[gen]} {nth} ফাউল",
+        "foul": "{player[nom]} ফাউল করলেন",
         "offensive_foul": "{player[nom]} আক্রমণে গিয়ে ফাউল করলেন",
         "fouled_out": "{player[nom]} ফাউলের কোটা পূর্ণ করে খেলা থেকে বিদায় নিলেন",
         "bonus": "{team[nom]} এখন থেকে প্রতিটি ফাউলে ফ্রি থ্রো পাবে",

@@ -261,6 +261,7 @@ TABLE = LanguageTable(
         "technical_bench": "Τεχνική ποινή στον πάγκο των {team}",
         "flagrant": "Ο {player[name]} κάνει αντιαθλητικό φάουλ {other[ston]}",
         "foul_count": "{nth[n]} φάουλ για {player[ton]}",
+        "foul": "Φάουλ {player[tou]}",
         "offensive_foul": "Επιθετικό φάουλ {player[tou]}",
         "fouled_out": "Ο {player[name]} αποχωρεί με έξι φάουλ",
         "bonus": "Οι {team} βρίσκονται στο μπόνους",

@@ -133,6 +133,7 @@ TABLE = LanguageTable(
         "technical_bench": "Falta técnica al banquillo de los {team}",
         "flagrant": "Falta flagrante de {player} sobre {other}",
         "foul_count": "Es la {nth[f]} falta de {player}",
+        "foul": "Falta de {player}",
         "offensive_foul": "Falta en ataque de {player}",
         "fouled_out": "{player} queda eliminado por faltas",
         "bonus": "A partir de ahora, tiros libres para los {team} en cada falta",

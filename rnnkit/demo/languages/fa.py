@@ -155,6 +155,7 @@ TABLE = LanguageTable(
         "technical_bench": "خطای تکنیکی برای نیمکت {team}",
         "flagrant": "{player} مرتکب خطای غیرورزشی روی {other} شد",
         "foul_count": "این {nth} خطای شخصی {player} است",
+        "foul": "{player} مرتکب خطا شد",
         "offensive_foul": "{player} مرتکب خطای هجومی شد",
         "fouled_out": "{player} با رسیدن به سقف خطاها از بازی کنار رفت",
         "bonus": f"{{team}} از این پس با هر خطا پرتاب آزاد می{_ZWNJ}گیرد",

@@ -133,6 +133,7 @@ TABLE = LanguageTable(
         "technical_bench": "Faute technique sur le banc des {team}",
         "flagrant": "{player} commet une faute flagrante sur {other}",
         "foul_count": "{player} écope de sa {nth[f]} faute",
+        "foul": "Faute sifflée contre {player}",
         "offensive_foul": "Faute en attaque sifflée contre {player}",
         "fouled_out": "{player} atteint la limite de fautes et doit sortir",
         "bonus": "Désormais, lancers francs pour les {team} à chaque faute",

@@ -197,6 +197,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team[gen_f]} બેન્ચ પર ટેક્નિકલ ફાઉલ લાગ્યો",
         "flagrant": "{player[erg]} {other[nom]} પર ફ્લેગ્રન્ટ ફાઉલ કર્યો",
         "foul_count": "આ {player[gen_m]} {nth[m]} ફાઉલ છે",
+        "foul": "{player[erg]} ફાઉલ કર્યો",
         "offensive_foul": "{player[erg]} આક્રમણ દરમિયાન ફાઉલ કર્યો",
         "fouled_out": "ફાઉલની મર્યાદા પૂરી થતાં {player[nom]} મુકાબલામાંથી બહાર થયા",
         "bonus": "{team[acc]} હવે દરેક ફાઉલ પર ફ્રી થ્રો મળશે",

@@ -170,6 +170,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team} की बेंच पर तकनीकी फ़ाउल लगा",
         "flagrant": "{player} ने {other} पर फ़्लैग्रेंट फ़ाउल किया",
         "foul_count": "यह {player} का {nth[m]} फ़ाउल है",
+        "foul": "{player} ने फ़ाउल किया",
         "offensive_foul": "{player} ने हमले के दौरान फ़ाउल किया",
         "fouled_out": "{player} फ़ाउल की सीमा पूरी होने पर मुक़ाबले से बाहर हो गए",
         "bonus": "{team} को अब हर फ़ाउल पर फ़्री थ्रो मिलेंगे",

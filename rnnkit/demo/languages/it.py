@@ -139,6 +139,7 @@ TABLE = LanguageTable(
         "technical_bench": "Fallo tecnico alla panchina dei {team}",
         "flagrant": "Fallo flagrante di {player} su {other}",
         "foul_count": "È {nth[il]} fallo di {player}",
+        "foul": "Fallo di {player}",
         "offensive_foul": "Fallo in attacco di {player}",
         "fouled_out": "{player} esce per falli",
         "bonus": "Da ora in poi, tiri liberi per i {team} su ogni fallo",

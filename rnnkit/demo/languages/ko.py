@@ -305,6 +305,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team[name]} 벤치에 테크니컬 파울이 선언됩니다",
         "flagrant": "{player[i_ga]} {other[ege]} 플래그런트 파울을 범합니다",
         "foul_count": "{player[ui]} {nth} 파울입니다",
+        "foul": "{player[ui]} 파울입니다",
         "offensive_foul": "{player[ui]} 공격자 파울입니다",
         "fouled_out": "{player[i_ga]} 파울 아웃으로 코트를 떠납니다",
         "bonus": "상대 팀 파울이 쌓여 {team[i_ga]} 보너스 자유투를 얻게 됩니다",

@@ -167,6 +167,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team} ਦੇ ਬੈਂਚ ਉੱਤੇ ਤਕਨੀਕੀ ਫ਼ਾਊਲ ਲੱਗਿਆ",
         "flagrant": "{player} ਨੇ {other} ਉੱਤੇ ਫ਼ਲੈਗਰੈਂਟ ਫ਼ਾਊਲ ਕੀਤਾ",
         "foul_count": "ਇਹ {player} ਦਾ {nth[m]} ਫ਼ਾਊਲ ਹੈ",
+        "foul": "{player} ਨੇ ਫ਼ਾਊਲ ਕੀਤਾ",
         "offensive_foul": "{player} ਨੇ ਹਮਲੇ ਦੌਰਾਨ ਫ਼ਾਊਲ ਕੀਤਾ",
         "fouled_out": "{player} ਫ਼ਾਊਲਾਂ ਦੀ ਹੱਦ ਪੂਰੀ ਹੋਣ ਕਾਰਨ ਮੁਕਾਬਲੇ ਤੋਂ ਬਾਹਰ ਹੋ ਗਏ",
         "bonus": "{team} ਨੂੰ ਹੁਣ ਹਰ ਫ਼ਾਊਲ ਉੱਤੇ ਫ੍ਰੀ ਥ੍ਰੋ ਮਿਲਣਗੇ",

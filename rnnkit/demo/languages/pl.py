@@ -201,6 +201,7 @@ TABLE = LanguageTable(
         "technical_bench": "Faul techniczny dla ławki {team}",
         "flagrant": "{player[nom]} niesportowo fauluje {other[acc]}",
         "foul_count": "To już {nth} faul {player[gen]}",
+        "foul": "Faul {player[gen]}",
         "offensive_foul": "Faul w ataku {player[gen]}",
         "fouled_out": "{player[nom]} musi zejść z parkietu po wyczerpaniu limitu fauli",
         "bonus": "{team} mają teraz rzuty wolne za każdy faul rywali",

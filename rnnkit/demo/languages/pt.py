@@ -143,6 +143,7 @@ TABLE = LanguageTable(
         "technical_bench": "Falta técnica no banco dos {team}",
         "flagrant": "Falta flagrante de {player} em {other}",
         "foul_count": "É a {nth[f]} falta de {player}",
+        "foul": "Falta de {player}",
         "offensive_foul": "Falta de ataque de {player}",
         "fouled_out": "{player} é eliminado por excesso de faltas",
         "bonus": "A partir de agora, lances livres para os {team} a cada falta",

@@ -10,7 +10,7 @@
   Варгу; ы turns to и after г к х ж ш щ ч, the spelling rule), and stays
   unchanged when it ends in any other vowel (Романо, Доннелли) or in a stressed French а
   (Делакруа). `player` returns the forms the templates use: nom, gen (у, вместо, после
-  передачи, нарушает правила против) and acc (блокирует).
+  передачи, нарушает правила против, фол в исполнении) and acc (блокирует).
 * Teams. The press keeps the English club name in Cyrillic, in «», indeclinable
   («Рэпторс», «Селтикс») and with plural agreement of the verb («Рэпторс» ведут).
 * Quarters: четверть is feminine; the ordinals come as nominative (Начинается вторая
@@ -231,6 +231,7 @@ TABLE = LanguageTable(
         "technical_bench": "Технический фол скамейке {team}",
         "flagrant": "{player[nom]} нарушает правила против {other[gen]} — флагрантный фол",
         "foul_count": "У {player[gen]} уже {nth[m]} фол",
+        "foul": "Фол в исполнении {player[gen]}",
         "offensive_foul": "{player[nom]} получает фол в нападении",
         "fouled_out": "{player[nom]} покидает площадку из-за перебора фолов",
         "bonus": "{team} будут пробивать штрафные за каждый фол соперника",

@@ -181,6 +181,7 @@ TABLE = LanguageTable(
         "technical_bench": "Kursiga kaydka ee kooxda {team} ayaa lagu xukumay qalad farsamo",
         "flagrant": "{player} ayaa qalad khatar ah ku galay {other}",
         "foul_count": "Waa qaladkii {nth} ee {player}",
+        "foul": "{player} ayaa qalad galay",
         "offensive_foul": "{player} ayaa qalad galay isagoo weeraraya",
         "fouled_out": "{player} ayaa ciyaarta ka baxay kaddib qaladkiisii lixaad",
         "bonus": "Kooxda {team} ayaa hadda qalad kasta ku helaysa tuuris xor ah",

@@ -251,6 +251,7 @@ TABLE = LanguageTable(
         "technical_bench": "Техничка грешка клупи {team[gen]}",
         "flagrant": "{player[nom]} грубо фаулира {other[acc]}, досуђен је флагрантни фаул",
         "foul_count": "{player[nom]} прави {nth} фаул",
+        "foul": "{player[nom]} прави фаул",
         "offensive_foul": "{player[nom]} прави фаул у нападу",
         "fouled_out": "{player[nom]} напушта игру због максималног броја фаулова",
         "bonus": "{team[nom]} сада шутирају слободна бацања за сваки фаул противника",

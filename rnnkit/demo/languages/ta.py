@@ -342,6 +342,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team} அணியின் பெஞ்சுக்கு டெக்னிக்கல் ஃபவுல் வழங்கப்பட்டது",
         "flagrant": "{player[nom]} {other[dat]} எதிராக ஃபிளாக்ரன்ட் ஃபவுல் செய்தார்",
         "foul_count": "இது {player[gen]} {nth} ஃபவுல்",
+        "foul": "{player[nom]} ஃபவுல் செய்தார்",
         "offensive_foul": "{player[nom]} தாக்குதல் ஃபவுல் செய்தார்",
         "fouled_out": "ஆறாவது ஃபவுலுடன் {player[nom]} ஆட்டத்திலிருந்து வெளியேறினார்",
         "bonus": "{team} அணிக்கு இனி ஒவ்வொரு ஃபவுலுக்கும் ஃப்ரீ த்ரோ வாய்ப்பு கிடைக்கும்",

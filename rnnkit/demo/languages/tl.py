@@ -174,6 +174,7 @@ TABLE = LanguageTable(
         "technical_bench": "Tinawagan ng technical foul ang bangko {team[ng]}",
         "flagrant": "Nakagawa {player[si]} ng flagrant foul {other[kay]}",
         "foul_count": "Ito na ang {nth} foul {player[ni]}",
+        "foul": "Tinawagan ng foul {player[si]}",
         "offensive_foul": "Tinawagan ng opensibang foul {player[si]}",
         "fouled_out": "Lumabas na sa laro {player[si]} matapos ang ikaanim na foul",
         "bonus": "Nasa penalty na {team[ang]}",

@@ -194,6 +194,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team} kulübesine teknik faul",
         "flagrant": "{player[nom]}, {other[dat]} sportmenlik dışı faul yaptı",
         "foul_count": "{player[nom]} {nth} faulünü yaptı",
+        "foul": "{player[abl]} faul",
         "offensive_foul": "{player[abl]} hücum faulü",
         "fouled_out": "{player[nom]} faul limitini doldurup oyundan çıktı",
         "bonus": "{team} artık her faulde serbest atış kullanacak",

@@ -11,7 +11,7 @@
   (Хаддад, Хаддада) or in й (Келловей, Келловея), in an unstressed а/я (Варга, Варги, Варгу;
   after a vowel я gives ї/ю: Монтоя, Монтої, Монтою); it stays unchanged when it ends in
   another vowel (Романо, Доннеллі) or in a stressed French а (Делакруа). `player` returns
-  nom, gen (у, замість, після передачі, проти) and acc (блокує).
+  nom, gen (у, замість, після передачі, проти, фол у виконанні) and acc (блокує).
 * Teams: the English club name in Cyrillic, in «», indeclinable, with a plural verb
   («Репторз» ведуть).
 * Quarters: чверть is feminine: nominative (Починається друга чверть) and genitive (до
@@ -246,6 +246,7 @@ TABLE = LanguageTable(
         "technical_bench": "Технічний фол лаві запасних {team}",
         "flagrant": "{player[nom]} фолить проти {other[gen]} — флагрантний фол",
         "foul_count": "У {player[gen]} вже {nth[m]} фол",
+        "foul": "Фол у виконанні {player[gen]}",
         "offensive_foul": "{player[nom]} отримує фол у нападі",
         "fouled_out": "{player[nom]} залишає майданчик через перебір фолів",
         "bonus": "{team} пробиватимуть штрафні за кожен фол суперника",

@@ -158,6 +158,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team} کی بینچ پر ٹیکنیکل فاؤل لگا",
         "flagrant": "{player} نے {other} پر فلیگرنٹ فاؤل کیا",
         "foul_count": "یہ {player} کا {nth[m]} فاؤل ہے",
+        "foul": "{player} نے فاؤل کیا",
         "offensive_foul": "{player} پر جارحانہ فاؤل لگا",
         "fouled_out": "{player} فاؤلز کی حد پوری ہونے پر کھیل سے باہر ہو گئے",
         "bonus": "{team} کو اب ہر فاؤل پر فری تھرو ملیں گے",

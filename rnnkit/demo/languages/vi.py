@@ -100,6 +100,7 @@ TABLE = LanguageTable(
         "technical_bench": "Băng ghế của {team} bị thổi lỗi kỹ thuật",
         "flagrant": "{player} phạm lỗi thô bạo với {other}",
         "foul_count": "Đây là lỗi cá nhân {nth} của {player}",
+        "foul": "{player} phạm lỗi",
         "offensive_foul": "{player} phạm lỗi tấn công",
         "fouled_out": "{player} phạm đủ số lỗi và phải rời sân",
         "bonus": "{team} được hưởng ném phạt do đối thủ đã phạm đủ số lỗi đồng đội",

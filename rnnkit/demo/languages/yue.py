@@ -244,6 +244,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team}後備席被判技術犯規",
         "flagrant": "{player}對{other}惡意犯規",
         "foul_count": "呢個係{player}今場{nth}次犯規",
+        "foul": "{player}犯規",
         "offensive_foul": "{player}進攻犯規",
         "fouled_out": "{player}犯滿離場",
         "bonus": "對手全隊犯規滿咗，{team}之後每次被犯規都有得罰",

@@ -105,6 +105,7 @@ TABLE = LanguageTable(
         "technical_bench": "{team}替补席被吹技术犯规",
         "flagrant": "{player}对{other}恶意犯规",
         "foul_count": "这是{player}本场{nth}次犯规",
+        "foul": "{player}犯规",
         "offensive_foul": "{player}进攻犯规",
         "fouled_out": "{player}犯满离场",
         "bonus": "对手全队犯规已满，{team}此后被犯规均可罚球",
