@@ -94,12 +94,11 @@ def create_app(
     gate = TokenGate(token)
     guard = guard or ConnectionGuard()
     pipeline.metrics = metrics = Metrics(log, pipeline)
-    running = {}  # the worker task, while the app runs
 
     @asynccontextmanager
     async def lifespan(app):
         quiet_accept_errors(asyncio.get_running_loop())
-        worker = running["worker"] = asyncio.create_task(pipeline.run())
+        pipeline.start()
         tasks = [asyncio.create_task(beat(log, heartbeat))]
         if script:
             tasks.append(asyncio.create_task(play(pipeline, script, interval)))
@@ -107,7 +106,7 @@ def create_app(
         log.close()
         for task in tasks:
             task.cancel()
-        await pipeline.stop(worker)  # the line in translation is finished and committed
+        await pipeline.stop()  # the line in translation is finished and committed
         if store is not None:
             store.close()
 
@@ -175,8 +174,7 @@ def create_app(
         return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     async def health(request):
-        worker = running.get("worker")
-        alive = worker is not None and not worker.done() and not log.closed
+        alive = pipeline.running() and not log.closed
         body = {
             "status": "ok" if alive else "the translation worker is not running",
             "game": log.epoch,

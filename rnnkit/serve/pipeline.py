@@ -93,6 +93,7 @@ class LinePipeline:
         store = log.store
         self.lines = 0 if store is None else store.next_line()  # the next line's number
         self.recovered = [] if store is None else store.untranslated()  # accepted, untranslated
+        self.worker = None  # the task running `run`, from `start` to `stop`
         self.idle = True  # the worker waits for a line (it is not translating one)
         self.stopping = False
         self.metrics = None  # metrics.Metrics, told of each line accepted and translated
@@ -224,11 +225,22 @@ class LinePipeline:
             for revision in revisions:
                 self.log.publish_partial(number, revision.lang, revision.text)
 
-    async def stop(self, worker, seconds=30.0):
-        """Stop the worker task `worker` (running `run`): at once if it waits for a line,
-        else once the line it translates is published (and committed), at most `seconds`;
-        then its thread."""
+    def start(self):
+        """Start the worker (`run`) on the running event loop."""
+        self.worker = asyncio.get_running_loop().create_task(self.run())
+
+    def running(self):
+        """Whether the worker is translating lines (started, not stopped, not crashed)."""
+        return self.worker is not None and not self.worker.done() and not self.stopping
+
+    async def stop(self, seconds=30.0):
+        """Stop the worker: at once if it waits for a line, else once the line it translates
+        is published (and committed), at most `seconds`; then its thread."""
+        worker = self.worker
         self.stopping = True
+        if worker is None:  # never started
+            await self.close()
+            return
         if self.idle:
             worker.cancel()
         done, _ = await asyncio.wait({worker}, timeout=seconds)

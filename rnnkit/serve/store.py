@@ -16,6 +16,7 @@ The file is marked as rnnkit's (SQLite's application_id), so a file of something
 refused, never written to. One connection, used from the event loop's thread only.
 """
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -125,22 +126,16 @@ class Store:
             (event.seq, event.line, event.lang, event.text, event.kind, event.confidence, withheld),
         )
 
+    @contextlib.contextmanager
     def _transaction(self):
-        return _Transaction(self.db)
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an error (nothing half-written)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def close(self):
         self.db.close()
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an error (nothing half-written)."""
-
-    def __init__(self, db):
-        self.db = db
-
-    def __enter__(self):
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind, value, traceback):
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
-        return False
