@@ -89,12 +89,19 @@ class RunningServer:
             time.sleep(0.01)
 
     @property
-    def log(self):
-        return self.app.state.log
+    def game(self):
+        """The server's current game (games.Game)."""
+        return self.app.state.games.current()
 
-    def post(self, text, **kwargs):
+    @property
+    def log(self):
+        return self.game.log
+
+    def post(self, text, t=None, **kwargs):
+        """POST the line `text` (at media time `t` if given) to the current game."""
         headers = {"Authorization": f"Bearer {self.token}", **kwargs.pop("headers", {})}
-        return httpx.post(self.url + "/api/lines", json={"text": text}, headers=headers, **kwargs)
+        body = {"text": text} if t is None else {"text": text, "t": t}
+        return httpx.post(self.url + "/api/lines", json=body, headers=headers, **kwargs)
 
     def stop(self):
         self.server.should_exit = True
@@ -216,3 +223,32 @@ def raw_connection(port, address="127.0.0.1", receive_buffer=None):
     sock.bind((address, 0))
     sock.connect(("127.0.0.1", port))
     return sock
+
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+def chromium(profile, *flags):
+    """Debian's Chromium, headless, driven by Selenium through the system chromedriver (apt
+    keeps the two at the same version; nothing is downloaded), with a new profile directory
+    `profile` and `flags` beside the usual ones."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        *flags,
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_script_timeout(60)
+    return driver

@@ -13,11 +13,18 @@ import shutil
 import time
 
 import pytest
-from serving import LANGUAGES_24, RunningServer, expected_texts, tiny_translator
+from serving import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    LANGUAGES_24,
+    RunningServer,
+    chromium,
+    expected_texts,
+    tiny_translator,
+)
 
 from rnnkit.serve import bind
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 LINES = [
     "Tremblay hits a three from the corner",
     "Mensah dunk , Raptors lead 54 - 50",
@@ -34,24 +41,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def browser(tmp_path):
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1440,2000",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_script_timeout(60)
+    driver = chromium(tmp_path / "chromium-profile", "--window-size=1440,2000")
     yield driver
     driver.quit()
 

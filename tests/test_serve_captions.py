@@ -88,7 +88,7 @@ def test_the_server_serves_each_language_as_webvtt(server):
 def test_a_bad_media_time_is_one_line_422_and_uses_no_line_number(server, t):
     headers = {"Authorization": f"Bearer {server.token}", "Content-Type": "application/json"}
     body = '{"text": "Tremblay hits a three", "t": %s}' % ("1e400" if t == 1e400 else json.dumps(t))
-    before = server.app.state.pipeline.lines
+    before = server.game.pipeline.lines
     response = httpx.post(server.url + "/api/lines", content=body, headers=headers)
     assert response.status_code == 422 and '"t" must be' in response.json()["error"]
-    assert server.app.state.pipeline.lines == before
+    assert server.game.pipeline.lines == before

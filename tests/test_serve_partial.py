@@ -76,7 +76,7 @@ def test_partial_viewers_see_the_running_translation_and_others_only_final_lines
         prefixes = []
         for piece in PIECES[:2]:
             response = post(server, {"text": piece, "partial": True})
-            assert response.status_code == 202 and response.json() == {"line": 0}
+            assert response.status_code == 202 and response.json()["line"] == 0
             prefixes.append(" ".join(PIECES[: len(prefixes) + 1]))
             want = expected_texts(translator, prefixes[-1], FEW, 1)
             published = {lang: encode_partial(0, lang, text) for lang, text in want.items() if text}
@@ -87,8 +87,8 @@ def test_partial_viewers_see_the_running_translation_and_others_only_final_lines
                 f"the partials of {prefixes[-1]!r}",
             )
         assert len(server.log) == 0  # nothing final yet: the default stream has heard nothing
-        assert post(server, {"text": PIECES[2]}).json() == {"line": 0}  # closes line 0
-        assert post(server, {"text": NEXT}).json() == {"line": 1}
+        assert post(server, {"text": PIECES[2]}).json()["line"] == 0  # closes line 0
+        assert post(server, {"text": NEXT}).json()["line"] == 1
         finals = plain.result()
         events = partial.result()
     # the default stream: the game as if each line had been posted whole
@@ -126,7 +126,7 @@ def test_a_late_partial_viewer_gets_the_open_line_so_far(server, translator):
     with ThreadPoolExecutor(1) as pool:
         late = pool.submit(read_with_partials, server.url, 1 + len(FEW))
         wait_until(lambda: len(server.log.viewers) == 1, "the late viewer connected")
-        assert post(server, {"text": ""}).json() == {"line": 0}  # an empty post closes it
+        assert post(server, {"text": ""}).json()["line"] == 0  # an empty post closes it
         events = late.result()
     partial = {e["lang"]: e["text"] for kind, e in events if kind == "partial"}
     assert partial == {"en": "Tremblay hits", **{k: v for k, v in want.items() if v}}
@@ -154,7 +154,7 @@ def test_an_open_line_cannot_grow_past_the_limit(server, translator):
     assert response.status_code == 413 and "close it" in response.json()["error"]
     response = post(server, {"text": "b" * 600})  # closing with it is too long as well
     assert response.status_code == 413
-    assert post(server, {"text": "end"}).json() == {"line": 0}
+    assert post(server, {"text": "end"}).json()["line"] == 0
     wait_until(lambda: len(server.log) == 1 + len(FEW), "the line translated")
     check_game(read_events(server.url, 1 + len(FEW)), translator, ["a" * 600 + " end"], FEW)
 

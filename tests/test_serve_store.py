@@ -24,14 +24,17 @@ LANGUAGES = ("en", "fr", "zh")  # the English as posted, then the model's two la
 
 def test_a_line_and_its_translations_are_committed_and_read_back(tmp_path):
     path = tmp_path / "live.db"
-    log = EventLog(store=Store(path))
+    store = Store(path)
+    log = EventLog(store=store.game(store.open_game(999.0)))
     log.add_line(0, "Tremblay hits a three", 1000.0, media=12.5)
     log.add_line(1, "Mensah dunks", 1004.0)
     log.add_translations(0, [("fr", "Tremblay marque à trois points", {"confidence": 0.9})])
     sent = list(log.sse)
-    log.store.close()
+    store.close()
 
-    again = EventLog(store=Store(path))  # another process's view of the same file
+    (row,) = Store(path).games()  # another process's view of the same file
+    assert row.id == log.epoch and row.opened == 999.0 and row.closed is None and row.lines == 2
+    again = EventLog(store=Store(path).game(row.id))
     assert again.epoch == log.epoch and again.sse == sent  # the same ids, the same bytes
     assert [(e.seq, e.line, e.lang) for e in again.events] == [
         (0, 0, "en"),
@@ -47,7 +50,8 @@ def test_a_line_and_its_translations_are_committed_and_read_back(tmp_path):
 
 
 def test_a_failed_commit_sends_nothing_and_leaves_the_record_whole(tmp_path):
-    log = EventLog(store=Store(tmp_path / "live.db"))
+    store = Store(tmp_path / "live.db")
+    log = EventLog(store=store.game(store.open_game(999.0)))
     log.add_line(0, "Tremblay hits a three", 1000.0)
     with pytest.raises(sqlite3.IntegrityError):
         log.add_line(0, "the same number again", 1001.0)  # refused by the store

@@ -50,7 +50,21 @@ def register(subparsers):
     parser.add_argument(
         "--roster",
         help="tonight's game: a TOML file with the two teams and their players, with optional "
-        "spellings of a name per language (see rnnkit/demo/roster.py)",
+        "spellings of a name per language (see rnnkit/demo/roster.py); the server's current "
+        "game is this one (a new game if the record's live game has another roster)",
+    )
+    parser.add_argument(
+        "--video",
+        help="the broadcast's HLS playlist (a URL): /captions/master.m3u8 gives it with a "
+        "subtitle rendition per language, for a video player (hls.js, Safari, ExoPlayer)",
+    )
+    parser.add_argument(
+        "--mpegts",
+        type=int,
+        default=0,
+        help="the video's MPEG-TS timestamp (90 kHz ticks) at the broadcast's start, where a "
+        "line's \"t\" is 0: written in every caption segment's X-TIMESTAMP-MAP "
+        "(default: %(default)s)",
     )
     add_server_options(parser)
     parser.set_defaults(func=run)
@@ -94,17 +108,33 @@ def add_server_options(parser):
 
 
 def run(args):
+    from rnnkit.demo.roster import load_roster
     from rnnkit.translator.decoding.inference import Translator
 
     check_beam(args.beam)
-    slots = slot_policy(args.roster)  # a bad roster file fails before the model loads
+    roster = load_roster(args.roster) if args.roster else None  # fails before the model loads
     directory = model_dir(args.model_dir)
     check_store_path(args.store, directory)
-    translator = Translator.load(directory, slots=slots)
+    translator = Translator.load(directory, slots=slot_policy())
     languages = served_languages(translator, args.languages)
+    video = check_video(args.video, args.mpegts)
     listening = listen(args)
-    serve_translator(translator, languages, listening, args.beam, store=open_store(args.store))
+    store = open_store(args.store)
+    serve_translator(
+        translator, languages, listening, args.beam, store=store, roster=roster, video=video
+    )
     return 0
+
+
+def check_video(url, mpegts):
+    """The --video and --mpegts options as create_app takes them ({} if no video)."""
+    if not 0 <= mpegts < 2**33:
+        raise RnnkitError(f"--mpegts must be from 0 to 2^33 - 1 (33-bit, 90 kHz), got {mpegts}")
+    if url is None:
+        return {"mpegts": mpegts}
+    if not url.strip() or any(c in url for c in '"\r\n') or any(c.isspace() for c in url):
+        raise RnnkitError(f"--video {url[:60]!r} is not a URL; give the video's HLS playlist")
+    return {"video": url, "mpegts": mpegts}
 
 
 def check_store_path(store, directory):
@@ -216,9 +246,23 @@ def viewer_urls(address, port):
     return [f"http://{f'[{a}]' if ':' in a else a}:{port}/" for a in ordered]
 
 
-def serve_translator(translator, languages, listening, beam, script=(), interval=2.0, store=None):
+def serve_translator(
+    translator,
+    languages,
+    listening,
+    beam,
+    script=(),
+    interval=2.0,
+    store=None,
+    roster=None,
+    video=None,
+):
     """Serve on `listening` (from `listen`) until Ctrl-C; `script`: lines played into the game;
-    `store`: the game record (store.Store), None to keep the game in memory."""
+    `store`: the record of the games (store.Store), None to keep them in memory; `roster`:
+    the first game's (a demo.roster.Roster); `video`: create_app's video options (from
+    `check_video`). Each game's translator knows its roster's players (the demo's slot
+    policy)."""
+    from rnnkit.demo.slot_policy import DemoSlots
     from rnnkit.serve import create_app, make_server
 
     sock, token, generated, options = listening
@@ -230,6 +274,9 @@ def serve_translator(translator, languages, listening, beam, script=(), interval
         script=script,
         interval=interval,
         store=store,
+        slots_for=DemoSlots,
+        roster=roster,
+        **(video or {}),
         **options,
     )
     address = sock.getsockname()
@@ -239,8 +286,8 @@ def serve_translator(translator, languages, listening, beam, script=(), interval
     for other in urls[1:]:
         print(f"  also at {other}")
     if store is not None:
-        lines = store.next_line()
-        kept = f"going on with its {lines} lines" if lines else "a new game"
+        live = [row for row in store.games() if row.closed is None]
+        kept = f"going on with {len(live)} live games" if live else "a new game"
         print(f"  game record: {store.path} ({kept}; another file starts anew)")
     if not ipaddress.ip_address(address[0]).is_loopback:
         print(f"  listening on {address[0]}: anyone who reaches it can watch; only the token posts")
@@ -251,5 +298,7 @@ def serve_translator(translator, languages, listening, beam, script=(), interval
         f"  post a line: curl -H 'Authorization: Bearer {shown_token}' "
         f"-H 'Content-Type: text/plain' --data-binary 'Tremblay hits a three' {url}/api/lines"
     )
+    hls = f"{url}/captions/master.m3u8 (HLS), " if video and "video" in video else ""
+    print(f"  captions for video players: {hls}{url}/captions/LANG.vtt (WebVTT)")
     print("  Ctrl-C stops the server", flush=True)
     make_server(app).run(sockets=[sock])

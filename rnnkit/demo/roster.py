@@ -13,9 +13,11 @@
     name = "Bam Adebayo"
     team = "Heat"
 
-`rnnkit serve --roster FILE` reads it: the translator then knows these players (a line that
-says only "Barnes" means Scottie Barnes) and writes each name in a language with the
-spelling given for it, else by that language's transliteration. Every mistake is one line
+`rnnkit serve --roster FILE` reads it (it opens the server's first game), and `POST
+/api/games` takes the same roster as JSON (`roster_from_data`: {"home": ..., "away": ...,
+"player": [...]}): the game's translator then knows these players (a line that says only
+"Barnes" means Scottie Barnes) and writes each name in a language with the spelling given
+for it, else by that language's transliteration. Every mistake is one line
 naming the file and the line: bad TOML, an unknown team, a player of neither team, a player
 listed twice, an unknown language code.
 """
@@ -37,6 +39,8 @@ else:  # pragma: no cover (Python 3.10)
     import tomli as tomllib
 
 MAX_BYTES = 1 << 20  # a roster is a few kilobytes
+MAX_PLAYERS = 64  # two teams of 15, with room for two-way and call-up players
+MAX_NAME_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,14 @@ class Roster:
     home: str
     away: str
     players: tuple[Player, ...]
+
+    def as_data(self):
+        """The roster as the JSON of `POST /api/games` (and `roster_from_data`) takes it."""
+        players = [
+            {"name": player.name, "team": player.team, **player.spellings}
+            for player in self.players
+        ]
+        return {"home": self.home, "away": self.away, "player": players}
 
 
 def load_roster(path):
@@ -78,6 +90,14 @@ def load_roster(path):
     return _check(path, text, data)
 
 
+def roster_from_data(data, source="the roster"):
+    """The Roster of `data`, a dict of the file's keys (a roster posted as JSON, `POST
+    /api/games`); DataError (source: what to do) otherwise."""
+    if not isinstance(data, dict):
+        raise DataError(source, None, 'give an object {"home": ..., "away": ..., "player": [...]}')
+    return _check(source, None, data)
+
+
 def _check(path, text, data):
     def fail(message, near=None, last=False):
         raise DataError(path, _line_of(text, near, last), message)
@@ -100,11 +120,15 @@ def _check(path, text, data):
     entries = data.get("player", [])
     if not isinstance(entries, list):
         fail("players are [[player]] tables, each with name and team", "player")
+    if len(entries) > MAX_PLAYERS:
+        fail(f"{len(entries)} players; a game's roster has at most {MAX_PLAYERS}", "player")
     for entry in entries:
         name = entry.get("name") if isinstance(entry, dict) else None
         if not isinstance(name, str) or not name.strip():
             fail('a [[player]] without a name; give name = "First Last"', "[[player]]")
         name = " ".join(name.split())
+        if len(name) > MAX_NAME_CHARS:
+            fail(f"the name {name[:40]!r}... is over {MAX_NAME_CHARS} characters", name[:40])
         team = entry.get("team")
         if team not in sides:
             fail(f"{name}: team {team!r} is neither {sides[0]} nor {sides[1]}", f'"{team}"')
@@ -130,7 +154,7 @@ def _check(path, text, data):
 
 def _line_of(text, near, last=False):
     """The number of the first (or `last`) line that holds `near` (None if none does)."""
-    if not near:
+    if not near or text is None:
         return None
     found = [n for n, line in enumerate(text.splitlines(), start=1) if str(near) in line]
     return (found[-1] if last else found[0]) if found else None

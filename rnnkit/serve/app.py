@@ -1,20 +1,40 @@
 """The HTTP contract of `rnnkit serve`, as a Starlette application.
 
-    POST /api/lines      Authorization: Bearer TOKEN; {"text": "..."} (application/json) or
-                         the line itself (text/plain), UTF-8 -> 202 {"line": N};
+A server keeps games (games.py); `?game=ID` picks one on every endpoint below, and without
+it they mean the current game (the live one opened last), so a client of one game never
+names it. Publishing (POST) needs `Authorization: Bearer TOKEN`.
+
+    POST /api/lines      {"text": "..."} (application/json) or the line itself (text/plain),
+                         UTF-8 -> 202 {"line": N, "game": ID}; {"text": ..., "t": seconds}
+                         gives its time in the broadcast (its captions start there);
                          {"text": "...", "partial": true} appends words to the open line N
                          (opening it), and the next post without "partial" closes it (its
                          text, which may then be empty, ends the line)
-    GET  /api/stream     Server-Sent Events: `id: EPOCH-k` (k = 0, 1, ...; an opaque string
-                         to a client) and `data: {"line": N, "lang": "fr", "text": "..."}`;
-                         English is "en"; Last-Event-ID resumes after that event, no header
-                         gives the game so far, then live; an id of another server run gets
-                         `event: reset` and then the game from its start; with ?partial=1
-                         also `event: partial` events without an id, the running translation
-                         of the open line (same data; the latest only); ?lang=fr,en sends
-                         those languages only (ids stay the game's: a resume is exact)
-    GET  /api/languages  {"source": "en", "languages": [...], "lines": N}
+    POST /api/games      opens a game: {"home": "Raptors", "away": "Heat", "player": [{"name":
+                         ..., "team": ..., "zh": ...}]} (the roster file's keys as JSON; {}:
+                         no roster) -> 201, the game as GET /api/games lists it; it becomes
+                         the current game
+    POST /api/games/ID/close  no more lines; its queue is translated, its streams end with
+                         `event: closed`, its playlists with #EXT-X-ENDLIST -> 200
+    GET  /api/games      {"games": [{"id", "home", "away", "opened", "closed", "lines",
+                         "current"}]}, in the order they were opened
+    GET  /api/games/ID/transcript?lang=fr  the game so far as JSON: per line its start, the
+                         English, the text in that language, confidence and withheld
+    GET  /api/stream     Server-Sent Events: `id: EPOCH-k` (EPOCH the game's id, k = 0, 1,
+                         ...; an opaque string to a client) and `data: {"line": N, "lang":
+                         "fr", "text": "..."}`; English is "en"; Last-Event-ID resumes after
+                         that event, no header gives the game so far, then live; an id of
+                         another game or server run gets `event: reset` and then the game
+                         from its start; a closed game's stream ends with `event: closed`;
+                         with ?partial=1 also `event: partial` events without an id, the
+                         running translation of the open line (same data; the latest only);
+                         ?lang=fr,en sends those languages only (ids stay the game's: a
+                         resume is exact)
+    GET  /api/languages  {"source": "en", "languages": [...], "lines": N, "game": ID, ...}
     GET  /captions/LANG.vtt  the game so far in LANG ("en" too) as WebVTT (captions.py)
+    GET  /captions/master.m3u8  HLS: the video (--video) with a SUBTITLES rendition per language
+    GET  /captions/LANG/index.m3u8, /captions/LANG/N.vtt  a language's live HLS playlist and
+                         its WebVTT segments
     GET  /metrics        Prometheus's text format (metrics.py: lines, latency, queue, viewers)
     GET  /healthz        200 {"status": "ok", ...} while lines are translated; 503 if not
     GET  /               the page (static files under /static/)
@@ -31,6 +51,7 @@ import asyncio
 import json
 import logging
 import math
+import time
 import traceback
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -42,16 +63,30 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from rnnkit.serve.captions import webvtt
+from rnnkit.serve.captions import (
+    master_playlist,
+    media_playlist,
+    segment,
+    segment_count,
+    transcript_lines,
+    webvtt,
+)
 from rnnkit.serve.connections import ConnectionGuard, address_key, quiet_accept_errors
-from rnnkit.serve.events import BadEventId, EventLog, encode_reset
-from rnnkit.serve.metrics import Metrics
-from rnnkit.serve.pipeline import LineError, LinePipeline, play
+from rnnkit.serve.events import BadEventId, encode_closed, encode_reset
+from rnnkit.serve.games import Games, read_roster
+from rnnkit.serve.pipeline import LineError, play
+from rnnkit.serve.store import Store
 from rnnkit.serve.tokens import TokenGate
 
 STATIC = Path(__file__).parent / "static"
 MAX_MEDIA_SECONDS = 7 * 24 * 3600  # a line's "t": a broadcast of at most a week
 MAX_BODY = 16 * 1024  # bytes: 1,000 characters even as JSON \uXXXX escapes fit
+MAX_ROSTER_BODY = 256 * 1024  # a roster: 64 players, each with spellings in 24 languages
+# captions and transcripts: public and read-only (any origin may read them, no credentials),
+# and asked for again while the game goes on
+PUBLIC = {"Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*"}
+HLS_TYPE = "application/vnd.apple.mpegurl"
+DEFAULT_BANDWIDTH = 2_500_000  # the video variant's BANDWIDTH: a 720p broadcast stream
 RECONNECT_MS = 1000  # the EventSource reconnection delay the stream asks for
 logger = logging.getLogger("rnnkit.serve")
 
@@ -70,78 +105,99 @@ def create_app(
     send_timeout=30.0,
     body_seconds=10.0,
     guard=None,
-    epoch=None,
     min_confidence=None,
     store=None,
+    slots_for=None,
+    roster=None,
+    video=None,
+    video_bandwidth=DEFAULT_BANDWIDTH,
+    mpegts=0,
 ):
     """The application serving `translator` into `languages` (codes it knows).
 
-    max_pending: lines waiting for translation before posts get 429; max_behind: events a
-    viewer may fall behind before it is dropped; heartbeat: seconds between SSE comments on
-    an idle stream; script: lines played into the game, one every `interval` seconds;
-    send_timeout: seconds a stream's send may stay blocked (the viewer stopped reading)
-    before its connection is reset; body_seconds: longest wait for a post's body; guard:
-    the ConnectionGuard of its connections (default limits if not given); epoch: the game
-    record's name in event ids (new if not given; a store's own if `store`); min_confidence: a
-    translation less confident than this is withheld (the English is sent, marked so);
-    store: the durable game record (store.Store; the app closes it when it stops), None
-    to keep the game in memory only.
+    max_pending: lines of a game waiting for translation before posts get 429; max_behind:
+    events a viewer may fall behind before it is dropped; heartbeat: seconds between SSE
+    comments on an idle stream; script: lines played into the current game, one every
+    `interval` seconds; send_timeout: seconds a stream's send may stay blocked (the viewer
+    stopped reading) before its connection is reset; body_seconds: longest wait for a post's
+    body; guard: the ConnectionGuard of its connections (default limits if not given);
+    min_confidence: a translation less confident than this is withheld (the English is sent,
+    marked so); store: the record of the games (store.Store; the app closes it when it
+    stops), None to keep them in memory only; slots_for: a game's Roster (or None) -> the
+    SlotPolicy its translator uses; roster: the Roster of the first game (games.py); video:
+    the URL of the broadcast's HLS playlist, the variant of /captions/master.m3u8 (with
+    `video_bandwidth`, bits per second); mpegts: the video's MPEG-TS timestamp (90 kHz) at the
+    broadcast's start (media time 0), in each WebVTT segment's X-TIMESTAMP-MAP.
     """
-    log = EventLog(max_behind, epoch, store)
-    pipeline = LinePipeline(
-        translator, languages, log, beam, max_pending, min_confidence=min_confidence
+    games = Games(
+        store if store is not None else Store(None),
+        translator,
+        languages,
+        beam,
+        max_pending,
+        max_behind,
+        min_confidence,
+        slots_for,
+        roster,
     )
     gate = TokenGate(token)
     guard = guard or ConnectionGuard()
-    pipeline.metrics = metrics = Metrics(log, pipeline)
+    served = ("en", *games.languages)
 
     @asynccontextmanager
     async def lifespan(app):
         quiet_accept_errors(asyncio.get_running_loop())
-        pipeline.start()
-        tasks = [asyncio.create_task(beat(log, heartbeat))]
+        games.start()
+        tasks = [asyncio.create_task(beat(games, heartbeat))]
         if script:
-            tasks.append(asyncio.create_task(play(pipeline, script, interval)))
+            tasks.append(asyncio.create_task(play(games.current().pipeline, script, interval)))
         yield
-        log.close()
         for task in tasks:
             task.cancel()
-        await pipeline.stop()  # the line in translation is finished and committed
-        if store is not None:
-            store.close()
+        await games.stop()  # each line in translation is finished and committed
 
     async def post_line(request):
-        given = request.headers.get("authorization")
-        if given is None:
-            raise LineError(
-                401,
-                "no Authorization header; send 'Authorization: Bearer TOKEN' with the "
-                "publishing token the server printed at start",
-                {"WWW-Authenticate": "Bearer"},
-            )
-        address = address_key(request.client)
-        if gate.wait(address) > 0:
-            wait = gate.retry_after(address)
-            raise LineError(
-                429,
-                f"too many wrong tokens from {address}; retry after {wait} s",
-                {"Retry-After": str(wait)},
-            )
-        scheme, _, credentials = given.strip().partition(" ")
-        presented = credentials.strip().encode("utf-8", "replace")
-        if scheme.lower() != "bearer" or not gate.check(address, presented):
-            raise LineError(
-                401, "wrong publishing token", {"WWW-Authenticate": 'Bearer error="invalid_token"'}
-            )
-        guard.trust(request.client)
+        authorize(request, gate, guard)
+        game = games.for_lines(request.query_params.get("game"))
         text, partial, media = parse_line(
             request.headers.get("content-type", ""), await read_body(request, body_seconds)
         )
-        number = pipeline.submit(text, partial, media)
-        return JSONResponse({"line": number}, status_code=202)
+        number = game.pipeline.submit(text, partial, media)
+        return JSONResponse({"line": number, "game": game.id}, status_code=202)
+
+    async def open_game(request):
+        authorize(request, gate, guard)
+        body = await read_body(request, body_seconds, MAX_ROSTER_BODY)
+        roster = read_roster(parse_json(request.headers.get("content-type", ""), body))
+        game = games.open(roster)
+        return JSONResponse(game.info(0, current=True), status_code=201)
+
+    async def close_game(request):
+        authorize(request, gate, guard)
+        game = await games.close(games.find(request.path_params["game"]))
+        return JSONResponse(game.info(_lines(game)))
+
+    async def list_games(request):
+        return JSONResponse({"games": games.listing()})
+
+    async def transcript(request):
+        game = games.find(request.path_params["game"])
+        lang = request.query_params.get("lang", "en")
+        if lang not in served:
+            raise LineError(
+                400, f"lang={lang[:20]!r} is not served here; ask for one of {','.join(served)}"
+            )
+        body = {
+            **game.info(_lines(game), current=game is games.current()),
+            "lang": lang,
+            "lines": transcript_lines(game.log, lang),
+        }
+        return JSONResponse(body, headers=PUBLIC)
 
     async def stream(request):
-        if len(log.viewers) >= max_viewers:
+        game = games.find(request.query_params.get("game"))
+        log = game.log
+        if sum(len(g.log.viewers) for g in games.loaded()) >= max_viewers:
             raise LineError(503, f"{max_viewers} viewers are connected; try again later")
         try:
             start, reset = log.resume_point(request.headers.get("last-event-id"))
@@ -150,37 +206,65 @@ def create_app(
         partial = request.query_params.get("partial", "0")
         if partial not in ("0", "1"):
             raise LineError(400, f"partial={partial[:20]!r}: ask with partial=1 (or leave it out)")
-        langs = chosen_languages(request.query_params.get("lang"), pipeline.languages)
+        langs = chosen_languages(request.query_params.get("lang"), games.languages)
         return EventStream(log, start, reset, partial == "1", guard, send_timeout, langs)
 
     async def languages_info(request):
-        return JSONResponse(
-            {"source": "en", "languages": pipeline.languages, "lines": pipeline.lines}
-        )
+        game = games.find(request.query_params.get("game"))
+        body = {"source": "en", "languages": games.languages, "lines": _lines(game)}
+        return JSONResponse({**body, "game": game.id, "closed": game.closed is not None})
 
     async def captions(request):
+        game = games.find(request.query_params.get("game"))
         lang = request.path_params["lang"]
-        if lang not in ("en", *pipeline.languages):
+        if lang not in served:
+            raise LineError(404, f"no captions in {lang[:20]!r}; this game has {','.join(served)}")
+        return Response(webvtt(game.log, lang), media_type="text/vtt", headers=PUBLIC)
+
+    def caption_language(request):
+        lang = request.path_params["lang"]
+        if lang not in served:
+            raise LineError(404, f"no captions in {lang[:20]!r}; this game has {','.join(served)}")
+        return lang
+
+    async def master(request):
+        game = games.find(request.query_params.get("game"))
+        if video is None:
             raise LineError(
                 404,
-                f"no captions in {lang[:20]!r}; this game has en,{','.join(pipeline.languages)}",
+                "no video playlist to attach the captions to: start the server with --video "
+                "URL (the broadcast's HLS playlist), or add LANG/index.m3u8 to your own",
             )
-        # the game goes on: a player asks again; a broadcaster's player on another site may
-        # read them (public, read-only: any origin, no credentials)
-        headers = {"Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*"}
-        return Response(webvtt(log, lang), media_type="text/vtt", headers=headers)
+        body = master_playlist(served, game.id, video, video_bandwidth)
+        return Response(body, media_type=HLS_TYPE, headers=PUBLIC)
+
+    async def media(request):
+        game = games.find(request.query_params.get("game"))
+        count = segment_count(game.log, caption_language(request), time.time(), game.closed)
+        body = media_playlist(count, game.id, game.closed is not None)
+        return Response(body, media_type=HLS_TYPE, headers=PUBLIC)
+
+    async def media_segment(request):
+        game = games.find(request.query_params.get("game"))
+        lang, number = caption_language(request), request.path_params["number"]
+        if number >= segment_count(game.log, lang, time.time(), game.closed):
+            raise LineError(404, f"segment {number} is not listed yet; read {lang}/index.m3u8")
+        body = segment(game.log, lang, number, mpegts)
+        return Response(body, media_type="text/vtt", headers=PUBLIC)
 
     async def metrics_page(request):
-        return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
+        return Response(games.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     async def health(request):
-        alive = pipeline.running() and not log.closed
+        alive = games.running() and not any(game.log.closed for game in games.live.values())
+        current = games.current()
         body = {
-            "status": "ok" if alive else "the translation worker is not running",
-            "game": log.epoch,
-            "lines": pipeline.lines,
-            "waiting": pipeline.waiting(),
-            "viewers": len(log.viewers),
+            "status": "ok" if alive else "a translation worker is not running",
+            "game": None if current is None else current.id,
+            "games": len(games.live),
+            "lines": 0 if current is None else current.pipeline.lines,
+            "waiting": sum(game.pipeline.waiting() for game in games.live.values()),
+            "viewers": sum(len(game.log.viewers) for game in games.loaded()),
         }
         return JSONResponse(body, status_code=200 if alive else 503)
 
@@ -191,9 +275,16 @@ def create_app(
         routes=[
             Route("/", page),
             Route("/api/lines", post_line, methods=["POST"]),
+            Route("/api/games", list_games),
+            Route("/api/games", open_game, methods=["POST"]),
+            Route("/api/games/{game}/close", close_game, methods=["POST"]),
+            Route("/api/games/{game}/transcript", transcript),
             Route("/api/stream", stream),
             Route("/api/languages", languages_info),
             Route("/captions/{lang}.vtt", captions),
+            Route("/captions/master.m3u8", master),
+            Route("/captions/{lang}/index.m3u8", media),
+            Route("/captions/{lang}/{number:int}.vtt", media_segment),
             Route("/metrics", metrics_page),
             Route("/healthz", health),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
@@ -201,8 +292,41 @@ def create_app(
         lifespan=lifespan,
         exception_handlers={LineError: line_error, HTTPException: http_error},
     )
-    app.state.log, app.state.pipeline, app.state.guard = log, pipeline, guard
+    app.state.games, app.state.guard = games, guard
     return Guarded(app)
+
+
+def _lines(game):
+    """Lines accepted in `game` so far."""
+    return game.pipeline.lines if game.pipeline is not None else game.log.store.next_line()
+
+
+def authorize(request, gate, guard):
+    """A publisher's request: its bearer token, checked (401; 429 after many wrong ones from
+    one address); its connection is then trusted (connections.py)."""
+    given = request.headers.get("authorization")
+    if given is None:
+        raise LineError(
+            401,
+            "no Authorization header; send 'Authorization: Bearer TOKEN' with the "
+            "publishing token the server printed at start",
+            {"WWW-Authenticate": "Bearer"},
+        )
+    address = address_key(request.client)
+    if gate.wait(address) > 0:
+        wait = gate.retry_after(address)
+        raise LineError(
+            429,
+            f"too many wrong tokens from {address}; retry after {wait} s",
+            {"Retry-After": str(wait)},
+        )
+    scheme, _, credentials = given.strip().partition(" ")
+    presented = credentials.strip().encode("utf-8", "replace")
+    if scheme.lower() != "bearer" or not gate.check(address, presented):
+        raise LineError(
+            401, "wrong publishing token", {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+        )
+    guard.trust(request.client)
 
 
 class Guarded:
@@ -241,19 +365,20 @@ class Guarded:
                 await JSONResponse(body, status_code=500)(scope, receive, send)
 
 
-async def read_body(request, seconds):
-    """The request body, refused with 413 past MAX_BODY bytes (without reading it all) and
+async def read_body(request, seconds, limit=MAX_BODY):
+    """The request body, refused with 413 past `limit` bytes (without reading it all) and
     with 408 if it has not arrived within `seconds`."""
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and (len(declared) > 9 or int(declared) > MAX_BODY):
-        raise LineError(413, f"the body is over {MAX_BODY} bytes; send one line per post")
+    what = "send one line per post" if limit == MAX_BODY else "it is too large"
+    if declared.isdigit() and (len(declared) > 9 or int(declared) > limit):
+        raise LineError(413, f"the body is over {limit} bytes; {what}")
     body = bytearray()
 
     async def receive_all():
         async for chunk in request.stream():
             body.extend(chunk)
-            if len(body) > MAX_BODY:
-                raise LineError(413, f"the body exceeds {MAX_BODY} bytes; send one line per post")
+            if len(body) > limit:
+                raise LineError(413, f"the body exceeds {limit} bytes; {what}")
 
     try:
         await asyncio.wait_for(receive_all(), seconds)
@@ -265,38 +390,51 @@ async def read_body(request, seconds):
 def parse_line(content_type, body):
     """(text, partial, media time) from a JSON {"text": ..., "partial": bool, "t": seconds}
     or a text/plain body (UTF-8 only; a plain body is never partial and has no time)."""
-    media, _, params = content_type.partition(";")
-    media = media.strip().lower()
-    charset = params.strip().lower().removeprefix("charset=").strip('"') if params else "utf-8"
-    if media not in ("application/json", "text/plain"):
-        raise LineError(
-            415,
-            f"Content-Type {media[:60] or '(none)'} is not accepted; send application/json "
-            '{"text": "..."} or text/plain',
-        )
-    if charset not in ("utf-8", "utf8"):
-        raise LineError(415, f"charset {charset[:40]} is not accepted; send UTF-8")
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LineError(
-            400, f"the body is not valid UTF-8 (byte {exc.start + 1}); send UTF-8"
-        ) from None
+    media, text = decode_body(content_type, body, ("application/json", "text/plain"))
     if media == "text/plain":
         return text, False, None
-    try:
-        value = json.loads(text, parse_int=bounded_int, parse_constant=no_constant)
-    except json.JSONDecodeError as exc:
-        raise LineError(400, f'the body is not JSON ({exc}); send {{"text": "..."}}') from None
-    except (ValueError, RecursionError) as exc:
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        raise LineError(400, f'the JSON is refused ({reason}); send {{"text": "..."}}') from None
+    value = load_json(text, '{"text": "..."}')
     if not isinstance(value, dict) or not isinstance(value.get("text"), str):
         raise LineError(422, 'the JSON body must be an object {"text": "..."} with a string text')
     partial = value.get("partial", False)
     if not isinstance(partial, bool):
         raise LineError(422, f'"partial" must be true or false, got {json.dumps(partial)[:40]}')
     return value["text"], partial, media_time(value.get("t"))
+
+
+def parse_json(content_type, body):
+    """The JSON value of an application/json body in UTF-8 (an empty body: None)."""
+    _, text = decode_body(content_type or "application/json", body, ("application/json",))
+    return load_json(text, "a JSON object") if text.strip() else None
+
+
+def decode_body(content_type, body, accepted):
+    """(media type, text) of a body of one of the `accepted` media types, in UTF-8."""
+    media, _, params = content_type.partition(";")
+    media = media.strip().lower()
+    charset = params.strip().lower().removeprefix("charset=").strip('"') if params else "utf-8"
+    if media not in accepted:
+        shown = " or ".join(accepted)
+        raise LineError(415, f"Content-Type {media[:60] or '(none)'} is not accepted; send {shown}")
+    if charset not in ("utf-8", "utf8"):
+        raise LineError(415, f"charset {charset[:40]} is not accepted; send UTF-8")
+    try:
+        return media, body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LineError(
+            400, f"the body is not valid UTF-8 (byte {exc.start + 1}); send UTF-8"
+        ) from None
+
+
+def load_json(text, wanted):
+    """The JSON value of `text`, bounded (depth, number size); 400 saying to send `wanted`."""
+    try:
+        return json.loads(text, parse_int=bounded_int, parse_constant=no_constant)
+    except json.JSONDecodeError as exc:
+        raise LineError(400, f"the body is not JSON ({exc}); send {wanted}") from None
+    except (ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise LineError(400, f"the JSON is refused ({reason}); send {wanted}") from None
 
 
 def media_time(value):
@@ -397,10 +535,16 @@ class EventStream(Response):
         await self.body(send, opening + (encode_reset(self.log.epoch) if self.reset else b""))
         while not self.log.closed:
             chunk = self.log.take(viewer)
+            if not chunk and self.log.finished:  # the game is over and all of it was sent
+                await asyncio.wait_for(
+                    self.body(send, encode_closed(self.log.epoch)), self.send_timeout
+                )
+                break
             if not chunk:
                 await self.log.wait(viewer)
-                chunk = self.log.take(viewer) or b": keepalive\n\n"
-            await asyncio.wait_for(self.body(send, chunk), self.send_timeout)
+                chunk = self.log.take(viewer) or (b"" if self.log.finished else b": keepalive\n\n")
+            if chunk:
+                await asyncio.wait_for(self.body(send, chunk), self.send_timeout)
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     @staticmethod
@@ -408,10 +552,11 @@ class EventStream(Response):
         await send({"type": "http.response.body", "body": chunk, "more_body": True})
 
 
-async def beat(log, seconds):
+async def beat(games, seconds):
     while True:
         await asyncio.sleep(seconds)
-        log.heartbeat()
+        for game in games.loaded():
+            game.log.heartbeat()
 
 
 async def until_disconnect(receive):

@@ -34,6 +34,7 @@ import asyncio
 import json
 import re
 import secrets
+import time
 from dataclasses import dataclass
 
 CHUNK_BYTES = 64 * 1024  # most bytes of the log one send hands a viewer's socket
@@ -50,9 +51,10 @@ def new_epoch():
 @dataclass(frozen=True)
 class Event:
     """One event of the game: `seq` its index in the log (the number of its id), the line
-    number, the language ("en": the English as posted), the text, its kind ("line"), and a
+    number, the language ("en": the English as posted), the text, its kind ("line"), a
     translation's `confidence` and `withheld` (None for the English and for translators
-    that give none)."""
+    that give none), and `at`, when it was committed (the captions' live playlists place
+    an event that came after its segment was listed in a later one; captions.py)."""
 
     seq: int
     line: int
@@ -61,6 +63,7 @@ class Event:
     kind: str = "line"
     confidence: float | None = None
     withheld: bool | None = None
+    at: float | None = None  # when it was committed (Unix seconds): which captions got it
 
     def details(self):
         """What a viewer is told besides line, lang and text."""
@@ -87,6 +90,12 @@ def encode_reset(epoch):
     clears what it shows and takes this game from its start. The empty `id:` clears the
     browser's last event id until the game's first event gives it a new one."""
     return f"event: reset\nid:\ndata: {json.dumps({'epoch': epoch})}\n\n".encode()
+
+
+def encode_closed(epoch):
+    """The `closed` event: the game is over and its stream ends (a viewer stops listening;
+    the page then follows the server's current game)."""
+    return f"event: closed\ndata: {json.dumps({'game': epoch})}\n\n".encode()
 
 
 class BadEventId(ValueError):
@@ -130,6 +139,7 @@ class EventLog:
         self.viewers = set()
         self.max_behind = max_behind
         self.closed = False  # the server is stopping: every stream ends
+        self.finished = False  # the game is over: a stream ends once it has taken everything
         self.dropped_count = 0
         self.sent = 0  # events handed to viewers' streams (for /metrics)
         self.open_partials = {}  # lang -> the latest partial event of the open line
@@ -142,12 +152,12 @@ class EventLog:
 
     def append(self, line, lang, text, **details):
         """Add one event (not stored), wake every viewer, drop those that stopped reading."""
-        self._announce([self._event(line, lang, text, details)])
+        self._announce([self._event(line, lang, text, details, at=time.time())])
 
     def add_line(self, number, text, posted, media=None):
         """A line accepted at `posted` (Unix seconds; `media`: the publisher's media time, if
         given): its English event, committed to the store (if any), then sent."""
-        event = self._event(number, "en", text, {})
+        event = self._event(number, "en", text, {}, at=posted)
         if self.store is not None:
             self.store.add_line(number, text, event, posted, media)
         self.times[number] = (posted, media)
@@ -156,18 +166,21 @@ class EventLog:
     def add_translations(self, number, translations):
         """A line's translations [(lang, text, details)], committed to the store (if any)
         in one transaction, then sent."""
+        now = time.time()
         events = [
-            self._event(number, lang, text, more, offset)
+            self._event(number, lang, text, more, offset, now)
             for offset, (lang, text, more) in enumerate(translations)
         ]
         if self.store is not None:
             self.store.add_translations(number, events)
         self._announce(events)
 
-    def _event(self, line, lang, text, details, offset=0):
-        """The Event of the next seq (+ `offset`, for several added at once)."""
+    def _event(self, line, lang, text, details, offset=0, at=None):
+        """The Event of the next seq (+ `offset`, for several added at once), committed at
+        `at`."""
         confidence, withheld = details.get("confidence"), details.get("withheld")
-        return Event(len(self.events) + offset, line, lang, text, "line", confidence, withheld)
+        seq = len(self.events) + offset
+        return Event(seq, line, lang, text, "line", confidence, withheld, at)
 
     def _keep(self, event):
         self.events.append(event)
@@ -279,6 +292,13 @@ class EventLog:
         if viewer.on_drop is not None:
             viewer.on_drop()
 
+    def finish(self):
+        """The game is over (every line translated): each stream takes what it has not yet,
+        then a `closed` event, and ends."""
+        self.finished = True
+        for viewer in list(self.viewers):
+            viewer.wakeup.set()
+
     def close(self):
         """End every stream (server shutdown): their generators see `closed` and return."""
         self.closed = True
@@ -294,6 +314,8 @@ class EventLog:
     async def wait(self, viewer):
         """Until there is something to take, the log closes, or the next heartbeat."""
         if viewer.cursor < len(self.events) or viewer.partials or self.closed or viewer.dropped:
+            return
+        if self.finished:
             return
         viewer.wakeup.clear()
         await viewer.wakeup.wait()

@@ -1,6 +1,6 @@
 """What an operator's monitoring reads: GET /metrics in Prometheus's text format.
 
-Every series carries the game (its epoch, the `EPOCH` of its event ids) as the label `game`:
+Every series carries the game (its id, the `EPOCH` of its event ids) as the label `game`:
 
     rnnkit_lines_posted_total           lines accepted (202)
     rnnkit_lines_translated_total       lines whose translations were committed and sent
@@ -25,12 +25,12 @@ LATENCY_BUCKETS = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
 
 class Metrics:
-    """The series of one server: `posted()` and `translated(seconds)` are called by the
-    pipeline; `render()` is the body of GET /metrics."""
+    """The series of one server: `posted(game)` and `translated(game, seconds)` are called
+    by the pipelines; `render()` is the body of GET /metrics; `games` (games.Games) gives the
+    games in memory, whose gauges are read at each scrape."""
 
-    def __init__(self, log, pipeline):
+    def __init__(self, games):
         self.registry = CollectorRegistry()
-        self.game = log.epoch
         self._posted = Counter(
             "rnnkit_lines_posted", "lines accepted", ["game"], registry=self.registry
         )
@@ -47,52 +47,46 @@ class Metrics:
             buckets=LATENCY_BUCKETS,
             registry=self.registry,
         )
-        self.registry.register(_Live(log, pipeline))
+        self.registry.register(_Live(games))
 
-    def posted(self):
-        self._posted.labels(self.game).inc()
+    def posted(self, game):
+        self._posted.labels(game).inc()
 
-    def translated(self, seconds=None):
-        """A line translated; `seconds` since its acceptance (None: accepted before a
-        restart, so no latency of this run's)."""
-        self._translated.labels(self.game).inc()
+    def translated(self, game, seconds=None):
+        """A line of `game` translated; `seconds` since its acceptance (None: accepted
+        before a restart, so no latency of this run's)."""
+        self._translated.labels(game).inc()
         if seconds is not None:
-            self._latency.labels(self.game).observe(seconds)
+            self._latency.labels(game).observe(seconds)
 
     def render(self):
         return generate_latest(self.registry)
 
 
 class _Live:
-    """The series read from the log and the pipeline at each scrape."""
+    """The series read from each game's log and pipeline at each scrape."""
 
-    def __init__(self, log, pipeline):
-        self.log, self.pipeline = log, pipeline
+    def __init__(self, games):
+        self.games = games
 
     def collect(self):
-        game = [self.log.epoch]
-        for kind, name, text, value in (
-            (
-                GaugeMetricFamily,
-                "rnnkit_queue_length",
-                "lines waiting for translation",
-                self.pipeline.waiting(),
-            ),
-            (GaugeMetricFamily, "rnnkit_viewers", "streams open now", len(self.log.viewers)),
-            (
-                CounterMetricFamily,
-                "rnnkit_viewers_dropped",
-                "viewers dropped for not reading",
-                self.log.dropped_count,
-            ),
-            (CounterMetricFamily, "rnnkit_events", "events of the game", len(self.log.events)),
-            (
-                CounterMetricFamily,
-                "rnnkit_events_sent",
-                "events handed to viewers' streams",
-                self.log.sent,
-            ),
-        ):
-            family = kind(name, text, labels=["game"])
-            family.add_metric(game, value)
-            yield family
+        series = (
+            (GaugeMetricFamily, "rnnkit_queue_length", "lines waiting for translation"),
+            (GaugeMetricFamily, "rnnkit_viewers", "streams open now"),
+            (CounterMetricFamily, "rnnkit_viewers_dropped", "viewers dropped for not reading"),
+            (CounterMetricFamily, "rnnkit_events", "events of the game"),
+            (CounterMetricFamily, "rnnkit_events_sent", "events handed to viewers' streams"),
+        )
+        families = [kind(name, text, labels=["game"]) for kind, name, text in series]
+        for game in self.games.loaded():
+            log = game.log
+            values = (
+                game.pipeline.waiting() if game.pipeline is not None else 0,
+                len(log.viewers),
+                log.dropped_count,
+                len(log.events),
+                log.sent,
+            )
+            for family, value in zip(families, values):
+                family.add_metric([game.id], value)
+        yield from families

@@ -85,7 +85,16 @@ def check_line(text):
 class LinePipeline:
     """Numbers, publishes and translates the lines of one game into `languages`."""
 
-    def __init__(self, translator, languages, log, beam=3, max_pending=32, min_confidence=None):
+    def __init__(
+        self,
+        translator,
+        languages,
+        log,
+        beam=3,
+        max_pending=32,
+        min_confidence=None,
+        executor=None,
+    ):
         self.translator, self.languages, self.log = translator, list(languages), log
         self.beam, self.max_pending = beam, max_pending
         self.min_confidence = min_confidence  # below it a translation is withheld
@@ -99,7 +108,10 @@ class LinePipeline:
         self.metrics = None  # metrics.Metrics, told of each line accepted and translated
         self.accepted_at = {}  # line number -> when it was accepted (perf_counter)
         self.seconds_per_line = 0.1  # running mean of the translation time, for Retry-After
-        self.executor = ThreadPoolExecutor(1, thread_name_prefix="rnnkit-translate")
+        # the thread that translates: the server's one, shared by its games (so lines of two
+        # games never compete for the cores), else one of its own
+        self.own_executor = executor is None
+        self.executor = executor or ThreadPoolExecutor(1, thread_name_prefix="rnnkit-translate")
         self.open = None  # the text so far of the line arriving word by word, if any
         self.unread = []  # its words not yet given to the re-translation policy
         self.policy, self.policy_line = None, None  # the open line's policy (worker's own)
@@ -125,7 +137,7 @@ class LinePipeline:
         self.pending.put_nowait(("line", number, text))
         self.accepted_at[number] = time.perf_counter()
         if self.metrics is not None:
-            self.metrics.posted()
+            self.metrics.posted(self.log.epoch)
         return number
 
     def _append(self, text):
@@ -210,7 +222,8 @@ class LinePipeline:
         self.log.add_translations(number, translations)
         accepted = self.accepted_at.pop(number, None)
         if self.metrics is not None:
-            self.metrics.translated(None if accepted is None else time.perf_counter() - accepted)
+            seconds = None if accepted is None else time.perf_counter() - accepted
+            self.metrics.translated(self.log.epoch, seconds)
 
     async def _run_partial(self, loop, number):
         if self.open is None or number != self.lines:
@@ -249,9 +262,22 @@ class LinePipeline:
             worker.cancel()
         await self.close()
 
+    async def drain(self):
+        """Until every accepted line (an open partial line closed first) is translated and
+        published: a game is closed only then."""
+        while self.open is not None:
+            try:
+                self.submit("")
+            except Busy as busy:
+                await asyncio.sleep(busy.retry_after)
+        while self.waiting():
+            await asyncio.sleep(0.02)
+
     async def close(self):
-        """Stop the worker thread, after the line it is translating (if any)."""
-        await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
+        """Stop the worker thread (if it is this pipeline's own), after the line it is
+        translating (if any)."""
+        if self.own_executor:
+            await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
 
 
 def details(translation):

@@ -1,7 +1,7 @@
 """Running the application on uvicorn: the listening socket, and a shutdown that ends streams.
 
 uvicorn stops on SIGINT/SIGTERM by waiting for open responses to finish; an SSE stream never
-finishes by itself, so `Server.shutdown` first closes the event log, which ends every stream
+finishes by itself, so `Server.shutdown` first closes the games' event logs, which ends every stream
 (each sends its last chunk and returns). A viewer whose socket is full cannot take even that;
 `timeout_graceful_shutdown` bounds the wait for it.
 
@@ -23,12 +23,12 @@ GRACE_SECONDS = 3  # longest wait for a stream that cannot end cleanly
 
 
 class Server(uvicorn.Server):
-    def __init__(self, config, log):
+    def __init__(self, config, games):
         super().__init__(config)
-        self.log = log
+        self.games = games
 
     async def shutdown(self, *args, **kwargs):
-        self.log.close()
+        self.games.close_streams()
         await super().shutdown(*args, **kwargs)
 
 
@@ -115,4 +115,4 @@ def make_server(app, log_level="warning"):
         backlog=app.state.guard.backlog,
     )
     quiet_logs()
-    return Server(config, app.state.log)
+    return Server(config, app.state.games)

@@ -6,11 +6,17 @@
 // `reset` event (the page resumed with an id of another server run) clears the feed.
 // The stream is asked for `partial` events too: the running translation of the line being
 // spoken, shown muted in the same cell and replaced there by the final text.
+// The page shows the server's current game, or the one its address names (`/?game=ID`).
+// When a game closes (`closed` event) the page keeps it on the board; one that follows the
+// current game then waits for the next game to open and switches to it.
 "use strict";
 
 const MAX_LINES = 300; // cards kept on the page; older ones leave from the bottom
 const STORE_LANGUAGES = "rnnkit.serve.languages";
 const STORE_THEME = "rnnkit.serve.theme";
+const NEXT_GAME_POLL_MS = 5000; // after a game closes, how often the page asks for the next
+const PINNED_GAME = new URLSearchParams(location.search).get("game"); // null: the current one
+const GAME_QUERY = PINNED_GAME ? `&game=${encodeURIComponent(PINNED_GAME)}` : "";
 
 const state = {
   languages: [], // served languages, from /api/languages (and any event's lang)
@@ -60,7 +66,7 @@ function connect() {
   setConnection(state.source ? "reconnecting" : "connecting");
   state.asked = askedLanguages();
   const only = state.asked ? `&lang=${encodeURIComponent(state.asked)}` : "";
-  const source = new EventSource(`/api/stream?partial=1${only}`);
+  const source = new EventSource(`/api/stream?partial=1${only}${GAME_QUERY}`);
   state.source = source;
   source.onopen = () => setConnection("live");
   source.onmessage = (message) => {
@@ -73,6 +79,11 @@ function connect() {
   source.addEventListener("partial", (message) => {
     const event = JSON.parse(message.data);
     showPartial(event.line, event.lang, event.text);
+  });
+  source.addEventListener("closed", (message) => {
+    source.close(); // the game is over: the board keeps it
+    setConnection("closed", "the game is over");
+    if (!PINNED_GAME) awaitNextGame(JSON.parse(message.data).game);
   });
   source.onerror = () => {
     if (source.readyState === EventSource.CLOSED) {
@@ -87,6 +98,24 @@ function connect() {
       setConnection("reconnecting"); // the browser retries, sending Last-Event-ID
     }
   };
+}
+
+// After the current game closed: ask which game is current until a live one other than the
+// closed one is, then show that one from its start.
+function awaitNextGame(closed) {
+  setTimeout(async () => {
+    try {
+      const info = await (await fetch("/api/languages")).json();
+      if (info.game && info.game !== closed && !info.closed) {
+        clearFeed();
+        connect();
+        return;
+      }
+    } catch (error) {
+      // no game is live (404) or the server is away: ask again
+    }
+    awaitNextGame(closed);
+  }, NEXT_GAME_POLL_MS);
 }
 
 // --- languages and the picker ----------------------------------------------------------
@@ -290,7 +319,7 @@ async function start() {
     applyChoice();
   });
   try {
-    const response = await fetch("/api/languages");
+    const response = await fetch(`/api/languages?${GAME_QUERY.slice(1)}`);
     const info = await response.json();
     for (const code of info.languages) addLanguage(code);
   } catch (error) {

@@ -5,6 +5,7 @@ with its own `<2xx>` tag). Used by `rnnkit translate`, `rnnkit evaluate`, valida
 training and the demo's live game.
 """
 
+import copy
 import functools
 from dataclasses import dataclass
 
@@ -103,6 +104,16 @@ class Translator:
         self._slotted_one = functools.lru_cache(maxsize=256)(self._extract)
         repeatable = sum(bit for name, bit in names.items() if name[0] == "N")
         self._token_bits, self._repeatable = bits, repeatable
+
+    def with_slots(self, slots):
+        """This translator (the same model, tokenizer and vocabulary, nothing copied) with
+        another SlotPolicy, e.g. one game's roster; itself for a model without slots."""
+        if self.slots is None:
+            return self
+        twin = copy.copy(self)
+        twin.slots = slots
+        twin._slotted_one = functools.lru_cache(maxsize=256)(twin._extract)
+        return twin
 
     @classmethod
     def load(cls, model_dir, which="best", slots=None):
