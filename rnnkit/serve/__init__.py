@@ -1,10 +1,12 @@
 """`rnnkit serve`: live commentary in, every language out to every viewer, in the browser.
 
-    pipeline.py the bounded queue of posted lines and the one thread that translates them
-    events.py   the game's event log (events as data, each rendered once) and its viewers
-    store.py    the durable game record (SQLite, WAL): committed before acknowledged or sent
+    games.py    the games: each an event log and a pipeline, the current one, open and close
+    pipeline.py a game's bounded queue of posted lines, translated on the one shared thread
+    events.py   a game's event log (events as data, each rendered once) and its viewers
+    store.py    the durable record of the games (SQLite, WAL): committed before acknowledged
+    captions.py the game for video players: WebVTT, and HLS playlists of WebVTT segments
     metrics.py  GET /metrics for Prometheus: lines, latency, queue, viewers, events
-    app.py      the HTTP contract: POST /api/lines, GET /api/stream (SSE), GET / (the page)
+    app.py      the HTTP contract: lines, games, the stream (SSE), captions, the pages
     tokens.py   the publishing token: its rules, and wrong guesses slowed per address
     connections.py  every TCP connection: caps, the publisher's reserve, header timeout, reset
     server.py   the listening socket and uvicorn (rate-limited logs), with a shutdown that

@@ -10,6 +10,11 @@ names it. Publishing (POST) needs `Authorization: Bearer TOKEN`.
                          {"text": "...", "partial": true} appends words to the open line N
                          (opening it), and the next post without "partial" closes it (its
                          text, which may then be empty, ends the line)
+    POST /api/lines/N/correction  {"text": "..."} replaces line N's text: its English at once
+                         and its translations when done, as events of kind "correction"
+                         (`"kind": "correction"` in their data) -> 202 {"line": N, ...}; the
+                         page, the transcript and the .vtt show the corrected line; captions
+                         already in listed HLS segments stay, the correction is a new cue
     POST /api/games      opens a game: {"home": "Raptors", "away": "Heat", "player": [{"name":
                          ..., "team": ..., "zh": ...}]} (the roster file's keys as JSON; {}:
                          no roster) -> 201, the game as GET /api/games lists it; it becomes
@@ -38,6 +43,7 @@ names it. Publishing (POST) needs `Authorization: Bearer TOKEN`.
     GET  /metrics        Prometheus's text format (metrics.py: lines, latency, queue, viewers)
     GET  /healthz        200 {"status": "ok", ...} while lines are translated; 503 if not
     GET  /               the page (static files under /static/)
+    GET  /operator       the operator's page: post lines, see their state, correct one
 
 Every refusal is a 4xx (or a 503: the server is full) with a JSON body {"error": "one line
 saying what to do"}, which never repeats more than a few dozen characters of what was sent.
@@ -165,6 +171,18 @@ def create_app(
         number = game.pipeline.submit(text, partial, media)
         return JSONResponse({"line": number, "game": game.id}, status_code=202)
 
+    async def correct_line(request):
+        authorize(request, gate, guard)
+        game = games.for_lines(request.query_params.get("game"))
+        text, partial, _ = parse_line(
+            request.headers.get("content-type", ""), await read_body(request, body_seconds)
+        )
+        if partial:
+            raise LineError(422, 'a correction is a whole line; leave out "partial"')
+        number = game.pipeline.correct(request.path_params["number"], text)
+        body = {"line": number, "game": game.id, "kind": "correction"}
+        return JSONResponse(body, status_code=202)
+
     async def open_game(request):
         authorize(request, gate, guard)
         body = await read_body(request, body_seconds, MAX_ROSTER_BODY)
@@ -271,10 +289,15 @@ def create_app(
     async def page(request):
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
+    async def operator_page(request):
+        return FileResponse(STATIC / "operator.html", headers={"Cache-Control": "no-cache"})
+
     app = Starlette(
         routes=[
             Route("/", page),
+            Route("/operator", operator_page),
             Route("/api/lines", post_line, methods=["POST"]),
+            Route("/api/lines/{number:int}/correction", correct_line, methods=["POST"]),
             Route("/api/games", list_games),
             Route("/api/games", open_game, methods=["POST"]),
             Route("/api/games/{game}/close", close_game, methods=["POST"]),

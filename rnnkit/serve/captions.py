@@ -66,25 +66,35 @@ def escape(text):
 
 
 def cues(log, lang):
-    """[(start, end, text)] of the game so far in `lang`, in the order of the lines."""
-    return [(start, end, text) for start, end, text, _ in timed_cues(log, lang)]
+    """[(start, end, text)] of the game so far in `lang`, in the order of the lines: each
+    line's latest text (a correction replaces what it corrects)."""
+    return [
+        (start, cue_end(start, following, events[-1].text), events[-1].text)
+        for start, following, events in versions(log, lang)
+    ]
 
 
-def timed_cues(log, lang):
-    """[(start, end, text, at)]: `cues`, each with when its event was committed (Unix
-    seconds; an event of an older record without it: its line's acceptance)."""
-    found = {event.line: event for event in log.events if event.lang == lang}
+def cue_end(start, following, text):
+    """When a cue of `text` starting at `start` ends: at the next line's start (`following`),
+    after the time a viewer needs to read it at the most, after MIN_CUE_SECONDS at the least."""
+    return max(min(following, start + reading_seconds(text)), start + MIN_CUE_SECONDS)
+
+
+def versions(log, lang):
+    """[(start, following, events)] per line of `lang` that has one, in the order of the
+    lines: when its cue starts, when the next line's does (inf: none), and its events, the
+    line and its corrections."""
+    found = {}
+    for event in log.events:
+        if event.lang == lang:
+            found.setdefault(event.line, []).append(event)
     begin = starts(log.times)
     order = sorted(begin, key=lambda line: (begin[line], line))
     following = {line: begin[nxt] for line, nxt in zip(order, order[1:])}
     result = []
     for line in order:
-        if line not in found:
-            continue
-        start, text = begin[line], found[line].text
-        at = found[line].at if found[line].at is not None else log.times[line][0]
-        end = min(following.get(line, float("inf")), start + reading_seconds(text))
-        result.append((start, max(end, start + MIN_CUE_SECONDS), text, at))
+        if line in found:
+            result.append((begin[line], following.get(line, float("inf")), found[line]))
     return result
 
 
@@ -174,13 +184,23 @@ def place(start, end, first):
 
 
 def placed_cues(log, lang):
-    """[(start, end, text, first)] of `lang` as the segments carry them, in order of start:
-    `first` the first segment that may carry it (the first not listed when it came)."""
+    """[(start, end, text, first, last)] of `lang` as the segments carry them, in order of
+    start: segments `first` (the first not listed when its event came) to `last` (exclusive;
+    None: no end) carry it. A line's correction takes over from the first segment not listed
+    when it came; the segments listed before keep what they had."""
     clock = GameClock(log.times)
     found = []
-    for start, end, text, at in timed_cues(log, lang):
-        first = clock.listed(at)
-        found.append((*place(start, end, first), text, first))
+    for start, following, events in versions(log, lang):
+        firsts = [
+            clock.listed(event.at if event.at is not None else log.times[event.line][0])
+            for event in events
+        ]
+        for index, event in enumerate(events):
+            first, last = firsts[index], (firsts[index + 1 :] or [None])[0]
+            if last is not None and last <= first:
+                continue  # replaced before any segment carried it
+            end = cue_end(start, following, event.text)
+            found.append((*place(start, end, first), event.text, first, last))
     return sorted(found, key=lambda cue: cue[0])
 
 
@@ -190,7 +210,7 @@ def segment_count(log, lang, now, closed=None):
     clock = GameClock(log.times)
     if closed is None:
         return clock.listed(now)
-    last = max((end for _, end, _, _ in placed_cues(log, lang)), default=0.0)
+    last = max((end for _, end, *_ in placed_cues(log, lang)), default=0.0)
     return max(1, clock.listed(closed), math.ceil(last / SEGMENT_SECONDS))
 
 
@@ -199,8 +219,9 @@ def segment(log, lang, number, mpegts=0):
     boundary is in both segments, as RFC 8216 asks; players show it once)."""
     begin, finish = number * SEGMENT_SECONDS, (number + 1) * SEGMENT_SECONDS
     blocks = [f"WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:{mpegts},LOCAL:00:00:00.000\n"]
-    for start, end, text, first in placed_cues(log, lang):
-        if number >= first and start < finish and end > begin:
+    for start, end, text, first, last in placed_cues(log, lang):
+        carried = first <= number and (last is None or number < last)
+        if carried and start < finish and end > begin:
             blocks.append(f"{timestamp(start)} --> {timestamp(end)}\n{escape(text)}\n")
     return "\n".join(blocks)
 

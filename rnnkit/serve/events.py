@@ -51,7 +51,8 @@ def new_epoch():
 @dataclass(frozen=True)
 class Event:
     """One event of the game: `seq` its index in the log (the number of its id), the line
-    number, the language ("en": the English as posted), the text, its kind ("line"), a
+    number, the language ("en": the English as posted), the text, its kind ("line", or
+    "correction": a line's new text, replacing the one before in that language), a
     translation's `confidence` and `withheld` (None for the English and for translators
     that give none), and `at`, when it was committed (the captions' live playlists place
     an event that came after its segment was listed in a later one; captions.py)."""
@@ -66,10 +67,12 @@ class Event:
     at: float | None = None  # when it was committed (Unix seconds): which captions got it
 
     def details(self):
-        """What a viewer is told besides line, lang and text."""
+        """What a viewer is told besides line, lang and text: a translation's confidence and
+        withheld, and `"kind": "correction"` for a correction (it replaces the line's text)."""
+        found = {} if self.kind == "line" else {"kind": self.kind}
         if self.confidence is None:
-            return {}
-        return {"confidence": self.confidence, "withheld": self.withheld}
+            return found
+        return {"confidence": self.confidence, "withheld": self.withheld, **found}
 
 
 def encode_event(event_id, line, lang, text, **details):
@@ -163,24 +166,37 @@ class EventLog:
         self.times[number] = (posted, media)
         self._announce([event])
 
-    def add_translations(self, number, translations):
-        """A line's translations [(lang, text, details)], committed to the store (if any)
-        in one transaction, then sent."""
+    def add_correction(self, number, text):
+        """Line `number`'s English corrected to `text`: a `correction` event, committed to
+        the store (if any, with the line to be translated again), then sent."""
+        event = self._event(number, "en", text, {}, at=time.time(), kind="correction")
+        if self.store is not None:
+            self.store.correct_line(number, text, event)
+        self._announce([event])
+
+    def corrected(self, number):
+        """Whether line `number` has been corrected (its last English event is one)."""
+        english = [event for event in self.events if event.line == number and event.lang == "en"]
+        return bool(english) and english[-1].kind == "correction"
+
+    def add_translations(self, number, translations, kind="line"):
+        """A line's translations [(lang, text, details)] (of its correction: `kind`
+        "correction"), committed to the store (if any) in one transaction, then sent."""
         now = time.time()
         events = [
-            self._event(number, lang, text, more, offset, now)
+            self._event(number, lang, text, more, offset, now, kind)
             for offset, (lang, text, more) in enumerate(translations)
         ]
         if self.store is not None:
             self.store.add_translations(number, events)
         self._announce(events)
 
-    def _event(self, line, lang, text, details, offset=0, at=None):
+    def _event(self, line, lang, text, details, offset=0, at=None, kind="line"):
         """The Event of the next seq (+ `offset`, for several added at once), committed at
         `at`."""
         confidence, withheld = details.get("confidence"), details.get("withheld")
         seq = len(self.events) + offset
-        return Event(seq, line, lang, text, "line", confidence, withheld, at)
+        return Event(seq, line, lang, text, kind, confidence, withheld, at)
 
     def _keep(self, event):
         self.events.append(event)

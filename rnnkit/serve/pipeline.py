@@ -13,6 +13,9 @@ its 202), and its translations before they are announced; after a restart on the
 store the lines accepted but not translated are translated first, in order (`recovered`),
 and a stop (`stop`) lets the line being translated finish and be committed.
 
+A line already sent may be corrected (`correct`): its new English is published at once and
+queued like a line; its translations are `correction` events that replace the line's text.
+
 A line may also arrive word by word: `submit(words, partial=True)` appends to the open line
 (opening it if none is), publishes its English so far as a partial event and queues one
 update of its running translation (`simultaneous.default_policy`: re-translation of the
@@ -101,7 +104,10 @@ class LinePipeline:
         self.pending = asyncio.Queue(max_pending)  # (line number, text) awaiting translation
         store = log.store
         self.lines = 0 if store is None else store.next_line()  # the next line's number
-        self.recovered = [] if store is None else store.untranslated()  # accepted, untranslated
+        self.recovered = [  # lines accepted (or corrected) but not translated: (kind, n, text)
+            ("correction" if log.corrected(number) else "line", number, text)
+            for number, text in ([] if store is None else store.untranslated())
+        ]
         self.worker = None  # the task running `run`, from `start` to `stop`
         self.idle = True  # the worker waits for a line (it is not translating one)
         self.stopping = False
@@ -138,6 +144,21 @@ class LinePipeline:
         self.accepted_at[number] = time.perf_counter()
         if self.metrics is not None:
             self.metrics.posted(self.log.epoch)
+        return number
+
+    def correct(self, number, text):
+        """Replace line `number`'s text (a correction): its English is sent at once and its
+        translations replace the line's in every language when done. LineError 404 for a
+        line not accepted yet."""
+        if not (isinstance(number, int) and 0 <= number < self.lines):
+            raise LineError(
+                404, f"no line {number} to correct; this game's lines are 0 to {self.lines - 1}"
+            )
+        text = check_line(text)
+        self._check_room()
+        self.log.add_correction(number, text)
+        self.pending.put_nowait(("correction", number, text))
+        self.accepted_at[number] = time.perf_counter()
         return number
 
     def _append(self, text):
@@ -196,7 +217,8 @@ class LinePipeline:
         loop = asyncio.get_running_loop()
         while self.recovered and not self.stopping:
             self.idle = False
-            await self._run_line(loop, *self.recovered.pop(0))
+            kind, number, text = self.recovered.pop(0)
+            await self._run_line(loop, number, text, kind)
         while not self.stopping:
             self.idle = True
             kind, number, text = await self.pending.get()
@@ -204,9 +226,9 @@ class LinePipeline:
             if kind == "partial":
                 await self._run_partial(loop, number)
             else:
-                await self._run_line(loop, number, text)
+                await self._run_line(loop, number, text, kind)
 
-    async def _run_line(self, loop, number, text):
+    async def _run_line(self, loop, number, text, kind="line"):
         started = time.perf_counter()
         try:
             texts = await loop.run_in_executor(self.executor, self.translate, text)
@@ -219,7 +241,7 @@ class LinePipeline:
         translations = [
             (lang, translated, more) for lang, (translated, more) in zip(self.languages, texts)
         ]
-        self.log.add_translations(number, translations)
+        self.log.add_translations(number, translations, kind)
         accepted = self.accepted_at.pop(number, None)
         if self.metrics is not None:
             seconds = None if accepted is None else time.perf_counter() - accepted

@@ -241,6 +241,16 @@ class GameRecord:
             )
             self._insert(event)
 
+    def correct_line(self, number, text, event):
+        """Commit a line's corrected English and its `correction` event; the line is to be
+        translated again (before the correction is acknowledged)."""
+        with self.store._transaction():
+            self.db.execute(
+                "UPDATE lines SET text = ?, translated = 0 WHERE game = ? AND number = ?",
+                (text, self.epoch, number),
+            )
+            self._insert(event)
+
     def add_translations(self, number, events):
         """Commit a line's translations, every language at once (before any is announced)."""
         with self.store._transaction():

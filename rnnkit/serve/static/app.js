@@ -72,6 +72,7 @@ function connect() {
   source.onmessage = (message) => {
     const event = JSON.parse(message.data);
     showEvent(event.line, event.lang, event.text, event.withheld === true);
+    if (event.kind === "correction") cardFor(event.line).classList.add("corrected");
   };
   // The server's game is not the one this page shows (it restarted, or the game changed):
   // the events that follow are that game from its start.
