@@ -23,13 +23,13 @@ def seconds(stamp):
 
 def test_cues_start_at_the_lines_times_and_end_at_the_next_or_when_read():
     log = EventLog()
-    log.add_line(0, "Tremblay hits a three", 1000.0, media=61.5)
+    log.add_line("Tremblay hits a three", 1000.0, media=61.5)
     log.add_translations(0, [("fr", "Tremblay <marque> & trois --> points", {})])
-    log.add_line(1, "Mensah dunks", 1001.0, media=62.5)  # one second later: cut there
+    log.add_line("Mensah dunks", 1001.0, media=62.5)  # one second later: cut there
     log.add_translations(1, [("fr", "Mensah smashe", {})])
-    log.add_line(2, "Timeout Celtics", 1030.0, media=3661.0)  # an hour later
+    log.add_line("Timeout Celtics", 1030.0, media=3661.0)  # an hour later
     log.add_translations(2, [("fr", "Temps mort des Celtics, " + "x" * 300, {})])
-    log.add_line(3, "Haddad blocks it", 1031.0, media=3700.0)  # not translated yet: no cue
+    log.add_line("Haddad blocks it", 1031.0, media=3700.0)  # not translated yet: no cue
     captions = webvtt.from_string(render(log, "fr"))
     assert [(c.start, c.end) for c in captions] == [
         ("00:01:01.500", "00:01:02.500"),
@@ -45,8 +45,8 @@ def test_cues_start_at_the_lines_times_and_end_at_the_next_or_when_read():
 
 def test_without_media_times_the_server_clock_since_the_first_line_places_them():
     log = EventLog()
-    log.add_line(0, "Tremblay hits a three", 5000.0)
-    log.add_line(1, "Mensah dunks", 5012.25)
+    log.add_line("Tremblay hits a three", 5000.0)
+    log.add_line("Mensah dunks", 5012.25)
     captions = webvtt.from_string(render(log, "en"))
     assert [seconds(c.start) for c in captions] == [0.0, 12.25]
     assert seconds(captions[0].end) == reading_seconds("Tremblay hits a three")

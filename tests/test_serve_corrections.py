@@ -89,7 +89,7 @@ def test_what_cannot_be_corrected_is_refused_in_one_line(server):
 
 def test_listed_segments_keep_the_line_and_the_correction_is_a_cue_of_the_next():
     log = EventLog()
-    log.add_line(0, LINE, 1000.0, media=1.0)
+    log.add_line(LINE, 1000.0, media=1.0)
     log.add_translations(0, [("fr", "Tremblay marque", {})])
     log.events[-1] = dataclasses.replace(log.events[-1], at=1000.1)
     listed = 1000.0 + SEGMENT_SECONDS + PUBLISH_LAG + 1  # segment 0 is listed by then
@@ -107,9 +107,9 @@ def test_a_correction_not_translated_at_a_crash_is_translated_after_the_restart(
     store = Store(tmp_path / "live.db")
     game = store.open_game(999.0)
     log = EventLog(store=store.game(game))
-    log.add_line(0, LINE, 1000.0)
+    log.add_line(LINE, 1000.0)
     log.add_translations(0, [("fr", "Tremblay marque", {})])
-    log.add_line(1, "Haddad blocks it", 1001.0)
+    log.add_line("Haddad blocks it", 1001.0)
     log.add_correction(0, FIXED)  # accepted, then the server died
     store.close()
     again = Store(tmp_path / "live.db")

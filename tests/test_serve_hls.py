@@ -62,10 +62,10 @@ def committed_at(log, at):
 
 def test_a_listed_segment_never_changes_and_a_late_cue_goes_into_the_next():
     log = EventLog()
-    log.add_line(0, "Tremblay hits a three", 1000.0, media=1.0)
+    log.add_line("Tremblay hits a three", 1000.0, media=1.0)
     log.add_translations(0, [("fr", "Tremblay marque à trois points", {})])
     committed_at(log, 1000.1)
-    log.add_line(1, "Mensah dunks", 1003.0, media=4.0)
+    log.add_line("Mensah dunks", 1003.0, media=4.0)
     at = 1000.0 + 2 * SEGMENT_SECONDS + PUBLISH_LAG + 1  # segments 0 and 1 are listed by then
     assert segment_count(log, "fr", at) == 2
     before = [segment(log, "fr", n) for n in range(2)]

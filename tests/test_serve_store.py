@@ -26,8 +26,8 @@ def test_a_line_and_its_translations_are_committed_and_read_back(tmp_path):
     path = tmp_path / "live.db"
     store = Store(path)
     log = EventLog(store=store.game(store.open_game(999.0)))
-    log.add_line(0, "Tremblay hits a three", 1000.0, media=12.5)
-    log.add_line(1, "Mensah dunks", 1004.0)
+    log.add_line("Tremblay hits a three", 1000.0, media=12.5)
+    log.add_line("Mensah dunks", 1004.0)
     log.add_translations(0, [("fr", "Tremblay marque à trois points", {"confidence": 0.9})])
     sent = list(log.sse)
     store.close()
@@ -52,10 +52,17 @@ def test_a_line_and_its_translations_are_committed_and_read_back(tmp_path):
 def test_a_failed_commit_sends_nothing_and_leaves_the_record_whole(tmp_path):
     store = Store(tmp_path / "live.db")
     log = EventLog(store=store.game(store.open_game(999.0)))
-    log.add_line(0, "Tremblay hits a three", 1000.0)
+    assert log.add_line("Tremblay hits a three", 1000.0) == 0
+    store.db.execute(  # the next event's seq taken behind the record's back: its commit fails
+        "INSERT INTO events (game, seq, line, lang, text, kind) "
+        "VALUES (?, 1, 9, 'en', 'x', 'line')",
+        (log.epoch,),
+    )
     with pytest.raises(sqlite3.IntegrityError):
-        log.add_line(0, "the same number again", 1001.0)  # refused by the store
-    assert len(log) == 1 and len(log.store.events()) == 1  # nothing half-written or sent
+        log.add_line("Mensah dunks", 1001.0)
+    assert len(log) == 1  # nothing sent
+    assert [number for number, _ in log.store.untranslated()] == [0]  # nor half-written
+    assert log.store.lines == 1  # and its number not used
 
 
 def test_a_file_that_is_not_a_game_record_is_refused_and_left_as_it_is(tmp_path):

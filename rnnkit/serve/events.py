@@ -65,6 +65,7 @@ class Event:
     confidence: float | None = None
     withheld: bool | None = None
     at: float | None = None  # when it was committed (Unix seconds): which captions got it
+    media: float | None = None  # a line's English: the publisher's media time, if it gave one
 
     def details(self):
         """What a viewer is told besides line, lang and text: a translation's confidence and
@@ -126,19 +127,25 @@ class Viewer:
 
 
 class EventLog:
-    """All events of one game, in order, and the viewers reading them; with `store` (a
-    store.Store), the game so far from it, and every new event committed to it first."""
+    """All events of one game, in order, and the viewers reading them, on `store`: the
+    record of the game (store.GameRecord, or broker.RedisGame; None: a game in memory only),
+    which numbers the lines, gives each event its seq, commits them, and delivers them here
+    (`deliver`) once committed: at once for a record of this process, from the shared stream
+    for one that several servers write."""
 
-    def __init__(self, max_behind=2000, epoch=None, store=None):
+    def __init__(self, max_behind=2000, store=None):
+        if store is None:
+            from rnnkit.serve.store import Store
+
+            memory = Store(None)
+            store = memory.game(memory.open_game(time.time()))
         self.store = store
-        self.epoch = store.epoch if store is not None else epoch or new_epoch()
+        self.epoch = store.epoch
         self.events = []  # Event; event id = f"{epoch}-{seq}", seq its index here
         self.sse = []  # each event as the stream sends it, rendered once
-        for event in store.events() if store is not None else ():
-            self._keep(event)
         # line -> (posted: the server's clock at its acceptance, Unix seconds; media: the
         # publisher's media time, or None): when its captions start (captions.py)
-        self.times = store.line_times() if store is not None else {}
+        self.times = {}
         self.viewers = set()
         self.max_behind = max_behind
         self.closed = False  # the server is stopping: every stream ends
@@ -146,6 +153,9 @@ class EventLog:
         self.dropped_count = 0
         self.sent = 0  # events handed to viewers' streams (for /metrics)
         self.open_partials = {}  # lang -> the latest partial event of the open line
+        self.times.update(store.line_times())
+        for event in store.events():
+            self._keep(event)
 
     def __len__(self):
         return len(self.events)
@@ -154,49 +164,44 @@ class EventLog:
         return f"{self.epoch}-{index}"
 
     def append(self, line, lang, text, **details):
-        """Add one event (not stored), wake every viewer, drop those that stopped reading."""
-        self._announce([self._event(line, lang, text, details, at=time.time())])
-
-    def add_line(self, number, text, posted, media=None):
-        """A line accepted at `posted` (Unix seconds; `media`: the publisher's media time, if
-        given): its English event, committed to the store (if any), then sent."""
-        event = self._event(number, "en", text, {}, at=posted)
-        if self.store is not None:
-            self.store.add_line(number, text, event, posted, media)
-        self.times[number] = (posted, media)
+        """Add one event of the next seq (not stored), wake every viewer, drop those that
+        stopped reading."""
+        confidence, withheld = details.get("confidence"), details.get("withheld")
+        event = Event(len(self.events), line, lang, text, "line", confidence, withheld, time.time())
         self._announce([event])
+
+    def add_line(self, text, posted, media=None):
+        """A line accepted at `posted` (Unix seconds; `media`: the publisher's media time, if
+        given): its number, from the record, which commits it with its English event (before
+        it is acknowledged) and delivers the event."""
+        number, events = self.store.add_line(text, posted, media)
+        self.deliver(events)
+        return number
 
     def add_correction(self, number, text):
-        """Line `number`'s English corrected to `text`: a `correction` event, committed to
-        the store (if any, with the line to be translated again), then sent."""
-        event = self._event(number, "en", text, {}, at=time.time(), kind="correction")
-        if self.store is not None:
-            self.store.correct_line(number, text, event)
-        self._announce([event])
+        """Line `number`'s English corrected to `text`: a `correction` event, committed (the
+        line to be translated again), then delivered."""
+        self.deliver(self.store.correct_line(number, text, time.time()))
 
     def corrected(self, number):
         """Whether line `number` has been corrected (its last English event is one)."""
         english = [event for event in self.events if event.line == number and event.lang == "en"]
         return bool(english) and english[-1].kind == "correction"
 
-    def add_translations(self, number, translations, kind="line"):
+    def add_translations(self, number, translations, kind="line", work=None):
         """A line's translations [(lang, text, details)] (of its correction: `kind`
-        "correction"), committed to the store (if any) in one transaction, then sent."""
-        now = time.time()
-        events = [
-            self._event(number, lang, text, more, offset, now, kind)
-            for offset, (lang, text, more) in enumerate(translations)
-        ]
-        if self.store is not None:
-            self.store.add_translations(number, events)
-        self._announce(events)
+        "correction"), committed in one transaction (`work`: the queued item they answer,
+        for a shared record), then delivered."""
+        self.deliver(self.store.add_translations(number, translations, kind, time.time(), work))
 
-    def _event(self, line, lang, text, details, offset=0, at=None, kind="line"):
-        """The Event of the next seq (+ `offset`, for several added at once), committed at
-        `at`."""
-        confidence, withheld = details.get("confidence"), details.get("withheld")
-        seq = len(self.events) + offset
-        return Event(seq, line, lang, text, kind, confidence, withheld, at)
+    def deliver(self, events):
+        """Committed events, in seq order, from the record: kept and sent to the viewers."""
+        if not events:
+            return
+        for event in events:
+            if event.lang == "en" and event.kind == "line":
+                self.times[event.line] = (event.at, event.media)
+        self._announce(events)
 
     def _keep(self, event):
         self.events.append(event)

@@ -102,11 +102,9 @@ class LinePipeline:
         self.beam, self.max_pending = beam, max_pending
         self.min_confidence = min_confidence  # below it a translation is withheld
         self.pending = asyncio.Queue(max_pending)  # (line number, text) awaiting translation
-        store = log.store
-        self.lines = 0 if store is None else store.next_line()  # the next line's number
         self.recovered = [  # lines accepted (or corrected) but not translated: (kind, n, text)
             ("correction" if log.corrected(number) else "line", number, text)
-            for number, text in ([] if store is None else store.untranslated())
+            for number, text in log.store.untranslated()
         ]
         self.worker = None  # the task running `run`, from `start` to `stop`
         self.idle = True  # the worker waits for a line (it is not translating one)
@@ -132,11 +130,9 @@ class LinePipeline:
             text = f"{self.open} {text.strip()}" if text.strip() else self.open
         text = check_line(text)
         self._check_room()
-        number = self.lines
-        # committed (with a store) and sent before its translations; a line the store
-        # refuses (an error) takes no number and leaves the open line open
-        self.log.add_line(number, text, time.time(), media)
-        self.lines += 1
+        # committed and sent before its translations; a line the record refuses (an error)
+        # takes no number and leaves the open line open
+        number = self.log.add_line(text, time.time(), media)
         if self.open is not None:
             self.open, self.unread = None, []
             self.log.close_partials()
@@ -177,6 +173,11 @@ class LinePipeline:
         self.unread.extend(words.split())
         self.log.publish_partial(self.lines, "en", line)
         return self.lines
+
+    @property
+    def lines(self):
+        """The number the next line gets (so: how many the game has)."""
+        return self.log.store.lines
 
     def waiting(self):
         """Lines accepted and not yet translated (the one in translation included)."""

@@ -195,11 +195,20 @@ class Store:
 
 
 class GameRecord:
-    """One game of a Store: its events and lines, read and committed."""
+    """One game of a Store: it numbers the game's lines and events, commits them, and gives
+    back the events committed (for the EventLog to send). This process is the only writer
+    of its games, so the numbers come from its own counters."""
+
+    shared = False  # lines are queued for translation in this process (see broker.py)
 
     def __init__(self, store, game):
         self.store, self.epoch = store, game
         self.db = store.db
+        (events,) = self.db.execute(
+            "SELECT COUNT(*) FROM events WHERE game = ?", (game,)
+        ).fetchone()
+        self.seq = events  # the next event's seq
+        self.lines = self.next_line()  # the next line's number
 
     def events(self):
         """Every event of the game, in order (seq 0, 1, ...)."""
@@ -227,32 +236,54 @@ class GameRecord:
         return {number: (posted, media) for number, posted, media in rows}
 
     def untranslated(self):
-        """[(number, text)] of the lines accepted but not translated, in order."""
+        """[(number, text)] of the lines accepted (or corrected) but not translated, in
+        order."""
         query = "SELECT number, text FROM lines WHERE game = ? AND translated = 0 ORDER BY number"
         return list(self.db.execute(query, (self.epoch,)))
 
-    def add_line(self, number, text, event, posted, media=None):
-        """Commit an accepted line, its times and its English event (before it is
-        acknowledged)."""
+    def add_line(self, text, posted, media=None):
+        """Commit a line accepted at `posted`, its media time and its English event (before it
+        is acknowledged): (its number, [the event])."""
+        number = self.lines
+        event = Event(self.seq, number, "en", text, "line", at=posted, media=media)
         with self.store._transaction():
             self.db.execute(
                 "INSERT INTO lines (game, number, text, posted, media) VALUES (?, ?, ?, ?, ?)",
                 (self.epoch, number, text, posted, media),
             )
             self._insert(event)
+        self.lines, self.seq = number + 1, self.seq + 1
+        return number, [event]
 
-    def correct_line(self, number, text, event):
+    def correct_line(self, number, text, at):
         """Commit a line's corrected English and its `correction` event; the line is to be
-        translated again (before the correction is acknowledged)."""
+        translated again (before the correction is acknowledged): [the event]."""
+        event = Event(self.seq, number, "en", text, "correction", at=at)
         with self.store._transaction():
             self.db.execute(
                 "UPDATE lines SET text = ?, translated = 0 WHERE game = ? AND number = ?",
                 (text, self.epoch, number),
             )
             self._insert(event)
+        self.seq += 1
+        return [event]
 
-    def add_translations(self, number, events):
-        """Commit a line's translations, every language at once (before any is announced)."""
+    def add_translations(self, number, translations, kind, at, work=None):
+        """Commit a line's translations [(lang, text, details)], every language at once
+        (before any is announced): the events."""
+        events = [
+            Event(
+                self.seq + offset,
+                number,
+                lang,
+                text,
+                kind,
+                details.get("confidence"),
+                details.get("withheld"),
+                at,
+            )
+            for offset, (lang, text, details) in enumerate(translations)
+        ]
         with self.store._transaction():
             for event in events:
                 self._insert(event)
@@ -260,6 +291,8 @@ class GameRecord:
                 "UPDATE lines SET translated = 1 WHERE game = ? AND number = ?",
                 (self.epoch, number),
             )
+        self.seq += len(events)
+        return events
 
     def _insert(self, event):
         withheld = None if event.withheld is None else int(event.withheld)

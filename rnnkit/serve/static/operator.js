@@ -66,7 +66,7 @@ function rowFor(number) {
   row.querySelector(".fix").addEventListener("click", () => startCorrection(number));
   const list = $("lines");
   list.insertBefore(row, list.firstChild);
-  entry = { row, posted: null, text: "" };
+  entry = { row, posted: null, translatedAt: null, text: "" };
   state.lines.set(number, entry);
   return entry;
 }
@@ -129,7 +129,8 @@ function connect() {
       return;
     }
     const entry = rowFor(event.line);
-    const took = entry.posted === null ? "" : `${Math.round(performance.now() - entry.posted)} ms`;
+    entry.translatedAt = performance.now();
+    const took = entry.posted === null ? "" : `${Math.round(entry.translatedAt - entry.posted)} ms`;
     entry.posted = null;
     setState(event.line, "translated", took);
   };
@@ -173,7 +174,12 @@ async function start() {
       $("post-error").textContent = "";
       $("line").value = "";
       const entry = rowFor(answer.line);
-      if (entry.row.dataset.state !== "translated") entry.posted = posted;
+      if (entry.row.dataset.state === "translated") {
+        // its translations came before this answer
+        setState(answer.line, "translated", `${Math.round(entry.translatedAt - posted)} ms`);
+      } else {
+        entry.posted = posted;
+      }
     } catch (error) {
       $("post-error").textContent = error.message;
     }
