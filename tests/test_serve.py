@@ -37,6 +37,7 @@ from rnnkit.cli.main import main
 from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.demo.game import play_by_play
 from rnnkit.serve.events import EventLog
+from rnnkit.serve.store import memory_game
 from rnnkit.translator.decoding.inference import Translator
 
 FEW = ["fr", "ar", "zh"]  # a quick game for the tests that are not about the languages
@@ -549,7 +550,7 @@ def test_an_idle_stream_gets_heartbeat_comments(translator):
 
 
 def test_a_filtered_viewer_takes_its_languages_in_bounded_pieces_and_sleeps_through_others():
-    log = EventLog()
+    log = EventLog(memory_game())
     for number in range(40):
         for lang in ("en", "fr", "zh"):
             log.append(number, lang, f"{lang} {number} " + "x" * 200)

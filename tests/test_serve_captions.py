@@ -14,6 +14,7 @@ from serving import RunningServer, tiny_translator
 from rnnkit.serve.captions import reading_seconds, timestamp
 from rnnkit.serve.captions import webvtt as render
 from rnnkit.serve.events import EventLog
+from rnnkit.serve.store import memory_game
 
 
 def seconds(stamp):
@@ -22,7 +23,7 @@ def seconds(stamp):
 
 
 def test_cues_start_at_the_lines_times_and_end_at_the_next_or_when_read():
-    log = EventLog()
+    log = EventLog(memory_game())
     log.add_line("Tremblay hits a three", 1000.0, media=61.5)
     log.add_translations(0, [("fr", "Tremblay <marque> & trois --> points", {})])
     log.add_line("Mensah dunks", 1001.0, media=62.5)  # one second later: cut there
@@ -44,7 +45,7 @@ def test_cues_start_at_the_lines_times_and_end_at_the_next_or_when_read():
 
 
 def test_without_media_times_the_server_clock_since_the_first_line_places_them():
-    log = EventLog()
+    log = EventLog(memory_game())
     log.add_line("Tremblay hits a three", 5000.0)
     log.add_line("Mensah dunks", 5012.25)
     captions = webvtt.from_string(render(log, "en"))

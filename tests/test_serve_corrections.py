@@ -25,7 +25,7 @@ from serving import (
 from rnnkit.serve.captions import PUBLISH_LAG, SEGMENT_SECONDS, segment, segment_count
 from rnnkit.serve.events import EventLog
 from rnnkit.serve.pipeline import LinePipeline
-from rnnkit.serve.store import Store
+from rnnkit.serve.store import Store, memory_game
 
 LANGUAGES = ["fr", "zh"]
 LINE, FIXED = "Tremblay hits a three", "Mensah hits a three"
@@ -88,7 +88,7 @@ def test_what_cannot_be_corrected_is_refused_in_one_line(server):
 
 
 def test_listed_segments_keep_the_line_and_the_correction_is_a_cue_of_the_next():
-    log = EventLog()
+    log = EventLog(memory_game())
     log.add_line(LINE, 1000.0, media=1.0)
     log.add_translations(0, [("fr", "Tremblay marque", {})])
     log.events[-1] = dataclasses.replace(log.events[-1], at=1000.1)

@@ -37,6 +37,7 @@ from rnnkit.serve.captions import (
     segment_count,
 )
 from rnnkit.serve.events import EventLog
+from rnnkit.serve.store import memory_game
 
 LANGUAGES = ["fr", "zh"]
 HLS_JS = Path(__file__).parent / "hls" / "node_modules" / "hls.js" / "dist" / "hls.min.js"
@@ -61,7 +62,7 @@ def committed_at(log, at):
 
 
 def test_a_listed_segment_never_changes_and_a_late_cue_goes_into_the_next():
-    log = EventLog()
+    log = EventLog(memory_game())
     log.add_line("Tremblay hits a three", 1000.0, media=1.0)
     log.add_translations(0, [("fr", "Tremblay marque à trois points", {})])
     committed_at(log, 1000.1)

@@ -37,6 +37,7 @@ from rnnkit.cli.serve import viewer_urls
 from rnnkit.serve import ConnectionGuard, bind
 from rnnkit.serve.events import EventLog
 from rnnkit.serve.server import RateLimit
+from rnnkit.serve.store import memory_game
 from rnnkit.serve.tokens import TokenGate
 
 FEW = ["fr", "ar", "zh"]
@@ -166,7 +167,7 @@ def test_a_late_joiner_of_a_long_game_gets_all_of_it_while_lines_keep_coming(tra
 
 
 def test_the_log_is_taken_in_bounded_chunks_of_whole_events():
-    log = EventLog()
+    log = EventLog(memory_game())
     for n in range(300):
         log.append(n, "fr", "x" * 500)
     viewer = log.subscribe(0)
@@ -175,7 +176,7 @@ def test_the_log_is_taken_in_bounded_chunks_of_whole_events():
         chunks.append(chunk)
     assert all(len(chunk) <= 4096 for chunk in chunks)
     assert b"".join(chunks) == b"".join(log.sse)
-    big = EventLog()
+    big = EventLog(memory_game())
     big.append(0, "fr", "y" * 10000)  # one event larger than the limit still goes whole
     assert big.take(big.subscribe(0), limit=4096) == big.sse[0]
 

@@ -48,6 +48,21 @@ def register(subparsers):
         "inside a model directory (default: ./%(default)s)",
     )
     parser.add_argument(
+        "--broker",
+        help="redis://HOST:PORT[/DB]: keep the games in Redis Streams instead of --store, "
+        "shared by every server process started with the same broker (on any machine): a "
+        "line posted to any of them is translated once and sent by all (pip install "
+        "'rnnkit[broker]')",
+    )
+    parser.add_argument(
+        "--claim-seconds",
+        type=float,
+        default=15.0,
+        help="with --broker: how long a line stays with a server that stopped translating it "
+        "(it died) before another server takes it over; longer than a line's translation "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
         "--roster",
         help="tonight's game: a TOML file with the two teams and their players, with optional "
         "spellings of a name per language (see rnnkit/demo/roster.py); the server's current "
@@ -112,14 +127,17 @@ def run(args):
     from rnnkit.translator.decoding.inference import Translator
 
     check_beam(args.beam)
+    if not 0.1 <= args.claim_seconds <= 3600:
+        raise RnnkitError(f"--claim-seconds must be from 0.1 to 3600, got {args.claim_seconds}")
     roster = load_roster(args.roster) if args.roster else None  # fails before the model loads
     directory = model_dir(args.model_dir)
-    check_store_path(args.store, directory)
+    if args.broker is None:
+        check_store_path(args.store, directory)
     translator = Translator.load(directory, slots=slot_policy())
     languages = served_languages(translator, args.languages)
     video = check_video(args.video, args.mpegts)
     listening = listen(args)
-    store = open_store(args.store)
+    store = open_broker(args.broker, args.claim_seconds) if args.broker else open_store(args.store)
     serve_translator(
         translator, languages, listening, args.beam, store=store, roster=roster, video=video
     )
@@ -153,6 +171,15 @@ def open_store(path):
     from rnnkit.serve.store import Store
 
     return Store(path)
+
+
+def open_broker(url, claim_seconds):
+    """The games in the Redis at `url` (broker.RedisStore)."""
+    try:
+        from rnnkit.serve.broker import RedisStore
+    except ImportError:
+        raise RnnkitError("--broker needs the Redis client: pip install 'rnnkit[broker]'") from None
+    return RedisStore(url, claim_seconds=claim_seconds)
 
 
 def model_dir(given):
@@ -288,7 +315,8 @@ def serve_translator(
     if store is not None:
         live = [row for row in store.games() if row.closed is None]
         kept = f"going on with {len(live)} live games" if live else "a new game"
-        print(f"  game record: {store.path} ({kept}; another file starts anew)")
+        where = "broker" if store.shared else "game record"
+        print(f"  {where}: {store.path} ({kept})")
     if not ipaddress.ip_address(address[0]).is_loopback:
         print(f"  listening on {address[0]}: anyone who reaches it can watch; only the token posts")
     shown_token = token if generated else "$TOKEN"  # a token the user chose stays unprinted

@@ -79,7 +79,7 @@ from rnnkit.serve.captions import (
 )
 from rnnkit.serve.connections import ConnectionGuard, address_key, quiet_accept_errors
 from rnnkit.serve.events import BadEventId, encode_closed, encode_reset
-from rnnkit.serve.games import Games, read_roster
+from rnnkit.serve.games import SYNC_SECONDS, Games, read_roster
 from rnnkit.serve.pipeline import LineError, play
 from rnnkit.serve.store import Store
 from rnnkit.serve.tokens import TokenGate
@@ -155,6 +155,8 @@ def create_app(
         quiet_accept_errors(asyncio.get_running_loop())
         games.start()
         tasks = [asyncio.create_task(beat(games, heartbeat))]
+        if games.store.shared:
+            tasks.append(asyncio.create_task(follow(games)))
         if script:
             tasks.append(asyncio.create_task(play(games.current().pipeline, script, interval)))
         yield
@@ -321,7 +323,7 @@ def create_app(
 
 def _lines(game):
     """Lines accepted in `game` so far."""
-    return game.pipeline.lines if game.pipeline is not None else game.log.store.next_line()
+    return game.log.store.lines
 
 
 def authorize(request, gate, guard):
@@ -573,6 +575,16 @@ class EventStream(Response):
     @staticmethod
     async def body(send, chunk):
         await send({"type": "http.response.body", "body": chunk, "more_body": True})
+
+
+async def follow(games):
+    """Keep up with the games other servers open and close on a shared record."""
+    while True:
+        await asyncio.sleep(SYNC_SECONDS)
+        try:
+            await games.sync()
+        except Exception as exc:  # the broker away for a moment: try again
+            logger.warning("could not read the games from the broker: %.200s", exc)
 
 
 async def beat(games, seconds):

@@ -128,17 +128,13 @@ class Viewer:
 
 class EventLog:
     """All events of one game, in order, and the viewers reading them, on `store`: the
-    record of the game (store.GameRecord, or broker.RedisGame; None: a game in memory only),
+    record of the game (store.GameRecord, or broker.RedisGame; store.memory_game(): a game
+    in memory only),
     which numbers the lines, gives each event its seq, commits them, and delivers them here
     (`deliver`) once committed: at once for a record of this process, from the shared stream
     for one that several servers write."""
 
-    def __init__(self, max_behind=2000, store=None):
-        if store is None:
-            from rnnkit.serve.store import Store
-
-            memory = Store(None)
-            store = memory.game(memory.open_game(time.time()))
+    def __init__(self, store, max_behind=2000):
         self.store = store
         self.epoch = store.epoch
         self.events = []  # Event; event id = f"{epoch}-{seq}", seq its index here

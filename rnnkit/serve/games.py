@@ -17,6 +17,11 @@ order. Closing a game stops it taking lines, waits for its queue to be translate
 closed in the record and ends its viewers' streams with a `closed` event; it stays readable
 (its stream, transcript and captions) as an archive: closed games are loaded from the record
 when asked for, the last few kept in memory.
+
+With a shared record (broker.py, Redis), several servers run the same games: each one reads
+the record's games every SYNC_SECONDS (`sync`), starting those another server opened and
+closing those another closed; a game's lines are translated by whichever server's pipeline
+takes them first.
 """
 
 import asyncio
@@ -34,6 +39,7 @@ from rnnkit.serve.pipeline import LineError, LinePipeline
 MAX_LIVE_GAMES = 16  # each has a queue and a worker; a broadcaster runs a few at a time
 KEPT_ARCHIVES = 8  # closed games kept in memory after one was asked for
 MAX_ID_CHARS = 40
+SYNC_SECONDS = 1.0  # how soon a server sees a game another one opened or closed
 
 
 @dataclass
@@ -98,13 +104,14 @@ class Games:
     def start(self):
         """Load the live games of the record and start their pipelines (on the running event
         loop); open a first game if none is live or --roster names another game."""
-        for row in self.store.games():
-            if row.closed is None:
-                self._start(self._game(row))
-        current = self.current()
-        wanted = None if self.roster is None else self.roster.as_data()
-        if current is None or (wanted is not None and _data(current.roster) != wanted):
-            self.open(self.roster)
+        with self.store.starting():  # (servers starting at once on a shared record agree)
+            for row in self.store.games():
+                if row.closed is None:
+                    self._start(self._game(row))
+            current = self.current()
+            wanted = None if self.roster is None else self.roster.as_data()
+            if current is None or (wanted is not None and _data(current.roster) != wanted):
+                self.open(self.roster)
 
     def _game(self, row):
         roster = None
@@ -112,7 +119,7 @@ class Games:
             from rnnkit.demo.roster import roster_from_data
 
             roster = roster_from_data(row.roster, f"game {row.id}'s roster")
-        log = EventLog(self.max_behind, store=self.store.game(row.id))
+        log = EventLog(self.store.game(row.id), self.max_behind)
         return Game(row.id, row.number, roster, row.opened, row.closed, log)
 
     def _start(self, game):
@@ -130,6 +137,7 @@ class Games:
         )
         game.pipeline.metrics = self.metrics
         game.pipeline.start()
+        game.log.store.listen(game.log.deliver, game.log.finish)
         self.live[game.id] = game
 
     def open(self, roster=None):
@@ -188,6 +196,7 @@ class Games:
         if game.pipeline is None or game.id in self.closing:
             raise LineError(409, f"game {game.id} is already closed")
         self.closing.add(game.id)
+        game.log.store.stop_taking()
         try:
             await game.pipeline.drain()
             await game.pipeline.stop()
@@ -195,11 +204,28 @@ class Games:
             self.store.close_game(game.id, game.closed)
         finally:
             self.closing.discard(game.id)
+        self._archive(game)
+        return game
+
+    def _archive(self, game):
         game.pipeline = None
         del self.live[game.id]
         self.archives[game.id] = game
-        game.log.finish()
-        return game
+        if not game.log.store.shared:  # (a shared record's reader finishes the log itself,
+            game.log.finish()  # once it has read the last events: see broker.py)
+
+    async def sync(self):
+        """Take in what other servers did to a shared record (broker.py): games they opened
+        are started here too, games they closed are closed here (a record of this process
+        alone never changes behind its back, so nothing happens)."""
+        for row in self.store.games():
+            game = self.live.get(row.id)
+            if row.closed is None and game is None and row.id not in self.archives:
+                self._start(self._game(row))
+            elif row.closed is not None and game is not None and row.id not in self.closing:
+                await game.pipeline.stop()
+                game.closed = row.closed
+                self._archive(game)
 
     def listing(self):
         """GET /api/games: every game of the record, the current one marked."""
@@ -226,6 +252,7 @@ class Games:
         translation thread and the record."""
         self.close_streams()
         for game in list(self.live.values()):
+            game.log.store.stop()
             await game.pipeline.stop()
         await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
         self.store.close()

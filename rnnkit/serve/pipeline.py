@@ -101,12 +101,14 @@ class LinePipeline:
         self.translator, self.languages, self.log = translator, list(languages), log
         self.beam, self.max_pending = beam, max_pending
         self.min_confidence = min_confidence  # below it a translation is withheld
-        self.pending = asyncio.Queue(max_pending)  # (line number, text) awaiting translation
+        self.pending = asyncio.Queue(max_pending)  # (kind, number, text, work) to translate
         self.recovered = [  # lines accepted (or corrected) but not translated: (kind, n, text)
             ("correction" if log.corrected(number) else "line", number, text)
             for number, text in log.store.untranslated()
         ]
         self.worker = None  # the task running `run`, from `start` to `stop`
+        self.fetcher = None  # for a shared record: the task taking lines from it
+        self.hungry = asyncio.Event()  # set while the worker waits with nothing queued
         self.idle = True  # the worker waits for a line (it is not translating one)
         self.stopping = False
         self.metrics = None  # metrics.Metrics, told of each line accepted and translated
@@ -133,10 +135,10 @@ class LinePipeline:
         # committed and sent before its translations; a line the record refuses (an error)
         # takes no number and leaves the open line open
         number = self.log.add_line(text, time.time(), media)
+        self._queue("line", number, text)
         if self.open is not None:
             self.open, self.unread = None, []
             self.log.close_partials()
-        self.pending.put_nowait(("line", number, text))
         self.accepted_at[number] = time.perf_counter()
         if self.metrics is not None:
             self.metrics.posted(self.log.epoch)
@@ -153,9 +155,15 @@ class LinePipeline:
         text = check_line(text)
         self._check_room()
         self.log.add_correction(number, text)
-        self.pending.put_nowait(("correction", number, text))
+        self._queue("correction", number, text)
         self.accepted_at[number] = time.perf_counter()
         return number
+
+    def _queue(self, kind, number, text):
+        """Queue a line for this process's worker; a shared record (broker.py) has queued
+        it in Redis already, for whichever process's worker takes it."""
+        if not self.log.store.shared:
+            self.pending.put_nowait((kind, number, text, None))
 
     def _append(self, text):
         words = check_line(text)
@@ -168,7 +176,7 @@ class LinePipeline:
             )
         if not self.unread:  # no re-translation of this line waits yet: queue one
             self._check_room()
-            self.pending.put_nowait(("partial", self.lines, None))
+            self.pending.put_nowait(("partial", self.lines, None, None))
         self.open = line
         self.unread.extend(words.split())
         self.log.publish_partial(self.lines, "en", line)
@@ -180,12 +188,18 @@ class LinePipeline:
         return self.log.store.lines
 
     def waiting(self):
-        """Lines accepted and not yet translated (the one in translation included)."""
-        return self.pending.qsize() + len(self.recovered) + (0 if self.idle else 1)
+        """Lines accepted and not yet translated (the one in translation included; of a
+        shared record, by every process)."""
+        local = self.pending.qsize() + len(self.recovered) + (0 if self.idle else 1)
+        return self.log.store.backlog(local)
 
     def _check_room(self):
-        if self.pending.full():
-            waiting = self.pending.qsize() + 1  # the one being translated too
+        if self.log.store.shared:
+            full = self.waiting() >= self.max_pending
+        else:
+            full = self.pending.full()
+        if full:
+            waiting = self.waiting() + (0 if self.log.store.shared else 1)
             raise Busy(waiting, max(1, math.ceil(waiting * self.seconds_per_line)))
 
     def translate(self, text):
@@ -222,14 +236,16 @@ class LinePipeline:
             await self._run_line(loop, number, text, kind)
         while not self.stopping:
             self.idle = True
-            kind, number, text = await self.pending.get()
+            if self.pending.empty():
+                self.hungry.set()
+            kind, number, text, work = await self.pending.get()
             self.idle = False
             if kind == "partial":
                 await self._run_partial(loop, number)
             else:
-                await self._run_line(loop, number, text, kind)
+                await self._run_line(loop, number, text, kind, work)
 
-    async def _run_line(self, loop, number, text, kind="line"):
+    async def _run_line(self, loop, number, text, kind="line", work=None):
         started = time.perf_counter()
         try:
             texts = await loop.run_in_executor(self.executor, self.translate, text)
@@ -242,7 +258,7 @@ class LinePipeline:
         translations = [
             (lang, translated, more) for lang, (translated, more) in zip(self.languages, texts)
         ]
-        self.log.add_translations(number, translations, kind)
+        self.log.add_translations(number, translations, kind, work)
         accepted = self.accepted_at.pop(number, None)
         if self.metrics is not None:
             seconds = None if accepted is None else time.perf_counter() - accepted
@@ -262,8 +278,21 @@ class LinePipeline:
                 self.log.publish_partial(number, revision.lang, revision.text)
 
     def start(self):
-        """Start the worker (`run`) on the running event loop."""
-        self.worker = asyncio.get_running_loop().create_task(self.run())
+        """Start the worker (`run`) on the running event loop; for a shared record, also the
+        task that takes this process's share of the lines from it."""
+        loop = asyncio.get_running_loop()
+        self.worker = loop.create_task(self.run())
+        if self.log.store.shared:
+            self.fetcher = loop.create_task(self._fetch())
+
+    async def _fetch(self):
+        """Take a line from the shared record only when the worker waits for one, so that a
+        slow server never holds lines a faster one could translate."""
+        items = self.log.store.fetch()
+        while True:
+            await self.hungry.wait()
+            self.hungry.clear()
+            await self.pending.put(await anext(items))
 
     def running(self):
         """Whether the worker is translating lines (started, not stopped, not crashed)."""
@@ -274,6 +303,8 @@ class LinePipeline:
         is published (and committed), at most `seconds`; then its thread."""
         worker = self.worker
         self.stopping = True
+        if self.fetcher is not None:
+            self.fetcher.cancel()
         if worker is None:  # never started
             await self.close()
             return

@@ -25,6 +25,7 @@ then runs the same code, and a restart starts anew.
 import contextlib
 import json
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,8 @@ class GameRow:
 
 class Store:
     """The games in the SQLite file `path` (made if it does not exist; None: in memory)."""
+
+    shared = False  # only this process writes them (broker.RedisStore: several do)
 
     def __init__(self, path):
         self.path = None if path is None else Path(path)
@@ -141,6 +144,11 @@ class Store:
             if statement.strip():
                 self.db.execute(statement)
 
+    def starting(self):
+        """Held while a server reads the live games and opens a first one (one server per
+        file: nothing to hold)."""
+        return contextlib.nullcontext()
+
     def games(self):
         """Every game (GameRow), in the order they were opened."""
         rows = self.db.execute(
@@ -192,6 +200,12 @@ class Store:
 
     def close(self):
         self.db.close()
+
+
+def memory_game():
+    """The record of one new game kept in memory only."""
+    store = Store(None)
+    return store.game(store.open_game(time.time()))
 
 
 class GameRecord:
@@ -293,6 +307,19 @@ class GameRecord:
             )
         self.seq += len(events)
         return events
+
+    def backlog(self, local):
+        """Lines accepted and not yet translated: this process's own count (`local`)."""
+        return local
+
+    def stop_taking(self):
+        """(The server stops taking lines of a game being closed; nothing to record.)"""
+
+    def listen(self, deliver, finish):
+        """(Committed events are delivered as they are committed: nothing to read.)"""
+
+    def stop(self):
+        pass
 
     def _insert(self, event):
         withheld = None if event.withheld is None else int(event.withheld)
