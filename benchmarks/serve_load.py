@@ -16,6 +16,10 @@ and its peak (VmRSS, VmHWM from /proc).
 
     python benchmarks/serve_load.py --model-dir rnnkit-demo/model
     python benchmarks/serve_load.py --model-dir M --viewers 10 --lines 5 --burst 5   # quick
+    python benchmarks/serve_load.py --model-dir M --viewers 2000 --one-language \
+        --servers 2 [--kill-one]     # two servers sharing the game in Redis (--broker)
+
+With --servers 2 the memory column is the first server's.
 """
 
 import argparse
@@ -24,10 +28,13 @@ import json
 import os
 import re
 import resource
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -63,9 +70,11 @@ class Viewer:
             self.complete_at[line] = time.perf_counter()
 
 
-async def watch(client, url, viewer, stop):
-    """Read the stream until `stop`, reconnecting with Last-Event-ID like EventSource."""
+async def watch(client, urls, viewer, stop):
+    """Read the stream of urls[viewer.server] until `stop`, reconnecting with Last-Event-ID
+    like EventSource; a server that refuses the connection (it died) is left for the next."""
     while not stop.is_set():
+        url = urls[viewer.server]
         headers = {} if viewer.last_id is None else {"Last-Event-ID": viewer.last_id}
         query = f"?lang=en,{viewer.only}" if viewer.only else ""
         try:
@@ -79,6 +88,8 @@ async def watch(client, url, viewer, stop):
                         event_id = line[4:]
                     elif line.startswith("data: "):
                         viewer.receive(event_id, json.loads(line[6:])["line"])
+        except httpx.ConnectError:
+            viewer.server = (viewer.server + 1) % len(urls)  # that server is gone: another
         except (httpx.TransportError, httpx.StreamError):
             pass
         if not stop.is_set():
@@ -86,15 +97,21 @@ async def watch(client, url, viewer, stop):
             await asyncio.sleep(0.5)
 
 
-async def post(client, url, text):
-    """POST one line (retrying after a 429's Retry-After); returns the post time."""
+async def post(client, urls, text):
+    """POST one line to the first server that answers (retrying after a 429's Retry-After);
+    returns the line's number and the post time."""
     while True:
         started = time.perf_counter()
-        response = await client.post(
-            url + "/api/lines",
-            json={"text": text},
-            headers={"Authorization": f"Bearer {TOKEN}"},
-        )
+        for url in urls:
+            try:
+                response = await client.post(
+                    url + "/api/lines",
+                    json={"text": text},
+                    headers={"Authorization": f"Bearer {TOKEN}"},
+                )
+                break
+            except httpx.ConnectError:
+                continue  # that server is gone: the next one
         if response.status_code != 429:
             response.raise_for_status()
             return response.json()["line"], started
@@ -116,8 +133,12 @@ def viewer_clients(count, timeout):
     return clients
 
 
-async def scenario(url, languages, viewers_count, texts, interval, burst, one_language=False):
-    """Returns {mode: (latencies in ms, lines lost)} and the viewers' reconnections."""
+async def scenario(
+    urls, languages, viewers_count, texts, interval, burst, one_language=False, kill=None
+):
+    """Returns {mode: (latencies in ms, lines lost)} and the viewers' reconnections; viewers
+    are spread over the servers `urls`; `kill()`, if given, is called halfway through the
+    steady lines (it kills a server)."""
     timeout = httpx.Timeout(60, read=None)
     watchers = viewer_clients(viewers_count, timeout)
     async with httpx.AsyncClient(timeout=timeout) as client:
@@ -126,19 +147,23 @@ async def scenario(url, languages, viewers_count, texts, interval, burst, one_la
             Viewer(languages, languages[n % len(languages)] if one_language else None)
             for n in range(viewers_count)
         ]
+        for n, viewer in enumerate(viewers):
+            viewer.server = n % len(urls)
         tasks = [
-            asyncio.create_task(watch(watchers[n // VIEWERS_PER_ADDRESS], url, v, stop))
+            asyncio.create_task(watch(watchers[n // VIEWERS_PER_ADDRESS], urls, v, stop))
             for n, v in enumerate(viewers)
         ]
         await asyncio.wait_for(asyncio.gather(*(v.connected.wait() for v in viewers)), 120)
-        await post(client, url, "Tremblay warms up the crowd")  # first call: warm-up
+        await post(client, urls, "Tremblay warms up the crowd")  # first call: warm-up
         await asyncio.sleep(2)
         results = {}
         steady, flurry = texts[: len(texts) - burst], texts[len(texts) - burst :]
         for mode, lines in (("steady", steady), ("burst", flurry)):
             posted = []
-            for text in lines:
-                posted.append(await post(client, url, text))
+            for index, text in enumerate(lines):
+                if kill is not None and mode == "steady" and index == len(lines) // 2:
+                    kill()
+                posted.append(await post(client, urls, text))
                 if mode == "steady":
                     await asyncio.sleep(interval)
             last = posted[-1][0]
@@ -174,10 +199,12 @@ def memory_mib(pid):
     return rss, peak
 
 
-def start_server(model_dir, beam):
+def start_server(model_dir, beam, broker=None):
     command = [sys.executable, "-m", "rnnkit", "serve", "--model-dir", model_dir, "--port", "0"]
     store = Path(tempfile.mkdtemp(prefix="rnnkit-store-")) / "live.db"  # a new game each run
     command += ["--beam", str(beam), "--publish-token", TOKEN, "--store", str(store)]
+    if broker:
+        command += ["--broker", broker]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     banner = process.stdout.readline()
     match = re.search(r"(http://127\.0\.0\.1:\d+)", banner)
@@ -186,6 +213,22 @@ def start_server(model_dir, beam):
         sys.exit(f"the server did not start: {banner!r}")
     languages = re.search(r"\(([^)]*)\)", banner).group(1).split(", ")
     return process, match.group(1), languages
+
+
+def start_broker():
+    """A redis-server on a free loopback port, nothing kept on disk: (process, URL)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    process = subprocess.Popen(command + ["--appendonly", "no"], stdout=subprocess.DEVNULL)
+    for _ in range(100):
+        ping = subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True)
+        if ping.stdout.strip() == b"PONG":
+            return process, f"redis://127.0.0.1:{port}"
+        time.sleep(0.05)
+    process.kill()
+    sys.exit("redis-server did not start (apt-get install redis-server)")
 
 
 def main():
@@ -201,6 +244,19 @@ def main():
         action="store_true",
         help="each viewer asks for one language and the English (?lang=en,XX), in turn",
     )
+    parser.add_argument(
+        "--servers",
+        type=int,
+        default=1,
+        help="server processes; more than one share the games in a redis-server the benchmark "
+        "starts (--broker), and the viewers are spread over them",
+    )
+    parser.add_argument(
+        "--kill-one",
+        action="store_true",
+        help="with --servers 2 or more: SIGKILL the last server halfway through the steady "
+        "lines (its viewers reconnect to another with their Last-Event-ID)",
+    )
     args = parser.parse_args()
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # 500 sockets and more
@@ -212,15 +268,35 @@ def main():
     )
     rows = [header, "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for count in (int(n) for n in args.viewers.split(",")):
-        process, url, languages = start_server(args.model_dir, args.beam)
+        broker = start_broker() if args.servers > 1 else None
+        servers = [
+            start_server(args.model_dir, args.beam, broker and broker[1])
+            for _ in range(args.servers)
+        ]
+        languages = servers[0][2]
+        urls = [url for _, url, _ in servers]
+        kill = partial(servers[-1][0].send_signal, signal.SIGKILL) if args.kill_one else None
         try:
             results, disorder, reconnects = asyncio.run(
-                scenario(url, languages, count, texts, args.interval, args.burst, args.one_language)
+                scenario(
+                    urls,
+                    languages,
+                    count,
+                    texts,
+                    args.interval,
+                    args.burst,
+                    args.one_language,
+                    kill,
+                )
             )
-            rss, peak = memory_mib(process.pid)
+            rss, peak = memory_mib(servers[0][0].pid)
         finally:
-            process.terminate()
-            process.wait(30)
+            for process, _, _ in servers:
+                process.terminate()
+                process.wait(30)
+            if broker:
+                broker[0].terminate()
+                broker[0].wait(30)
         for mode, (latencies, lost) in results.items():
             p50, p95, p99 = numpy.percentile(latencies, [50, 95, 99]) if latencies else [0] * 3
             lines = args.lines if mode == "steady" else args.burst
