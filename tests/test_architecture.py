@@ -31,6 +31,7 @@ ALLOWED = {
     "rnnkit.nn": ("rnnkit.core", "rnnkit.kernels", "rnnkit.nn"),
     "rnnkit.optim": ("rnnkit.core", "rnnkit.kernels.fused"),
     "rnnkit.testing": ("rnnkit.core",),
+    "rnnkit.exercises": ("rnnkit.core", "rnnkit.nn"),
     # the package's own __init__: the core's public names, and nn, optim, testing as attributes
     "rnnkit": ("rnnkit.core", "rnnkit.nn", "rnnkit.optim", "rnnkit.testing"),
 }

@@ -1,0 +1,93 @@
+"""The documentation site (mkdocs.yml, docs/): `mkdocs build --strict` is clean, with every
+tutorial page executed as the site is built (a page that stops running fails here, which is
+what keeps the tutorial from drifting away from the library), the CLI reference equal to
+`--help`, the HTTP contract the server's own, KaTeX served by the site itself and nothing
+fetched from another host; and the rnnkit program of "rnnkit for PyTorch users" runs."""
+
+import html
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+KATEX = ROOT / "docs" / "node_modules" / "katex" / "dist" / "katex.min.js"
+
+
+def text_of(page):
+    """The words of an HTML page, tags removed and entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not KATEX.exists():
+        pytest.skip("KaTeX is missing: npm ci --prefix docs (the site's math)")
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "100"}
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert built.returncode == 0, built.stderr[-4000:]
+    return out
+
+
+def test_every_tutorial_page_was_executed_with_its_exercise_checked(site):
+    outputs = {
+        "01_notation": [
+            "m = 400 examples",
+            "sentences where encode differs from Vocabulary.encode: 0",
+        ],
+        "02_words": ["one_hot @ W equals W[ids]: True", "True True"],
+        "03_forward": ["the loop equals nn.RNN: True", "\nTrue"],
+    }
+    for page, wanted in outputs.items():
+        text = text_of(site / "tutorial" / page / "index.html")
+        for output in wanted:
+            assert output in text, (page, output)
+
+
+def test_the_cli_reference_is_the_parsers_help(site):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    text = text_of(site / "reference" / "cli" / "index.html")
+    for name, help_text in hooks.commands():
+        for line in help_text.strip().splitlines():
+            assert line.strip() in text, (name, line)
+
+
+def test_the_http_reference_is_the_servers_contract(site):
+    from rnnkit.serve import app
+
+    text = text_of(site / "reference" / "http" / "index.html")
+    for line in app.__doc__.strip().splitlines():
+        assert line.strip() in text
+
+
+def test_nothing_is_fetched_from_another_host_and_katex_is_served(site):
+    assert (site / "assets" / "katex" / "katex.min.js").exists()
+    assert (site / "assets" / "katex" / "contrib" / "auto-render.min.js").exists()
+    external = re.compile(r"""<(?:script|link|img)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//""")
+    for page in site.rglob("*.html"):
+        found = external.findall(page.read_text(encoding="utf-8"))
+        assert not found, (page.relative_to(site), found[:3])
+    assert "fonts.googleapis" not in "".join(p.read_text() for p in site.rglob("*.css"))
+
+
+def test_the_rnnkit_program_for_pytorch_users_runs():
+    page = (ROOT / "docs" / "pytorch.md").read_text(encoding="utf-8")
+    block = page.split('=== "rnnkit"')[1].split("```python")[1].split("```")[0]
+    code = "\n".join(line[4:] for line in block.splitlines()).replace("range(100)", "range(2)")
+    scope = {}
+    exec(compile(code, "pytorch.md", "exec"), scope)
+    assert scope["loss"].data.shape == () and float(scope["loss"].data) > 0
