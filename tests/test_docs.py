@@ -27,7 +27,9 @@ def site(tmp_path_factory):
     if not KATEX.exists():
         pytest.skip("KaTeX is missing: npm ci --prefix docs (the site's math)")
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "100"}
+    # one BLAS thread: the pages' small products run several times faster than with a pool
+    # that competes for the 2 cores (and the same on every machine)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "100", "OPENBLAS_NUM_THREADS": "1"}
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         cwd=ROOT,
@@ -40,6 +42,7 @@ def site(tmp_path_factory):
 
 
 def test_every_tutorial_page_was_executed_with_its_exercise_checked(site):
+    """Outputs of every page (each page's last ones come from its exercises)."""
     outputs = {
         "01_notation": [
             "m = 400 examples",
@@ -47,11 +50,36 @@ def test_every_tutorial_page_was_executed_with_its_exercise_checked(site):
         ],
         "02_words": ["one_hot @ W equals W[ids]: True", "True True"],
         "03_forward": ["the loop equals nn.RNN: True", "\nTrue"],
+        "04_bptt": [
+            "backward() equals the finite differences: True",
+            "the sum of the per-step gradients equals dL/dW_aa: True",
+        ],
+        "05_training": ["your step equals optim.SGD's: True", "J < 0.2 at step"],
+        "06_gradients": [
+            "clip equals clip_grad_norm_: True",
+            "my_input_gradient_norms agrees with input_gradient_norms: True",
+        ],
+        "07_gates": [
+            "reset_after=True: the simplified GRU: True",
+            "check_gru_step(my_gru_step): True",
+            "check_lstm_step(my_lstm_step): True",
+        ],
+        "08_translator": [
+            "default_policy -> RetranslationPolicy",
+            "equals the heat map's first row: True",
+        ],
     }
     for page, wanted in outputs.items():
         text = text_of(site / "tutorial" / page / "index.html")
         for output in wanted:
             assert output in text, (page, output)
+
+
+def test_the_pages_that_plot_show_their_figures(site):
+    # (a library that switched matplotlib's backend on import once hid them: plots.py)
+    for page in ("05_training", "06_gradients", "07_gates", "08_translator"):
+        built = (site / "tutorial" / page / "index.html").read_text(encoding="utf-8")
+        assert "data:image/png;base64," in built, page
 
 
 def test_the_cli_reference_is_the_parsers_help(site):

@@ -15,18 +15,19 @@ from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg")  # files only; no display needed
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.font_manager import (  # noqa: E402
+# Figures are made as objects and saved to PNG by the Agg canvas they get, never through
+# pyplot: the global backend stays the user's (a notebook that trains shows its own plots).
+from matplotlib.figure import Figure
+from matplotlib.font_manager import (
     FontProperties,
     findfont,
     findSystemFonts,
     fontManager,
 )
-from matplotlib.ft2font import FT2Font  # noqa: E402
+from matplotlib.ft2font import FT2Font
 
-from rnnkit.files import atomic_write  # noqa: E402
-from rnnkit.translator.formats import checkpoint  # noqa: E402
+from rnnkit.files import atomic_write
+from rnnkit.translator.formats import checkpoint
 
 PLOTS = "plots"
 # Tokens drawn per axis of the attention heatmap at most: 0.45 inch each, so at most a
@@ -112,7 +113,6 @@ def _save(fig, path):
         fig.tight_layout()
         png = io.BytesIO()
         fig.savefig(png, format="png", dpi=120)
-    plt.close(fig)
     atomic_write(path, png.getvalue())
 
 
@@ -125,7 +125,8 @@ def loss_curve(records, path):
     steps = [r["step"] for r in records if "loss" in r]
     if not steps:
         return None
-    fig, ax = plt.subplots(figsize=(6, 4))
+    fig = Figure(figsize=(6, 4))
+    ax = fig.subplots()
     ax.plot(steps, [r["loss"] for r in records if "loss" in r], label="J (summed CE / sentence)")
     ax.plot(steps, [r["token_loss"] for r in records if "loss" in r], label="per-token CE")
     ax.set(xlabel="step", ylabel="training loss", yscale="log", title="Training loss")
@@ -139,7 +140,8 @@ def bleu_curve(records, path):
     points = [(r["step"], r["bleu"], r["chrf"]) for r in records if "bleu" in r]
     if not points:
         return None
-    fig, ax = plt.subplots(figsize=(6, 4))
+    fig = Figure(figsize=(6, 4))
+    ax = fig.subplots()
     steps, bleu, chrf = zip(*points)
     ax.plot(steps, bleu, marker="o", label="BLEU")
     ax.plot(steps, chrf, marker="s", label="chrF")
@@ -166,9 +168,10 @@ def attention_heatmap(source_tokens, target_tokens, weights, path, title="Attent
             target_tokens[:MAX_PLOT_TOKENS],
         )
         weights = weights[:MAX_PLOT_TOKENS, :MAX_PLOT_TOKENS]
-    with plt.rc_context(_fonts()):
+    with matplotlib.rc_context(_fonts()):
         size = (1 + 0.45 * len(source_tokens), 1 + 0.4 * len(target_tokens))
-        fig, ax = plt.subplots(figsize=size)
+        fig = Figure(figsize=size)
+        ax = fig.subplots()
         ax.imshow(weights, cmap="viridis", vmin=0, vmax=1, aspect="auto")
         ax.set_xticks(range(len(source_tokens)), source_tokens, rotation=60, ha="right")
         ax.set_yticks(range(len(target_tokens)), target_tokens)
