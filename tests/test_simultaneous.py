@@ -12,6 +12,7 @@ import threading
 
 import pytest
 from serving import tiny_translator
+from test_serve_games import slotted_model  # noqa: F401 (a fixture: a slot-trained model)
 from test_translator_cli import TINY, assert_one_line_error, run_cli
 
 from rnnkit.cli.main import main
@@ -299,3 +300,27 @@ def test_evaluate_policy_errors_are_one_line(trained, capsys, args, fragments):
     base = ["evaluate", "--model-dir", str(model_dir), "--data", str(dev), "--beam", "1"]
     code, _, err = run_cli([*base, *args], capsys)
     assert_one_line_error(code, err, *fragments)
+
+
+def test_wait_k_on_a_slotted_model_reads_and_writes_slots(slotted_model, monkeypatch):  # noqa: F811
+    """A model trained on slotted text reads names and numbers as slots under wait-k too
+    (as `translate` does), and writes them out: the encoder never sees the raw name, a slot
+    token the decoder writes is shown as the name, and no revision shows a slot token."""
+    from rnnkit.cli.arguments import slot_policy
+    from rnnkit.translator.decoding import simultaneous
+
+    translator = Translator.load(slotted_model, slots=slot_policy())
+    read = []
+    encode = simultaneous.encode_source
+    monkeypatch.setattr(
+        simultaneous,
+        "encode_source",
+        lambda source, *rest: read.append(source) or encode(source, *rest),
+    )
+    policy = simultaneous.WaitKPolicy(translator, ["fr", "zh"], 2)
+    line = "Tremblay hits a three-pointer, the Raptors lead 54 to 50"
+    revisions = [r for word in line.split() for r in policy.read([word])]
+    assert read and not any("Tremblay" in source or "54" in source for source in read)
+    assert policy._partial_text([translator.vocab["｟P1｠"]], "fr") == "Tremblay"
+    revisions += policy.finish()
+    assert len(revisions) > 2 and not any("｟" in r.text for r in revisions)

@@ -186,10 +186,11 @@ class WaitKPolicy:
                 self.state = self._encode(self.words[: self.k])[0].state
             encoded, _ = self._encode(self.words)
             for count in range(max(before + 1, self.k), len(self.words) + 1):
-                visible = self.tagged + len(tokenize(" ".join(self.words[:count])))
+                prefix = self.translator.model_text(" ".join(self.words[:count]))
+                visible = self.tagged + len(tokenize(prefix))
                 self._write(encoded, visible)
         return [
-            Revision(lang, self._partial_text(tokens), list(tokens), len(self.words))
+            Revision(lang, self._partial_text(tokens, lang), list(tokens), len(self.words))
             for lang, tokens in zip(self.langs, self.tokens)
         ]
 
@@ -220,7 +221,9 @@ class WaitKPolicy:
                     if len(running):
                         state = state.select(numpy.flatnonzero(going))
         width = int(lengths[0])
-        source_tokens = self.translator.tokenizer.tokenize(" ".join(self.words))
+        source = " ".join(self.words)
+        source_tokens = self.translator.tokenizer.tokenize(self.translator.model_text(source))
+        slotted = self.translator.slotted([source]).get(source)
         revisions = []
         for lang, tokens, weights in zip(self.langs, self.tokens, self.attention):
             attention = None
@@ -230,7 +233,7 @@ class WaitKPolicy:
                     attention[i, : len(row)] = row
             hypothesis = Hypothesis(list(tokens), 0.0, attention)
             finished = self.translator.finish(
-                hypothesis, " ".join(self.words), source_tokens, lang, self.replace_unk
+                hypothesis, source, source_tokens, lang, self.replace_unk, slotted
             )
             text = finished.text
             revisions.append(Revision(lang, text, list(tokens), len(self.words), final=True))
@@ -238,8 +241,10 @@ class WaitKPolicy:
         return revisions
 
     def _encode(self, words):
-        """`words` into every language, one batch: (EncoderOutput, (B,) source lengths)."""
-        translator, source = self.translator, " ".join(words)
+        """`words` into every language, one batch, as the model reads them (with slots, for a
+        model trained on slotted text): (EncoderOutput, (B,) source lengths)."""
+        translator = self.translator
+        source = translator.model_text(" ".join(words))
         ids = [
             encode_source(source, lang, translator.tokenizer, translator.vocab)
             for lang in self.langs
@@ -276,9 +281,12 @@ class WaitKPolicy:
         """(B,) the last written token of every language (<bos> before the first)."""
         return numpy.array([t[-1] if t else BOS_INDEX for t in self.tokens], dtype=numpy.int64)
 
-    def _partial_text(self, tokens):
+    def _partial_text(self, tokens, lang):
+        """The text of the tokens written so far, its slots written out from the words read
+        (a slot token of a word not yet read is left out until it comes)."""
         translator = self.translator
-        return translator.tokenizer.detokenize(translator.vocab.decode(tokens))
+        text = translator.tokenizer.detokenize(translator.vocab.decode(tokens))
+        return translator.restore_slots(text, " ".join(self.words), lang)
 
 
 def make_policy(translator, langs, retranslate=False, wait_k=None, mask=0, **options):
