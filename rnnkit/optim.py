@@ -10,6 +10,10 @@ from rnnkit.kernels import fused
 
 
 class Optimizer:
+    """What every optimizer shares: the parameters (Tensors, each updated in place from its
+    `.grad`, of the parameter's own shape), the learning rate `lr`, a state per parameter
+    (`state`, its buffers), and `zero_grad()`; a subclass's `step()` applies one update."""
+
     def __init__(self, params, lr):
         self.params = list(params)
         if not self.params:

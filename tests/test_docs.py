@@ -2,16 +2,22 @@
 tutorial page executed as the site is built (a page that stops running fails here, which is
 what keeps the tutorial from drifting away from the library), the CLI reference equal to
 `--help`, the HTTP contract the server's own, KaTeX served by the site itself and nothing
-fetched from another host; and the rnnkit program of "rnnkit for PyTorch users" runs."""
+fetched from another host; in Chromium, the math typeset (no TeX left), every image loaded,
+no console error, and the search finding "vanishing"; and the rnnkit program of "rnnkit for
+PyTorch users" runs."""
 
 import html
 import os
 import re
 import subprocess
 import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from serving import CHROMEDRIVER, CHROMIUM, chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX = ROOT / "docs" / "node_modules" / "katex" / "dist" / "katex.min.js"
@@ -119,3 +125,81 @@ def test_the_rnnkit_program_for_pytorch_users_runs():
     scope = {}
     exec(compile(code, "pytorch.md", "exec"), scope)
     assert scope["loss"].data.shape == () and float(scope["loss"].data) > 0
+
+
+@pytest.mark.skipif(
+    not all(os.access(path, os.X_OK) for path in (CHROMIUM, CHROMEDRIVER)),
+    reason="chromium and chromedriver are missing: apt-get install chromium chromium-driver",
+)
+def test_in_chromium_math_is_typeset_images_load_and_search_finds_vanishing(site, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    handler = partial(QuietFiles, directory=str(site))
+    files = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=files.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{files.server_address[1]}"
+    browser = chromium(tmp_path / "chromium-profile", "--window-size=1280,1000")
+    browser.set_page_load_timeout(60)
+    wait = WebDriverWait(browser, 60, poll_frequency=0.2)
+    try:
+        for page in ("", "tutorial/03_forward/", "tutorial/06_gradients/", "pytorch/"):
+            browser.get(f"{url}/{page}")
+            wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+            if "tutorial" in page:  # KaTeX has typeset the equations, none left as TeX
+                wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".katex"))
+                text = browser.find_element(By.TAG_NAME, "article").text
+                assert "$$" not in text and "\\frac" not in text and "W_{aa}" not in text, page
+            broken = browser.execute_script(
+                "return [...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
+                ".map(i => i.src.slice(0, 80))"
+            )
+            assert broken == [], (page, broken)
+            errors = [
+                entry["message"]
+                for entry in browser.get_log("browser")
+                if entry["level"] == "SEVERE" and "favicon" not in entry["message"]
+            ]
+            assert errors == [], (page, errors)
+        browser.get(f"{url}/?q=vanishing")  # Material's search, from its own index
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+        found = " ".join(
+            e.text for e in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
+        )
+        assert "Vanishing" in found or "vanishing" in found
+    finally:
+        browser.quit()
+        files.shutdown()
+
+
+class QuietFiles(SimpleHTTPRequestHandler):
+    """The built site over HTTP (its search runs in a worker, which file:// would not
+    allow), without a log line per request."""
+
+    def log_message(self, *args):
+        pass
+
+
+def test_every_public_name_of_nn_and_optim_has_a_docstring_and_is_in_the_reference(site):
+    import inspect
+
+    from rnnkit import nn, optim
+
+    def public(module):
+        """The classes and functions of its __all__ (else those it defines itself)."""
+        names = getattr(module, "__all__", None) or [
+            name for name, value in vars(module).items() if not name.startswith("_")
+        ]
+        return [
+            name
+            for name in names
+            if (inspect.isclass(getattr(module, name)) or inspect.isfunction(getattr(module, name)))
+            and (hasattr(module, "__all__") or getattr(module, name).__module__ == module.__name__)
+        ]
+
+    for module, page in ((nn, "nn"), (optim, "optim")):
+        built = (site / "reference" / page / "index.html").read_text(encoding="utf-8")
+        for name in public(module):
+            value = getattr(module, name)
+            assert vars(value).get("__doc__") if inspect.isclass(value) else value.__doc__, name
+            assert f"{module.__name__}.{name}" in built, f"{name} is not in reference/{page}"

@@ -92,6 +92,13 @@ class _Cell(Module):
 
 
 class RNNCell(_Cell):
+    """One step of the lecture's RNN, a<t> = g(W_ax x<t> + W_aa a<t-1> + b) (`rnn_step`).
+
+    x: (B, input_size); h: (B, hidden_size), zeros if not given -> (B, hidden_size).
+    Parameters as PyTorch's RNNCell: weight_ih (hidden, input), weight_hh (hidden, hidden),
+    bias_ih and bias_hh (hidden,); `nonlinearity` "tanh" or "relu".
+    """
+
     def __init__(self, input_size, hidden_size, bias=True, nonlinearity="tanh"):
         if nonlinearity not in ("tanh", "relu"):
             raise ValueError(f"nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
@@ -108,6 +115,14 @@ class RNNCell(_Cell):
 
 
 class SimplifiedGRUCell(_Cell):
+    """One step of the lecture's simplified GRU, the update gate only
+    (`simplified_gru_step`).
+
+    x: (B, input_size); h: (B, hidden_size), zeros if not given -> (B, hidden_size).
+    Weights stack the blocks u|c: weight_ih (2 hidden, input), weight_hh (2 hidden, hidden),
+    biases (2 hidden,).
+    """
+
     gates = 2
     mode = "sgru"
 
@@ -116,6 +131,13 @@ class SimplifiedGRUCell(_Cell):
 
 
 class GRUCell(_Cell):
+    """One step of the full GRU (`gru_step`), PyTorch's convention: blocks r|z|n, z keeps
+    the old state, and with `reset_after` (default) the reset gate multiplies W_hn a<t-1>.
+
+    x: (B, input_size); h: (B, hidden_size), zeros if not given -> (B, hidden_size).
+    weight_ih (3 hidden, input), weight_hh (3 hidden, hidden), biases (3 hidden,).
+    """
+
     gates = 3
 
     def __init__(self, input_size, hidden_size, bias=True, reset_after=True):
@@ -132,6 +154,12 @@ class GRUCell(_Cell):
 
 
 class LSTMCell(_Cell):
+    """One step of the LSTM (`lstm_step`), gates i|f|g|o as PyTorch's LSTMCell.
+
+    x: (B, input_size); state: (h, c), each (B, hidden_size), zeros if not given ->
+    (h, c). weight_ih (4 hidden, input), weight_hh (4 hidden, hidden), biases (4 hidden,).
+    """
+
     gates = 4
     mode = "lstm"
 

@@ -24,6 +24,11 @@ class Parameter(Tensor):
 
 
 class Module:
+    """The base of every layer, as PyTorch's nn.Module: attributes that are parameters
+    (Tensors made by rnnkit.nn.init) or modules are registered by name, so
+    `parameters()`, `named_parameters()`, `state_dict()` / `load_state_dict()`, `train()` /
+    `eval()`, `float()` / `double()` walk the whole tree; `module(*args)` calls `forward`."""
+
     def __init__(self):
         object.__setattr__(self, "_parameters", OrderedDict())
         object.__setattr__(self, "_modules", OrderedDict())

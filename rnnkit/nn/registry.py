@@ -9,6 +9,11 @@ from rnnkit.nn.recurrent import GRU, LSTM, RNN, SimplifiedGRU
 
 @dataclass(frozen=True)
 class CellType:
+    """A kind of recurrent cell as rnnkit knows it: its `name` in configs and on the
+    command line ("rnn", "sgru", "gru", "lstm"), its `title`, its sequence `layer` (inputs
+    (T, B, input)) and one-step `step` cell (inputs (B, input)), and how many `states` it
+    carries (1: h; 2: the LSTM's (h, c)). `CELLS` maps each name to its CellType."""
+
     name: str  # in configs and on the command line
     title: str  # in tables and plots
     layer: type  # the sequence layer: one graph node per direction around a fused kernel
