@@ -11,6 +11,9 @@
 # %% [markdown]
 # # 1. Notation and the vocabulary
 #
+# *This page's cells run in under a second on two CPU cores (measured 2026-12-08, one BLAS
+# thread; `python docs/tutorial/01_notation.py` runs it as a script).*
+#
 # The lecture first fixes its notation. We have $m$ training examples; example $i$ is an
 # input sequence $x^{(i)<1>}, \dots, x^{(i)<T_x^{(i)}>}$ and an output sequence
 # $y^{(i)<1>}, \dots, y^{(i)<T_y^{(i)}>}$, and the lengths $T_x^{(i)}$ and $T_y^{(i)}$

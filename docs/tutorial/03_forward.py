@@ -11,6 +11,9 @@
 # %% [markdown]
 # # 3. The RNN forward over time
 #
+# *This page's cells run in under a second on two CPU cores (measured 2026-12-08, one BLAS
+# thread; `python docs/tutorial/03_forward.py` runs it as a script).*
+#
 # The lecture's recurrent unit reads one word per time step and carries an activation
 # $a^{<t>}$ from each step to the next:
 #

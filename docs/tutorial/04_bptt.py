@@ -11,6 +11,9 @@
 # %% [markdown]
 # # 4. The loss over time and backpropagation through time
 #
+# *This page's cells run in under a second on two CPU cores (measured 2026-12-08, one BLAS
+# thread; `python docs/tutorial/04_bptt.py` runs it as a script).*
+#
 # To train a recurrent network we need something to minimise. The lecture extends the loss
 # of one prediction to a whole output sequence: the loss of the sequence is the sum of the
 # losses of its elements,

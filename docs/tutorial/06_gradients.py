@@ -11,6 +11,9 @@
 # %% [markdown]
 # # 6. Vanishing and exploding gradients
 #
+# *This page's cells run in about 2 s on two CPU cores (measured 2026-12-08, one BLAS
+# thread; `python docs/tutorial/06_gradients.py` runs it as a script).*
+#
 # "The dog, who lived in England and worked hard, **was** highly prized": to choose *was*
 # over *were* the network must still know, at the verb, the number of a subject it read
 # many words before. The lecture's worry is that the influence of early elements is

@@ -11,6 +11,9 @@
 # %% [markdown]
 # # 7. The simplified GRU, the GRU and the LSTM
 #
+# *This page's cells run in about 3 s on two CPU cores (measured 2026-12-08, one BLAS
+# thread; `python docs/tutorial/07_gates.py` runs it as a script).*
+#
 # The previous page measured the vanilla RNN's gradient shrinking by a roughly constant
 # factor per word. The lecture's remedy is to let the unit *hold* its previous value: a
 # learned gate chooses, at every step and for every unit, between keeping $a^{<t-1>}$ and

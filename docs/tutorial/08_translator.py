@@ -11,6 +11,10 @@
 # %% [markdown]
 # # 8. The case study: translating a Raptors game into 24 languages
 #
+# *This page's cells run in about 8 s on two CPU cores, training a small translator included
+# (measured 2026-12-08, one BLAS thread; `python docs/tutorial/08_translator.py` runs it as a
+# script).*
+#
 # The lecture's task: translate every Toronto Raptors game, live, into the 24 languages most
 # spoken in Toronto. The pieces are those of the pages before: a vocabulary, embeddings,
 # recurrent layers trained by backpropagation through time. What is new is how they are put
