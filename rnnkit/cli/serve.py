@@ -57,7 +57,7 @@ def register(subparsers):
     parser.add_argument(
         "--claim-seconds",
         type=float,
-        default=15.0,
+        default=5.0,
         help="with --broker: how long a line stays with a server that stopped translating it "
         "(it died) before another server takes it over; longer than a line's translation "
         "(default: %(default)s)",

@@ -40,7 +40,11 @@ from rnnkit.serve.store import GameRow, StoreError
 
 PREFIX = "rnnkit"
 GROUP = "translators"
-CLAIM_SECONDS = 15.0  # default: a line idle this long in another translator's hands is taken
+# default: a line idle this long in another translator's hands is taken over. A translator
+# takes a line only when idle, so it holds it for one translation (well under a second for
+# the demo's 24 languages); a line taken from a translator that was only slow is committed
+# once all the same, so erring short costs a translation, not a duplicate.
+CLAIM_SECONDS = 5.0
 READ_BLOCK_MS = 1000  # longest wait of one read of a stream (a closed game is seen after it)
 
 _OPEN = """
