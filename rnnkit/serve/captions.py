@@ -24,8 +24,10 @@ with #EXT-X-ENDLIST.
 """
 
 import bisect
+import functools
 import math
 import re
+import weakref
 from pathlib import Path
 
 MIN_CUE_SECONDS = 1.0
@@ -129,9 +131,10 @@ _LANGUAGE_ENTRY = re.compile(
 )
 
 
+@functools.cache
 def language_names():
     """{code: (BCP 47 tag, name in the language itself)}, from the page's own table
-    (static/languages.js), so the page and the playlists name a language alike."""
+    (static/languages.js), so the page and the playlists name a language alike (read once)."""
     table = (Path(__file__).parent / "static" / "languages.js").read_text(encoding="utf-8")
     return {code: (tag or code, native) for code, _, native, tag in _LANGUAGE_ENTRY.findall(table)}
 
@@ -183,12 +186,34 @@ def place(start, end, first):
     return start, end
 
 
+# Every player polls its playlists: what they are made from is computed once per state of a
+# game's log (its number of events; line times only change with an event) and kept beside it.
+_MEMO = weakref.WeakKeyDictionary()  # EventLog -> {key: (number of events, value)}
+
+
+def _memo(log, key, make):
+    found = _MEMO.setdefault(log, {})
+    known = found.get(key)
+    if known is None or known[0] != len(log.events):
+        known = found[key] = (len(log.events), make())
+    return known[1]
+
+
+def game_clock(log):
+    """The GameClock of the log's lines as they are now."""
+    return _memo(log, "clock", lambda: GameClock(log.times))
+
+
 def placed_cues(log, lang):
     """[(start, end, text, first, last)] of `lang` as the segments carry them, in order of
     start: segments `first` (the first not listed when its event came) to `last` (exclusive;
     None: no end) carry it. A line's correction takes over from the first segment not listed
     when it came; the segments listed before keep what they had."""
-    clock = GameClock(log.times)
+    return _memo(log, ("cues", lang), lambda: _placed_cues(log, lang))
+
+
+def _placed_cues(log, lang):
+    clock = game_clock(log)
     found = []
     for start, following, events in versions(log, lang):
         firsts = [
@@ -207,7 +232,7 @@ def placed_cues(log, lang):
 def segment_count(log, lang, now, closed=None):
     """How many segments the playlist of `lang` lists at `now` (Unix seconds); a game closed
     at `closed`: all of them, up to its last cue's end."""
-    clock = GameClock(log.times)
+    clock = game_clock(log)
     if closed is None:
         return clock.listed(now)
     last = max((end for _, end, *_ in placed_cues(log, lang)), default=0.0)
