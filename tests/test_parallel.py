@@ -83,3 +83,34 @@ def test_a_large_product_on_two_threads_equals_numpy_and_its_gradients_flow(thre
     np.testing.assert_allclose(y.data, x.data @ w.data, rtol=1e-12)
     y.sum().backward()
     np.testing.assert_allclose(x.grad, np.ones((300, 400)) @ w.data.T, rtol=1e-12)
+
+
+def test_training_runs_blas_on_one_thread_and_gives_the_setting_back(tmp_path, monkeypatch):
+    """train() from Python runs NumPy's BLAS on one thread per call, as `rnnkit train` does
+    (its own threads spinning beside rnnkit's made a step 2.3-50x slower), and leaves the
+    process's setting as it found it."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from rnnkit.translator.training import loop
+    from rnnkit.translator.training.config import build_config
+
+    def blas_threads():
+        return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+    data = tmp_path / "train.tsv"
+    data.write_text("".join(f"a b {i}\tx y {i}\n" for i in range(40)), encoding="utf-8")
+    seen, real_loss = [], Seq2Seq.loss
+
+    def loss(self, *args):
+        seen.append(blas_threads())
+        return real_loss(self, *args)
+
+    monkeypatch.setattr(Seq2Seq, "loss", loss)
+    config = build_config(
+        overrides={"data": str(data), "cell": "gru", "embed": 8, "hidden": 8, "max_steps": 3}
+    )
+    with threadpool_limits(2, user_api="blas"):
+        assert blas_threads() == {2}
+        loop.train(config.validate(), tmp_path / "m", show_progress=False)
+        assert blas_threads() == {2}
+    assert len(seen) == 3 and all(threads == {1} for threads in seen)

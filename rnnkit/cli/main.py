@@ -12,8 +12,6 @@ import signal
 import sys
 import threading
 
-from threadpoolctl import threadpool_limits
-
 from rnnkit import __version__, distributed
 from rnnkit.core import parallel
 from rnnkit.errors import RnnkitError
@@ -88,7 +86,7 @@ def main(argv=None):
         return 2
     try:
         parallel.set_num_threads(args.threads)
-        with threadpool_limits(1, user_api="blas"), terminate_as_interrupt():
+        with parallel.one_blas_thread(), terminate_as_interrupt():
             return args.func(args) or 0
     except RnnkitError as exc:
         print(f"rnnkit {args.command}: error: {exc}", file=sys.stderr)

@@ -38,6 +38,7 @@ import numpy
 
 import rnnkit
 from rnnkit import distributed, optim
+from rnnkit.core.parallel import one_blas_thread
 from rnnkit.errors import ConfigError, RnnkitError
 from rnnkit.files import atomic_write
 from rnnkit.progress import progress as progress_display
@@ -135,7 +136,8 @@ def train(config, model_dir, resume=False, overwrite=False, overrides=None, show
     )
     train_corpus, valid_corpus = _read_data(config, quiet=not distributed.is_root())
 
-    with distributed.on_root_within(model_dir.training_run(resume, overwrite)):
+    # BLAS on one thread per call, as `rnnkit train` runs it (rnnkit.core.parallel).
+    with one_blas_thread(), distributed.on_root_within(model_dir.training_run(resume, overwrite)):
         run = _set_up(config, model_dir, train_corpus, valid_corpus, resume, show_progress)
         hooks = distributed.on_root(_root_hooks, run) or Hooks()
         with _stop_signals() as signals:
