@@ -7,14 +7,18 @@ but the confidence threshold). Each line is translated into every language of th
 the live server does (one batched pass per line, beam 3, no roster), and scored:
 
 - invented: the translation holds a number the line does not (any script's digits), or a
-  player of another line or of the demo's fictional rosters, in any form its language writes;
+  player of another line or of the demo's fictional rosters, in any form its language writes
+  (in Latin letters with its capitals: "jump ball" names no LaMelo Ball);
 - numbers kept: every number the line writes in digits is in the translation;
 - names kept: every player and team the line names is in the translation, in one of the
   forms its language's table writes for it (transliteration, case forms; for a team the
   league's names) or in Latin letters (Mandarin: also the press names of names.tsv);
-- loops: a word (or for Chinese, a character) n-gram repeated three times in a row, or a
-  translation over 3x the line's length;
-- script: a letter outside the language's script and the Latin of names;
+- loops: a word (or for Chinese, a character; a run of digits or Latin letters is one) n-gram
+  repeated three times in a row, or a translation over 3x the line's length as the language
+  measures it (3x its grammar's median ratio to the English) and longer than any sentence of
+  one event its grammar writes (`too_long`);
+- script: a letter outside the language's script and the Latin of names (with the ordinal
+  indicators º and ª);
 - chrF (sacrebleu) against the references, per language that has them;
 - withheld: translations below --min-confidence, shown as the English instead (a withheld
   line invents nothing but misses every other target); "wrong shown": a shown translation
@@ -32,6 +36,7 @@ import argparse
 import csv
 import functools
 import re
+import statistics
 import sys
 import time
 import unicodedata
@@ -42,6 +47,7 @@ import sacrebleu
 
 from rnnkit.cli.arguments import slot_policy
 from rnnkit.demo import league
+from rnnkit.demo.commentary import generate_corpus
 from rnnkit.demo.grammar import PLAYERS
 from rnnkit.demo.languages import TABLES
 from rnnkit.demo.slot_policy import _form, write_name
@@ -180,8 +186,13 @@ def mentioned(english, names):
 
 def contains(text, forms):
     """Whether `text` holds one of `forms` as a whole word (Chinese: anywhere, if two
-    characters or more), case-insensitively."""
-    return matcher(frozenset(forms)).search(text.casefold()) is not None
+    characters or more); in Latin letters with its capitals ("jump ball" does not name
+    LaMelo Ball), in other scripts case-insensitively."""
+    return matcher(frozenset(forms)).search(text) is not None
+
+
+def _latin(form):
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in form if c.isalpha())
 
 
 @functools.cache
@@ -193,16 +204,19 @@ def matcher(forms):
     edge = r"[\w\u0900-\u0dff]"
     latin = r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
     parts = []
-    for form in sorted({f.casefold() for f in forms if f}, key=len, reverse=True):
+    every = {f if _latin(f) else f.casefold() for f in forms if f}
+    for form in sorted(every, key=len, reverse=True):
         if re.search(r"[\u3400-\u9fff]", form):
             if len(form) >= 2:
                 parts.append(re.escape(form))
-        elif all(unicodedata.name(c, "").startswith("LATIN") for c in form if c.isalpha()):
+        elif _latin(form):
             parts.append(rf"(?<!{latin}){re.escape(form)}(?!{latin})")
         elif re.search(r"[\uac00-\ud7af]", form):
             parts.append(rf"(?<!{edge}){re.escape(form)}")
         else:
             parts.append(rf"(?<!{edge}){re.escape(form)}(?!{edge})")
+        if not _latin(form):
+            parts[-1] = f"(?i:{parts[-1]})"
     return re.compile("|".join(parts) or r"(?!x)x")
 
 
@@ -216,7 +230,12 @@ def without(text, forms):
 
 
 def repeats(text, lang):
-    units = list(text.replace(" ", "")) if lang in ("zh", "yue") else text.split()
+    """Whether a word (Chinese: a character; a run of digits or Latin letters there is one
+    unit, so "5000" or "III" is no loop) n-gram, n <= 4, comes three times in a row."""
+    if lang in ("zh", "yue"):
+        units = re.findall(r"[\u3400-\u9fff]|[^\s\u3400-\u9fff]+", text)
+    else:
+        units = text.split()
     for n in range(1, 5):
         for start in range(len(units) - 3 * n + 1):
             gram = units[start : start + n]
@@ -226,8 +245,27 @@ def repeats(text, lang):
     return False
 
 
+@functools.cache
+def grammar_lengths(lang):
+    """(the median ratio of the length of `lang`'s sentences to the English ones', the
+    longest sentence of one event) in the demo grammar's own held-out commentary."""
+    rows = [(en, t) for code, en, t in generate_corpus(24 * 200, "test", seed=0) if code == lang]
+    return statistics.median(len(t) / len(en) for en, t in rows), max(len(t) for _, t in rows)
+
+
+def too_long(text, english, lang):
+    """Whether `text` runs past 3x `english` as `lang` measures it (its grammar's median
+    length ratio: Tamil's sentences are 1.4x the English, Mandarin's 0.4x), and past the
+    longest sentence of one event the grammar writes in it: a short elliptic line ("Barnes,
+    and one!") said in full is no runaway."""
+    ratio, longest = grammar_lengths(lang)
+    return len(text) > max(3 * ratio * len(english), longest)
+
+
 def script_ok(text, lang):
-    allowed = SCRIPT_PREFIXES[TABLES[lang].script] + ("LATIN",)
+    """Every letter of `text` in the language's script or in Latin (names); "º" and "ª",
+    the ordinal indicators of Spanish, Italian and Portuguese ("12.º"), are Latin's."""
+    allowed = SCRIPT_PREFIXES[TABLES[lang].script] + ("LATIN", "MASCULINE ORD", "FEMININE ORD")
     for char in text:
         if char.isalpha() and not unicodedata.name(char, "").startswith(allowed):
             return False
@@ -266,7 +304,7 @@ def score_line(row, lang, translation, names, other_names):
     invented_number = any(n not in source_numbers_any(english) for n in got)
     invented_name = any(contains(rest, forms) for forms in other_names)
     result["invented"] = invented_number or invented_name
-    result["loop"] = repeats(text, lang) or len(text) > 3 * len(english)
+    result["loop"] = repeats(text, lang) or too_long(text, english, lang)
     result["script_ok"] = script_ok(text, lang)
     result["wrong"] = (
         result["invented"]

@@ -65,3 +65,32 @@ def test_a_players_name_that_is_a_word_of_the_language_is_not_an_invented_player
     text = "ਮੋਬਲੇ ਨੇ ਇੰਗ੍ਰਮ ਦੇ ਖ਼ਿਲਾਫ਼ ਜੰਪ ਬਾਲ ਜਿੱਤੀ"
     assert real_games.contains(text, frozenset(ball))  # what the measure used to count
     assert not real_games.contains(text, frozenset(ball - words))
+
+
+def test_a_latin_name_counts_with_its_capitals():
+    # Tagalog says "jump ball" as English does: that is no LaMelo Ball
+    ball = real_games.person_forms("tl", "LaMelo Ball")
+    assert not real_games.contains("Nanalo si Shead sa jump ball laban kay Holmgren", ball)
+    assert real_games.contains("Nagkamali si Ball", ball)
+    # other scripts have no capitals to go by: matched as they are written, in any case
+    assert real_games.contains("Здесь, на «СКОТИАБАНК АРЕНЕ»", {"«Скотиабанк Арене»"})
+
+
+def test_ordinal_indicators_are_latin_and_a_letter_of_another_script_is_not():
+    assert real_games.script_ok("Es el 12.º cambio de líder del partido.", "es")
+    assert real_games.script_ok("É a 12ª troca de liderança no jogo.", "pt")
+    assert not real_games.script_ok("Es el cambio де líder", "es")
+    assert not real_games.script_ok("Барнс забивает 3점", "ru")
+
+
+def test_loops_are_repeats_and_runaways_not_a_long_language_or_a_number():
+    # a phrase three times in a row is a loop; "5000" or "III" in Chinese is not
+    assert real_games.repeats("tira 4 su 5, 6 ai 6 ai 6 ai liberi", "it")
+    assert not real_games.repeats("Barnes砍下生涯新高的5000分。", "zh")
+    assert not real_games.repeats("Murphy III命中三分", "zh")
+    assert real_games.repeats("巴恩斯巴恩斯巴恩斯得分", "zh")
+    # a short elliptic line said in full in a language that writes long is no runaway...
+    tamil = "டொராண்டோ அணி 61–57 என்ற கணக்கில் முன்னிலை வகிக்கிறது."
+    assert not real_games.too_long(tamil, "Toronto up 61-57.", "ta")
+    # ... but a translation far past the longest sentence of one event is
+    assert real_games.too_long(tamil * 4, "Toronto up 61-57.", "ta")
