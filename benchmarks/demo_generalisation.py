@@ -3,18 +3,21 @@ choosing the demo's training options without looking at the real-games yardstick
 
 A quarter of each event's English phrasings (by a stable hash of the phrasing; never the
 canonical sentence) is held out of training. Each configuration trains as `rnnkit demo` does
-(the same data sizes, compound share and time budget) on the rest, and is scored, as the
-live path translates (names and numbers as slots, written back by each language's table,
-beam 3), on held-out events of two kinds: said in a phrasing it trained on ("seen"), and in
-a held-out one ("unseen"). Macro chrF over the 24 languages, and French and Spanish.
+(the same data sizes, compound share, time budget and threads) on the rest, and is scored,
+as the live path translates (names and numbers as slots, written back by each language's
+table, beam 3), on held-out events of three kinds: said in a phrasing it trained on
+("seen"), in a held-out one ("unseen"), and in a phrasing it trained on with where or when
+(grammar.SETTINGS: "..., with 2:14 to go"; "settings"). Macro chrF over the 24 languages,
+and French and Spanish.
 
     python benchmarks/demo_generalisation.py                       # 4 configurations, ~20 min
     python benchmarks/demo_generalisation.py --configs base,dropout=0.2 --out /tmp/gen
     python benchmarks/demo_generalisation.py --configs noise=0+synonyms=0,noise=0.3 --out D
 
-A configuration sets TrainConfig's fields and the training data's `noise` and `synonyms`
-(generate_corpus; the demo's values by default). The synonym lexicon was written from every
-phrasing, so here it is used without the alternatives whose words only held-out phrasings
+A configuration sets TrainConfig's fields and the training data's options (generate_corpus;
+the demo's values by default): `noise`, `synonyms`, `stops`, `settings`, and `lines`, the
+training lines per language. The synonym lexicon was written from every phrasing, so here it
+is used without the alternatives whose words only held-out phrasings
 have (`only_kept_words`), which would otherwise teach them.
 """
 
@@ -28,10 +31,11 @@ import re
 import time
 from pathlib import Path
 
+from rnnkit.core import parallel
 from rnnkit.demo import commentary, synonyms
 from rnnkit.demo.commentary import generate_corpus, write_tsv
 from rnnkit.demo.languages import LANGUAGES, TABLES, phrasings
-from rnnkit.demo.run import COMPOUND, DEMO_TRAIN, NOISE, SIZES, STOPS, SYNONYMS
+from rnnkit.demo.run import COMPOUND, DEMO_TRAIN, NOISE, SETTINGS_SHARE, SIZES, STOPS, SYNONYMS
 from rnnkit.demo.slot_policy import DemoSlots
 from rnnkit.translator.decoding.evaluation import evaluate_corpus
 from rnnkit.translator.decoding.inference import Translator
@@ -41,8 +45,15 @@ from rnnkit.translator.training.loop import train
 
 CONFIGS = "base,dropout=0.2,label_smoothing=0.1,embed=96+hidden=192"
 # Options of the training data rather than the model, with the demo's values.
-DATA = {"noise": NOISE, "synonyms": SYNONYMS, "stops": STOPS}
+DATA = {
+    "noise": NOISE,
+    "synonyms": SYNONYMS,
+    "stops": STOPS,
+    "settings": SETTINGS_SHARE,
+    "lines": SIZES["train"],
+}
 HELD_OUT = 4  # one phrasing in HELD_OUT, by hash
+TESTS = ("seen", "unseen", "settings")
 
 
 def held_out(phrasing):
@@ -96,15 +107,17 @@ def only_kept_words():
 
 
 def training_rows(seed=0, **data):
+    data = {**DATA, **data}
+    lines = data.pop("lines")  # per language
     with only_phrasings(unseen=False), only_kept_words():
         return generate_corpus(
-            SIZES["train"] * len(LANGUAGES),
+            lines * len(LANGUAGES),
             "train",
             seed=seed,
             slots=True,
             shared=False,
             compound=COMPOUND,
-            **{**DATA, **data},
+            **data,
         )
 
 
@@ -115,14 +128,19 @@ def make_data(folder, seed=0):
     with only_phrasings(unseen=False):
         dev_rows = generate_corpus(SIZES["dev"] * n, "dev", seed=seed, slots=True)
         seen_rows = generate_corpus(SIZES["test"] * n, "test", seed=seed)
+        settings_rows = generate_corpus(SIZES["test"] * n, "test", seed=seed + 2, settings=1.0)
     with only_phrasings(unseen=True):
         unseen_rows = generate_corpus(SIZES["test"] * n, "test", seed=seed + 1)
     paths = {}
-    for name, rows in (("train", train_rows), ("dev", dev_rows), ("seen", seen_rows)):
+    for name, rows in (
+        ("train", train_rows),
+        ("dev", dev_rows),
+        ("seen", seen_rows),
+        ("unseen", unseen_rows),
+        ("settings", settings_rows),
+    ):
         paths[name] = folder / f"{name}.tsv"
         write_tsv(paths[name], rows)
-    paths["unseen"] = folder / "unseen.tsv"
-    write_tsv(paths["unseen"], unseen_rows)
     return paths
 
 
@@ -151,7 +169,7 @@ def run(config, paths, out, budget):
     summary = train(TrainConfig(**settings), model_dir, show_progress=False)
     translator = Translator.load(model_dir, slots=DemoSlots())
     row = {"config": config, "steps": summary["steps"]}
-    for name in ("seen", "unseen"):
+    for name in TESTS:
         scores = evaluate_corpus(translator, read_corpus(paths[name]), beam=3, replace_unk=True)
         per = scores["per_language"]
         row[name] = {
@@ -169,6 +187,7 @@ def main():
     parser.add_argument("--out", default="demo-generalisation")
     parser.add_argument("--budget", type=float, default=DEMO_TRAIN.time_budget)
     args = parser.parse_args()
+    parallel.set_num_threads(parallel.available_cores())  # as `rnnkit demo` trains
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise SystemExit(f"--out {out}: exists and is not an empty folder; name a new one")
@@ -178,15 +197,15 @@ def main():
         started = time.monotonic()
         rows.append(run(config, paths, out, args.budget))
         print(json.dumps(rows[-1]), f"({time.monotonic() - started:.0f} s)", flush=True)
-    print("\n| config | steps | seen macro / fr / es / lowest | unseen macro / fr / es / lowest |")
-    print("| --- | ---: | ---: | ---: |")
+    columns = " | ".join(f"{name} macro / fr / es / lowest" for name in TESTS)
+    print(f"\n| config | steps | {columns} |")
+    print("| --- | ---: |" + " ---: |" * len(TESTS))
     for r in rows:
-        seen, unseen = r["seen"], r["unseen"]
-        print(
-            f"| {r['config']} | {r['steps']} | {seen['macro']:.1f} / {seen['fr']:.1f} / "
-            f"{seen['es']:.1f} / {seen['lowest']:.1f} | {unseen['macro']:.1f} / "
-            f"{unseen['fr']:.1f} / {unseen['es']:.1f} / {unseen['lowest']:.1f} |"
+        cells = " | ".join(
+            " / ".join(f"{r[name][key]:.1f}" for key in ("macro", "fr", "es", "lowest"))
+            for name in TESTS
         )
+        print(f"| {r['config']} | {r['steps']} | {cells} |")
 
 
 if __name__ == "__main__":

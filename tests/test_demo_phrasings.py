@@ -15,7 +15,7 @@ from collections import Counter
 import pytest
 from demo_events import every_event
 
-from rnnkit.demo.grammar import FIELD_GOALS, SHOTS, TEMPLATES
+from rnnkit.demo.grammar import FIELD_GOALS, SETTINGS, SHOTS, TEMPLATES
 from rnnkit.demo.languages import TABLES, english, phrasings
 from rnnkit.demo.languages.en import PHRASINGS
 from rnnkit.demo.slot_policy import DemoSlots, slotted
@@ -38,14 +38,14 @@ def fields(pattern: str) -> list[tuple[str, str | None]]:
 
 
 def test_every_template_has_enough_phrasings():
-    assert set(PHRASINGS) == set(TEMPLATES)
+    assert set(PHRASINGS) == set(TEMPLATES) | set(SETTINGS)
     counts = {template: len(phrasings(template)) for template in TEMPLATES}
     assert min(counts.values()) >= 6, {t: n for t, n in counts.items() if n < 6}
     assert sum(counts.values()) / len(counts) >= 7
     for template, extra in PHRASINGS.items():
         assert isinstance(extra, tuple), template
         assert len(set(extra)) == len(extra), template
-        assert ENGLISH.templates[template] not in extra, template
+        assert phrasings(template)[0] not in extra, template
 
 
 @pytest.mark.parametrize("template", list(TEMPLATES))
@@ -117,3 +117,32 @@ def test_the_extractor_finds_exactly_the_slots_of_every_phrasing():
         if phrasing in PHRASINGS[event.template]:
             got = extract(sentence, inventory).text
             assert got == slotted(event, "en", phrasing), (event.template, phrasing, got)
+
+
+@pytest.mark.parametrize("setting", list(SETTINGS))
+def test_each_setting_phrasing_is_plain_text_with_exactly_its_slots(setting):
+    assert len(phrasings(setting)) >= 4
+    for phrasing in phrasings(setting):
+        assert Counter(slot for slot, _ in fields(phrasing)) == Counter(SETTINGS[setting])
+        literal = "".join(text for text, _, _, _ in string.Formatter().parse(phrasing))
+        assert phrasing.isascii() and not re.search(r"\d", literal), phrasing
+        assert phrasing[0].isupper() or phrasing.startswith("{"), phrasing  # opens a sentence
+
+
+def test_the_extractor_finds_exactly_the_slots_of_a_line_said_with_a_setting():
+    """Before the event, after it in lower case, or in a heading's colon: the live line's
+    slots are the training text's, the setting's (a bare "in the fourth" too) numbered on."""
+    from random import Random
+
+    from rnnkit.demo.commentary import _line, draw_setting
+
+    inventory, rng, said = DemoSlots().inventory, Random(4), Counter()
+    for event, phrasing, _ in RENDERED[::7]:
+        setting = draw_setting(rng, event, phrasing)
+        if setting is None:
+            continue
+        said[setting[2]] += 1
+        sentence = _line([(event, phrasing)], "en", slots=False, setting=setting)
+        got = extract(sentence, inventory).text
+        assert got == _line([(event, phrasing)], "en", slots=True, setting=setting), sentence
+    assert min(said.values()) >= 5 and set(said) == {"before", "after", "heading"}

@@ -75,6 +75,16 @@ def kinds(line, inventory=SLOTS.inventory):
             [("O1", 3), ("C1", 130), ("Q1", 3), ("Q2", 3)],
         ),
         ("The 4th period, the second half", "The ｟Q1｠ period, the second half", [("Q1", 4)]),
+        (  # a bare quarter after "in the", "after the", ... where its words end
+            "Tatum checks in with 7:42 left in the fourth. After the first, Boston led",
+            "｟P1｠ checks in with ｟C1｠ left in the ｟Q1｠. After the ｟Q2｠, ｟T1｠ led",
+            [("P1", "Tatum"), ("C1", 462), ("Q1", 4), ("Q2", 1), ("T1", ("Celtics", "city"))],
+        ),
+        (  # not a quarter: a half, a free throw, a foul
+            "In the first half he makes the first of two, in the third foul trouble",
+            "In the first half he makes the first of two, in the third foul trouble",
+            [],
+        ),
         (
             "Final at Madison Square Garden: Knicks 117",
             "Final at ｟X1｠: ｟T1｠ ｟N1｠",

@@ -19,6 +19,7 @@ from rnnkit.demo.grammar import (
     RAPTORS,
     REBOUNDS,
     ROSTERS,
+    SETTINGS,
     SHOTS,
     TEMPLATES,
     Event,
@@ -63,6 +64,35 @@ _TEAMMATES = {"assist", "substitution", "alley_oop"}
 _OWN_TEAM = {"player_scores_for", "lead_change", "checks_in"}
 
 
+# The events each setting (grammar.SETTINGS: where and when) is said with. A score or a stat
+# line can be at any time and place; a play has a clock and a quarter but no "after the
+# first quarter"; an event that names its own clock, quarter or arena, or frames the game
+# (a quarter's start, the final score), takes no other clock or quarter.
+_SCORES = frozenset(
+    "lead lead_opponent tied score_line lead_by trail_by lead_score trail_score cut_lead run "
+    "run_score unanswered lead_change".split()
+)
+_STATS = frozenset(
+    "points points_rebounds points_assists shooting shooting_three shooting_line "
+    "team_percentage team_three_percentage rebounds assists blocks steals threes "
+    "triple_double points_shooting straight_points career_high record".split()
+)
+_OWN_TIME = frozenset(
+    "made_clock lead_clock tied_clock timeout_clock quarter_start quarter_end halftime final "
+    "win overtime arena_lead arena_welcome lead_changes".split()
+)
+SETTING_HOSTS: dict[str, frozenset[str]] = {
+    "clock_left": frozenset(TEMPLATES) - _OWN_TIME,
+    "clock_left_quarter": frozenset(TEMPLATES) - _OWN_TIME,
+    "in_quarter": frozenset(TEMPLATES) - _OWN_TIME,
+    "after_quarter": _SCORES | _STATS,
+    "at_halftime": _SCORES | _STATS,
+    "at_arena": _SCORES | _STATS | {"final", "win", "halftime"},
+}
+assert set(SETTING_HOSTS) == set(SETTINGS)
+assert all(hosts <= set(TEMPLATES) for hosts in SETTING_HOSTS.values())
+
+
 # How a commentator runs two events into one line ("Booker hits the turnaround; the Suns go
 # up 3"), and the comma each language joins the two sentences with.
 _EN_JOINERS = (", ", "; ", " — ", ", and ", " and ")
@@ -85,7 +115,7 @@ def join_clauses(
         return first + ("" if lang in _UNSPACED else " ") + second
     joiner = _COMMAS.get(lang, ", ") if joiner is None else joiner
     word = second.split(" ", 1)[0]
-    if name_first or word.isupper() or word.startswith("I'") or word == "I":
+    if name_first or (len(word) > 1 and word.isupper()) or word.startswith("I'") or word == "I":
         return first + joiner + second
     if second[:1].isupper():
         head = {"I": "ı", "İ": "i"}.get(second[0], second[0].lower()) if lang == "tr" else None
@@ -195,6 +225,7 @@ def generate_corpus(
     noise: float = 0.0,
     synonyms: float = 0.0,
     stops: float = 0.0,
+    settings: float = 0.0,
 ) -> list[tuple[str, str, str]]:
     """`n` parallel examples `(lang, english, translation)` from `split`.
 
@@ -213,11 +244,19 @@ def generate_corpus(
     words of the same meaning. `stops`: the share of English lines that end in a full stop,
     as written commentary does; with any `stops`, a line that ends in a full stop or an
     exclamation mark ends in the same mark of each language in every translation
-    (`end_sentence`). Deterministic for a given (n, split, languages, seed, slots, shared,
-    compound, noise, synonyms, stops); noise, synonyms and stops draw from random streams of
-    their own, so the events are the same with them or without.
+    (`end_sentence`). `settings`: the share of one-event lines said with where or when
+    (`with_setting`: "Raptors by 5 with 2:14 to go"), each language opening its sentence
+    with it. Deterministic for a given (n, split, languages, seed, slots, shared, compound,
+    noise, synonyms, stops, settings); noise, synonyms, stops and settings draw from random
+    streams of their own, so the events are the same with them or without.
     """
-    shares = (("compound", compound), ("noise", noise), ("synonyms", synonyms), ("stops", stops))
+    shares = (
+        ("compound", compound),
+        ("noise", noise),
+        ("synonyms", synonyms),
+        ("stops", stops),
+        ("settings", settings),
+    )
     for name, share in shares:
         if not 0.0 <= share <= 1.0:
             raise ValueError(f"{name} must be a share between 0 and 1, got {share}")
@@ -232,6 +271,7 @@ def generate_corpus(
     noise_rng = Random(f"noise:{seed}:{split}")  # their own: the same events with or without
     synonym_rng = Random(f"synonyms:{seed}:{split}")
     stop_rng = Random(f"stops:{seed}:{split}")
+    setting_rng = Random(f"settings:{seed}:{split}")
     templates = list(TEMPLATES)
     weights = [_CORPUS_WEIGHTS.get(name, _OTHER_EVENT_WEIGHT) for name in templates]
     examples: list[tuple[str, str, str]] = []
@@ -249,10 +289,13 @@ def generate_corpus(
         if compound and rng.random() < compound:
             clauses.append(draw())
             joiner = rng.choice(_EN_JOINERS)
+        setting = None
+        if settings and len(clauses) == 1 and setting_rng.random() < settings:
+            setting = draw_setting(setting_rng, *clauses[0])
         chosen = languages[: n - len(examples)]
         if not shared:
             chosen = [languages[len(examples) % len(languages)]]
-        source = _line(clauses, "en", slots, joiner)
+        source = _line(clauses, "en", slots, joiner, setting)
         if synonyms:
             source = vary(synonym_rng, source, synonyms)
         if noise and noise_rng.random() < noise:
@@ -263,7 +306,8 @@ def generate_corpus(
                 source += "."
             mark = source[-1] if source[-1] in ".!" else None
         examples += [
-            (lang, source, end_sentence(lang, _line(clauses, lang, slots), mark)) for lang in chosen
+            (lang, source, end_sentence(lang, _line(clauses, lang, slots, setting=setting), mark))
+            for lang in chosen
         ]
     return examples
 
@@ -302,9 +346,42 @@ def noisy(rng: Random, line: str) -> str:
     return " ".join(words)
 
 
-def _line(clauses, lang, slots, joiner=None):
+def draw_setting(rng: Random, event: Event, phrasing: str):
+    """A setting for `event` (said in `phrasing`) and how English places it: (the setting's
+    Event, its English phrasing, "before", "after" or "heading", the separator after the
+    event); None if no setting fits the event."""
+    fitting = [name for name, hosts in SETTING_HOSTS.items() if event.template in hosts]
+    if not fitting:
+        return None
+    name = rng.choice(fitting)
+    values = {
+        "clock": rng.randint(1, QUARTER_SECONDS - 1),
+        "quarter": rng.randint(1, 4),
+        "arena": ARENA,
+    }
+    setting = Event(name, **{field: values[field] for field in SETTINGS[name]})
+    places = ["before", "after"] + (["heading"] if ": " in phrasing else [])
+    return setting, rng.choice(phrasings(name)), rng.choice(places), rng.choice((" ", ", "))
+
+
+def with_setting(lang, line, text, place, separator, name_first):
+    """`line` of `lang` said with the setting's phrase `text` (capitalised, as it opens a
+    sentence): every language but English opens the sentence with it, after which `line`
+    goes on in lower case (not a name, `name_first`); English puts it `place`: "before"
+    likewise, "after" the line in lower case behind `separator`, or in the "heading"
+    before the line's first colon ("Final from Scotiabank Arena: ...")."""
+    if lang != "en" or place == "before" or line[-1:] in ("!", "?"):
+        return join_clauses(lang, text, line, None if lang != "en" else ", ", name_first)
+    lower = text[:1].lower() + text[1:]
+    if place == "heading":
+        return line.replace(": ", f" {lower}: ", 1)
+    return line + separator + lower
+
+
+def _line(clauses, lang, slots, joiner=None, setting=None):
     """One line of `lang` ("en": in the drawn phrasings) saying the (event, phrasing)
-    `clauses` in turn, with slots or as commentary reads."""
+    `clauses` in turn, with slots or as commentary reads; with `setting` (draw_setting's),
+    said where or when."""
     counts: dict = {}  # slots of each kind in the clauses before
     texts, name_first = [], []  # each clause, and whether it opens with a name or number
     for event, phrasing in clauses:
@@ -318,6 +395,13 @@ def _line(clauses, lang, slots, joiner=None):
     line = texts[0]
     for text, name in zip(texts[1:], name_first[1:]):
         line = join_clauses(lang, line, text, joiner if lang == "en" else None, name)
+    if setting is not None:
+        event, phrasing, place, separator = setting
+        if slots:
+            text = slotted(event, lang, phrasing, counts)
+        else:
+            text = english(event, phrasing) if lang == "en" else render(event, lang)
+        line = with_setting(lang, line, text, place, separator, name_first[0])
     return line
 
 

@@ -155,6 +155,21 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "arena_welcome": ("arena",),  # the broadcast opens: welcome to the arena
 }
 
+# Where and when an event happens, said with it ("Raptors by 5 with 2:14 to go", "After the
+# first quarter, the Lakers lead 27 to 24", "Final from Scotiabank Arena: ..."): a setting
+# and the slots it fills. Each language writes a setting as a phrase that opens the
+# sentence (`LanguageTable.settings`, capitalised: "À 2:14 de la fin", "还剩2:14"), which the
+# corpus joins to the event with the language's comma (commentary.py); English says it
+# before or after the event, or before the colon of a heading ("Final from ...: ...").
+SETTINGS: dict[str, tuple[str, ...]] = {
+    "clock_left": ("clock",),  # with 2:14 left (in the quarter)
+    "clock_left_quarter": ("clock", "quarter"),  # with 7:42 left in the fourth quarter
+    "in_quarter": ("quarter",),  # during the third quarter
+    "after_quarter": ("quarter",),  # at the end of the first quarter
+    "at_halftime": (),  # at halftime
+    "at_arena": ("arena",),  # here at the arena
+}
+
 # The Unicode scripts a table's letters may be in (the `script` field).
 SCRIPTS = (
     "Latin",
@@ -207,11 +222,13 @@ class Event:
     arena: str | None = None  # the arena's English name (rnnkit/demo/league.py ARENA)
 
     def __post_init__(self) -> None:
-        if self.template not in TEMPLATES:
+        fields = TEMPLATES.get(self.template, SETTINGS.get(self.template))
+        if fields is None:
             raise ValueError(
                 f"unknown template {self.template!r}; expected one of {list(TEMPLATES)}"
+                f" or a setting ({', '.join(SETTINGS)})"
             )
-        missing = [slot for slot in TEMPLATES[self.template] if getattr(self, slot) is None]
+        missing = [slot for slot in fields if getattr(self, slot) is None]
         if missing:
             raise ValueError(f"template {self.template!r} needs {missing}")
         if self.template in ("assist", "block") and self.shot not in FIELD_GOALS:
@@ -225,7 +242,8 @@ Form = str | dict[str, str]  # one form, or named forms a template picks by key
 class LanguageTable:
     """Everything one language needs to render every event.
 
-    `templates` maps each template name to a whole-sentence pattern for str.format_map.
+    `templates` maps each template name to a whole-sentence pattern for str.format_map;
+    `settings` each setting (SETTINGS) to the phrase that opens such a sentence with it.
     The lexicon entries are complete phrases, agreement and contractions included; a
     dict entry holds named forms, which a template uses through its keys
     (`{shot[a]}`, `{player[gen]}`); there is no implicit default form.
@@ -246,6 +264,7 @@ class LanguageTable:
     shots: dict[str, dict[str, str]]
     rebounds: dict[str, Form]
     templates: dict[str, str]
+    settings: dict[str, str]
     player: Callable[[str], Form] | None = None
     number: Callable[[int], Form] | None = None
     clock: Callable[[int], Form] | None = None
@@ -263,6 +282,7 @@ class LanguageTable:
             raise ValueError(f"{where}: script {self.script!r} is not one of {SCRIPTS}")
         for field, have, want in (
             ("templates", set(self.templates), set(TEMPLATES)),
+            ("settings", set(self.settings), set(SETTINGS)),
             ("teams", set(self.teams), set(ROSTERS)),
             ("shots", set(self.shots), set(SHOTS)),
             ("rebounds", set(self.rebounds), set(REBOUNDS)),
@@ -274,10 +294,14 @@ class LanguageTable:
         if len(self.quarters) != 4:
             raise ValueError(f"{where}: quarters needs 4 ordinals, has {len(self.quarters)}")
 
-    def render(self, event: Event, slots: dict[str, object] | None = None) -> str:
-        """The sentence of `event`. With `slots` (field -> an object that formats as a slot
-        token and gives a form's token by key, see rnnkit/demo/slot_policy.py), those fields are
-        written as slots instead of their values: the translator's training text."""
+    def render(
+        self, event: Event, slots: dict[str, object] | None = None, pattern: str | None = None
+    ) -> str:
+        """The sentence of `event` (of a setting: its phrase). With `slots` (field -> an
+        object that formats as a slot token and gives a form's token by key, see
+        rnnkit/demo/slot_policy.py), those fields are written as slots instead of their
+        values: the translator's training text. `pattern`: said in it instead of the
+        table's own (English in one of its phrasings)."""
         values: dict[str, object] = {}
         for slot in ("player", "other"):
             name = getattr(event, slot)
@@ -302,7 +326,9 @@ class LanguageTable:
         if event.nth is not None:
             values["nth"] = self.format_ordinal(event.nth)
         values.update(slots or {})
-        return self.templates[event.template].format_map(values)
+        if pattern is None:
+            pattern = self.templates.get(event.template) or self.settings[event.template]
+        return pattern.format_map(values)
 
     def format_ordinal(self, n: int) -> Form:
         """An ordinal in digits: `ordinal(n)`, else the digits and a full stop ("3.")."""

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 from string import Formatter
 
 from rnnkit.demo import league
@@ -107,7 +106,7 @@ def event_slots(event, phrasing=None, counts=None):
     the order the English sentence (in `phrasing`, else the canonical one) names them;
     `counts` ({kind: slots of that kind before this sentence's}, updated) numbers on from
     an earlier clause of the same line."""
-    template = phrasing or TABLES["en"].templates[event.template]
+    template = phrasing or phrasings(event.template)[0]
     slots, counts = {}, ({} if counts is None else counts)
     for _, field, _, _ in Formatter().parse(template):
         name = (field or "").split("[")[0]
@@ -124,9 +123,7 @@ def slotted(event, lang, phrasing=None, counts=None):
     None; `counts` as event_slots); for "en" the sentence is that phrasing."""
     slots = event_slots(event, phrasing, None if counts is None else dict(counts))
     if lang == "en" and phrasing is not None:
-        table = TABLES["en"]
-        table = replace(table, templates={**table.templates, event.template: phrasing})
-        return table.render(event, slots)
+        return TABLES["en"].render(event, slots, pattern=phrasing)
     return TABLES[lang].render(event, slots)
 
 

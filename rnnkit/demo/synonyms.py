@@ -1849,6 +1849,13 @@ def _key(pattern: str) -> str | None:
 _KEYS = tuple(_key(pattern.pattern) for pattern, _ in SYNONYMS)
 
 
+# find's answers for the lines it has seen, for the SYNONYMS and _KEYS they came from (a
+# corpus says the same slotted phrasing many times: half the time of generating one went
+# into find).
+_FOUND: dict = {"entries": None, "keys": None, "spans": {}}
+_FOUND_LIMIT = 1 << 17
+
+
 def find(line: str) -> list[tuple[int, int, int]]:
     """The phrases of `line` that `vary` may rewrite: `(begin, end, entry)` spans in order,
     `entry` the index in SYNONYMS of the entry that found the phrase.
@@ -1858,6 +1865,17 @@ def find(line: str) -> list[tuple[int, int, int]]:
     a match that would cut into a slot token (``｟P1｠``) is skipped. A phrase that opens
     the line or a sentence in it ("Rejected! ...") is matched in lower case.
     """
+    if _FOUND["entries"] is not SYNONYMS or _FOUND["keys"] is not _KEYS:
+        _FOUND.update(entries=SYNONYMS, keys=_KEYS, spans={})
+    spans = _FOUND["spans"].get(line)
+    if spans is None:
+        spans = _search(line)
+        if len(_FOUND["spans"]) < _FOUND_LIMIT:
+            _FOUND["spans"][line] = spans
+    return list(spans)
+
+
+def _search(line: str) -> tuple[tuple[int, int, int], ...]:
     probe = list(line)  # each sentence's first letter in lower case, as the patterns write it
     for start in _SENTENCE_STARTS.finditer(line):
         probe[start.start()] = probe[start.start()].lower()
@@ -1874,7 +1892,7 @@ def find(line: str) -> list[tuple[int, int, int]]:
             if any(begin < b and a < end for a, b in slots):
                 continue
             taken.append((begin, end, index))
-    return sorted(taken)
+    return tuple(sorted(taken))
 
 
 def vary(rng: Random, line: str, share: float = 0.5) -> str:

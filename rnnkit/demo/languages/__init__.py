@@ -6,7 +6,6 @@ each of them and "en" (the English source) to its table. A language is added by 
 file: the files present are found here, so parallel additions never edit this module.
 """
 
-from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 
@@ -57,16 +56,15 @@ def render(event, lang: str) -> str:
 
 
 def phrasings(template: str) -> tuple[str, ...]:
-    """The ways a commentator says `template` in English: the canonical sentence first,
-    then en.PHRASINGS' (every one says the same facts)."""
+    """The ways a commentator says `template` (or a setting, grammar.SETTINGS) in English:
+    the canonical sentence first, then en.PHRASINGS' (every one says the same facts)."""
     extra = getattr(import_module(f"{__name__}.en"), "PHRASINGS", {})
-    return (TABLES["en"].templates[template], *extra.get(template, ()))
+    table = TABLES["en"]
+    canonical = table.templates.get(template) or table.settings[template]
+    return (canonical, *extra.get(template, ()))
 
 
 def english(event, phrasing: str | None = None) -> str:
     """The English commentary line of `event` (the translator's source), in `phrasing` (one
     of `phrasings(event.template)`; the canonical sentence if None)."""
-    table = TABLES["en"]
-    if phrasing is None:
-        return table.render(event)
-    return replace(table, templates={**table.templates, event.template: phrasing}).render(event)
+    return TABLES["en"].render(event, pattern=phrasing)

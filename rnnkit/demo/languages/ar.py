@@ -190,6 +190,14 @@ TABLE = LanguageTable(
         "arena_lead": "تقدم {team} بنتيجة {a}–{b} هنا في {arena}",
         "arena_welcome": "أهلا بكم في {arena}",
     },
+    settings={
+        "clock_left": "قبل {clock} من نهاية الربع",
+        "clock_left_quarter": "قبل {clock} من نهاية الربع {quarter}",
+        "in_quarter": "في الربع {quarter}",
+        "after_quarter": "بعد نهاية الربع {quarter}",
+        "at_halftime": "مع نهاية الشوط الأول",
+        "at_arena": "هنا في {arena}",
+    },
     player=player,
     ordinal=ordinal,
 )

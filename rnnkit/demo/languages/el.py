@@ -294,6 +294,14 @@ TABLE = LanguageTable(
         "arena_lead": "Εδώ στη {arena} οι {team} προηγούνται με {a}–{b}",
         "arena_welcome": "Καλώς ήρθατε στη {arena}",
     },
+    settings={
+        "clock_left": "Με {clock} να απομένουν",
+        "clock_left_quarter": "{clock} πριν από τη λήξη της {quarter[gen]} περιόδου",
+        "in_quarter": "Στην {quarter[nom]} περίοδο",
+        "after_quarter": "Μετά την {quarter[nom]} περίοδο",
+        "at_halftime": "Στο ημίχρονο",
+        "at_arena": "Εδώ στη {arena}",
+    },
     player=player,
     ordinal=ordinal,
 )

@@ -119,6 +119,14 @@ TABLE = LanguageTable(
         "arena_lead": "The {team} lead {a} to {b} here at {arena}",
         "arena_welcome": "Welcome to {arena}",
     },
+    settings={
+        "clock_left": "With {clock} left",
+        "clock_left_quarter": "With {clock} left in the {quarter} quarter",
+        "in_quarter": "In the {quarter} quarter",
+        "after_quarter": "After the {quarter} quarter",
+        "at_halftime": "At halftime",
+        "at_arena": "Here at {arena}",
+    },
     ordinal=lambda n: f"{n}{_SUFFIX.get(n % 10, 'th') if n % 100 not in (11, 12, 13) else 'th'}",
 )
 
@@ -1698,5 +1706,48 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "Good evening, everyone, from {arena}",
         "It's a great night for basketball here at {arena}",
         "Welcome, basketball fans, to {arena}",
+    ),
+    # Settings (grammar.SETTINGS): said before the event ("With 2:14 to go, ..."), after it
+    # (in lower case: "... with 2:14 to go") or before a heading's colon ("Final from ...:").
+    "clock_left": (
+        "With {clock} to go",
+        "With {clock} remaining",
+        "With {clock} on the clock",
+        "With {clock} to play",
+        "{clock} to go",
+        "{clock} left",
+    ),
+    "clock_left_quarter": (
+        "With {clock} to go in the {quarter} quarter",
+        "With {clock} left in the {quarter}",
+        "With {clock} remaining in the {quarter} quarter",
+        "With {clock} to play in the {quarter}",
+        "{clock} to go in the {quarter}",
+        "{clock} left in the {quarter} quarter",
+    ),
+    "in_quarter": (
+        "In the {quarter}",
+        "During the {quarter} quarter",
+        "In the {quarter} period",
+    ),
+    "after_quarter": (
+        "After the {quarter}",
+        "At the end of the {quarter} quarter",
+        "At the end of the {quarter}",
+        "Through the {quarter} quarter",
+        "After the {quarter} period",
+    ),
+    "at_halftime": (
+        "At the half",
+        "At the break",
+        "At intermission",
+        "At the half here",
+    ),
+    "at_arena": (
+        "At {arena}",
+        "From {arena}",
+        "Live from {arena}",
+        "Tonight at {arena}",
+        "Inside {arena}",
     ),
 }

@@ -163,5 +163,13 @@ TABLE = LanguageTable(
         "arena_lead": "Los {team} van ganando {a} a {b} aquí en el {arena}",
         "arena_welcome": "Bienvenidos al {arena}",
     },
+    settings={
+        "clock_left": "A falta de {clock}",
+        "clock_left_quarter": "A falta de {clock} para el final del {quarter} cuarto",
+        "in_quarter": "En el {quarter} cuarto",
+        "after_quarter": "Al final del {quarter} cuarto",
+        "at_halftime": "Al descanso",
+        "at_arena": "Aquí en el {arena}",
+    },
     ordinal=_ordinal,
 )

@@ -163,5 +163,13 @@ TABLE = LanguageTable(
         "arena_lead": "Les {team} mènent {a} à {b} ici, au {arena}",
         "arena_welcome": "Bienvenue au {arena}",
     },
+    settings={
+        "clock_left": "À {clock} de la fin",
+        "clock_left_quarter": "À {clock} de la fin du {quarter} quart-temps",
+        "in_quarter": "Au {quarter} quart-temps",
+        "after_quarter": "À la fin du {quarter} quart-temps",
+        "at_halftime": "À la pause",
+        "at_arena": "Ici, au {arena}",
+    },
     ordinal=_ordinal,
 )

@@ -201,6 +201,14 @@ TABLE = LanguageTable(
         "arena_lead": "यहाँ {arena} में {team} {a}–{b} से आगे है",
         "arena_welcome": "{arena} में आपका स्वागत है",
     },
+    settings={
+        "clock_left": "{clock} बाक़ी रहते",
+        "clock_left_quarter": "{quarter[obl]} क्वार्टर में {clock} बाक़ी रहते",
+        "in_quarter": "{quarter[obl]} क्वार्टर में",
+        "after_quarter": "{quarter[obl]} क्वार्टर के बाद",
+        "at_halftime": "मध्यांतर तक",
+        "at_arena": "यहाँ {arena} में",
+    },
     player=player,
     ordinal=ordinal,
 )

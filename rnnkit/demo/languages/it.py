@@ -169,5 +169,13 @@ TABLE = LanguageTable(
         "arena_lead": "I {team} sono avanti {a} a {b} qui alla {arena}",
         "arena_welcome": "Benvenuti alla {arena}",
     },
+    settings={
+        "clock_left": "A {clock} dalla fine",
+        "clock_left_quarter": "A {clock} dalla fine del {quarter} quarto",
+        "in_quarter": "Nel {quarter} quarto",
+        "after_quarter": "Alla fine del {quarter} quarto",
+        "at_halftime": "All'intervallo",
+        "at_arena": "Qui alla {arena}",
+    },
     ordinal=_ordinal,
 )

@@ -198,6 +198,14 @@ TABLE = LanguageTable(
         "arena_lead": "ਇੱਥੇ {arena} ਵਿੱਚ {team} {a}–{b} ਨਾਲ ਅੱਗੇ ਹੈ",
         "arena_welcome": "{arena} ਵਿੱਚ ਤੁਹਾਡਾ ਸਵਾਗਤ ਹੈ",
     },
+    settings={
+        "clock_left": "{clock} ਬਾਕੀ ਰਹਿੰਦਿਆਂ",
+        "clock_left_quarter": "{quarter[obl]} ਕੁਆਰਟਰ ਵਿੱਚ {clock} ਬਾਕੀ ਰਹਿੰਦਿਆਂ",
+        "in_quarter": "{quarter[obl]} ਕੁਆਰਟਰ ਵਿੱਚ",
+        "after_quarter": "{quarter[obl]} ਕੁਆਰਟਰ ਤੋਂ ਬਾਅਦ",
+        "at_halftime": "ਅੱਧੇ ਸਮੇਂ ਤੱਕ",
+        "at_arena": "ਇੱਥੇ {arena} ਵਿੱਚ",
+    },
     player=player,
     ordinal=ordinal,
 )

@@ -173,5 +173,13 @@ TABLE = LanguageTable(
         "arena_lead": "Os {team} lideram por {a} a {b} aqui na {arena}",
         "arena_welcome": "Bem-vindos à {arena}",
     },
+    settings={
+        "clock_left": "Faltando {clock}",
+        "clock_left_quarter": "Faltando {clock} para o fim do {quarter} quarto",
+        "in_quarter": "No {quarter} quarto",
+        "after_quarter": "Ao fim do {quarter} quarto",
+        "at_halftime": "No intervalo",
+        "at_arena": "Aqui na {arena}",
+    },
     ordinal=_ordinal,
 )

@@ -231,5 +231,13 @@ TABLE = LanguageTable(
         "arena_lead": "Halkan garoonka {arena}, kooxda {team} ayaa hoggaaminaysa {a}–{b}",
         "arena_welcome": "Ku soo dhawaada garoonka {arena}",
     },
+    settings={
+        "clock_left": "Iyadoo ay {clock} harsan tahay",
+        "clock_left_quarter": "Iyadoo ay {clock} ka harsan tahay rubuca {quarter}",
+        "in_quarter": "Inta lagu jiro rubuca {quarter}",
+        "after_quarter": "Dhammaadka rubuca {quarter}",
+        "at_halftime": "Dhammaadka qeybtii hore",
+        "at_arena": "Halkan garoonka {arena}",
+    },
     ordinal=ordinal,
 )

@@ -207,6 +207,14 @@ TABLE = LanguageTable(
         "arena_lead": "Lamang {team[ang]} sa iskor na {a}–{b} dito sa {arena}",
         "arena_welcome": "Maligayang pagdating sa {arena}",
     },
+    settings={
+        "clock_left": "Sa nalalabing {clock}",
+        "clock_left_quarter": "Sa nalalabing {clock} ng {quarter} yugto",
+        "in_quarter": "Sa {quarter} yugto",
+        "after_quarter": "Pagkatapos ng {quarter} yugto",
+        "at_halftime": "Sa pagtatapos ng unang kalahati",
+        "at_arena": "Dito sa {arena}",
+    },
     player=personal,
     ordinal=ordinal,
 )

@@ -193,6 +193,14 @@ TABLE = LanguageTable(
         "arena_lead": "یہاں {arena} میں {team} {a}–{b} سے آگے ہے",
         "arena_welcome": "{arena} میں خوش آمدید",
     },
+    settings={
+        "clock_left": "{clock} باقی رہتے",
+        "clock_left_quarter": "{quarter[obl]} کوارٹر میں {clock} باقی رہتے",
+        "in_quarter": "{quarter[obl]} کوارٹر میں",
+        "after_quarter": "{quarter[obl]} کوارٹر کے بعد",
+        "at_halftime": "وقفے پر",
+        "at_arena": "یہاں {arena} میں",
+    },
     player=player,
     ordinal=ordinal,
 )

@@ -130,5 +130,13 @@ TABLE = LanguageTable(
         "arena_lead": "{team} đang dẫn trước {a}–{b} tại {arena}",
         "arena_welcome": "Chào mừng quý vị đến với {arena}",
     },
+    settings={
+        "clock_left": "Khi hiệp đấu còn {clock}",
+        "clock_left_quarter": "Khi hiệp {quarter} còn {clock}",
+        "in_quarter": "Trong hiệp {quarter}",
+        "after_quarter": "Sau hiệp {quarter}",
+        "at_halftime": "Nghỉ giữa trận",
+        "at_arena": "Tại {arena}",
+    },
     ordinal=lambda n: f"thứ {n}",
 )

@@ -135,5 +135,13 @@ TABLE = LanguageTable(
         "arena_lead": "{team}在{arena}以{a}比{b}领先",
         "arena_welcome": "欢迎来到{arena}",
     },
+    settings={
+        "clock_left": "本节还剩{clock}",
+        "clock_left_quarter": "第{quarter}节还剩{clock}",
+        "in_quarter": "第{quarter}节",
+        "after_quarter": "第{quarter}节结束后",
+        "at_halftime": "半场结束时",
+        "at_arena": "在{arena}",
+    },
     ordinal=lambda n: f"第{n}",
 )

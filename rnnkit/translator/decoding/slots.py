@@ -99,8 +99,10 @@ class Inventory:
         self._longest = max(self._longest, len(surface.split()))
 
 
-# A quarter of the game, "third" or "3rd" before "quarter" or "period": written as each
-# language names the quarter (a word in most), and never one the line does not name.
+# A quarter of the game, "third" or "3rd" before "quarter" or "period", or bare after "in
+# the", "after the", ... where a word of its own ends ("with 7:42 left in the fourth.",
+# "midway through the third, ...": not "in the first half"): written as each language
+# names the quarter (a word in most), and never one the line does not name.
 QUARTERS = {
     "first": 1,
     "second": 2,
@@ -111,7 +113,15 @@ QUARTERS = {
     "3rd": 3,
     "4th": 4,
 }
-_QUARTER = rf"(?P<quarter>\b(?i:{'|'.join(QUARTERS)})(?=[ -](?:quarter|period)\b))"
+_BARE_QUARTER_AFTER = "".join(
+    rf"(?<=\b{word} the )" if i == 0 else rf"|(?<=\b{word} the )"
+    for i, word in enumerate(("in", "In", "after", "After", "through", "Through", "of", "into"))
+)
+_QUARTER = (
+    rf"(?P<quarter>\b(?i:{'|'.join(QUARTERS)})(?=[ -](?:quarter|period)\b)"
+    rf"|(?:{_BARE_QUARTER_AFTER})(?:first|second|third|fourth)"
+    r"(?=\s*(?:[,.;:!?—]|$)| (?:with|here|tonight|and)\b))"
+)
 # A clock "4:27" (minutes:seconds, 0-59), an ordinal "3rd", a number "61", "0.8", "5,000".
 _CLOCK = r"(?P<clock>\b\d{1,2}:[0-5]\d\b)"
 _ORDINAL = r"(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)"
