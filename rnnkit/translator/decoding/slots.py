@@ -113,9 +113,9 @@ QUARTERS = {
     "3rd": 3,
     "4th": 4,
 }
-_BARE_QUARTER_AFTER = "".join(
-    rf"(?<=\b{word} the )" if i == 0 else rf"|(?<=\b{word} the )"
-    for i, word in enumerate(("in", "In", "after", "After", "through", "Through", "of", "into"))
+_BARE_QUARTER_AFTER = "|".join(
+    rf"(?<=\b{word} the )"
+    for word in ("in", "In", "after", "After", "through", "Through", "of", "into")
 )
 _QUARTER = (
     rf"(?P<quarter>\b(?i:{'|'.join(QUARTERS)})(?=[ -](?:quarter|period)\b)"
