@@ -225,3 +225,17 @@ def test_team_verbs_are_plural(lang, template):
     assert (article, team) == (PLURAL_ARTICLE[lang], "{team}"), pattern
     verb = verb.removeprefix("l'")  # fr "l'emportent"
     assert verb.endswith(PLURAL_VERB[lang]), pattern
+
+
+@pytest.mark.parametrize("lang", [code for code in LANGUAGES if TABLES[code].city_verbs])
+def test_each_city_verb_follows_a_team_in_the_languages_patterns(lang):
+    """`city_verbs` (a team named by its city takes a singular verb) lists only plurals that
+    a pattern writes right after a team, and their singulars differ."""
+    table = TABLES[lang]
+    patterns = [*table.templates.values(), *table.settings.values()]
+    for plural, singular in table.city_verbs:
+        assert plural != singular
+        assert any(f"{{team}} {plural}" in p or f"{{opponent}} {plural}" in p for p in patterns), (
+            lang,
+            plural,
+        )

@@ -141,23 +141,24 @@ def test_a_quarter_is_written_as_each_language_names_it():
 
 
 def test_a_team_named_by_its_city_loses_the_article_its_nickname_takes():
-    """ "Toronto leads": the model writes the article a nickname takes ("les ｟T1｠"), the
-    policy drops it or undoes the contraction before a city, never before a nickname."""
+    """ "Toronto leads": the model writes the article a nickname takes ("les ｟T1｠") and
+    the plural verb of the many players, the policy drops the article or undoes the
+    contraction before a city and makes the verb after it singular, never for a nickname."""
     by_city = extract("Toronto leads Orlando", SLOTS.inventory).slots
     by_name = extract("The Raptors lead the Magic", SLOTS.inventory).slots
     cases = [
-        ("fr", "Les ｟T1｠ mènent, face aux ｟T2｠", "Toronto mènent, face à Orlando"),
+        ("fr", "Les ｟T1｠ mènent, face aux ｟T2｠", "Toronto mène, face à Orlando"),
         (
             "fr",
             "Temps mort des ｟T1｠, retour en zone des ｟T2｠",
             "Temps mort de Toronto, retour en zone d'Orlando",
         ),
-        ("es", "Los ｟T1｠ ganan a los ｟T2｠", "Toronto ganan a Orlando"),
+        ("es", "Los ｟T1｠ ganan a los ｟T2｠", "Toronto gana a Orlando"),
         ("it", "I ｟T1｠ avanti sui ｟T2｠", "Toronto avanti su Orlando"),
         (
             "pt",
             "Os ｟T1｠ vencem os ｟T2｠, à frente dos ｟T2:x｠",
-            "Toronto vencem Orlando, à frente de Orlando",
+            "Toronto vence Orlando, à frente de Orlando",
         ),
     ]
     for lang, slotted_text, expected in cases:
@@ -165,6 +166,16 @@ def test_a_team_named_by_its_city_loses_the_article_its_nickname_takes():
         nicknames = SLOTS.restore(slotted_text, by_name, lang)
         assert "Raptors" in nicknames and "Magic" in nicknames and "Toronto" not in nicknames
     assert SLOTS.restore("Les ｟T1｠ mènent", by_name, "fr") == "Les Raptors mènent"
+    # the longest plural that fits; a verb not right after the city stays as it is
+    assert SLOTS.restore("Les ｟T1｠ sont menés de 5", by_city, "fr") == "Toronto est mené de 5"
+    assert SLOTS.restore("I ｟T1｠ sono avanti", by_city, "it") == "Toronto è avanti"
+    assert SLOTS.restore("Os ｟T1｠ já lideram por 9", by_city, "pt") == "Toronto já lidera por 9"
+    assert (
+        SLOTS.restore("Parcial y los ｟T1｠ ya ganan", by_city, "es") == "Parcial y Toronto ya gana"
+    )
+    assert (
+        SLOTS.restore("Face aux ｟T1｠, ils mènent", by_city, "fr") == "Face à Toronto, ils mènent"
+    )
     assert SLOTS.restore("猛龙领先｟T1｠", by_city, "zh") == restore(
         "猛龙领先｟T1｠", by_city, SLOTS.writer("zh")
     )

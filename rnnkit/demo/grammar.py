@@ -274,6 +274,10 @@ class LanguageTable:
     # nickname does ("les Raptors"): (the article or contraction a pattern writes before the
     # team, what it becomes before a city). French "aux" -> "à"; "" drops it.
     city_articles: tuple[tuple[str, str], ...] = ()
+    # ... and is one town, where the nickname is many: (the plural verb a pattern writes
+    # right after the team, the singular it becomes after a city). "Les Raptors mènent" ->
+    # "Toronto mène"; a longer entry first ("sont menés" before "sont").
+    city_verbs: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         # Checked at import, so a language file with a gap fails at once, naming it.

@@ -231,19 +231,37 @@ class DemoSlots(SlotPolicy):
     def restore(self, text, slots, lang):
         """As SlotPolicy.restore, a team the source names by its city without the article
         the model wrote for a nickname ("les ｟T1｠" -> "Toronto", "aux" -> "à": the table's
-        `city_articles`)."""
+        `city_articles`) and with the singular of the plural verb after it ("mènent" ->
+        "mène": `city_verbs`)."""
         table = TABLES.get(lang)
-        if table is not None and table.city_articles:
+        if table is not None and (table.city_articles or table.city_verbs):
             for slot in slots:
                 if slot.kind == "T" and slot.value is not None and slot.value[1] == "city":
                     text = _without_article(text, slot, table.city_articles, lang == "fr")
+                    text = _singular_verb(text, slot, table.city_verbs)
         return super().restore(text, slots, lang)
+
+
+def _token(slot):
+    """A pattern for `slot`'s token in the model's text, with any form ("｟T1:x｠")."""
+    return rf"{re.escape(OPEN)}{slot.kind}{slot.index}(?::[^{re.escape(CLOSE)}]*)?{CLOSE}"
+
+
+def _singular_verb(text, slot, verbs):
+    """`text` with the plural verb right after `slot`'s token made singular as `verbs` say
+    (the first entry that fits)."""
+    for plural, singular in verbs:
+        pattern = rf"({_token(slot)} ){re.escape(plural)}(?!\w)"
+        text, done = re.subn(pattern, rf"\g<1>{singular}", text)
+        if done:
+            break
+    return text
 
 
 def _without_article(text, slot, articles, elide):
     """`text` with the article or contraction before `slot`'s token replaced as `articles`
     say; with `elide` (French) "de" elides before a vowel ("d'Orlando")."""
-    token = rf"{re.escape(OPEN)}{slot.kind}{slot.index}(?::[^{re.escape(CLOSE)}]*)?{CLOSE}"
+    token = _token(slot)
     for article, instead in articles:
         if elide and instead == "de" and fold_accents(slot.text)[:1] in "AEIOU":
             instead = "d'"

@@ -59,6 +59,14 @@ TABLE = LanguageTable(
     script="Latin",
     rtl=False,
     city_articles=(("Les", ""), ("les", ""), ("aux", "à"), ("des", "de")),
+    city_verbs=(
+        ("sont menés", "est mené"),
+        ("sont", "est"),
+        ("mènent", "mène"),
+        ("demandent", "demande"),
+        ("l'emportent", "l'emporte"),
+        ("reviennent", "revient"),
+    ),
     teams={team: team for team in ROSTERS},
     quarters=("premier", "deuxième", "troisième", "quatrième"),
     shots={

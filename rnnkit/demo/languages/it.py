@@ -62,6 +62,12 @@ TABLE = LanguageTable(
     name="Italian",
     script="Latin",
     city_articles=(("I", ""), ("i", ""), ("dei", "di"), ("ai", "a"), ("dai", "da"), ("sui", "su")),
+    city_verbs=(
+        ("si riportano", "si riporta"),
+        ("sono", "è"),
+        ("chiamano", "chiama"),
+        ("vincono", "vince"),
+    ),
     rtl=False,
     teams={team: team for team in ROSTERS},
     quarters=("primo", "secondo", "terzo", "quarto"),
