@@ -245,12 +245,22 @@ def repeats(text, lang):
     return False
 
 
-@functools.cache
 def grammar_lengths(lang):
     """(the median ratio of the length of `lang`'s sentences to the English ones', the
     longest sentence of one event) in the demo grammar's own held-out commentary."""
-    rows = [(en, t) for code, en, t in generate_corpus(24 * 200, "test", seed=0) if code == lang]
-    return statistics.median(len(t) / len(en) for en, t in rows), max(len(t) for _, t in rows)
+    return _grammar_lengths()[lang]
+
+
+@functools.cache
+def _grammar_lengths():
+    """grammar_lengths for every language, from one corpus of 200 lines each."""
+    by_lang = defaultdict(list)
+    for code, en, t in generate_corpus(24 * 200, "test", seed=0):
+        by_lang[code].append((en, t))
+    return {
+        code: (statistics.median(len(t) / len(en) for en, t in rows), max(len(t) for _, t in rows))
+        for code, rows in by_lang.items()
+    }
 
 
 def too_long(text, english, lang):
